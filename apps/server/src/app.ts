@@ -1,0 +1,122 @@
+/**
+ * The HTTP application: middleware shared by every route, then the routes — tRPC, health,
+ * metrics, media and the two single-page apps. `main.ts` serves it; tests call `app.request()`.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { ApiConfig } from "@shopwright/api/server";
+import { type Db, isMigrated } from "@shopwright/db";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppLogger } from "./logger.ts";
+import { type Metrics, routeLabel } from "./metrics.ts";
+import { trpcHandler } from "./trpc-handler.ts";
+
+export interface AppDeps {
+  db: Db;
+  config: ApiConfig;
+  logger: AppLogger;
+  metrics: Metrics;
+  /** How many reverse proxies to trust for X-Forwarded-For (0: none). */
+  trustProxy: number;
+  /** Served over TLS: adds HSTS. */
+  tls: boolean;
+  /** Where the built SPAs and uploaded media live; absent folders are simply not served. */
+  paths: { storefront: string; admin: string; media: string };
+}
+
+export type AppEnv = { Variables: { requestId: string; log: AppLogger } };
+
+const MiB = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const { logger, metrics } = deps;
+
+  app.use(requestId({ limitLength: 128 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = routeLabel(c.req.path, c.req.routePath);
+    metrics.requestDuration.observe({ route, method: c.req.method, status: String(c.res.status) }, seconds);
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      strictTransportSecurity: deps.tls ? "max-age=63072000; includeSubDomains" : false,
+      crossOriginResourcePolicy: "same-origin",
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // The admin Mailbox renders caught emails in a sandboxed srcdoc frame.
+        frameSrc: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+    }),
+  );
+  app.use(
+    "/trpc/*",
+    cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
+    bodyLimit({
+      // Image uploads travel through tRPC as base64; everything else is small.
+      maxSize: 8 * MiB,
+      onError: (c) => c.json({ error: { message: "Request body too large" } }, 413),
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.get("/readyz", async (c) => {
+    const ready = await Promise.race([
+      isMigrated(deps.db),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
+    ]);
+    return c.json({ ok: ready, database: deps.db.dialect }, ready ? 200 : 503);
+  });
+  app.get("/metrics", async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
+  );
+
+  app.use("/trpc/*", trpcHandler(deps));
+
+  if (existsSync(deps.paths.media)) {
+    app.use("/media/*", serveStatic({ root: deps.paths.media, rewriteRequestPath: (p) => p.slice("/media".length) }));
+  }
+  mountSpa(app, "/admin", deps.paths.admin);
+  mountSpa(app, "", deps.paths.storefront);
+
+  app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
+  app.onError((error, c) => {
+    c.get("log")?.error({ err: error }, "unhandled error");
+    return c.json({ error: { message: "Something went wrong on our side; please try again" } }, 500);
+  });
+  return app;
+}
+
+/** Serves a built SPA: files as they are (hashed assets cached for good), else its index.html. */
+function mountSpa(app: Hono<AppEnv>, base: string, root: string) {
+  if (!existsSync(join(root, "index.html"))) return;
+  const assets = serveStatic({
+    root,
+    rewriteRequestPath: (p) => p.slice(base.length) || "/",
+    onFound: (path, c) => {
+      if (path.includes("/assets/")) c.header("cache-control", "public, max-age=31536000, immutable");
+    },
+  });
+  const index = serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("cache-control", "no-cache") });
+  if (base) app.get(base, (c) => c.redirect(`${base}/`));
+  app.get(`${base}/*`, assets, index);
+}

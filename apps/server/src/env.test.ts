@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+describe("parseEnv", () => {
+  it("needs nothing for a local shop", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", WORKER: "inline", RATE_LIMITS: true, TRUST_PROXY: 0 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ JWT_SECRET: "short" })).toThrow(/JWT_SECRET: must be at least 32/);
+    expect(() => parseEnv({ TLS_CERT_FILE: "/c.pem" })).toThrow(/TLS_KEY_FILE/);
+  });
+
+  it("requires real secrets in production against a real database", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" })).toThrow(/JWT_SECRET/);
+  });
+
+  it("reads TRUST_PROXY as a number of proxies", () => {
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The environment, parsed once. This is the only file that reads `process.env` for the server;
+ * a bad value stops the start with a message naming the variable.
+ */
+import { z } from "zod";
+
+const flag = (fallback: "on" | "off") =>
+  z
+    .enum(["on", "off", "true", "false", "1", "0"])
+    .default(fallback)
+    .transform((v) => v === "on" || v === "true" || v === "1");
+
+const optionalFile = z.string().min(1).optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    WORKER: z.enum(["inline", "off"]).default("inline"),
+    SEED: z.enum(["auto", "off"]).default("auto"),
+    RATE_LIMITS: flag("on"),
+    ADMIN_EMAIL: z.email().default("admin@shopwright.test"),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TLS_CERT_FILE: optionalFile,
+    TLS_KEY_FILE: optionalFile,
+    /** "false", "true" (one proxy in front) or the number of proxies in front. */
+    TRUST_PROXY: z
+      .union([z.enum(["true", "false"]), z.coerce.number().int().min(0).max(10)])
+      .default("false")
+      .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : v)),
+    PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+      ctx.addIssue({ code: "custom", path: ["TLS_KEY_FILE"], message: "TLS_CERT_FILE and TLS_KEY_FILE go together" });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+      for (const name of ["JWT_SECRET", "WEBHOOK_SECRET"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+      }
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(blankAsUnset);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,113 @@
+/**
+ * Starts the shop: configuration, database (a Postgres server, or the embedded one), migrations,
+ * seed data, the HTTP server, and a graceful shutdown on SIGINT/SIGTERM.
+ */
+import { readFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { ApiConfig } from "@shopwright/api/server";
+import { createPostgresDb, migrate } from "@shopwright/db";
+import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { createApp } from "./app.ts";
+import { EnvError, parseEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
+import { localSecrets } from "./secrets.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+async function main() {
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const dataDir = resolve(repoRoot, env.DATA_DIR);
+  const tls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
+  const secrets = env.JWT_SECRET && env.WEBHOOK_SECRET && env.ADMIN_PASSWORD ? undefined : localSecrets(dataDir);
+
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir });
+  const db = createPostgresDb(env.DATABASE_URL ?? embedded!.url, { max: embedded ? 8 : 20 });
+  logger.info(
+    embedded
+      ? { database: "embedded", dataDir: `${dataDir}/pg` }
+      : { database: "postgres", url: redactPassword(env.DATABASE_URL!) },
+    embedded ? `Using the embedded Postgres (PGlite) in ${dataDir}/pg` : "Using the Postgres server at DATABASE_URL",
+  );
+  await migrate(db);
+
+  const scheme = tls ? "https" : "http";
+  const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${env.HOST}:${env.PORT}`).replace(/\/$/, "");
+  const config: ApiConfig = {
+    publicUrl,
+    jwtSecret: env.JWT_SECRET ?? secrets!.jwtSecret,
+    webhookSecret: env.WEBHOOK_SECRET ?? secrets!.webhookSecret,
+    gatewayUrl: `${publicUrl}/mockpay`,
+    rateLimits: env.RATE_LIMITS,
+    paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
+  };
+
+  const metrics = createMetrics();
+  const app = createApp({
+    db,
+    config,
+    logger,
+    metrics,
+    trustProxy: env.TRUST_PROXY,
+    tls,
+    paths: {
+      storefront: resolve(repoRoot, "apps/storefront/dist"),
+      admin: resolve(repoRoot, "apps/admin/dist"),
+      media: resolve(dataDir, "media"),
+    },
+  });
+
+  const server = serve({
+    fetch: app.fetch,
+    port: env.PORT,
+    hostname: env.HOST,
+    ...(tls
+      ? {
+          createServer: createHttpsServer,
+          serverOptions: { cert: readFileSync(env.TLS_CERT_FILE!), key: readFileSync(env.TLS_KEY_FILE!) },
+        }
+      : {}),
+  });
+  await new Promise<void>((ready) => server.once("listening", ready));
+
+  console.log(
+    [
+      "",
+      `  Shopwright is running (${embedded ? "embedded Postgres" : "Postgres"}).`,
+      `  Storefront  ${publicUrl}/`,
+      `  Admin       ${publicUrl}/admin/`,
+      ...(secrets && !env.ADMIN_PASSWORD ? [`  Admin login ${env.ADMIN_EMAIL} / ${secrets.adminPassword}`] : []),
+      `  Metrics     ${publicUrl}/metrics`,
+      "",
+    ].join("\n"),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    await new Promise<void>((done) => server.close(() => done()));
+    await db.close();
+    await embedded?.stop();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function redactPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

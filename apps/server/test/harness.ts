@@ -1,0 +1,41 @@
+/** Builds the real HTTP app over a fresh test database, for `app.request()` tests. */
+import { testConfig } from "@shopwright/api/testing";
+import type { Db } from "@shopwright/db";
+import { createTestDb } from "@shopwright/db/testing";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/logger.ts";
+import { createMetrics } from "../src/metrics.ts";
+
+export async function createTestApp(options: { trustProxy?: number; db?: Db } = {}) {
+  const db = options.db ?? (await createTestDb());
+  const metrics = createMetrics();
+  const app = createApp({
+    db,
+    config: testConfig,
+    logger: createLogger("silent"),
+    metrics,
+    trustProxy: options.trustProxy ?? 0,
+    tls: false,
+    paths: { storefront: "/nonexistent", admin: "/nonexistent", media: "/nonexistent" },
+  });
+  return { app, db, metrics, close: () => db.close() };
+}
+
+/** Calls a tRPC procedure over HTTP the way @trpc/client does (superjson-encoded JSON). */
+export function trpcRequest(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  procedure: string,
+  input: unknown,
+  init: { method?: "GET" | "POST"; headers?: Record<string, string> } = {},
+) {
+  const method = init.method ?? "POST";
+  const body = JSON.stringify({ json: input });
+  if (method === "GET") {
+    return app.request(`/trpc/${procedure}?input=${encodeURIComponent(body)}`, { headers: init.headers });
+  }
+  return app.request(`/trpc/${procedure}`, {
+    method,
+    body,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
+}

@@ -1,0 +1,36 @@
+import type { Db } from "@shopwright/db";
+import type { ApiConfig } from "./config.ts";
+import type { Logger } from "./logger.ts";
+
+export interface CookieOptions {
+  maxAgeSeconds?: number;
+  path?: string;
+}
+
+/** The transport's cookie jar, as procedures see it (attributes are set by the HTTP adapter). */
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options?: CookieOptions): void;
+  delete(name: string, options?: Pick<CookieOptions, "path">): void;
+}
+
+/** Everything a procedure may know about the request that called it. */
+export interface RequestInfo {
+  requestId: string;
+  /** The client's address, as trusted by the server's proxy setting. */
+  ip: string;
+  userAgent: string | undefined;
+  /** The bearer token from `Authorization`, if any. */
+  accessToken: string | undefined;
+  /** The guest cart token from `x-cart-token` (or the `sw_cart` cookie). */
+  cartToken: string | undefined;
+}
+
+/** A type alias, not an interface, so it fits tRPC adapters that want a plain record. */
+export type Context = {
+  db: Db;
+  config: ApiConfig;
+  log: Logger;
+  req: RequestInfo;
+  cookies: CookieJar;
+};

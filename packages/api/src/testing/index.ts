@@ -1,0 +1,86 @@
+/**
+ * Helpers for procedure tests: a context without HTTP, callers for guests and signed-in users.
+ * Tests call procedures through `createCaller`, the way the trpc project tests its own routers.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { type Db, newId } from "@shopwright/db";
+import { issueAccessToken, type Role } from "../auth/access-token.ts";
+import type { ApiConfig } from "../config.ts";
+import type { Context, CookieJar, RequestInfo } from "../context.ts";
+import { silentLogger } from "../logger.ts";
+import { appRouter } from "../root.ts";
+import { createCallerFactory } from "../trpc.ts";
+
+export const testConfig: ApiConfig = {
+  publicUrl: "http://127.0.0.1:3000",
+  jwtSecret: "test-jwt-secret-that-is-long-enough-0123456789",
+  webhookSecret: "test-webhook-secret-0123456789",
+  gatewayUrl: "http://127.0.0.1:3000/mockpay",
+  rateLimits: true,
+  paymentTimeoutMinutes: 30,
+};
+
+/** A cookie jar in memory: what a browser would keep between calls. */
+export function memoryCookieJar(): CookieJar & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    get: (name) => values.get(name),
+    set: (name, value) => void values.set(name, value),
+    delete: (name) => void values.delete(name),
+  };
+}
+
+export function createTestContext(
+  db: Db,
+  options: { req?: Partial<RequestInfo>; cookies?: CookieJar; config?: Partial<ApiConfig> } = {},
+): Context {
+  return {
+    db,
+    config: { ...testConfig, ...options.config },
+    log: silentLogger,
+    cookies: options.cookies ?? memoryCookieJar(),
+    req: {
+      requestId: newId("req"),
+      ip: "203.0.113.7",
+      userAgent: "vitest",
+      accessToken: undefined,
+      cartToken: undefined,
+      ...options.req,
+    },
+  };
+}
+
+export const createCaller = createCallerFactory(appRouter);
+
+export function guestCaller(db: Db, options: Parameters<typeof createTestContext>[1] = {}) {
+  return createCaller(createTestContext(db, options));
+}
+
+/**
+ * A user with a live session, made directly in the database so tests of other domains do not
+ * depend on the sign-up flow. The password hash is a placeholder: this user cannot log in.
+ */
+export async function createSignedInUser(
+  db: Db,
+  options: { role?: Role; email?: string; name?: string; config?: Partial<ApiConfig> } = {},
+) {
+  const { users, sessions } = db.tables;
+  const id = newId("usr");
+  const email = options.email ?? `${id}@example.com`;
+  const role = options.role ?? "customer";
+  await db.orm.insert(users).values({ id, email, name: options.name ?? "Test User", passwordHash: "!", role });
+  const familyId = newId("fam");
+  const now = Date.now();
+  await db.orm.insert(sessions).values({
+    id: createHash("sha256").update(randomBytes(32)).digest("hex"),
+    userId: id,
+    familyId,
+    expiresAt: new Date(now + 30 * 86_400_000),
+    absoluteExpiresAt: new Date(now + 90 * 86_400_000),
+  });
+  const config = { ...testConfig, ...options.config };
+  const { accessToken } = await issueAccessToken(config.jwtSecret, { userId: id, role, familyId });
+  const context = (req: Partial<RequestInfo> = {}) => createTestContext(db, { config, req: { accessToken, ...req } });
+  return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
+}

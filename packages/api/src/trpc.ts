@@ -1,0 +1,71 @@
+/**
+ * tRPC's one setup: the context type, the error formatter, and the procedure tiers. Auth checks
+ * are middleware that narrow the context; handlers never test roles with `if`.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import { type Viewer, verifyAccessToken } from "./auth/access-token.ts";
+import { isFamilyLive } from "./auth/session-liveness.ts";
+import type { Context } from "./context.ts";
+import { DomainError, forbidden, unauthorized } from "./errors.ts";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Nothing a server knows about its own failure (stack, SQL, driver text) reaches a client.
+      message: internal ? "Something went wrong on our side; please try again" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError: cause instanceof z.ZodError ? z.flattenError(cause) : null,
+        issues:
+          cause instanceof z.ZodError ? cause.issues.map(({ path, message, code }) => ({ path, message, code })) : null,
+        details: cause instanceof DomainError ? (cause.details ?? null) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Turns the domain errors services throw into the API's error codes. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Resolves the bearer token, if any, without requiring one (carts serve guests and users). */
+export const viewerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer = ctx.req.accessToken ? await authenticate(ctx) : null;
+  return next({ ctx: { viewer } });
+});
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.req.accessToken) throw unauthorized();
+  return next({ ctx: { viewer: await authenticate(ctx) } });
+});
+
+export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.viewer.role !== "admin") throw forbidden("Admins only");
+  return next({ ctx });
+});
+
+async function authenticate(ctx: Context): Promise<Viewer> {
+  const viewer = await verifyAccessToken(ctx.config.jwtSecret, ctx.req.accessToken ?? "");
+  if (!(await isFamilyLive(ctx.db, viewer.familyId))) throw unauthorized("Your session has ended; sign in again");
+  return viewer;
+}

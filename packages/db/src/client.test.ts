@@ -1,0 +1,84 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "./client.ts";
+import { isConstraintViolation } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { isMigrated } from "./migrate.ts";
+import { createTestDb, testDialect } from "./testing/index.ts";
+
+describe(`the ${testDialect()} database seam`, () => {
+  let db: Db;
+  const categoryId = newId("cat");
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await db.orm.insert(db.tables.categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
+  });
+  afterAll(() => db.close());
+
+  it("is migrated and starts empty", async () => {
+    expect(await isMigrated(db)).toBe(true);
+    expect(await db.orm.select().from(db.tables.users)).toEqual([]);
+  });
+
+  it("round-trips dates, JSON and defaults", async () => {
+    const { users } = db.tables;
+    const id = newId("usr");
+    const address = { name: "Ada", line1: "1 Loop St", city: "Leeds", postalCode: "LS1", country: "GB" };
+    await db.orm
+      .insert(users)
+      .values({ id, email: "ada@example.com", passwordHash: "x", name: "Ada", shippingAddress: address });
+    const [row] = await db.orm.select().from(users).where(eq(users.id, id));
+    expect(row?.role).toBe("customer");
+    expect(row?.shippingAddress).toEqual(address);
+    expect(row?.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - (row?.createdAt.getTime() ?? 0))).toBeLessThan(60_000);
+  });
+
+  it("rolls a failed transaction back", async () => {
+    const { categories } = db.tables;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.orm.insert(categories).values({ id: newId("cat"), slug: "rolled-back", name: "Gone" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect(await db.orm.select().from(categories).where(eq(categories.slug, "rolled-back"))).toEqual([]);
+  });
+
+  it("recognises unique and check violations", async () => {
+    const { categories, products } = db.tables;
+    const duplicate = db.orm.insert(categories).values({ id: newId("cat"), slug: "lamps", name: "Again" });
+    await expect(duplicate).rejects.toSatisfy((e) => isConstraintViolation(e, "unique"));
+    const negative = db.orm.insert(products).values({
+      id: newId("prod"),
+      slug: "bad",
+      name: "Bad",
+      description: "",
+      priceCents: 100,
+      stock: -1,
+      categoryId,
+    });
+    await expect(negative).rejects.toSatisfy((e) => isConstraintViolation(e, "check"));
+  });
+
+  it("keeps the full-text index current on insert and update", async () => {
+    const { products } = db.tables;
+    const id = newId("prod");
+    await db.orm.insert(products).values({
+      id,
+      slug: "desk-lamp",
+      name: "Brass Desk Lamp",
+      description: "Warm light",
+      priceCents: 4500,
+      stock: 3,
+      categoryId,
+    });
+    await db.orm.update(products).set({ name: "Brass Reading Lamp" }).where(eq(products.id, id));
+    const query =
+      db.dialect === "sqlite"
+        ? sql`select p.slug from products_fts f join products p on p.rowid = f.rowid where products_fts match 'reading'`
+        : sql`select slug from products where search_vector @@ to_tsquery('english', 'reading')`;
+    expect(await db.execute<{ slug: string }>(query)).toEqual([{ slug: "desk-lamp" }]);
+  });
+});

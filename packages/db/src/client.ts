@@ -1,0 +1,136 @@
+/**
+ * The one seam between the services and the three databases they run on. Services see a `Db`:
+ * a Drizzle query builder typed for Postgres, the tables of the matching schema, and the few
+ * operations whose SQL or semantics differ by dialect (transactions, raw queries, constraint
+ * errors). Everything else is plain Drizzle and identical on every dialect.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as pgSchema from "./schema/pg.ts";
+import * as sqliteSchema from "./schema/sqlite.ts";
+
+export type Dialect = "postgres" | "pglite" | "sqlite";
+export type Tables = typeof pgSchema;
+/**
+ * Drizzle's Postgres query builder. On SQLite it is a SQLite Drizzle instance behind the same
+ * type: the builder methods services use (select, insert … returning, onConflict…, update,
+ * delete, relational queries) behave alike, and the ones that do not live on `Db` itself.
+ */
+export type Orm = PgDatabase<PgQueryResultHKT, Tables>;
+
+export interface Db {
+  readonly dialect: Dialect;
+  readonly orm: Orm;
+  readonly tables: Tables;
+  /** True inside `transaction`: nested calls join the open transaction. */
+  readonly inTransaction: boolean;
+  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs raw SQL that returns rows. Column names come back as the SQL spells them. */
+  execute<Row extends Record<string, unknown>>(query: SQL): Promise<Row[]>;
+  /** Runs raw SQL that returns no rows. */
+  run(query: SQL): Promise<void>;
+  close(): Promise<void>;
+}
+
+const casing = "snake_case" as const;
+
+function pgLike(dialect: "postgres" | "pglite", orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
+  return {
+    dialect,
+    orm,
+    tables: pgSchema,
+    inTransaction,
+    transaction(fn) {
+      if (inTransaction) return fn(this);
+      return orm.transaction((tx) => fn(pgLike(dialect, tx as unknown as Orm, close, true)));
+    },
+    async execute<Row extends Record<string, unknown>>(query: SQL) {
+      const result = await orm.execute(query);
+      return (result as unknown as { rows: Row[] }).rows;
+    },
+    async run(query) {
+      await orm.execute(query);
+    },
+    close,
+  };
+}
+
+export interface PostgresDb extends Db {
+  readonly pool: pg.Pool;
+}
+
+/** A Postgres server reached with node-postgres; the embedded database is reached the same way. */
+export function createPostgresDb(connection: string | pg.Pool, options: { max?: number } = {}): PostgresDb {
+  const pool =
+    typeof connection === "string" ? new pg.Pool({ connectionString: connection, max: options.max ?? 10 }) : connection;
+  // An idle client's connection can drop (a restarted server); the pool replaces it.
+  pool.on("error", () => undefined);
+  const orm = drizzlePg({ client: pool, schema: pgSchema, casing }) as unknown as Orm;
+  return Object.assign(
+    pgLike("postgres", orm, () => pool.end()),
+    { pool },
+  );
+}
+
+/** PGlite in this process: the test suite's in-memory Postgres. */
+export function createPgliteDb(client: PGlite = new PGlite()): Db & { readonly client: PGlite } {
+  const orm = drizzlePglite({ client, schema: pgSchema, casing }) as unknown as Orm;
+  return Object.assign(
+    pgLike("pglite", orm, () => client.close()),
+    { client },
+  );
+}
+
+/**
+ * SQLite through better-sqlite3, whose transactions must be synchronous. The seam owns them
+ * instead: a promise queue lets one async transaction run at a time on the single connection.
+ */
+export function createSqliteDb(filename = ":memory:"): Db & { readonly client: Database.Database } {
+  const client = new Database(filename);
+  client.pragma("journal_mode = WAL");
+  client.pragma("foreign_keys = ON");
+  const sqliteOrm = drizzleSqlite({ client, schema: sqliteSchema, casing });
+  const orm = sqliteOrm as unknown as Orm;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const make = (inTransaction: boolean): Db => ({
+    dialect: "sqlite",
+    orm,
+    tables: sqliteSchema as unknown as Tables,
+    inTransaction,
+    transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      if (inTransaction) return fn(this);
+      const run = async () => {
+        client.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await fn(make(true));
+          client.exec("COMMIT");
+          return result;
+        } catch (error) {
+          client.exec("ROLLBACK");
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async execute<Row extends Record<string, unknown>>(query: SQL) {
+      return sqliteOrm.all(query) as Row[];
+    },
+    async run(query) {
+      sqliteOrm.run(query);
+    },
+    async close() {
+      client.close();
+    },
+  });
+  return Object.assign(make(false), { client });
+}

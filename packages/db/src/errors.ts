@@ -1,0 +1,40 @@
+/**
+ * Constraint violations, recognised on every dialect. Drizzle wraps driver errors, so the
+ * driver's own error is looked for along the `cause` chain.
+ */
+const PG_CODES = { unique: "23505", check: "23514", foreignKey: "23503" } as const;
+const SQLITE_CODES = {
+  unique: ["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"],
+  check: ["SQLITE_CONSTRAINT_CHECK"],
+  foreignKey: ["SQLITE_CONSTRAINT_FOREIGNKEY"],
+} as const;
+
+type Violation = keyof typeof PG_CODES;
+
+function codes(error: unknown): string[] {
+  const found: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") found.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+export function isConstraintViolation(error: unknown, kind: Violation): boolean {
+  const seen = codes(error);
+  return seen.includes(PG_CODES[kind]) || SQLITE_CODES[kind].some((code) => seen.includes(code));
+}
+
+/** The constraint's name where the driver reports it (Postgres does; SQLite names columns). */
+export function violatedConstraint(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const c = current as { constraint?: unknown; message?: unknown; cause?: unknown };
+    if (typeof c.constraint === "string") return c.constraint;
+    if (typeof c.message === "string" && /constraint failed/.test(c.message)) return c.message;
+    current = c.cause;
+  }
+  return undefined;
+}

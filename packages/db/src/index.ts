@@ -1,0 +1,7 @@
+export type { Db, Dialect, Orm, PostgresDb, Tables } from "./client.ts";
+export { createPgliteDb, createPostgresDb, createSqliteDb } from "./client.ts";
+export { isConstraintViolation, violatedConstraint } from "./errors.ts";
+export { newId } from "./ids.ts";
+export { isMigrated, migrate } from "./migrate.ts";
+export type { Address } from "./schema/address.ts";
+export { addressSchema } from "./schema/address.ts";

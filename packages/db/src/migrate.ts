@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { runMigrations as runWorkerMigrations } from "graphile-worker";
+import type { Db, PostgresDb } from "./client.ts";
+
+const folder = (dialect: "pg" | "sqlite") => fileURLToPath(new URL(`../migrations/${dialect}`, import.meta.url));
+const sqliteExtras = () => readFileSync(new URL("./sqlite-extras.sql", import.meta.url), "utf8");
+
+/** An arbitrary constant: the advisory lock every server takes while it migrates. */
+const MIGRATION_LOCK = 72_210_431;
+
+/**
+ * Brings the database to the newest schema: Drizzle's migrations, then graphile-worker's own
+ * (Postgres only). Idempotent. On a Postgres server, concurrent starts queue on an advisory lock,
+ * so two servers booting at once never run the same migration twice.
+ */
+export async function migrate(db: Db): Promise<void> {
+  switch (db.dialect) {
+    case "sqlite": {
+      migrateSqlite(db.orm as unknown as BetterSQLite3Database, { migrationsFolder: folder("sqlite") });
+      (db as Db & { client: { exec(sql: string): void } }).client.exec(sqliteExtras());
+      return;
+    }
+    case "pglite": {
+      await migratePglite(db.orm as unknown as PgliteDatabase, { migrationsFolder: folder("pg") });
+      return;
+    }
+    case "postgres": {
+      const { pool } = db as PostgresDb;
+      const lock = await pool.connect();
+      try {
+        await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migratePostgres(db.orm as unknown as NodePgDatabase, { migrationsFolder: folder("pg") });
+        await runWorkerMigrations({ pgPool: pool });
+      } finally {
+        await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        lock.release();
+      }
+      return;
+    }
+  }
+}
+
+/** Whether every migration this build knows has been applied (for /readyz). */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const journal = JSON.parse(
+    readFileSync(
+      new URL(`../migrations/${db.dialect === "sqlite" ? "sqlite" : "pg"}/meta/_journal.json`, import.meta.url),
+      "utf8",
+    ),
+  ) as { entries: unknown[] };
+  const table = db.dialect === "sqlite" ? sql`__drizzle_migrations` : sql`drizzle.__drizzle_migrations`;
+  try {
+    const rows = await db.execute<{ n: number | string }>(sql`select count(*) as n from ${table}`);
+    return Number(rows[0]?.n ?? 0) >= journal.entries.length;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,30 @@
+-- What SQLite needs beyond the tables drizzle-kit generates. Every statement is idempotent; it runs
+-- after the migrations each time a SQLite database is opened.
+
+-- Full-text search over products, kept in sync by triggers (Postgres uses a generated tsvector).
+CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5(
+  name, description, content='products', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS products_fts_insert AFTER INSERT ON products BEGIN
+  INSERT INTO products_fts(rowid, name, description) VALUES (new.rowid, new.name, new.description);
+END;
+CREATE TRIGGER IF NOT EXISTS products_fts_delete AFTER DELETE ON products BEGIN
+  INSERT INTO products_fts(products_fts, rowid, name, description)
+    VALUES ('delete', old.rowid, old.name, old.description);
+END;
+CREATE TRIGGER IF NOT EXISTS products_fts_update AFTER UPDATE OF name, description ON products BEGIN
+  INSERT INTO products_fts(products_fts, rowid, name, description)
+    VALUES ('delete', old.rowid, old.name, old.description);
+  INSERT INTO products_fts(rowid, name, description) VALUES (new.rowid, new.name, new.description);
+END;
+
+-- SQLite has no graphile-worker: enqueued jobs land here, so tests can see what a service enqueued.
+CREATE TABLE IF NOT EXISTS job_queue (
+  id INTEGER PRIMARY KEY,
+  task TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  job_key TEXT UNIQUE,
+  run_at INTEGER,
+  max_attempts INTEGER,
+  created_at INTEGER NOT NULL
+);

@@ -1,0 +1,29 @@
+/**
+ * The task list's payloads, checked when a job is enqueued and again when it runs (a job queued
+ * by an older release may not match today's types). Every payload may carry the id of the
+ * request that caused it, so its logs can be traced back.
+ */
+import { z } from "zod";
+
+const traced = { requestId: z.string().optional() };
+
+export const taskPayloads = {
+  send_order_confirmation: z.object({ orderId: z.string().min(1), ...traced }),
+  deliver_payment_webhook: z.object({ eventId: z.string().min(1), ...traced }),
+  expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
+  cleanup_abandoned_carts: z.object({ ...traced }),
+} as const;
+
+export type TaskName = keyof typeof taskPayloads;
+export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
+
+declare global {
+  namespace GraphileWorker {
+    interface Tasks {
+      send_order_confirmation: TaskPayload<"send_order_confirmation">;
+      deliver_payment_webhook: TaskPayload<"deliver_payment_webhook">;
+      expire_unpaid_order: TaskPayload<"expire_unpaid_order">;
+      cleanup_abandoned_carts: TaskPayload<"cleanup_abandoned_carts">;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/**
+ * One run, several projects. Service and procedure tests (`packages/**\/*.test.ts`) run once per
+ * dialect — SQLite in memory, PGlite in-process, and a real Postgres when TEST_DATABASE_URL is
+ * set — and vitest prints each result under its dialect's name. `*.pg.test.ts` files prove real
+ * concurrency and run on the Postgres server only. HTTP tests (`apps/server`) and browser tests
+ * (`apps/*\/e2e`) run against Postgres when it is there, else the embedded database.
+ */
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const globalSetup = ["packages/db/src/testing/global-setup.ts"];
+const serviceTests = ["packages/*/src/**/*.test.ts"];
+const postgresOnly = ["**/*.pg.test.ts"];
+
+const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name,
+    include: serviceTests,
+    exclude: name === "postgres" ? ["**/node_modules/**"] : ["**/node_modules/**", ...postgresOnly],
+    env: { TEST_DIALECT: name },
+    globalSetup,
+  },
+});
+
+const serverDialect = hasPostgres ? "postgres" : "pglite";
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      dialect("sqlite"),
+      dialect("pglite"),
+      ...(hasPostgres ? [dialect("postgres")] : []),
+      {
+        extends: true,
+        test: {
+          name: `http (${serverDialect})`,
+          include: ["apps/server/src/**/*.test.ts", "apps/server/test/**/*.test.ts"],
+          env: { TEST_DIALECT: serverDialect },
+          globalSetup,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "ui",
+          include: ["apps/storefront/src/**/*.test.tsx", "apps/admin/src/**/*.test.tsx"],
+          environment: "happy-dom",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: `e2e (${serverDialect})`,
+          include: ["apps/*/e2e/**/*.test.ts"],
+          env: { TEST_DIALECT: serverDialect },
+          globalSetup,
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
