@@ -1,0 +1,116 @@
+/**
+ * The examples, run as a developer runs them (a separate `tsx` process each) against a real shop
+ * started for this file on a fresh database.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createShopClient } from "@shopwright/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Shop, startShop } from "../apps/server/test/e2e/harness.ts";
+
+const PORT = 3181;
+const admin = { ADMIN_EMAIL: "examples-admin@shopwright.test", ADMIN_PASSWORD: "examples admin password" };
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+
+let shop: Shop;
+let workDir: string;
+
+beforeAll(async () => {
+  shop = await startShop({ port: PORT, apps: [], env: { ...admin, RATE_LIMITS: "off" } });
+  workDir = mkdtempSync(join(tmpdir(), "shopwright-examples-"));
+});
+
+afterAll(async () => {
+  await shop?.stop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+function example(name: string, args: string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      join(repoRoot, "node_modules/.bin/tsx"),
+      [`examples/${name}.ts`, ...args],
+      { cwd: repoRoot, env: { ...process.env, ...admin, SHOP_URL: shop.url("").replace(/\/$/, "") } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function adminClient() {
+  const client = createShopClient({ url: shop.url("").replace(/\/$/, "") });
+  await client.login({ email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD });
+  return client;
+}
+
+describe("examples", () => {
+  let orderId: string | undefined;
+
+  it("place-order: searches, checks out, approves the payment and sees the order processing", async () => {
+    const result = await example("place-order", ["--email", "shopper@example.test", "--password", "shopper password"]);
+    expect(result.stderr).toBe("");
+    orderId = /Order (\S+) is processing/.exec(result.stdout)?.[1];
+    expect(orderId, result.stdout).toBeDefined();
+  });
+
+  it("import-products: reports every bad row by line and imports nothing, then imports idempotently", async () => {
+    const client = await adminClient();
+    const [category] = await client.trpc.catalog.categories.query();
+    if (!category) throw new Error("the seeded shop has no categories");
+    const header = "slug,name,description,price,stock,category";
+    const bad = join(workDir, "bad.csv");
+    writeFileSync(
+      bad,
+      [
+        header,
+        `example-kettle,Kettle,"Boils water, fast",29.90,5,${category.slug}`,
+        `example-teapot,Teapot,Round,12.5.0,3,${category.slug}`,
+        "example-cup,Cup,Small,4.00,2,no-such-category",
+        `example-kettle,Kettle again,Twice,1.00,1,${category.slug}`,
+        `Example Mug,Mug,Big,5.00,-1,${category.slug}`,
+      ].join("\n"),
+    );
+    const rejected = await example("import-products", ["--file", bad]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain("4 bad row(s), nothing imported");
+    expect(rejected.stderr).toMatch(/line 3: price "12\.5\.0"/);
+    expect(rejected.stderr).toMatch(/line 4: category "no-such-category" does not exist/);
+    expect(rejected.stderr).toMatch(/line 5: slug "example-kettle" repeats line 2/);
+    expect(rejected.stderr).toMatch(/line 6: slug "Example Mug" .*; stock "-1"/);
+    await expect(client.trpc.catalog.product.query({ slug: "example-kettle" })).rejects.toThrow();
+
+    const good = join(workDir, "good.csv");
+    const rows = [
+      `example-kettle,Kettle,"Boils water, fast",29.90,5,${category.slug}`,
+      `example-teapot,Teapot,Round,12.50,3,${category.slug}`,
+      `example-cup,Cup,"Small ""espresso"" cup",4.00,2,${category.slug}`,
+    ];
+    writeFileSync(good, [header, ...rows].join("\n"));
+    const first = await example("import-products", ["--file", good, "--batch-size", "2"]);
+    expect(first.stdout).toContain("Created 3, updated 0, unchanged 0, failed 0");
+    const again = await example("import-products", ["--file", good]);
+    expect(again.stdout).toContain("Created 0, updated 0, unchanged 3, failed 0");
+
+    writeFileSync(good, [header, ...rows.slice(0, 2), rows[2]!.replace("4.00", "4.50")].join("\n"));
+    const changed = await example("import-products", ["--file", good]);
+    expect(changed.stdout).toContain("Created 0, updated 1, unchanged 2, failed 0");
+    const cup = await client.trpc.catalog.product.query({ slug: "example-cup" });
+    expect(cup).toMatchObject({ name: "Cup", description: 'Small "espresso" cup', priceCents: 450, stock: 2 });
+  });
+
+  it("export-orders: writes the orders of a date range as CSV", async () => {
+    const out = join(workDir, "orders.csv");
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const result = await example("export-orders", ["--from", today, "--to", tomorrow, "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("order_id,placed_at,status,customer_email,items,total");
+    expect(lines.find((line) => line.startsWith(`${orderId},`))).toMatch(/,processing,shopper@example\.test,1,/);
+
+    const empty = await example("export-orders", ["--from", "2000-01-01", "--to", "2000-02-01", "--out", out]);
+    expect(empty.stderr).toContain("Exported 0 order(s)");
+  });
+});

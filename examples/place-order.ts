@@ -1,0 +1,116 @@
+/**
+ * Places an order end to end, as a shopper would: search, add to the cart as a guest, sign in (the
+ * guest cart is merged), check out, approve the payment on the provider's hosted page, and wait
+ * until the shop has received the payment and moved the order to `processing`.
+ *
+ *   pnpm exec tsx examples/place-order.ts --email ada@example.com --password 'correct horse' [--query lamp]
+ *
+ * The account is created on first use. Options: --url (SHOP_URL, default http://127.0.0.1:3000),
+ * --name, --query, --quantity.
+ */
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createShopClient, isShopError } from "@shopwright/client";
+import { defaults, required, run } from "./cli.ts";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: defaults.url },
+    email: { type: "string", default: process.env.SHOP_EMAIL },
+    password: { type: "string", default: process.env.SHOP_PASSWORD },
+    name: { type: "string", default: "Example Shopper" },
+    query: { type: "string", default: "" },
+    quantity: { type: "string", default: "1" },
+  },
+});
+
+const shippingAddress = {
+  name: values.name,
+  line1: "1 Example Street",
+  city: "Springfield",
+  postalCode: "12345",
+  country: "US",
+};
+const PAYMENT_TIMEOUT_MS = 60_000;
+
+run(async () => {
+  const email = required(values.email, "--email");
+  const password = required(values.password, "--password");
+  const quantity = Number(values.quantity);
+  const shop = createShopClient({ url: values.url });
+
+  const found = await shop.trpc.catalog.search.query({ q: values.query || undefined, inStock: true, pageSize: 10 });
+  const product = found.items.find((item) => item.stock >= quantity);
+  if (!product) throw new Error(`Nothing in stock matches "${values.query}"`);
+  console.log(`Found ${found.total} products; taking ${quantity} × ${product.name} (${product.slug})`);
+
+  await shop.trpc.cart.addItem.mutate({ productId: product.id, quantity });
+  await signIn(shop, { email, password, name: values.name });
+  const cart = await shop.trpc.cart.get.query();
+  console.log(`Signed in as ${email}; cart holds ${cart.items.length} line(s), subtotal ${cents(cart.subtotalCents)}`);
+
+  const { order, paymentUrl } = await shop.trpc.orders.checkout.mutate({
+    idempotencyKey: randomUUID(),
+    shippingAddress,
+  });
+  console.log(`Placed order ${order.id} for ${cents(order.totalCents)}; paying at ${paymentUrl}`);
+
+  await approvePayment(paymentUrl);
+  const deadline = Date.now() + PAYMENT_TIMEOUT_MS;
+  for (;;) {
+    const current = await shop.trpc.orders.byId.query({ id: order.id });
+    if (current.status === "processing") break;
+    if (current.payment?.status === "failed") throw new Error(`The payment for ${order.id} failed`);
+    if (Date.now() > deadline) throw new Error(`Order ${order.id} is still ${current.status} after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`Order ${order.id} is processing`);
+});
+
+/** Signs in, creating the account the first time this email is used. */
+async function signIn(
+  shop: ReturnType<typeof createShopClient>,
+  account: { email: string; password: string; name: string },
+) {
+  try {
+    await shop.login(account);
+  } catch (err) {
+    if (!isShopError(err, "UNAUTHORIZED")) throw err;
+    // No such account yet, or a wrong password: registering tells the two apart (CONFLICT if taken).
+    await shop.register(account);
+  }
+}
+
+/** Does what the shopper's browser does on the hosted payment page: submits its Approve form. */
+async function approvePayment(paymentUrl: string) {
+  const page = await fetch(paymentUrl);
+  if (!page.ok) throw new Error(`The payment page answered ${page.status}`);
+  const html = await page.text();
+  const approve = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find(([, , body]) =>
+    /value="approve"/.test(body ?? ""),
+  );
+  if (!approve) throw new Error("The payment page has no Approve form");
+  const action = attribute(approve[1] ?? "", "action");
+  if (!action) throw new Error("The Approve form has no action");
+  const fields = new URLSearchParams();
+  for (const [input] of (approve[2] ?? "").matchAll(/<input\b[^>]*>/g)) {
+    const name = attribute(input, "name");
+    if (name) fields.append(name, attribute(input, "value") ?? "");
+  }
+  const response = await fetch(new URL(action, paymentUrl), { method: "POST", body: fields, redirect: "manual" });
+  if (response.status >= 400) throw new Error(`Approving the payment failed with ${response.status}`);
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  return value
+    ?.replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+function cents(amount: number) {
+  return `$${(amount / 100).toFixed(2)}`;
+}
