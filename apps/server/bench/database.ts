@@ -1,0 +1,178 @@
+/**
+ * The bench's database: a fresh one on the Postgres server at BENCH_DATABASE_URL (dropped at the
+ * end), else an embedded Postgres in a temporary folder. Plus the seeding, the fixture the load
+ * generator needs, and the checks that prove the load left the data consistent.
+ */
+import { randomBytes } from "node:crypto";
+import { createPostgresDb, type Db, migrate } from "@shopwright/db";
+import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { seedCatalog } from "@shopwright/db/seed";
+
+/** Products given this much stock carry the cart and checkout load; no run can sell them out. */
+const AMPLE_STOCK = 1_000_000;
+const HOT_PRODUCTS = 1_000;
+
+export interface BenchDatabase {
+  url: string;
+  kind: "postgres" | "embedded";
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { dataDir: string; keep: boolean }): Promise<BenchDatabase> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 });
+    const db = createPostgresDb(embedded.url, { max: 4 });
+    await migrate(db);
+    return {
+      url: embedded.url,
+      kind: "embedded",
+      db,
+      async close() {
+        await db.close();
+        await embedded.stop();
+      },
+    };
+  }
+  const name = `sw_bench_${randomBytes(5).toString("hex")}`;
+  const admin = createPostgresDb(serverUrl, { max: 1 });
+  await admin.orm.execute(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = createPostgresDb(url.toString(), { max: 4 });
+  await migrate(db);
+  return {
+    url: url.toString(),
+    kind: "postgres",
+    db,
+    async close() {
+      await db.close();
+      if (!options.keep) await admin.orm.execute(`drop database if exists "${name}" with (force)`);
+      else console.log(`Kept the database ${name}`);
+      await admin.close();
+    },
+  };
+}
+
+async function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promise<Row[]> {
+  const result = await db.orm.execute(query);
+  return (result as unknown as { rows: Row[] }).rows;
+}
+
+export async function seed(db: Db, products: number, mediaDir: string) {
+  const report = await seedCatalog(db, { products, mediaDir, seed: 12 });
+  await db.orm.execute(
+    `update products set stock = ${AMPLE_STOCK} where id in (select id from products where status = 'active' order by id limit ${HOT_PRODUCTS})`,
+  );
+  await db.orm.execute("analyze");
+  return report;
+}
+
+export interface CatalogFacts {
+  products: number;
+  slugs: string[];
+  hotProductIds: string[];
+  categorySlugs: string[];
+  commonWord: string;
+  filterWord: string;
+}
+
+/** What the scenarios draw from: real slugs, categories with products, and words to search for. */
+export async function catalogFacts(db: Db): Promise<CatalogFacts> {
+  const products = await rows<{ slug: string; name: string }>(
+    db,
+    "select slug, name from products where status = 'active'",
+  );
+  const hot = await rows<{ id: string }>(db, `select id from products where stock = ${AMPLE_STOCK} order by id`);
+  const categories = await rows<{ slug: string }>(
+    db,
+    "select distinct c.slug from categories c join products p on p.category_id = c.id where p.status = 'active' order by c.slug",
+  );
+  const counts = new Map<string, number>();
+  for (const { name } of products) {
+    for (const word of new Set(name.toLowerCase().match(/[a-z]{4,}/g) ?? []))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // A filter word is one a few percent of products carry: a specific search that still finds pages.
+  const target = products.length * 0.03;
+  const [filterWord] = [...byFrequency].sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target))[0] ?? [];
+  const [commonWord] = byFrequency[0] ?? [];
+  if (!commonWord || !filterWord) throw new Error("The catalog has no words to search for");
+  return {
+    products: products.length,
+    slugs: products.map((p) => p.slug),
+    hotProductIds: hot.map((p) => p.id),
+    categorySlugs: categories.map((c) => c.slug),
+    commonWord,
+    filterWord,
+  };
+}
+
+export async function clearCarts(db: Db) {
+  await db.orm.execute("delete from cart_items");
+}
+
+export async function stockSnapshot(db: Db): Promise<Map<string, number>> {
+  const all = await rows<{ id: string; stock: number }>(db, "select id, stock from products");
+  return new Map(all.map((p) => [p.id, Number(p.stock)]));
+}
+
+export interface Verification {
+  orders: number;
+  itemsOrdered: number;
+  stockDecrement: number;
+  productsWhereStockDisagrees: number;
+  negativeStock: number;
+  ordersWithoutExactlyOneKey: number;
+  keysWithOrder: number;
+  ok: boolean;
+}
+
+/**
+ * Every unit ordered left the stock, no stock went below zero, and every order belongs to exactly
+ * one idempotency key (so no key made two orders, and no order escaped its key).
+ */
+export async function verify(db: Db, before: Map<string, number>): Promise<Verification> {
+  const after = await stockSnapshot(db);
+  const ordered = await rows<{ product_id: string; quantity: string }>(
+    db,
+    "select product_id, sum(quantity) as quantity from order_items group by product_id",
+  );
+  const orderedBy = new Map(ordered.map((o) => [o.product_id, Number(o.quantity)]));
+  let stockDecrement = 0;
+  let disagreements = 0;
+  for (const [id, stock] of before) {
+    const decrement = stock - (after.get(id) ?? 0);
+    stockDecrement += decrement;
+    if (decrement !== (orderedBy.get(id) ?? 0)) disagreements += 1;
+  }
+  const [counts] = await rows<Record<string, string>>(
+    db,
+    `select
+       (select count(*) from orders) as orders,
+       (select coalesce(sum(quantity), 0) from order_items) as items,
+       (select count(*) from products where stock < 0) as negative,
+       (select count(*) from idempotency_keys where order_id is not null) as keys_with_order,
+       (select count(*) from orders o where (select count(*) from idempotency_keys k where k.order_id = o.id) <> 1) as unkeyed`,
+  );
+  const result = {
+    orders: Number(counts!.orders),
+    itemsOrdered: Number(counts!.items),
+    stockDecrement,
+    productsWhereStockDisagrees: disagreements,
+    negativeStock: Number(counts!.negative),
+    ordersWithoutExactlyOneKey: Number(counts!.unkeyed),
+    keysWithOrder: Number(counts!.keys_with_order),
+  };
+  return {
+    ...result,
+    ok:
+      result.stockDecrement === result.itemsOrdered &&
+      disagreements === 0 &&
+      result.negativeStock === 0 &&
+      result.ordersWithoutExactlyOneKey === 0 &&
+      result.keysWithOrder === result.orders,
+  };
+}

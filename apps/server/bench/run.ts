@@ -1,0 +1,312 @@
+/**
+ * `pnpm bench`: seeds a catalog and customers, starts the server, drives each scenario with
+ * autocannon from a separate process (warm-up, then a fixed measured time), samples the server's
+ * memory and CPU, verifies the database, and prints Markdown tables (also written, with every raw
+ * figure as JSON, under .artifacts/bench/).
+ *
+ *   pnpm bench [--connections 10] [--duration 15] [--warmup 3] [--products 10000] [--customers 200]
+ *              [--scenarios search-all,product,...] [--scaling] [--cpu-prof mixed] [--port 3190] [--keep-db]
+ *
+ * BENCH_DATABASE_URL (a Postgres server; the bench creates and drops its own database there) or,
+ * unset, an embedded Postgres. `--scaling` adds the curves: the search scenarios at 1,000, 10,000
+ * and 100,000 products, and the mixed workload on 1, 2 and 4 server processes (Postgres only).
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createShopClient } from "@shopwright/client";
+import { type BenchDatabase, catalogFacts, clearCarts, openDatabase, seed, stockSnapshot, verify } from "./database.ts";
+import type { LoadJob, LoadResult } from "./load.ts";
+import { summarizeProfile } from "./profile.ts";
+import { figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
+import { type Fixture, scenarios } from "./scenarios.ts";
+import { type RunningServers, sampleUsage, startServers } from "./server.ts";
+
+const { values: flags } = parseArgs({
+  options: {
+    connections: { type: "string", default: "10" },
+    duration: { type: "string", default: "15" },
+    warmup: { type: "string", default: "3" },
+    products: { type: "string", default: "10000" },
+    customers: { type: "string", default: "200" },
+    scenarios: { type: "string", default: scenarios.map((s) => s.name).join(",") },
+    scaling: { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
+    port: { type: "string", default: "3190" },
+    "keep-db": { type: "boolean", default: false },
+  },
+});
+
+const options = {
+  connections: positive(flags.connections, "--connections"),
+  duration: positive(flags.duration, "--duration"),
+  warmup: positive(flags.warmup, "--warmup"),
+  products: positive(flags.products, "--products"),
+  customers: positive(flags.customers, "--customers"),
+  port: positive(flags.port, "--port"),
+  scenarios: flags.scenarios.split(",").map((name) => name.trim()),
+};
+for (const name of options.scenarios) {
+  if (!scenarios.some((s) => s.name === name)) throw new Error(`Unknown scenario ${name}`);
+}
+if (options.connections > options.customers) throw new Error("--connections may not exceed --customers");
+
+const serverDir = fileURLToPath(new URL("../", import.meta.url));
+const artifacts = join(serverDir, "../../.artifacts/bench");
+const scratch = mkdtempSync(join(tmpdir(), "shopwright-bench-"));
+const SEARCH_SCENARIOS = ["search-all", "search-word", "search-filtered"];
+const PROCESS_COUNTS = [1, 2, 4];
+const CATALOG_SIZES = [1_000, 10_000, 100_000];
+/** Checkouts answered 2xx, over every run, to set beside the orders the database holds. */
+let checkoutsAcknowledged = 0;
+
+const machine = {
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? "unknown",
+  memoryGiB: totalmem() / 1024 ** 3,
+  node: process.version,
+  database: process.env.BENCH_DATABASE_URL ? "Postgres server (BENCH_DATABASE_URL)" : "embedded Postgres (PGlite)",
+  command: `pnpm bench ${process.argv.slice(2).join(" ")}`.trim(),
+  options,
+};
+console.log(
+  `${machine.date} · ${machine.cpus} × ${machine.cpuModel} · ${machine.memoryGiB.toFixed(1)} GiB · Node ${machine.node} · ${machine.database}`,
+);
+
+const report: {
+  machine: typeof machine;
+  seed?: unknown;
+  scenarios: ScenarioFigures[];
+  verification?: unknown;
+  catalogScaling: ScenarioFigures[];
+  processScaling: ScenarioFigures[];
+  profile?: { scenario: string; summary: ReturnType<typeof summarizeProfile> };
+} = { machine, scenarios: [], catalogScaling: [], processScaling: [] };
+
+try {
+  const main = await prepareDatabase(options.products, "main");
+  try {
+    const before = await stockSnapshot(main.database.db);
+    await withServers(main.database, 1, async (servers, fixture) => {
+      for (const name of options.scenarios) {
+        const row = await measure(name, servers, fixture, main.database, {
+          products: main.facts.products,
+          processes: 1,
+        });
+        report.scenarios.push(row);
+      }
+    });
+    if (flags["cpu-prof"]) {
+      const scenario = flags["cpu-prof"];
+      const dir = join(scratch, "profiles");
+      await withServers(
+        main.database,
+        1,
+        async (servers, fixture) => {
+          await measure(scenario, servers, fixture, main.database, { products: main.facts.products, processes: 1 });
+        },
+        dir,
+      );
+      const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
+      if (!file) throw new Error("The server wrote no CPU profile");
+      mkdirSync(artifacts, { recursive: true });
+      const kept = join(artifacts, `${scenario}.cpuprofile`);
+      rmSync(kept, { force: true });
+      copyFileSync(join(dir, file), kept);
+      report.profile = { scenario, summary: summarizeProfile(kept) };
+    }
+
+    if (flags.scaling) {
+      if (main.database.kind === "embedded") {
+        console.log("Skipping the process curve: the embedded database serves one session at a time.");
+      } else {
+        for (const processes of PROCESS_COUNTS) {
+          await clearCarts(main.database.db);
+          await withServers(main.database, processes, async (servers, fixture) => {
+            report.processScaling.push(
+              await measure("mixed", servers, fixture, main.database, { products: main.facts.products, processes }),
+            );
+          });
+        }
+      }
+    }
+
+    // Every server has stopped, so no checkout is still in flight.
+    const verification = await verify(main.database.db, before);
+    report.verification = { ...verification, checkoutsAcknowledged };
+    console.log(`Database check ${verification.ok ? "passed" : "FAILED"}: ${JSON.stringify(report.verification)}`);
+    if (!verification.ok) process.exitCode = 1;
+  } finally {
+    await main.database.close();
+  }
+
+  if (flags.scaling) {
+    for (const products of CATALOG_SIZES) {
+      const sized = await prepareDatabase(products, `catalog-${products}`);
+      try {
+        await withServers(sized.database, 1, async (servers, fixture) => {
+          for (const name of SEARCH_SCENARIOS) {
+            report.catalogScaling.push(
+              await measure(name, servers, fixture, sized.database, { products: sized.facts.products, processes: 1 }),
+            );
+          }
+        });
+      } finally {
+        await sized.database.close();
+      }
+    }
+  }
+  publish();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+async function prepareDatabase(products: number, label: string) {
+  const database = await openDatabase({ dataDir: join(scratch, label), keep: flags["keep-db"] });
+  const started = performance.now();
+  const seeded = await seed(database.db, products, join(scratch, label, "media"));
+  console.log(
+    `Seeded ${seeded.products} products in ${seeded.categories} categories (${((performance.now() - started) / 1000).toFixed(1)} s) on ${database.kind}`,
+  );
+  if (label === "main") report.seed = seeded;
+  return { database, facts: await catalogFacts(database.db) };
+}
+
+/** Starts `processes` servers on the database, signs the customers in, runs `body`, stops them. */
+async function withServers(
+  database: BenchDatabase,
+  processes: number,
+  body: (servers: RunningServers, fixture: Fixture) => Promise<void>,
+  cpuProfileDir?: string,
+) {
+  const servers = await startServers({
+    databaseUrl: database.url,
+    firstPort: options.port,
+    processes,
+    dataDir: join(scratch, "server"),
+    cpuProfileDir,
+  });
+  try {
+    const facts = await catalogFacts(database.db);
+    await body(servers, { ...facts, accessTokens: await signInCustomers(servers.urls[0]!) });
+  } finally {
+    await servers.stop();
+  }
+}
+
+/** Registers the customers on first use, else signs them in: access tokens live 15 minutes. */
+async function signInCustomers(url: string): Promise<string[]> {
+  const tokens: string[] = new Array(options.customers);
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < options.customers; i = next++) {
+      const shop = createShopClient({ url });
+      const account = {
+        email: `bench-customer-${i}@bench.test`,
+        password: `bench password ${i}`,
+        name: `Customer ${i}`,
+      };
+      const signedIn = await shop.login(account).catch(() => shop.register(account));
+      tokens[i] = signedIn.accessToken;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  console.log(`Signed in ${options.customers} customers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return tokens;
+}
+
+async function measure(
+  scenario: string,
+  servers: RunningServers,
+  fixture: Fixture,
+  database: BenchDatabase,
+  setup: { products: number; processes: number },
+): Promise<ScenarioFigures> {
+  if (scenario.startsWith("cart") || scenario === "checkout" || scenario === "mixed") await clearCarts(database.db);
+  const job: LoadJob = {
+    urls: servers.urls,
+    scenario,
+    connections: options.connections,
+    warmupSeconds: options.warmup,
+    durationSeconds: options.duration,
+    fixture,
+  };
+  const jobFile = join(scratch, `job-${scenario}.json`);
+  writeFileSync(jobFile, JSON.stringify(job));
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/load.ts", jobFile], {
+    cwd: serverDir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let sampler: ReturnType<typeof sampleUsage> | undefined;
+  let result: LoadResult | undefined;
+  let usage: ReturnType<ReturnType<typeof sampleUsage>["stop"]> | undefined;
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const message = JSON.parse(line) as { phase: string; result?: LoadResult };
+    if (message.result) checkoutsAcknowledged += message.result.procedures["orders.checkout"]?.ok.length ?? 0;
+    if (message.phase === "measure") sampler = sampleUsage(servers.pids);
+    if (message.phase === "result") {
+      usage = sampler?.stop();
+      result = message.result;
+    }
+  }
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  if (!result || !usage) throw new Error(`The load generator for ${scenario} exited with ${code} and no result`);
+  const row = figures(result, usage, { ...setup, connections: options.connections });
+  console.log(
+    `${scenario.padEnd(16)} ${row.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${row.latency.p50.toFixed(2)}  p95 ${row.latency.p95.toFixed(2)}  p99 ${row.latency.p99.toFixed(2)} ms  errors ${row.errors}  RSS ${row.usage.peakRssMiB.toFixed(0)} MiB  CPU ${row.usage.averageCpuPercent.toFixed(0)} %`,
+  );
+  for (const sample of row.errorSamples) console.log(`  error: ${sample}`);
+  return row;
+}
+
+function publish() {
+  const sections = [
+    `# Shopwright bench, ${machine.date}`,
+    "",
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, ${machine.database}.`,
+    `\`${machine.command}\`: ${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s measured per scenario.`,
+    "",
+    scenarioTable(report.scenarios),
+    "",
+    ...report.scenarios
+      .filter((row) => Object.keys(row.byProcedure).length > 1)
+      .flatMap((row) => [`Per procedure, ${row.scenario}:`, "", procedureTable(row), ""]),
+    `Database check: ${JSON.stringify(report.verification)}`,
+  ];
+  if (report.catalogScaling.length > 0) {
+    for (const name of SEARCH_SCENARIOS) {
+      const rows = report.catalogScaling.filter((row) => row.scenario === name);
+      sections.push("", `${name} by catalog size:`, "", scenarioTable(rows, "products"));
+    }
+  }
+  if (report.processScaling.length > 0) {
+    sections.push("", "mixed by server processes:", "", scenarioTable(report.processScaling, "processes"));
+  }
+  if (report.profile) {
+    sections.push(
+      "",
+      `CPU profile of the server under ${report.profile.scenario}:`,
+      "",
+      profileTable(report.profile.summary),
+    );
+  }
+  const markdown = sections.join("\n");
+  console.log(`\n${markdown}`);
+  mkdirSync(artifacts, { recursive: true });
+  const stamp = machine.date.replaceAll(":", "-");
+  writeFileSync(join(artifacts, `${stamp}.md`), `${markdown}\n`);
+  writeFileSync(join(artifacts, `${stamp}.json`), JSON.stringify(report, null, 2));
+  console.log(`\nWritten to ${join(artifacts, `${stamp}.md`)} and .json`);
+}
+
+function positive(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} must be a positive integer`);
+  return value;
+}

@@ -1,0 +1,184 @@
+/**
+ * The workloads, as sequences of tRPC calls over plain HTTP (what @trpc/client sends for one call:
+ * queries as GET with `?input=`, mutations as POST, superjson's `{ json }` envelope). A connection
+ * repeats its scenario's sequence; a sequence that checks out holds one customer from start to end,
+ * so no two connections ever share a cart.
+ */
+import { randomUUID } from "node:crypto";
+
+/** What the load generator knows about the seeded shop. */
+export interface Fixture {
+  slugs: string[];
+  /** Products given ample stock, for carts and checkouts. */
+  hotProductIds: string[];
+  categorySlugs: string[];
+  /** The word found in the most products, and one found in a few percent of them. */
+  commonWord: string;
+  filterWord: string;
+  accessTokens: string[];
+}
+
+export interface LoopContext {
+  customer?: number;
+}
+
+export interface Call {
+  /** The procedure, as results are reported. */
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+type Step = (fixture: Fixture, context: LoopContext) => Call;
+
+export interface Scenario {
+  name: string;
+  description: string;
+  holdsCustomer: boolean;
+  steps: Step[];
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+
+function query(procedure: string, input: unknown, headers: Record<string, string> = {}): Call {
+  return {
+    name: procedure,
+    method: "GET",
+    path: `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+    headers,
+  };
+}
+
+function mutation(procedure: string, input: unknown, accessToken: string): Call {
+  return {
+    name: procedure,
+    method: "POST",
+    path: `/trpc/${procedure}`,
+    headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ json: input }),
+  };
+}
+
+/** The loop's customer, or any signed-in shopper for a call that needs none of its own. */
+function customerOf(fixture: Fixture, context: LoopContext) {
+  return context.customer ?? between(0, fixture.accessTokens.length - 1);
+}
+
+const bearer = (fixture: Fixture, customer: number) => fixture.accessTokens[customer]!;
+
+/**
+ * One of five products the customer favours: carts stay a realistic few lines long however long
+ * the run, instead of growing with every request.
+ */
+function favourite(fixture: Fixture, customer: number) {
+  return fixture.hotProductIds[(customer * 5 + between(0, 4)) % fixture.hotProductIds.length]!;
+}
+
+const shippingAddress = {
+  name: "Bench Shopper",
+  line1: "1 Load Street",
+  city: "Loadtown",
+  postalCode: "10101",
+  country: "US",
+};
+
+const steps = {
+  searchAll: () => query("catalog.search", { page: between(1, 20), pageSize: 24 }),
+  searchWord: (f) => query("catalog.search", { q: f.commonWord, page: between(1, 3), pageSize: 24 }),
+  searchFiltered: (f) =>
+    query("catalog.search", {
+      q: f.filterWord,
+      categorySlug: pick(f.categorySlugs),
+      minPriceCents: 500,
+      maxPriceCents: 50_000,
+      inStock: true,
+      sort: "price_asc",
+      pageSize: 24,
+    }),
+  browse: (f) =>
+    query("catalog.search", {
+      categorySlug: pick(f.categorySlugs),
+      sort: pick(["newest", "price_asc", "price_desc"]),
+      page: between(1, 3),
+      pageSize: 24,
+    }),
+  product: (f) => query("catalog.product", { slug: pick(f.slugs) }),
+  cartGet: (f, c) => query("cart.get", undefined, { authorization: `Bearer ${bearer(f, customerOf(f, c))}` }),
+  addItem: (f, c) => {
+    const customer = customerOf(f, c);
+    return mutation("cart.addItem", { productId: favourite(f, customer), quantity: 1 }, bearer(f, customer));
+  },
+  checkout: (f, c) =>
+    mutation("orders.checkout", { idempotencyKey: randomUUID(), shippingAddress }, bearer(f, customerOf(f, c))),
+} satisfies Record<string, Step>;
+
+export const scenarios: Scenario[] = [
+  {
+    name: "search-all",
+    description: "catalog.search without text, pages 1–20 of 24",
+    holdsCustomer: false,
+    steps: [steps.searchAll],
+  },
+  {
+    name: "search-word",
+    description: "catalog.search for the catalog's most common word, pages 1–3",
+    holdsCustomer: false,
+    steps: [steps.searchWord],
+  },
+  {
+    name: "search-filtered",
+    description: "catalog.search with a word, a category, a price range, in stock, by price",
+    holdsCustomer: false,
+    steps: [steps.searchFiltered],
+  },
+  { name: "product", description: "catalog.product by a random slug", holdsCustomer: false, steps: [steps.product] },
+  {
+    name: "cart-add",
+    description: "cart.addItem (one unit) as one of the signed-in customers",
+    holdsCustomer: false,
+    steps: [steps.addItem],
+  },
+  {
+    name: "checkout",
+    description: "cart.addItem then orders.checkout with a fresh idempotency key, per customer",
+    holdsCustomer: true,
+    steps: [steps.addItem, steps.checkout],
+  },
+  {
+    name: "mixed",
+    description:
+      "a shopper's session of 20 calls: 5 browse, 3 search, 7 product, 1 cart.get, 3 cart.addItem, 1 orders.checkout",
+    holdsCustomer: true,
+    steps: [
+      steps.browse,
+      steps.product,
+      steps.searchWord,
+      steps.product,
+      steps.browse,
+      steps.product,
+      steps.addItem,
+      steps.browse,
+      steps.searchFiltered,
+      steps.product,
+      steps.product,
+      steps.addItem,
+      steps.browse,
+      steps.searchWord,
+      steps.product,
+      steps.browse,
+      steps.product,
+      steps.addItem,
+      steps.cartGet,
+      steps.checkout,
+    ],
+  },
+];
+
+export function scenarioNamed(name: string): Scenario {
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`No scenario "${name}"; there are ${scenarios.map((s) => s.name).join(", ")}`);
+  return scenario;
+}

@@ -1,0 +1,187 @@
+/**
+ * The server under test, as `pnpm start` runs it (node + tsx, NODE_ENV=production), one or more
+ * processes on consecutive ports, and a sampler that reads their memory and CPU from /proc.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const serverDir = fileURLToPath(new URL("../", import.meta.url));
+const CLOCK_TICKS_PER_SECOND = 100;
+const PAGE_BYTES = 4096;
+
+export interface ServerOptions {
+  databaseUrl: string;
+  firstPort: number;
+  processes: number;
+  dataDir: string;
+  /** Writes a V8 CPU profile per process into this folder when the process exits. */
+  cpuProfileDir?: string;
+}
+
+export interface RunningServers {
+  urls: string[];
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Rate limits off (the load comes from one address) and the job worker off (it would compete for
+ * the same two cores with work the scenarios did not ask for); secrets fixed, as production needs.
+ */
+export async function startServers(options: ServerOptions): Promise<RunningServers> {
+  const children: ChildProcess[] = [];
+  const output: string[] = [];
+  const urls: string[] = [];
+  for (let i = 0; i < options.processes; i++) {
+    const port = options.firstPort + i;
+    const child = spawn(
+      process.execPath,
+      [
+        ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+        "--import",
+        "tsx",
+        "src/main.ts",
+      ],
+      {
+        cwd: serverDir,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          HOST: "127.0.0.1",
+          PORT: String(port),
+          DATABASE_URL: options.databaseUrl,
+          DATA_DIR: options.dataDir,
+          JWT_SECRET: "bench-jwt-secret-bench-jwt-secret-0123456789",
+          WEBHOOK_SECRET: "bench-webhook-secret-0123456789",
+          ADMIN_PASSWORD: "bench admin password",
+          RATE_LIMITS: "off",
+          WORKER: "off",
+          SEED: "off",
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const keep = (chunk: Buffer) => output.push(chunk.toString());
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    children.push(child);
+    urls.push(`http://127.0.0.1:${port}`);
+  }
+
+  const stop = async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+  try {
+    await Promise.all(urls.map((url, i) => waitUntilReady(url, children[i]!, () => output.join(""))));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, pids: children.map((child) => child.pid!), stop };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, logs: () => string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${logs()}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The server at ${url} was not ready within 120 s:\n${logs()}`);
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface Usage {
+  /** The highest sum of the processes' resident memory seen, in MiB. */
+  peakRssMiB: number;
+  /** CPU time over wall time for the whole window, in % of one core (200% = both of two cores). */
+  averageCpuPercent: number;
+  /** The same over the busiest sampling interval. */
+  peakCpuPercent: number;
+  /** The whole machine's busy share over the window (server, database and load generator), in %. */
+  machineCpuPercent: number;
+}
+
+/** Samples the processes every `intervalMs` until `stop()`, which returns what it saw. */
+export function sampleUsage(pids: number[], intervalMs = 500) {
+  const startedAt = performance.now();
+  const startCpu = cpuTicks(pids);
+  const startMachine = machineTicks();
+  let peakRss = 0;
+  let peakCpu = 0;
+  let lastTicks = startCpu;
+  let lastAt = startedAt;
+  const take = () => {
+    const now = performance.now();
+    const ticks = cpuTicks(pids);
+    peakRss = Math.max(peakRss, rssBytes(pids));
+    const seconds = (now - lastAt) / 1000;
+    if (seconds > 0) peakCpu = Math.max(peakCpu, ((ticks - lastTicks) / CLOCK_TICKS_PER_SECOND / seconds) * 100);
+    lastTicks = ticks;
+    lastAt = now;
+  };
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop(): Usage {
+      clearInterval(timer);
+      take();
+      const seconds = (performance.now() - startedAt) / 1000;
+      const endMachine = machineTicks();
+      const busy = endMachine.busy - startMachine.busy;
+      const total = busy + endMachine.idle - startMachine.idle;
+      return {
+        peakRssMiB: peakRss / 1024 / 1024,
+        averageCpuPercent: ((lastTicks - startCpu) / CLOCK_TICKS_PER_SECOND / seconds) * 100,
+        peakCpuPercent: peakCpu,
+        machineCpuPercent: total > 0 ? (busy / total) * 100 : 0,
+      };
+    },
+  };
+}
+
+/** utime + stime of each process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pids: number[]) {
+  return pids.reduce((sum, pid) => {
+    const stat = readProc(`/proc/${pid}/stat`);
+    if (!stat) return sum;
+    // The command name (field 2) may hold spaces; count fields from after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return sum + Number(fields[11]) + Number(fields[12]);
+  }, 0);
+}
+
+function rssBytes(pids: number[]) {
+  return pids.reduce((sum, pid) => {
+    const statm = readProc(`/proc/${pid}/statm`);
+    return statm ? sum + Number(statm.split(" ")[1]) * PAGE_BYTES : sum;
+  }, 0);
+}
+
+function machineTicks() {
+  const cpu = (readProc("/proc/stat") ?? "").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  const busy = cpu.reduce((a, b) => a + b, 0) - idle;
+  return { busy, idle };
+}
+
+function readProc(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
