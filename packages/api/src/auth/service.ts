@@ -60,7 +60,13 @@ function assertPasswordAllowed(password: string, email: string) {
 
 function publicColumns(db: Db) {
   const { users } = db.tables;
-  return { id: users.id, email: users.email, name: users.name, role: users.role, shippingAddress: users.shippingAddress };
+  return {
+    id: users.id,
+    email: users.email,
+    name: users.name,
+    role: users.role,
+    shippingAddress: users.shippingAddress,
+  };
 }
 
 async function signIn(
@@ -71,7 +77,11 @@ async function signIn(
 ): Promise<SignedIn> {
   const issued = await issueRefreshToken(tx, { userId: user.id, userAgent: input.userAgent });
   await mergeGuestCart(tx, { userId: user.id, cartToken: input.cartToken });
-  const access = await issueAccessToken(config.jwtSecret, { userId: user.id, role: user.role, familyId: issued.familyId });
+  const access = await issueAccessToken(config.jwtSecret, {
+    userId: user.id,
+    role: user.role,
+    familyId: issued.familyId,
+  });
   return { ...issued, ...access, user };
 }
 

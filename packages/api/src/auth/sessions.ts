@@ -40,7 +40,8 @@ declare module "lucia" {
 
 /**
  * lucia's SQLite adapter reads and writes `expires_at` as raw unix seconds, while our schema maps
- * that column to a Date. It is given this view of the same table, identical but for that column.
+ * that column to a Date. It is given this view of the same table, identical but for that column
+ * (every column must be here: Drizzle caches column names per table name).
  */
 const sqliteSessionsForLucia = sqliteTable("sessions", {
   id: text().primaryKey(),
@@ -48,6 +49,8 @@ const sqliteSessionsForLucia = sqliteTable("sessions", {
   familyId: text().notNull(),
   expiresAt: integer().notNull(),
   absoluteExpiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+  rotatedAt: integer({ mode: "timestamp_ms" }),
+  revokedAt: integer({ mode: "timestamp_ms" }),
   userAgent: text(),
   createdAt: integer({ mode: "timestamp_ms" })
     .notNull()
