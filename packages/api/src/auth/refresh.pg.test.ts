@@ -37,7 +37,10 @@ it("lets exactly one of ten concurrent refreshes with the same token win, and th
   expect((await caller(won.accessToken).auth.me()).email).toBe("racer@example.com");
   expect((await outcome(caller().auth.refresh({ refreshToken: won.refreshToken }))).ok).toBe(true);
   const { sessions } = db.tables;
-  const rows = await db.orm.select().from(sessions).where(eq(sessions.userId, (await caller(won.accessToken).auth.me()).id));
+  const rows = await db.orm
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, (await caller(won.accessToken).auth.me()).id));
   expect(rows.filter((row) => row.revokedAt)).toHaveLength(0);
   expect(rows.filter((row) => !row.rotatedAt)).toHaveLength(1);
 });

@@ -18,7 +18,9 @@ it("shares one count between server processes hitting the same key at once", asy
   const rule = { limit: 25, windowSeconds: 60 };
   const now = new Date();
   const hits = await Promise.all(
-    Array.from({ length: 40 }, (_, i) => hitRateLimit(i % 2 ? db : otherProcess, "login:email:x@example.com", rule, now)),
+    Array.from({ length: 40 }, (_, i) =>
+      hitRateLimit(i % 2 ? db : otherProcess, "login:email:x@example.com", rule, now),
+    ),
   );
   expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   expect(hits.filter((h) => h.allowed)).toHaveLength(25);
