@@ -1,5 +1,9 @@
 /** The "done when": a script that speaks only HTTP can run the whole session lifecycle. */
+import { testConfig } from "@shopwright/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/logger.ts";
+import { createMetrics } from "../src/metrics.ts";
 import { createTestApp, trpcRequest } from "./harness.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -67,4 +71,20 @@ describe("auth over HTTP", () => {
     const logout = await call("auth.logout", {}, bearer(refreshed.data?.accessToken));
     expect(logout.headers.get("set-cookie")).toMatch(/^sw_refresh=;.*Max-Age=0.*Path=\/trpc/);
   });
+});
+
+it("marks the refresh cookie Secure when the shop is served over HTTPS", async () => {
+  const app = createApp({
+    db: t.db,
+    config: { ...testConfig, publicUrl: "https://shop.example" },
+    logger: createLogger("silent"),
+    metrics: createMetrics(),
+    trustProxy: 0,
+    tls: true,
+    paths: { storefront: "/nonexistent", admin: "/nonexistent", media: "/nonexistent" },
+  });
+  const input = { email: "secure@example.com", password: "correct horse battery", name: "S" };
+  const res = await trpcRequest(app, "auth.register", input);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("set-cookie")).toMatch(/^sw_refresh=[\w-]{43};.*Secure/);
 });

@@ -17,7 +17,7 @@ import { consumeRefreshToken, type IssuedRefreshToken, issueRefreshToken, revoke
  * Per email, a handful of guesses per quarter hour; per address, enough for a household or an
  * office behind one NAT. Every attempt counts, successful or not.
  */
-export const RATE_LIMITS = {
+const RATE_LIMITS = {
   loginPerEmail: { limit: 10, windowSeconds: 15 * 60 },
   loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
   registerPerEmail: { limit: 5, windowSeconds: 60 * 60 },

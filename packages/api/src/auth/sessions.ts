@@ -159,3 +159,11 @@ export async function revokeSessions(
     .returning({ familyId: sessions.familyId });
   return [...new Set(revoked.map((row) => row.familyId))];
 }
+
+/**
+ * Deletes sessions past their own expiry, for a periodic job. A consumed token is thus remembered
+ * (and its reuse detected) for as long as it could ever have been valid.
+ */
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await luciaFor(db, IDLE_TTL_SECONDS).deleteExpiredSessions();
+}
