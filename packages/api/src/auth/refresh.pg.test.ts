@@ -2,14 +2,16 @@ import type { PostgresDb } from "@shopwright/db";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { guestCaller } from "../testing/index.ts";
+import { REUSE_GRACE_SECONDS } from "./sessions.ts";
 
 let db: PostgresDb;
 beforeAll(async () => {
   db = await createPostgresTestDb({ max: 12 });
 });
 afterAll(() => db.close());
+afterEach(() => vi.useRealTimers());
 
 const caller = (accessToken?: string) =>
   guestCaller(db, { config: { rateLimits: false }, req: accessToken ? { accessToken } : {} });
@@ -57,4 +59,33 @@ it("lets exactly one of concurrent registrations of one email succeed; the rest 
   expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(5).fill("CONFLICT"));
   const { users } = db.tables;
   expect(await db.orm.select().from(users).where(eq(users.email, "twin@example.com"))).toHaveLength(1);
+});
+
+it("revokes the whole family even when a stolen token comes back while the family is being refreshed", async () => {
+  const start = Date.now();
+  vi.useFakeTimers({ toFake: ["Date"], now: start });
+  const families = await Promise.all(
+    Array.from({ length: 8 }, async (_, i) => {
+      const signedUp = await caller().auth.register({
+        email: `victim${i}@example.com`,
+        password: "correct horse battery",
+        name: "V",
+        tokenDelivery: "body",
+      });
+      const current = await caller().auth.refresh({ refreshToken: signedUp.refreshToken! });
+      return { userId: signedUp.user.id, stolen: signedUp.refreshToken!, current: current.refreshToken! };
+    }),
+  );
+  vi.setSystemTime(start + (REUSE_GRACE_SECONDS + 1) * 1000);
+  await Promise.all(
+    families.flatMap(({ stolen, current }) => [
+      outcome(caller().auth.refresh({ refreshToken: current })),
+      outcome(caller().auth.refresh({ refreshToken: stolen })),
+    ]),
+  );
+  const { sessions } = db.tables;
+  for (const { userId } of families) {
+    const rows = await db.orm.select().from(sessions).where(eq(sessions.userId, userId));
+    expect(rows.filter((row) => !row.revokedAt)).toEqual([]);
+  }
 });

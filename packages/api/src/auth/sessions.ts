@@ -95,7 +95,11 @@ export async function issueRefreshToken(
   return { refreshToken, familyId, expiresAt: session.expiresAt };
 }
 
-export type Consumed = { userId: string; familyId: string; absoluteExpiresAt: Date };
+interface Consumed {
+  userId: string;
+  familyId: string;
+  absoluteExpiresAt: Date;
+}
 
 /**
  * Consumes a refresh token: one conditional UPDATE marks it rotated only if it is still current
@@ -152,12 +156,18 @@ export async function revokeSessions(
           eq(sessions.userId, scope.userId),
           scope.exceptFamilyId ? ne(sessions.familyId, scope.exceptFamilyId) : undefined,
         );
-  const revoked = await db.orm
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(target, isNull(sessions.revokedAt)))
-    .returning({ familyId: sessions.familyId });
-  return [...new Set(revoked.map((row) => row.familyId))];
+  const families = new Set<string>();
+  // A refresh committing meanwhile can add a successor this UPDATE's snapshot did not see (it only
+  // waits for rows it saw); repeat until a pass finds nothing live, which also catches that one.
+  for (;;) {
+    const revoked = await db.orm
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(target, isNull(sessions.revokedAt)))
+      .returning({ familyId: sessions.familyId });
+    if (revoked.length === 0) return [...families];
+    for (const row of revoked) families.add(row.familyId);
+  }
 }
 
 /**
