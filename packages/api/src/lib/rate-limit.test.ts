@@ -2,7 +2,7 @@ import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
-import { enforceRateLimits, hitRateLimit } from "./rate-limit.ts";
+import { deleteExpiredRateLimits, enforceRateLimits, hitRateLimit } from "./rate-limit.ts";
 
 let db: Db;
 beforeAll(async () => {
@@ -50,5 +50,15 @@ describe("rate limits", () => {
     const error = await enforceRateLimits(db, checks, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: 100 } });
+  });
+
+  it("prunes counters whose window has passed and keeps the rest", async () => {
+    const now = new Date("2027-01-01T00:00:00Z");
+    await hitRateLimit(db, "k:old", rule, new Date(now.getTime() - 61_000));
+    await hitRateLimit(db, "k:current", rule, now);
+    await deleteExpiredRateLimits(db, now);
+    const keys = (await db.orm.select().from(db.tables.rateLimits)).map((row) => row.key);
+    expect(keys).toContain("k:current");
+    expect(keys).not.toContain("k:old");
   });
 });

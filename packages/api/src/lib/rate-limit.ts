@@ -4,7 +4,7 @@
  * the count it left — no read-then-write, so concurrent hits from many processes never undercount.
  */
 import type { Db } from "@shopwright/db";
-import { sql } from "drizzle-orm";
+import { lte, sql } from "drizzle-orm";
 import { tooManyRequests } from "../errors.ts";
 
 export interface RateLimitRule {
@@ -60,4 +60,9 @@ export async function enforceRateLimits(
     if (!hit.allowed) retryAfterSeconds = Math.max(retryAfterSeconds, hit.retryAfterSeconds);
   }
   if (retryAfterSeconds > 0) throw tooManyRequests(retryAfterSeconds);
+}
+
+/** Deletes counters whose window has passed, for a periodic job: the next hit would restart them. */
+export async function deleteExpiredRateLimits(db: Db, now = new Date()): Promise<void> {
+  await db.orm.delete(db.tables.rateLimits).where(lte(db.tables.rateLimits.resetAt, now));
 }
