@@ -1,5 +1,6 @@
 /** Checkout under real concurrency, on a Postgres server with parallel connections. */
-import { createPostgresTestDb, type PostgresDb } from "@shopwright/db/testing";
+import type { PostgresDb } from "@shopwright/db";
+import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser } from "../testing/index.ts";
