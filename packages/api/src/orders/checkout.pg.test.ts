@@ -59,4 +59,28 @@ describe("checkout on a Postgres server under concurrency", () => {
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
     expect(row?.stock).toBe(47);
   });
+
+  it("never deadlocks when carts hold the same products in different orders", async () => {
+    const first = await createProduct(db, { stock: 100 });
+    const second = await createProduct(db, { stock: 100 });
+    const shoppers = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const shopper = await createSignedInUser(db);
+        const lines = [
+          { productId: first.id, quantity: 1 },
+          { productId: second.id, quantity: 2 },
+        ];
+        await fillCart(db, shopper.id, i % 2 ? lines : lines.reverse());
+        return shopper;
+      }),
+    );
+    const results = await Promise.allSettled(
+      shoppers.map((s) => s.caller.orders.checkout({ idempotencyKey: `pair-${s.id}`, shippingAddress: testAddress })),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const { products } = db.tables;
+    const stocks = await db.orm.select({ id: products.id, stock: products.stock }).from(products);
+    expect(stocks.find((p) => p.id === first.id)?.stock).toBe(70);
+    expect(stocks.find((p) => p.id === second.id)?.stock).toBe(40);
+  });
 });

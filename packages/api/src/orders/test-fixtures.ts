@@ -37,6 +37,8 @@ export async function fillCart(db: Db, userId: string, lines: { productId: strin
     .onConflictDoNothing();
   const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
   const cartId = cart!.id;
-  await db.orm.insert(cartItems).values(lines.map((line) => ({ cartId, ...line })));
+  const now = Date.now();
+  // Distinct times keep the lines in the order given (carts list lines by when they were added).
+  await db.orm.insert(cartItems).values(lines.map((line, i) => ({ cartId, ...line, addedAt: new Date(now + i) })));
   return cartId;
 }
