@@ -151,6 +151,28 @@ describe(`orders on ${testDialect()}`, () => {
     expect((await shopper.caller.orders.list()).total).toBe(1);
   });
 
+  it("keeps a key for 24 hours, and lets an expired key start a new checkout", async () => {
+    const shopper = await createSignedInUser(db);
+    const product = await createProduct(db, { stock: 10 });
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    const input = { idempotencyKey: "checkout-0007", shippingAddress: testAddress };
+    const first = await shopper.caller.orders.checkout(input);
+
+    const { idempotencyKeys } = db.tables;
+    const [key] = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, shopper.id));
+    expect(key!.expiresAt.getTime() - key!.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
+
+    await db.orm
+      .update(idempotencyKeys)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(idempotencyKeys.userId, shopper.id));
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 2 }]);
+    const second = await shopper.caller.orders.checkout(input);
+    expect(second.order.id).not.toBe(first.order.id);
+    expect(second.order.items[0]?.quantity).toBe(2);
+    expect(await stockOf(product.id)).toBe(7);
+  });
+
   it("keeps the order when the gateway is down; the same checkout again finishes registration", async () => {
     const gateway = fakePaymentGateway();
     const shopper = await createSignedInUser(db, { gateway });

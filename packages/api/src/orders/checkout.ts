@@ -75,23 +75,20 @@ async function placeOrder(tx: Db, config: ApiConfig, { userId, idempotencyKey, s
   if (!user || !address) throw badRequest("Add a shipping address to check out");
   const hash = requestHash(lines, address);
 
+  const fresh = {
+    userId,
+    key: idempotencyKey,
+    requestHash: hash,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+  };
   const [claimed] = await tx.orm
     .insert(idempotencyKeys)
-    .values({
-      userId,
-      key: idempotencyKey,
-      requestHash: hash,
-      expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
-    })
+    .values(fresh)
     .onConflictDoUpdate({
       target: [idempotencyKeys.userId, idempotencyKeys.key],
       // An expired key may be used afresh; a live one is left alone and nothing is returned.
-      set: {
-        requestHash: hash,
-        orderId: null,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
-      },
+      set: { ...fresh, orderId: null },
       setWhere: lt(idempotencyKeys.expiresAt, now),
     })
     .returning({ key: idempotencyKeys.key });
