@@ -19,7 +19,11 @@ export function webhookRoutes(deps: { db: Db; config: ApiConfig }) {
       try {
         const result = await receivePaymentWebhook(
           { ...deps, log: c.get("log") },
-          { rawBody: await c.req.text(), signature: c.req.header(SIGNATURE_HEADER) },
+          {
+            rawBody: await c.req.text(),
+            signature: c.req.header(SIGNATURE_HEADER),
+            requestId: c.get("requestId"),
+          },
         );
         return c.json({ received: true, ...result });
       } catch (error) {

@@ -93,7 +93,12 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
         .returning();
       if (decided) {
         const eventId = eventIdFor(decided.id);
-        await enqueue(tx, "deliver_payment_webhook", { eventId }, { jobKey: `mockpay-webhook:${eventId}` });
+        await enqueue(
+          tx,
+          "deliver_payment_webhook",
+          { eventId, requestId: c.get("requestId") },
+          { jobKey: `mockpay-webhook:${eventId}` },
+        );
         return decided;
       }
       const [existing] = await tx.orm.select().from(gatewayPayments).where(eq(gatewayPayments.id, id));

@@ -25,6 +25,8 @@ export interface CheckoutInput {
   userId: string;
   idempotencyKey: string;
   shippingAddress?: Address;
+  /** The request that asked, carried into the jobs it enqueues for tracing. */
+  requestId?: string;
 }
 
 export interface CheckoutDeps {
@@ -55,7 +57,11 @@ function requestHash(lines: { productId: string; quantity: number }[], address: 
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-async function placeOrder(tx: Db, config: ApiConfig, { userId, idempotencyKey, shippingAddress }: CheckoutInput) {
+async function placeOrder(
+  tx: Db,
+  config: ApiConfig,
+  { userId, idempotencyKey, shippingAddress, requestId }: CheckoutInput,
+) {
   const { users, carts, orders, orderItems, orderStatusHistory, payments, idempotencyKeys } = tx.tables;
   const now = new Date();
 
@@ -134,7 +140,12 @@ async function placeOrder(tx: Db, config: ApiConfig, { userId, idempotencyKey, s
     .update(idempotencyKeys)
     .set({ orderId })
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, idempotencyKey)));
-  await enqueue(tx, "expire_unpaid_order", { orderId }, { runAt: expiresAt, jobKey: `expire-order:${orderId}` });
+  await enqueue(
+    tx,
+    "expire_unpaid_order",
+    { orderId, requestId },
+    { runAt: expiresAt, jobKey: `expire-order:${orderId}` },
+  );
   return orderId;
 }
 

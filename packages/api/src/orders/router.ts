@@ -15,7 +15,7 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) =>
       checkout(
         { db: ctx.db, config: ctx.config, gateway: ctx.gateway, log: ctx.log },
-        { userId: ctx.viewer.userId, ...input },
+        { userId: ctx.viewer.userId, requestId: ctx.req.requestId, ...input },
       ),
     ),
 

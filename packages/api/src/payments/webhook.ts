@@ -32,12 +32,14 @@ export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "amount_misma
 export interface ReceivedWebhook {
   rawBody: string;
   signature: string | undefined;
+  /** The delivery's request id, carried into the jobs it enqueues for tracing. */
+  requestId?: string;
   now?: Date;
 }
 
 export async function receivePaymentWebhook(
   deps: { db: Db; config: ApiConfig; log: Logger },
-  { rawBody, signature, now = new Date() }: ReceivedWebhook,
+  { rawBody, signature, requestId, now = new Date() }: ReceivedWebhook,
 ): Promise<{ eventId: string; outcome: WebhookOutcome }> {
   const check = verifyWebhookSignature(deps.config.webhookSecret, rawBody, signature, now);
   if (!check.ok) throw badRequest(check.reason);
@@ -50,14 +52,14 @@ export async function receivePaymentWebhook(
   const parsed = paymentEvent.safeParse(json);
   if (!parsed.success) throw badRequest("The body is not a payment event", { issues: parsed.error.issues });
   const event = parsed.data;
-  const outcome = await deps.db.transaction((tx) => applyPaymentEvent(tx, event));
+  const outcome = await deps.db.transaction((tx) => applyPaymentEvent(tx, event, requestId));
   if (outcome === "amount_mismatch") {
     deps.log.warn({ eventId: event.id, paymentId: event.data.paymentId }, "payment event amount does not match");
   }
   return { eventId: event.id, outcome };
 }
 
-async function applyPaymentEvent(tx: Db, event: PaymentEvent): Promise<WebhookOutcome> {
+async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
   const { payments, paymentEvents, orders } = tx.tables;
   const [payment] = await tx.orm
     .select({
@@ -80,7 +82,7 @@ async function applyPaymentEvent(tx: Db, event: PaymentEvent): Promise<WebhookOu
     .returning({ id: paymentEvents.id });
   if (!claimed) return "duplicate";
 
-  const outcome = await settle(tx, payment, event);
+  const outcome = await settle(tx, payment, event, requestId);
   await tx.orm.update(paymentEvents).set({ outcome }).where(eq(paymentEvents.id, event.id));
   return outcome;
 }
@@ -89,6 +91,7 @@ async function settle(
   tx: Db,
   payment: { id: string; orderId: string; amountCents: number; orderStatus: string },
   event: PaymentEvent,
+  requestId?: string,
 ): Promise<WebhookOutcome> {
   const { payments } = tx.tables;
   if (event.data.amountCents !== payment.amountCents || event.data.orderId !== payment.orderId) {
@@ -106,7 +109,7 @@ async function settle(
   if (payment.orderStatus !== "placed") return "ignored";
   if (succeeded) {
     await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });
-    await enqueue(tx, "send_order_confirmation", { orderId }, { jobKey: `order-confirmation:${orderId}` });
+    await enqueue(tx, "send_order_confirmation", { orderId, requestId }, { jobKey: `order-confirmation:${orderId}` });
   } else {
     await transitionOrder(tx, { orderId, to: "cancelled", actor: "payments", note: "payment failed" });
   }
