@@ -51,7 +51,8 @@ export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promis
 /** What makes two checkouts "the same request": the lines checked out and where they ship. */
 function requestHash(lines: { productId: string; quantity: number }[], address: Address): string {
   const canonical = {
-    lines: lines.map((l) => [l.productId, l.quantity]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+    // Sorted by code unit, not locale, so every server computes the same hash.
+    lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(),
     address: [address.name, address.line1, address.line2 ?? "", address.city, address.postalCode, address.country],
   };
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
