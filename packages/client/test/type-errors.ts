@@ -39,3 +39,22 @@ export function appRouterErrors(err: unknown) {
   const issue = err.data?.issues?.[0];
   expectTypeOf(issue?.message).toEqualTypeOf<string | undefined>();
 }
+
+/** Against the shop's own router: procedure names and inputs are checked, outputs are typed. */
+export async function appRouterCalls() {
+  const shop = createShopClient({ url: "http://127.0.0.1:3000" });
+
+  // @ts-expect-error a misspelled procedure does not exist
+  await shop.trpc.orders.lsit.query({});
+  // @ts-expect-error an order id is a string
+  await shop.trpc.orders.byId.query({ id: 42 });
+  // @ts-expect-error checkout needs an idempotency key
+  await shop.trpc.orders.checkout.mutate({});
+  // @ts-expect-error logout takes options, not a token
+  await shop.logout({ refreshToken: "x" });
+
+  const signedIn = await shop.login({ email: "ada@example.com", password: "correct horse" });
+  expectTypeOf(signedIn.accessTokenExpiresAt).toEqualTypeOf<Date>();
+  const order = await shop.trpc.orders.byId.query({ id: "ord_1" });
+  expectTypeOf(order.status).toEqualTypeOf<"placed" | "processing" | "shipped" | "delivered" | "cancelled">();
+}
