@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createShopClient, type RouterOutputs } from "@shopwright/client";
+import { createShopClient, type RouterOutputs, type ShopClient } from "@shopwright/client";
 import { defaults, required, run } from "./cli.ts";
 import { type CsvRecord, parseCsv } from "./csv.ts";
 
@@ -136,7 +136,7 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
 type ExistingProduct = RouterOutputs["admin"]["products"]["list"]["items"][number];
 
 /** Every product the shop has, by slug, read page by page. */
-async function existingProducts(shop: ReturnType<typeof createShopClient>) {
+async function existingProducts(shop: ShopClient) {
   const bySlug = new Map<string, ExistingProduct>();
   for (let page = 1; ; page++) {
     const { items, total } = await shop.trpc.admin.products.list.query({ page, pageSize: 100 });
@@ -146,7 +146,7 @@ async function existingProducts(shop: ReturnType<typeof createShopClient>) {
 }
 
 async function save(
-  shop: ReturnType<typeof createShopClient>,
+  shop: ShopClient,
   row: ProductRow,
   current: ExistingProduct | undefined,
 ): Promise<"created" | "updated" | "unchanged"> {

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createShopClient, isShopError } from "@shopwright/client";
+import { createShopClient, isShopError, type ShopClient } from "@shopwright/client";
 import { defaults, required, run } from "./cli.ts";
 
 const { values } = parseArgs({
@@ -49,10 +49,7 @@ run(async () => {
   const cart = await shop.trpc.cart.get.query();
   console.log(`Signed in as ${email}; cart holds ${cart.items.length} line(s), subtotal ${cents(cart.subtotalCents)}`);
 
-  const { order, paymentUrl } = await shop.trpc.orders.checkout.mutate({
-    idempotencyKey: randomUUID(),
-    shippingAddress,
-  });
+  const { order, paymentUrl } = await checkOut(shop);
   console.log(`Placed order ${order.id} for ${cents(order.totalCents)}; paying at ${paymentUrl}`);
 
   await approvePayment(paymentUrl);
@@ -69,7 +66,7 @@ run(async () => {
 
 /** Signs in, creating the account the first time this email is used. */
 async function signIn(
-  shop: ReturnType<typeof createShopClient>,
+  shop: ShopClient,
   account: { email: string; password: string; name: string },
 ) {
   try {
@@ -78,6 +75,20 @@ async function signIn(
     if (!isShopError(err, "UNAUTHORIZED")) throw err;
     // No such account yet, or a wrong password: registering tells the two apart (CONFLICT if taken).
     await shop.register(account);
+  }
+}
+
+/**
+ * Checks out once. The order is placed even when the payment provider could not be reached (no
+ * payment URL yet); the same request, with the same idempotency key, then retries only that part.
+ */
+async function checkOut(shop: ShopClient) {
+  const request = { idempotencyKey: randomUUID(), shippingAddress };
+  for (let attempt = 1; ; attempt++) {
+    const { order, paymentUrl } = await shop.trpc.orders.checkout.mutate(request);
+    if (paymentUrl) return { order, paymentUrl };
+    if (attempt === 3) throw new Error(`Order ${order.id} is placed but the payment provider cannot be reached`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 
