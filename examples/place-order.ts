@@ -65,10 +65,7 @@ run(async () => {
 });
 
 /** Signs in, creating the account the first time this email is used. */
-async function signIn(
-  shop: ShopClient,
-  account: { email: string; password: string; name: string },
-) {
+async function signIn(shop: ShopClient, account: { email: string; password: string; name: string }) {
   try {
     await shop.login(account);
   } catch (err) {
