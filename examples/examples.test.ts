@@ -107,8 +107,10 @@ describe("examples", () => {
     const result = await example("export-orders", ["--from", today, "--to", tomorrow, "--out", out]);
     expect(result.code, result.stderr).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("order_id,placed_at,status,customer_email,items,total");
-    expect(lines.find((line) => line.startsWith(`${orderId},`))).toMatch(/,processing,shopper@example\.test,1,/);
+    expect(lines[0]).toBe("order_id,placed_at,status,payment_status,customer_email,total");
+    expect(lines.find((line) => line.startsWith(`${orderId},`))).toMatch(
+      /,processing,succeeded,shopper@example\.test,/,
+    );
 
     const empty = await example("export-orders", ["--from", "2000-01-01", "--to", "2000-02-01", "--out", out]);
     expect(empty.stderr).toContain("Exported 0 order(s)");

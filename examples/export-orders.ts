@@ -36,12 +36,12 @@ run(async () => {
   const write = async (line: string) => {
     if (!out.write(`${line}\r\n`)) await once(out, "drain");
   };
-  await write(csvRow(["order_id", "placed_at", "status", "customer_email", "items", "total"]));
+  await write(csvRow(["order_id", "placed_at", "status", "payment_status", "customer_email", "total"]));
 
   let exported = 0;
   // The list is newest first: skip what is newer than the range, stop at the first order older.
   for (let page = 1; ; page++) {
-    const { items } = await shop.trpc.admin.orders.list.query({ page });
+    const { items } = await shop.trpc.admin.orders.list.query({ page, pageSize: 100 });
     for (const order of items) {
       if (order.createdAt >= to) continue;
       if (order.createdAt < from) return done();
@@ -50,8 +50,8 @@ run(async () => {
           order.id,
           order.createdAt.toISOString(),
           order.status,
+          order.paymentStatus,
           order.email,
-          order.itemCount,
           (order.totalCents / 100).toFixed(2),
         ]),
       );

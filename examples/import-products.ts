@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createShopClient, type RouterOutputs, type ShopClient } from "@shopwright/client";
-import { defaults, required, run } from "./cli.ts";
+import { defaults, describe, required, run } from "./cli.ts";
 import { type CsvRecord, parseCsv } from "./csv.ts";
 
 const { values } = parseArgs({
@@ -31,6 +31,7 @@ const COLUMNS = ["slug", "name", "description", "price", "stock", "category", "s
 const REQUIRED = COLUMNS.filter((column) => column !== "status");
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PRICE = /^\d{1,7}(?:\.\d{1,2})?$/;
+const MAX_PRICE_CENTS = 100_000_000;
 
 interface ProductRow {
   line: number;
@@ -72,7 +73,7 @@ run(async () => {
       if (result.status === "fulfilled") counts[result.value] += 1;
       else {
         counts.failed += 1;
-        console.error(`  line ${batch[index]?.line}: ${(result.reason as Error).message}`);
+        console.error(`  line ${batch[index]?.line}: ${describe(result.reason)}`);
       }
     });
     console.log(`  imported rows ${start + 1}–${start + batch.length}`);
@@ -97,6 +98,7 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
     const cell = (column: (typeof COLUMNS)[number]) => fields[index.get(column) ?? -1]?.trim() ?? "";
     const problems: string[] = [];
     const slug = cell("slug");
+    const description = cell("description");
     const name = cell("name");
     const price = cell("price");
     const stock = cell("stock");
@@ -107,9 +109,14 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
       problems.push(`expected ${header.fields.length} fields, found ${fields.length}`);
     if (!SLUG.test(slug)) problems.push(`slug "${slug}" must be lowercase words joined by hyphens`);
     else if (seen.has(slug)) problems.push(`slug "${slug}" repeats line ${seen.get(slug)}`);
-    if (!name) problems.push("name is empty");
-    if (!PRICE.test(price)) problems.push(`price "${price}" must be an amount like 12.50`);
-    if (!/^\d{1,9}$/.test(stock)) problems.push(`stock "${stock}" must be a whole number`);
+    if (!name || name.length > 200) problems.push("name must be 1 to 200 characters");
+    if (description.length > 10_000) problems.push("description must be at most 10,000 characters");
+    const priceCents = PRICE.test(price) ? toCents(price) : Number.NaN;
+    if (!(priceCents <= MAX_PRICE_CENTS))
+      problems.push(`price "${price}" must be an amount like 12.50, at most 1000000.00`);
+    if (!/^\d{1,7}$/.test(stock) || Number(stock) > 1_000_000) {
+      problems.push(`stock "${stock}" must be a whole number up to 1000000`);
+    }
     if (!categoryId) problems.push(`category "${cell("category")}" does not exist`);
     if (status !== "active" && status !== "archived") problems.push(`status "${status}" must be active or archived`);
 
@@ -118,13 +125,12 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
       errors.push(`line ${line}: ${problems.join("; ")}`);
       continue;
     }
-    const [whole = "0", fraction = ""] = price.split(".");
     rows.push({
       line,
       slug,
       name,
-      description: cell("description"),
-      priceCents: Number(whole) * 100 + Number(fraction.padEnd(2, "0")),
+      description,
+      priceCents,
       stock: Number(stock),
       categoryId,
       status: status as ProductRow["status"],
@@ -133,32 +139,31 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
   return { rows, errors };
 }
 
-type ExistingProduct = RouterOutputs["admin"]["products"]["list"]["items"][number];
-
-/** Every product the shop has, by slug, read page by page. */
+/** The id of every product the shop has, by slug, read page by page. */
 async function existingProducts(shop: ShopClient) {
-  const bySlug = new Map<string, ExistingProduct>();
+  const bySlug = new Map<string, string>();
   for (let page = 1; ; page++) {
     const { items, total } = await shop.trpc.admin.products.list.query({ page, pageSize: 100 });
-    for (const product of items) bySlug.set(product.slug, product);
+    for (const product of items) bySlug.set(product.slug, product.id);
     if (items.length === 0 || bySlug.size >= total) return bySlug;
   }
 }
 
-async function save(
-  shop: ShopClient,
-  row: ProductRow,
-  current: ExistingProduct | undefined,
-): Promise<"created" | "updated" | "unchanged"> {
+async function save(shop: ShopClient, row: ProductRow, id: string | undefined) {
   const { line: _line, ...fields } = row;
-  if (!current) {
+  if (!id) {
     await shop.trpc.admin.products.create.mutate(fields);
     return "created";
   }
-  const same = (Object.keys(fields) as (keyof typeof fields)[]).every((key) => current[key] === fields[key]);
-  if (same) return "unchanged";
-  await shop.trpc.admin.products.update.mutate({ id: current.id, ...fields });
+  const current = await shop.trpc.admin.products.byId.query({ id });
+  if ((Object.keys(fields) as (keyof typeof fields)[]).every((key) => current[key] === fields[key])) return "unchanged";
+  await shop.trpc.admin.products.update.mutate({ id, ...fields });
   return "updated";
+}
+
+function toCents(price: string) {
+  const [whole = "0", fraction = ""] = price.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
 function flatten(tree: Category[]): Category[] {
