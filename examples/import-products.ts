@@ -95,6 +95,10 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
   const errors: string[] = [];
   const seen = new Map<string, number>();
   for (const { line, fields } of data) {
+    if (fields.length !== header.fields.length) {
+      errors.push(`line ${line}: expected ${header.fields.length} fields, found ${fields.length}`);
+      continue;
+    }
     const cell = (column: (typeof COLUMNS)[number]) => fields[index.get(column) ?? -1]?.trim() ?? "";
     const problems: string[] = [];
     const slug = cell("slug");
@@ -105,8 +109,6 @@ function validate(records: CsvRecord[], categories: Map<string, string>) {
     const categoryId = categories.get(cell("category"));
     const status = cell("status") || "active";
 
-    if (fields.length !== header.fields.length)
-      problems.push(`expected ${header.fields.length} fields, found ${fields.length}`);
     if (!SLUG.test(slug)) problems.push(`slug "${slug}" must be lowercase words joined by hyphens`);
     else if (seen.has(slug)) problems.push(`slug "${slug}" repeats line ${seen.get(slug)}`);
     if (!name || name.length > 200) problems.push("name must be 1 to 200 characters");
