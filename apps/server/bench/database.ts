@@ -16,6 +16,11 @@ export interface BenchDatabase {
   url: string;
   kind: "postgres" | "embedded";
   db: Db;
+  /**
+   * The processes doing the database's work: the server's backends for this database, or this
+   * very process, where the embedded Postgres runs.
+   */
+  processIds(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function openDatabase(options: { dataDir: string; keep: boolean }):
       url: embedded.url,
       kind: "embedded",
       db,
+      processIds: async () => [process.pid],
       async close() {
         await db.close();
         await embedded.stop();
@@ -46,6 +52,13 @@ export async function openDatabase(options: { dataDir: string; keep: boolean }):
     url: url.toString(),
     kind: "postgres",
     db,
+    async processIds() {
+      const backends = await rows<{ pid: number }>(
+        admin,
+        `select pid from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      );
+      return backends.map((backend) => Number(backend.pid));
+    },
     async close() {
       await db.close();
       if (!options.keep) await admin.orm.execute(`drop database if exists "${name}" with (force)`);

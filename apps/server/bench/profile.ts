@@ -7,13 +7,15 @@ import { readFileSync } from "node:fs";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
 }
 
 interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
+  /** The node sampled at each tick, and the µs since the previous one. */
+  samples: number[];
+  timeDeltas: number[];
 }
 
 export interface ProfileShare {
@@ -22,7 +24,7 @@ export interface ProfileShare {
 }
 
 export interface ProfileSummary {
-  /** Sampled wall time, in seconds. */
+  /** The window's wall time, in seconds. */
   seconds: number;
   /** Share of samples where the process was not idle. */
   busyPercent: number;
@@ -31,32 +33,42 @@ export interface ProfileSummary {
   packages: ProfileShare[];
 }
 
-const IDLE = new Set(["(idle)", "(program)"]);
-
-export function summarizeProfile(path: string, top = 15): ProfileSummary {
+/**
+ * Counts only the samples taken inside `window` (µs of the monotonic clock, which V8 stamps its
+ * profiles with), so start-up and shutdown do not blur the picture of the load.
+ */
+export function summarizeProfile(path: string, window: { from: number; until: number }, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const hits = new Map<number, number>();
+  let at = profile.startTime;
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at < window.from || at > window.until) return;
+    total += 1;
+    hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
+
   const functions = new Map<string, number>();
   const packages = new Map<string, number>();
-  let total = 0;
   let busy = 0;
-  for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
-    total += hits;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (IDLE.has(functionName) || hits === 0) continue;
-    busy += hits;
-    const where = packageOf(url, functionName);
+  for (const [id, count] of hits) {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    if (functionName === "(idle)") continue;
+    busy += count;
     const name = `${functionName || "(anonymous)"} ${shortUrl(url)}:${lineNumber + 1}`;
-    functions.set(name, (functions.get(name) ?? 0) + hits);
-    packages.set(where, (packages.get(where) ?? 0) + hits);
+    const where = packageOf(url, functionName);
+    functions.set(name, (functions.get(name) ?? 0) + count);
+    packages.set(where, (packages.get(where) ?? 0) + count);
   }
   const shares = (map: Map<string, number>) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, hits]) => ({ name, percent: (hits / busy) * 100 }));
+      .map(([name, count]) => ({ name, percent: (count / busy) * 100 }));
   return {
-    seconds: (profile.endTime - profile.startTime) / 1e6,
+    seconds: (window.until - window.from) / 1e6,
     busyPercent: total > 0 ? (busy / total) * 100 : 0,
     functions: shares(functions),
     packages: shares(packages),

@@ -25,6 +25,8 @@ export interface ScenarioFigures {
   errorSamples: string[];
   byProcedure: Record<string, Latency & { errors: number }>;
   usage: Usage;
+  /** When the measured run began and ended, in µs of the monotonic clock V8's profiles use. */
+  window: { from: number; until: number };
 }
 
 /** Nearest-rank percentiles (a value that was actually measured), in ms. */
@@ -37,6 +39,7 @@ export function latency(samples: number[]): Latency {
 export function figures(
   result: LoadResult,
   usage: Usage,
+  window: ScenarioFigures["window"],
   setup: { products: number; processes: number; connections: number },
 ): ScenarioFigures {
   const tallies = Object.entries(result.procedures);
@@ -55,6 +58,7 @@ export function figures(
       tallies.map(([name, tally]) => [name, { ...latency(tally.ok), errors: failed(tally.failed) }]),
     ),
     usage,
+    window,
   };
 }
 
@@ -62,12 +66,12 @@ const ms = (value: number) => value.toFixed(2);
 
 export function scenarioTable(rows: ScenarioFigures[], first: "scenario" | "products" | "processes" = "scenario") {
   const lines = [
-    `| ${first} | req/s | p50 ms | p95 ms | p99 ms | errors | server peak RSS MiB | server CPU avg % | server CPU peak % | machine CPU % |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${first} | req/s | p50 ms | p95 ms | p99 ms | errors | server peak RSS MiB | server CPU avg % | server CPU peak % | database CPU % | machine CPU % | load avg |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const row of rows) {
     lines.push(
-      `| ${first === "scenario" ? row.scenario : row[first]} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.latency.p50)} | ${ms(row.latency.p95)} | ${ms(row.latency.p99)} | ${row.errors} | ${row.usage.peakRssMiB.toFixed(1)} | ${row.usage.averageCpuPercent.toFixed(1)} | ${row.usage.peakCpuPercent.toFixed(1)} | ${row.usage.machineCpuPercent.toFixed(1)} |`,
+      `| ${first === "scenario" ? row.scenario : row[first]} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.latency.p50)} | ${ms(row.latency.p95)} | ${ms(row.latency.p99)} | ${row.errors} | ${row.usage.peakRssMiB.toFixed(1)} | ${row.usage.averageCpuPercent.toFixed(1)} | ${row.usage.peakCpuPercent.toFixed(1)} | ${row.usage.databaseCpuPercent.toFixed(1)} | ${row.usage.machineCpuPercent.toFixed(1)} | ${row.usage.loadAverage.toFixed(2)} |`,
     );
   }
   return lines.join("\n");

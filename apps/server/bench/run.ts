@@ -24,7 +24,7 @@ import type { LoadJob, LoadResult } from "./load.ts";
 import { summarizeProfile } from "./profile.ts";
 import { figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
 import { type Fixture, scenarios } from "./scenarios.ts";
-import { type RunningServers, sampleUsage, startServers } from "./server.ts";
+import { type RunningServers, sampleUsage, startServers, type Usage } from "./server.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -85,7 +85,7 @@ const report: {
   verification?: unknown;
   catalogScaling: ScenarioFigures[];
   processScaling: ScenarioFigures[];
-  profile?: { scenario: string; summary: ReturnType<typeof summarizeProfile> };
+  profile?: { scenario: string; figures: ScenarioFigures; summary: ReturnType<typeof summarizeProfile> };
 } = { machine, scenarios: [], catalogScaling: [], processScaling: [] };
 
 try {
@@ -103,22 +103,27 @@ try {
     });
     if (flags["cpu-prof"]) {
       const scenario = flags["cpu-prof"];
+      let profiled: ScenarioFigures | undefined;
       const dir = join(scratch, "profiles");
       await withServers(
         main.database,
         1,
         async (servers, fixture) => {
-          await measure(scenario, servers, fixture, main.database, { products: main.facts.products, processes: 1 });
+          profiled = await measure(scenario, servers, fixture, main.database, {
+            products: main.facts.products,
+            processes: 1,
+          });
         },
         dir,
       );
+      if (!profiled) throw new Error("The profiled run measured nothing");
       const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
       if (!file) throw new Error("The server wrote no CPU profile");
       mkdirSync(artifacts, { recursive: true });
       const kept = join(artifacts, `${scenario}.cpuprofile`);
       rmSync(kept, { force: true });
       copyFileSync(join(dir, file), kept);
-      report.profile = { scenario, summary: summarizeProfile(kept) };
+      report.profile = { scenario, figures: profiled, summary: summarizeProfile(kept, profiled.window) };
     }
 
     if (flags.scaling) {
@@ -245,19 +250,24 @@ async function measure(
   });
   let sampler: ReturnType<typeof sampleUsage> | undefined;
   let result: LoadResult | undefined;
-  let usage: ReturnType<ReturnType<typeof sampleUsage>["stop"]> | undefined;
+  let usage: Usage | undefined;
+  const window = { from: 0, until: 0 };
   for await (const line of createInterface({ input: child.stdout! })) {
     const message = JSON.parse(line) as { phase: string; result?: LoadResult };
     if (message.result) checkoutsAcknowledged += message.result.procedures["orders.checkout"]?.ok.length ?? 0;
-    if (message.phase === "measure") sampler = sampleUsage(servers.pids);
+    if (message.phase === "measure") {
+      window.from = Number(process.hrtime.bigint() / 1000n);
+      sampler = sampleUsage(servers.pids, () => database.processIds());
+    }
     if (message.phase === "result") {
-      usage = sampler?.stop();
+      window.until = Number(process.hrtime.bigint() / 1000n);
+      usage = await sampler?.stop();
       result = message.result;
     }
   }
   const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
   if (!result || !usage) throw new Error(`The load generator for ${scenario} exited with ${code} and no result`);
-  const row = figures(result, usage, { ...setup, connections: options.connections });
+  const row = figures(result, usage, window, { ...setup, connections: options.connections });
   console.log(
     `${scenario.padEnd(16)} ${row.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${row.latency.p50.toFixed(2)}  p95 ${row.latency.p95.toFixed(2)}  p99 ${row.latency.p99.toFixed(2)} ms  errors ${row.errors}  RSS ${row.usage.peakRssMiB.toFixed(0)} MiB  CPU ${row.usage.averageCpuPercent.toFixed(0)} %`,
   );

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const serverDir = fileURLToPath(new URL("../", import.meta.url));
@@ -106,26 +107,36 @@ async function stopProcess(child: ChildProcess) {
 }
 
 export interface Usage {
-  /** The highest sum of the processes' resident memory seen, in MiB. */
+  /** The highest sum of the server processes' resident memory seen, in MiB. */
   peakRssMiB: number;
-  /** CPU time over wall time for the whole window, in % of one core (200% = both of two cores). */
+  /** Server CPU time over wall time for the whole window, in % of one core (200% = two cores). */
   averageCpuPercent: number;
   /** The same over the busiest sampling interval. */
   peakCpuPercent: number;
-  /** The whole machine's busy share over the window (server, database and load generator), in %. */
+  /** CPU of the database's processes over the window, in % of one core. */
+  databaseCpuPercent: number;
+  /** The whole machine's busy share over the window (everything, other users too), in %. */
   machineCpuPercent: number;
+  /** The machine's 1-minute load average when the window closed: how contended the cores were. */
+  loadAverage: number;
 }
 
-/** Samples the processes every `intervalMs` until `stop()`, which returns what it saw. */
-export function sampleUsage(pids: number[], intervalMs = 500) {
+/**
+ * Samples the server processes, and the database processes `databasePids` names (they come and
+ * go with the pool's connections), every `intervalMs` until `stop()`, which returns what it saw.
+ */
+export function sampleUsage(pids: number[], databasePids: () => Promise<number[]>, intervalMs = 500) {
   const startedAt = performance.now();
   const startCpu = cpuTicks(pids);
   const startMachine = machineTicks();
+  const databaseTicks = new Map<number, number>();
+  let databaseTotal = 0;
   let peakRss = 0;
   let peakCpu = 0;
   let lastTicks = startCpu;
   let lastAt = startedAt;
-  const take = () => {
+
+  const take = async () => {
     const now = performance.now();
     const ticks = cpuTicks(pids);
     peakRss = Math.max(peakRss, rssBytes(pids));
@@ -133,12 +144,24 @@ export function sampleUsage(pids: number[], intervalMs = 500) {
     if (seconds > 0) peakCpu = Math.max(peakCpu, ((ticks - lastTicks) / CLOCK_TICKS_PER_SECOND / seconds) * 100);
     lastTicks = ticks;
     lastAt = now;
+    // A database process is counted from the first sample that sees it.
+    for (const pid of await databasePids()) {
+      const current = cpuTicks([pid]);
+      const previous = databaseTicks.get(pid);
+      if (previous !== undefined) databaseTotal += Math.max(0, current - previous);
+      databaseTicks.set(pid, current);
+    }
   };
-  const timer = setInterval(take, intervalMs);
+  let pending = take();
+  const timer = setInterval(() => {
+    pending = pending.then(take);
+  }, intervalMs);
+
   return {
-    stop(): Usage {
+    async stop(): Promise<Usage> {
       clearInterval(timer);
-      take();
+      await pending;
+      await take();
       const seconds = (performance.now() - startedAt) / 1000;
       const endMachine = machineTicks();
       const busy = endMachine.busy - startMachine.busy;
@@ -147,7 +170,9 @@ export function sampleUsage(pids: number[], intervalMs = 500) {
         peakRssMiB: peakRss / 1024 / 1024,
         averageCpuPercent: ((lastTicks - startCpu) / CLOCK_TICKS_PER_SECOND / seconds) * 100,
         peakCpuPercent: peakCpu,
+        databaseCpuPercent: (databaseTotal / CLOCK_TICKS_PER_SECOND / seconds) * 100,
         machineCpuPercent: total > 0 ? (busy / total) * 100 : 0,
+        loadAverage: loadavg()[0]!,
       };
     },
   };
