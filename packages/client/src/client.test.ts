@@ -138,6 +138,14 @@ describe("createShopClient", () => {
     await expect(reloaded.restoreSession()).resolves.toBe(true);
     await expect(reloaded.trpc.orders.list.query()).resolves.toBeDefined();
 
+    const another = createShopClient<FakeShopRouter>({
+      url: "http://shop.test",
+      fetch: shop.fetch,
+      tokenDelivery: "cookie",
+    });
+    await another.logout();
+    expect(shop.state.loggedOut).toBe(true);
+
     shop.state.refreshCookieSet = false;
     const stranger = createShopClient<FakeShopRouter>({
       url: "http://shop.test",

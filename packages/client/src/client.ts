@@ -169,6 +169,20 @@ export function createShopClient<TRouter extends AnyRouter = AppRouter>(options:
     return refreshing;
   }
 
+  /**
+   * Picks up a session from the refresh token (the `sw_refresh` cookie in a browser, the store
+   * otherwise), e.g. on page load. Resolves to whether the caller is now signed in.
+   */
+  async function restoreSession(): Promise<boolean> {
+    try {
+      await refreshSession();
+      return true;
+    } catch (err) {
+      if (isShopError(err, "UNAUTHORIZED")) return false;
+      throw err;
+    }
+  }
+
   async function startSession(path: string, input: Record<string, unknown>) {
     const { cartToken } = store.get();
     const signedIn = (await untyped.mutation(path, {
@@ -198,7 +212,10 @@ export function createShopClient<TRouter extends AnyRouter = AppRouter>(options:
      */
     async logout(input: { allDevices?: boolean } = {}): Promise<void> {
       try {
-        if (store.get().accessToken || store.get().refreshToken) await untyped.mutation(AUTH.logout, input);
+        const { accessToken, refreshToken } = store.get();
+        // A reloaded page holds no token but may still hold the refresh cookie: pick the session up to end it.
+        const hasSession = accessToken || refreshToken || (tokenDelivery === "cookie" && (await restoreSession()));
+        if (hasSession) await untyped.mutation(AUTH.logout, input);
       } catch (err) {
         if (!isShopError(err, "UNAUTHORIZED")) throw err;
       } finally {
@@ -206,19 +223,7 @@ export function createShopClient<TRouter extends AnyRouter = AppRouter>(options:
       }
     },
 
-    /**
-     * Picks up a session from the refresh token (the `sw_refresh` cookie in a browser, the store
-     * otherwise), e.g. on page load. Resolves to whether the caller is now signed in.
-     */
-    async restoreSession(): Promise<boolean> {
-      try {
-        await refreshSession();
-        return true;
-      } catch (err) {
-        if (isShopError(err, "UNAUTHORIZED")) return false;
-        throw err;
-      }
-    },
+    restoreSession,
 
     /** The tokens as they stand (read-only snapshot). */
     get tokens(): Readonly<Tokens> {
