@@ -58,7 +58,9 @@ run(async () => {
     const current = await shop.trpc.orders.byId.query({ id: order.id });
     if (current.status === "processing") break;
     if (current.payment?.status === "failed") throw new Error(`The payment for ${order.id} failed`);
-    if (Date.now() > deadline) throw new Error(`Order ${order.id} is still ${current.status} after 60 s`);
+    if (Date.now() > deadline) {
+      throw new Error(`Order ${order.id} is still ${current.status} after 60 s: is the shop's job worker running?`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   console.log(`Order ${order.id} is processing`);
