@@ -69,7 +69,11 @@ export async function categoryPath(db: Db, categoryId: string): Promise<Category
   const byId = new Map((await allCategories(db)).map((row) => [row.id, row]));
   const path: CategoryRef[] = [];
   const seen = new Set<string>();
-  for (let row = byId.get(categoryId); row && !seen.has(row.id); row = row.parentId ? byId.get(row.parentId) : undefined) {
+  for (
+    let row = byId.get(categoryId);
+    row && !seen.has(row.id);
+    row = row.parentId ? byId.get(row.parentId) : undefined
+  ) {
     seen.add(row.id);
     path.unshift({ id: row.id, slug: row.slug, name: row.name });
   }

@@ -25,9 +25,9 @@ const searchInput = z
 
 export const catalogRouter = router({
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),
-  search: publicProcedure.input(searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT })).query(({ ctx, input }) =>
-    searchProducts(ctx.db, input),
-  ),
+  search: publicProcedure
+    .input(searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT }))
+    .query(({ ctx, input }) => searchProducts(ctx.db, input)),
   product: publicProcedure
     .input(z.object({ slug: z.string().min(1).max(200) }))
     .query(({ ctx, input }) => productBySlug(ctx.db, input.slug)),

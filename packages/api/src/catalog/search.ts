@@ -4,7 +4,7 @@
  * Drizzle shared by every database.
  *
  * Text is read the way a search box is typed: the last word, unless followed by a space, is
- * matched as a prefix ("wireless head" finds "Wireless Headphones"). Postgres reads the finished
+ * matched as a prefix ("wireless head" finds "Wireless Headphones") once it has two letters. Postgres reads the finished
  * words with `websearch_to_tsquery` (so "quoted phrases", `or` and `-word` work there) and ranks
  * with `ts_rank` over the weighted `search_vector` (name A, description B). SQLite, the test
  * database, requires every word (quoted, so no input is FTS5 syntax) and ranks with bm25, name
@@ -58,20 +58,27 @@ export interface SearchText {
   words: string[];
   /** The text before the half-typed last word (all of it when there is none). */
   finished: string;
-  /** The last word when it may still be being typed: no space after it. */
+  /** The last word when it may still be being typed: no space after it, two letters or more. */
   prefix: string | null;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const TRAILING_WORD = /(?:^|\s)([\p{L}\p{N}]+)$/u;
+/**
+ * A one-letter prefix would match most of the catalog, slowly (FTS5 has no prefix index here),
+ * and tells the shopper nothing; it is searched as a whole word instead.
+ */
+const MIN_PREFIX_LENGTH = 2;
 
 /** Null when the text holds no word to search for (empty, spaces, punctuation only). */
-export function parseSearchText(text: string): SearchText | null {
+export function parseSearchText(input: string): SearchText | null {
+  // Control characters are never meant, and Postgres rejects a NUL in text outright.
+  const text = input.replace(/\p{Cc}/gu, " ");
   const words = text.match(WORD);
   if (!words) return null;
-  const trailing = TRAILING_WORD.exec(text);
-  const prefix = trailing?.[1] ?? null;
+  const trailing = TRAILING_WORD.exec(text)?.[1];
+  const prefix = trailing !== undefined && [...trailing].length >= MIN_PREFIX_LENGTH ? trailing : null;
   return {
     words,
     prefix,

@@ -54,7 +54,9 @@ interface ProductName {
 /** Every name a leaf can make (series × variant × noun), in a random but fixed order. */
 function nameSequence(leaf: LeafCategory, random: Random): () => ProductName {
   const names = random.shuffle(
-    SERIES.flatMap((series) => leaf.variants.flatMap((variant) => leaf.nouns.map((noun) => ({ series, variant, noun })))),
+    SERIES.flatMap((series) =>
+      leaf.variants.flatMap((variant) => leaf.nouns.map((noun) => ({ series, variant, noun }))),
+    ),
   );
   let next = 0;
   return () => {
