@@ -13,8 +13,7 @@
 import type { Db } from "@shopwright/db";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
-import type { CategoryRef } from "./categories.ts";
-import { categoryWithDescendants } from "./categories.ts";
+import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
 import { imagesByProduct, type ProductImage } from "./images.ts";
 
 export const SEARCH_TEXT_MAX_LENGTH = 1000;

@@ -16,7 +16,7 @@ type Item = Awaited<ReturnType<typeof catalog.search>>["items"][number];
 beforeAll(async () => {
   db = await createTestDb();
   mediaDir = mkdtempSync(join(tmpdir(), "catalog-seed-"));
-  await seedCatalog(db, { products: 400, mediaDir });
+  await seedCatalog(db, { products: 300, mediaDir });
   catalog = guestCaller(db).catalog;
 });
 
@@ -46,7 +46,7 @@ describe("pagination over the whole seeded catalog", () => {
     ["relevance for a prefix", { q: "li" }],
   ];
   it.each(cases)("%s: every product exactly once, in the same order as one big page", async (_, input) => {
-    const small = await walk(input, 7);
+    const small = await walk(input, 11);
     const large = await walk(input, 100);
     const ids = small.items.map((item) => item.id);
     expect(small.total).toBeGreaterThan(0);

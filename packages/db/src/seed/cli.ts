@@ -1,9 +1,10 @@
 /**
- * `pnpm seed -- --products 10000 [--database-url postgres://…] [--data-dir .data]`
+ * `pnpm seed -- --products 10000 [--database-url postgres://…] [--data-dir .data] [--media-dir …] [--seed n]`
  *
  * Adds a generated catalog to a database and prints how long each step took. Without
  * `--database-url` (or DATABASE_URL) it seeds the embedded database under the data directory,
- * the one `pnpm start` uses; stop the server first, since only one process can open it.
+ * the one `pnpm start` uses; stop the server first, since only one process can open it. Relative
+ * paths are read from the repository root; images go to `<media-dir>/seed` (default `<data-dir>/media`).
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +37,7 @@ async function main() {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error("--seed must be a whole number");
   const dataDir = resolve(repoRoot, values["data-dir"]);
-  const mediaDir = values["media-dir"] ? resolve(process.cwd(), values["media-dir"]) : resolve(dataDir, "media");
+  const mediaDir = values["media-dir"] ? resolve(repoRoot, values["media-dir"]) : resolve(dataDir, "media");
   const url = values["database-url"] ?? process.env.DATABASE_URL;
 
   const embedded = url ? undefined : await startEmbeddedPostgres({ dataDir });
