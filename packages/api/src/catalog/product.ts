@@ -41,13 +41,12 @@ export async function productBySlug(db: Db, slug: string): Promise<ProductDetail
   if (!product) throw notFound("Product");
   const { categoryId, ...fields } = product;
   const [images, path] = await Promise.all([imagesByProduct(db, [product.id]), categoryPath(db, categoryId)]);
-  const category = path.at(-1);
-  if (!category) throw notFound("Product");
   return {
     ...fields,
     inStock: product.stock > 0,
     images: images.get(product.id) ?? [],
-    category,
+    // The foreign key guarantees the product's own category, the last step of its path.
+    category: path.at(-1)!,
     categoryPath: path,
   };
 }
