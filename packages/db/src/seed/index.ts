@@ -1,7 +1,7 @@
 /**
  * Seed data: a realistic catalog for trying the shop, for tests that need a whole catalog, and for
- * benchmarks. `seedIfEmpty` is what `SEED=auto` runs at start; `seedCatalog` adds a catalog to any
- * database (the `pnpm seed` CLI uses it for large ones).
+ * benchmarks. `seedIfEmpty` is what `SEED=auto` runs at start; `seedCatalog` fills an empty catalog
+ * of any size (the `pnpm seed` CLI uses it for large ones).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -53,9 +53,14 @@ async function writeImages(mediaDir: string, products: SeedProduct[]): Promise<v
   }
 }
 
-/** Adds a generated catalog (categories, products, one image each) in one transaction. */
+/**
+ * Fills an empty catalog with a generated one (categories, products, one image each) in one
+ * transaction. A catalog that already has categories is left alone: its slugs would collide.
+ */
 export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<SeedReport> {
   const started = performance.now();
+  const [existing] = await db.orm.select({ n: count() }).from(db.tables.categories);
+  if ((existing?.n ?? 0) > 0) throw new Error("The catalog is not empty; seed an empty database");
   const catalog = generateCatalog({ products: options.products, seed: options.seed });
   const generated = performance.now();
   await writeImages(options.mediaDir, catalog.products);

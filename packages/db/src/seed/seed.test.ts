@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { createTestDb } from "../testing/index.ts";
-import { generateCatalog, seedIfEmpty } from "./index.ts";
+import { generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
 
 describe("generateCatalog", () => {
   const now = new Date("2026-06-01T00:00:00Z");
@@ -77,6 +77,7 @@ describe("seedIfEmpty", () => {
     expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
 
     expect(await seedIfEmpty(db, { mediaDir, admin: { ...admin, email: "other@shopwright.test" } })).toBeNull();
+    await expect(seedCatalog(db, { mediaDir, products: 5 })).rejects.toThrow(/not empty/);
     expect(await db.orm.select({ id: products.id }).from(products)).toHaveLength(40);
     expect(existsSync(join(mediaDir, "seed"))).toBe(true);
   });
