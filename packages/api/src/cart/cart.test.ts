@@ -1,8 +1,9 @@
 import { type Db, newId } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser, guestCaller, memoryCookieJar } from "../testing/index.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { issueAccessToken, type Role } from "../auth/access-token.ts";
+import { createSignedInUser, guestCaller, memoryCookieJar, testConfig } from "../testing/index.ts";
 import { mergeGuestCart } from "./merge.ts";
 
 let db: Db;
@@ -47,6 +48,20 @@ async function guestWithCart(lines: Record<string, number>) {
   }
   if (!token) throw new Error("no cart token");
   return token;
+}
+
+/** Another signed-in device of the same user: its own session family and access token. */
+async function secondSession(user: { id: string; role: Role }) {
+  const familyId = newId("fam");
+  const now = Date.now();
+  await db.orm.insert(db.tables.sessions).values({
+    id: newId("ses"),
+    userId: user.id,
+    familyId,
+    expiresAt: new Date(now + 86_400_000),
+    absoluteExpiresAt: new Date(now + 86_400_000),
+  });
+  return (await issueAccessToken(testConfig.jwtSecret, { userId: user.id, role: user.role, familyId })).accessToken;
 }
 
 const quantities = (cart: { items: Array<{ productId: string; quantity: number }> }) =>
@@ -224,21 +239,28 @@ describe(`cart on ${testDialect()}`, () => {
     const shade = await product();
     const token = await guestWithCart({ [shade]: 2 });
     const user = await createSignedInUser(db);
-    const laptop = user.caller;
-    const phone = guestCaller(db, { req: { accessToken: user.accessToken, cartToken: token } });
-    const jar = memoryCookieJar();
-    const added = await guestCaller(db, { cookies: jar, req: { accessToken: user.accessToken } }).cart.addItem({
-      productId: lamp,
-      quantity: 2,
-    });
+    const laptopJar = memoryCookieJar();
+    const laptop = guestCaller(db, { cookies: laptopJar, req: { accessToken: user.accessToken } });
+    const phone = guestCaller(db, { req: { accessToken: await secondSession(user), cartToken: token } });
+
+    const added = await laptop.cart.addItem({ productId: lamp, quantity: 2 });
     expect(added.cartToken).toBeUndefined();
-    expect(jar.values.has("sw_cart")).toBe(false);
+    expect(laptopJar.values.has("sw_cart")).toBe(false);
     await phone.cart.addItem({ productId: lamp, quantity: 1 });
     expect(quantities(await laptop.cart.get())).toEqual({ [lamp]: 3 });
-    expect(await phone.cart.get()).toMatchObject({ items: [expect.objectContaining({ quantity: 3 })], itemCount: 3 });
+    await laptop.cart.removeItem({ productId: lamp });
+    expect(await phone.cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
     expect(quantities(await guest(token).cart.get())).toEqual({ [shade]: 2 });
     const { carts } = db.tables;
     expect(await db.orm.select().from(carts).where(eq(carts.userId, user.id))).toHaveLength(1);
+  });
+
+  it("keeps a browser's guest token in a /trpc cookie that lasts as long as an untouched cart", async () => {
+    const lamp = await product();
+    const set = vi.fn();
+    const jar = { ...memoryCookieJar(), set };
+    const { cartToken } = await guestCaller(db, { cookies: jar }).cart.addItem({ productId: lamp, quantity: 1 });
+    expect(set).toHaveBeenCalledWith("sw_cart", cartToken, { path: "/trpc", maxAgeSeconds: 30 * 86_400 });
   });
 });
 

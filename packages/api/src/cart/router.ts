@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Viewer } from "../auth/access-token.ts";
 import type { Context } from "../context.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 import { GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
@@ -16,7 +17,7 @@ import { CART_COOKIE } from "./token.ts";
 const productId = z.string().trim().min(1).max(100);
 const quantity = z.number().int().max(MAX_LINE_QUANTITY);
 
-type ViewerContext = Context & { viewer: { userId: string } | null };
+type ViewerContext = Pick<Context, "req" | "cookies"> & { viewer: Viewer | null };
 
 function owner(ctx: ViewerContext): CartOwner {
   return ctx.viewer ? { userId: ctx.viewer.userId } : { guestToken: ctx.req.cartToken };
