@@ -1,5 +1,5 @@
 import type { Db } from "@shopwright/db";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
 import { cartTokenHash } from "./token.ts";
 
@@ -24,7 +24,7 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
     if (!guest) return;
     const userCartId = await openUserCart(tx, input.userId);
     const { least, greatest } = minMax(tx);
-    const limit = (stock: SQL) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
+    const limit = (stock: Operand) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
     const stockOfExcluded = sql`(select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`;
     await tx.orm
       .insert(cartItems)
@@ -33,7 +33,7 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
           .select({
             cartId: sql<string>`cast(${userCartId} as text)`.as("cart_id"),
             productId: cartItems.productId,
-            quantity: sql<number>`${least(sql`${cartItems.quantity}`, limit(sql`${products.stock}`))}`.as("quantity"),
+            quantity: least(cartItems.quantity, limit(products.stock)).as("quantity"),
             addedAt: cartItems.addedAt,
           })
           .from(cartItems)
@@ -44,7 +44,7 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
         target: [cartItems.cartId, cartItems.productId],
         set: {
           quantity: greatest(
-            sql`${cartItems.quantity}`,
+            cartItems.quantity,
             least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOfExcluded)),
           ),
         },
@@ -53,11 +53,13 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
   });
 }
 
+type Operand = SQL | AnyColumn;
+
 /** Two-argument min and max: Postgres spells them least and greatest. */
 function minMax(db: Db) {
   const [min, max] = db.dialect === "sqlite" ? ["min", "max"] : ["least", "greatest"];
   return {
-    least: (a: SQL, b: SQL) => sql`${sql.raw(min)}(${a}, ${b})`,
-    greatest: (a: SQL, b: SQL) => sql`${sql.raw(max)}(${a}, ${b})`,
+    least: (a: Operand, b: Operand) => sql<number>`${sql.raw(min)}(${a}, ${b})`,
+    greatest: (a: Operand, b: Operand) => sql<number>`${sql.raw(max)}(${a}, ${b})`,
   };
 }
