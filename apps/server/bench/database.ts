@@ -89,6 +89,8 @@ export interface CatalogFacts {
   categorySlugs: string[];
   commonWord: string;
   filterWord: string;
+  /** How many product names hold each word. */
+  wordCounts: { commonWord: number; filterWord: number };
 }
 
 /** What the scenarios draw from: real slugs, categories with products, and words to search for. */
@@ -120,6 +122,7 @@ export async function catalogFacts(db: Db): Promise<CatalogFacts> {
     categorySlugs: categories.map((c) => c.slug),
     commonWord,
     filterWord,
+    wordCounts: { commonWord: counts.get(commonWord)!, filterWord: counts.get(filterWord)! },
   };
 }
 

@@ -85,8 +85,9 @@ const report: {
   verification?: unknown;
   catalogScaling: ScenarioFigures[];
   processScaling: ScenarioFigures[];
+  searchWords: string[];
   profile?: { scenario: string; figures: ScenarioFigures; summary: ReturnType<typeof summarizeProfile> };
-} = { machine, scenarios: [], catalogScaling: [], processScaling: [] };
+} = { machine, scenarios: [], catalogScaling: [], processScaling: [], searchWords: [] };
 
 try {
   const main = await prepareDatabase(options.products, "main");
@@ -179,7 +180,11 @@ async function prepareDatabase(products: number, label: string) {
     `Seeded ${seeded.products} products in ${seeded.categories} categories (${((performance.now() - started) / 1000).toFixed(1)} s) on ${database.kind}`,
   );
   if (label === "main") report.seed = seeded;
-  return { database, facts: await catalogFacts(database.db) };
+  const facts = await catalogFacts(database.db);
+  const words = `"${facts.commonWord}" in ${facts.wordCounts.commonWord} and "${facts.filterWord}" in ${facts.wordCounts.filterWord} of ${facts.products} active product names`;
+  console.log(`Search words: ${words}`);
+  report.searchWords.push(`${label}: ${words}`);
+  return { database, facts };
 }
 
 /** Starts `processes` servers on the database, signs the customers in, runs `body`, stops them. */
@@ -288,6 +293,8 @@ function publish() {
       .filter((row) => Object.keys(row.byProcedure).length > 1)
       .flatMap((row) => [`Per procedure, ${row.scenario}:`, "", procedureTable(row), ""]),
     `Database check: ${JSON.stringify(report.verification)}`,
+    "",
+    `Search words: ${report.searchWords.join("; ")}.`,
   ];
   if (report.catalogScaling.length > 0) {
     for (const name of SEARCH_SCENARIOS) {
