@@ -306,11 +306,14 @@ function publish() {
     sections.push("", "mixed by server processes:", "", scenarioTable(report.processScaling, "processes"));
   }
   if (report.profile) {
+    const { scenario, figures: profiled, summary } = report.profile;
     sections.push(
       "",
-      `CPU profile of the server under ${report.profile.scenario}:`,
+      `CPU profile of the server under ${scenario} (a separate run with --cpu-prof, measured window only):`,
       "",
-      profileTable(report.profile.summary),
+      scenarioTable([profiled]),
+      "",
+      profileTable(summary),
     );
   }
   const markdown = sections.join("\n");
