@@ -7,9 +7,10 @@ import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import type { ApiConfig } from "@shopwright/api/server";
+import { type ApiConfig, hashPassword } from "@shopwright/api/server";
 import { createPostgresDb, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { seedIfEmpty } from "@shopwright/db/seed";
 import { createApp } from "./app.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
@@ -34,6 +35,14 @@ async function main() {
     embedded ? `Using the embedded Postgres (PGlite) in ${dataDir}/pg` : "Using the Postgres server at DATABASE_URL",
   );
   await migrate(db);
+  const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
+  if (env.SEED === "auto") {
+    const seeded = await seedIfEmpty(db, {
+      mediaDir: resolve(dataDir, "media"),
+      admin: { email: env.ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(adminPassword) },
+    });
+    if (seeded) logger.info(seeded, "seeded an empty database");
+  }
 
   const scheme = tls ? "https" : "http";
   const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${env.HOST}:${env.PORT}`).replace(/\/$/, "");

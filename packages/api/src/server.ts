@@ -1,5 +1,6 @@
 /** What the HTTP server needs from the API: the router, the context types and the config type. */
 
+export { hashPassword } from "./auth/password.ts";
 export type { ApiConfig } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";
