@@ -15,6 +15,18 @@ export const taskPayloads = {
 } as const;
 
 export type TaskName = keyof typeof taskPayloads;
+
+/**
+ * How many times each task runs before its job is permanently failed (the dead letters the admin
+ * app lists). Between attempts graphile-worker waits exp(min(attempts, 10)) seconds.
+ */
+export const taskMaxAttempts: Record<TaskName, number> = {
+  // ~15 attempts span about 7 hours of SMTP outage before a human is needed.
+  send_order_confirmation: 15,
+  deliver_payment_webhook: 12,
+  expire_unpaid_order: 10,
+  cleanup_abandoned_carts: 3,
+};
 export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
 
 declare global {
