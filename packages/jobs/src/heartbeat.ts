@@ -23,7 +23,9 @@ export async function recordHeartbeat(db: Db, workerId: string): Promise<void> {
 }
 
 export async function recordStopped(db: Db, workerId: string): Promise<void> {
-  await db.run(sql`update worker_heartbeats set stopped_at = now(), last_seen_at = now() where worker_id = ${workerId}`);
+  await db.run(
+    sql`update worker_heartbeats set stopped_at = now(), last_seen_at = now() where worker_id = ${workerId}`,
+  );
 }
 
 /**

@@ -1,0 +1,24 @@
+/**
+ * Every domain's task handlers, composed for the worker. A domain adds its handlers with one line
+ * here; two domains handling the same task is a mistake caught at start.
+ */
+import type { Mailer } from "../notifications/mailer.ts";
+import { notificationTasks } from "../notifications/tasks.ts";
+import type { TaskDeps, TaskHandlers } from "./types.ts";
+
+export type { TaskDeps, TaskHandlers } from "./types.ts";
+
+export function createTaskHandlers(deps: TaskDeps & { mailer: Mailer }): TaskHandlers {
+  return merge([notificationTasks(deps)]);
+}
+
+function merge(sets: TaskHandlers[]): TaskHandlers {
+  const all: TaskHandlers = {};
+  for (const set of sets) {
+    for (const [name, handler] of Object.entries(set) as [keyof TaskHandlers, TaskHandlers[keyof TaskHandlers]][]) {
+      if (all[name]) throw new Error(`Two domains handle the task ${name}`);
+      Object.assign(all, { [name]: handler });
+    }
+  }
+  return all;
+}
