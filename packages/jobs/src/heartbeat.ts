@@ -9,7 +9,7 @@
  */
 import { hostname } from "node:os";
 import type { Db } from "@shopwright/db";
-import { sql } from "drizzle-orm";
+import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { WorkerUtils } from "graphile-worker";
 
 /** An arbitrary constant: the transaction-scoped advisory lock that lets one sweeper act at a time. */
@@ -50,8 +50,11 @@ export async function sweepStaleWorkers(db: Db, utils: WorkerUtils, staleAfterMs
         )`);
     const ids = rows.map((r) => r.locked_by);
     if (ids.length > 0) {
-      await tx.run(sql`update worker_heartbeats set stopped_at = now()
-                       where worker_id = any(${ids}::text[]) and stopped_at is null`);
+      const t = tx.tables.workerHeartbeats;
+      await tx.orm
+        .update(t)
+        .set({ stoppedAt: sql`now()` })
+        .where(and(inArray(t.workerId, ids), isNull(t.stoppedAt)));
     }
     return ids;
   });

@@ -4,7 +4,7 @@
  * The server runs it inline or `pnpm worker` runs it alone; any number of them share one Postgres.
  */
 import { EventEmitter } from "node:events";
-import type { PostgresDb } from "@shopwright/db";
+import type { Db } from "@shopwright/db";
 import {
   Logger as GraphileLogger,
   type Job,
@@ -34,8 +34,8 @@ export type TaskHandlerMap = { [K in TaskName]?: Task<K> };
 export type JobOutcome = "succeeded" | "failed" | "permanently_failed";
 
 export interface WorkerOptions {
-  /** Heartbeats and the sweeper go through it. */
-  db: PostgresDb;
+  /** A Postgres database (not SQLite): heartbeats and the sweeper go through it. */
+  db: Db;
   /** graphile-worker opens its own pool here, so HTTP load cannot starve the worker of connections. */
   databaseUrl: string;
   tasks: TaskHandlerMap;
@@ -105,7 +105,11 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   if (!workerId) throw new Error("graphile-worker started without creating a worker pool");
   const id = workerId;
 
-  const utils = await makeWorkerUtils({ pgPool: db.pool, noPreparedStatements: embedded });
+  const utils = await makeWorkerUtils({
+    connectionString: options.databaseUrl,
+    maxPoolSize: 1,
+    noPreparedStatements: embedded,
+  });
   const beat = async () => {
     try {
       await recordHeartbeat(db, id);
