@@ -84,10 +84,13 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
     const handler = options.tasks[name];
     if (handler) taskList[name] = checked(name, handler as Task<TaskName>, log);
   }
-  const crontab = (Object.keys(schedules) as TaskName[])
-    .filter((name) => taskList[name])
-    .map((name) => `${schedules[name]} ${name} ?max=${taskMaxAttempts[name]}&jobKey=${name}`)
-    .join("\n");
+  // Always a string: without one graphile-worker looks for a `crontab` file in the working directory.
+  const crontab = [
+    "# recurring jobs (minute hour day month weekday task ?options)",
+    ...(Object.keys(schedules) as TaskName[])
+      .filter((name) => taskList[name])
+      .map((name) => `${schedules[name]} ${name} ?max=${taskMaxAttempts[name]}&jobKey=${name}`),
+  ].join("\n");
 
   const runner = await run({
     connectionString: options.databaseUrl,
@@ -99,7 +102,7 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
     taskList,
     crontab,
     events,
-    logger: graphileLogger(log.child({ component: "graphile-worker" })),
+    logger: graphileLogger(log.child({ source: "graphile-worker" })),
   });
   await firstHeartbeat;
   if (!workerId) throw new Error("graphile-worker started without creating a worker pool");
