@@ -21,7 +21,7 @@ export type TaskName = keyof typeof taskPayloads;
  * app lists). Between attempts graphile-worker waits exp(min(attempts, 10)) seconds.
  */
 export const taskMaxAttempts: Record<TaskName, number> = {
-  // ~15 attempts span about 7 hours of SMTP outage before a human is needed.
+  // 15 attempts ride out about a day and a half of SMTP outage before a human is needed.
   send_order_confirmation: 15,
   deliver_payment_webhook: 12,
   expire_unpaid_order: 10,
