@@ -1,7 +1,6 @@
 export type { EnqueueOptions, QueuedJob } from "./enqueue.ts";
 export { enqueue, queuedJobs } from "./enqueue.ts";
-export { sweepStaleWorkers } from "./heartbeat.ts";
-export type { JobState, JobSummary } from "./job-admin.ts";
+export type { JobState, JobSummary, RetryResult } from "./job-admin.ts";
 export { listJobs, retryJob } from "./job-admin.ts";
 export type { TaskName, TaskPayload } from "./tasks.ts";
 export { taskMaxAttempts, taskPayloads } from "./tasks.ts";

@@ -85,23 +85,26 @@ export async function listJobs(db: Db, state: JobState, limit = 100): Promise<Jo
   }));
 }
 
+export type RetryResult = "retried" | "not_found" | "running";
+
 /**
  * Puts a failing or permanently failed job back in the queue: attempts start again from zero and
- * it runs now. Returns false when there is no such job, or it is running (a worker holds it).
+ * it runs now. A job a worker holds right now is left alone.
  */
-export async function retryJob(db: Db, id: string): Promise<boolean> {
-  if (!/^\d+$/.test(id)) return false;
+export async function retryJob(db: Db, id: string): Promise<RetryResult> {
   if (db.dialect === "sqlite") {
     const rows = await db.execute<{ id: number }>(
       sql`update job_queue set run_at = ${Date.now()} where id = ${Number(id)} returning id`,
     );
-    return rows.length > 0;
+    return rows.length > 0 ? "retried" : "not_found";
   }
   // graphile-worker's `rescheduleJobs` (WorkerUtils) is this SQL function; called directly it runs
-  // on any `Db`, in-process PGlite included.
+  // on any `Db`, in-process PGlite included. It skips locked jobs.
   const rows = await db.execute<{ id: string }>(sql`
     select id from graphile_worker.reschedule_jobs(array[${id}]::bigint[], run_at => now(), attempts => 0)`);
-  return rows.length > 0;
+  if (rows.length > 0) return "retried";
+  const exists = await db.execute<{ id: string }>(sql`select id from graphile_worker.jobs where id = ${id}::bigint`);
+  return exists.length > 0 ? "running" : "not_found";
 }
 
 function summarize(payload: unknown): string {

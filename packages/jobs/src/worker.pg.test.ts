@@ -2,6 +2,7 @@ import { createPostgresTestDb } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "./enqueue.ts";
+import { listJobs, retryJob } from "./job-admin.ts";
 import { type JobLog, type JobOutcome, startWorker, type TaskHandlerMap } from "./worker.ts";
 
 type Entry = { level: string; msg?: string } & Record<string, unknown>;
@@ -110,6 +111,9 @@ describe("the worker runner on postgres", () => {
     await enqueue(db, "expire_unpaid_order", { orderId: "ord_long" });
     await until(() => runs === 1);
     const second = await startWorker({ ...options, ...fast });
+    const [running] = await listJobs(db, "pending");
+    expect(running).toMatchObject({ task: "expire_unpaid_order", running: true, attempts: 1 });
+    expect(await retryJob(db, running!.id)).toBe("running");
     // Well past the stale interval, while the first worker is still busy with the job.
     await new Promise((r) => setTimeout(r, 1_500));
     await Promise.all([first.stop(), second.stop()]);

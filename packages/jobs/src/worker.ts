@@ -68,6 +68,7 @@ const schedules: Partial<Record<TaskName, string>> = {
 
 export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   const { db, log, embedded = false } = options;
+  const concurrency = options.concurrency ?? (embedded ? 2 : 4);
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5_000;
   const staleAfterMs = options.staleAfterMs ?? 60_000;
   const events: WorkerEvents = new EventEmitter();
@@ -94,8 +95,8 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
 
   const runner = await run({
     connectionString: options.databaseUrl,
-    maxPoolSize: (options.concurrency ?? 4) + 2,
-    concurrency: options.concurrency ?? (embedded ? 2 : 4),
+    maxPoolSize: concurrency + 2,
+    concurrency,
     pollInterval: options.pollIntervalMs ?? (embedded ? 300 : 2_000),
     noPreparedStatements: embedded,
     noHandleSignals: true,

@@ -1,6 +1,6 @@
 import { listJobs, retryJob } from "@shopwright/jobs";
 import { z } from "zod";
-import { notFound } from "../errors.ts";
+import { conflict, notFound } from "../errors.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 export const adminJobsRouter = router({
@@ -8,9 +8,11 @@ export const adminJobsRouter = router({
     .input(z.object({ state: z.enum(["pending", "failed", "permanently_failed"]) }))
     .query(({ ctx, input }) => listJobs(ctx.db, input.state)),
   retry: adminProcedure
-    .input(z.object({ id: z.string().regex(/^\d+$/, "A job id is a number") }))
+    .input(z.object({ id: z.string().regex(/^\d{1,18}$/, "A job id is a number") }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await retryJob(ctx.db, input.id))) throw notFound("Job (or it is running right now)");
+      const result = await retryJob(ctx.db, input.id);
+      if (result === "not_found") throw notFound("Job");
+      if (result === "running") throw conflict("The job is running right now; retry it if it fails");
       return { id: input.id };
     }),
 });

@@ -19,7 +19,7 @@ export interface DeliveryDeps {
 
 export type DeliveryResult =
   | { status: "sent"; messageId: string; providerMessageId: string }
-  | { status: "already_sent"; messageId: string };
+  | { status: "already_sent" };
 
 export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string): Promise<DeliveryResult> {
   const { db, config, mailer } = deps;
@@ -44,25 +44,11 @@ export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string)
     .set({ status: "sending", attempts: sql`${m.attempts} + 1`, updatedAt: new Date() })
     .where(and(eq(m.kind, ORDER_CONFIRMATION), eq(m.ref, orderId), ne(m.status, "sent")))
     .returning({ id: m.id });
-  if (!claimed) {
-    const [record] = await db.orm
-      .select({ id: m.id })
-      .from(m)
-      .where(and(eq(m.kind, ORDER_CONFIRMATION), eq(m.ref, orderId)));
-    return { status: "already_sent", messageId: record?.id ?? "" };
-  }
+  if (!claimed) return { status: "already_sent" };
 
+  let providerMessageId: string;
   try {
-    const { providerMessageId } = await mailer.send({
-      to: order.email,
-      ...email,
-      messageId: `<${claimed.id}@shopwright>`,
-    });
-    await db.orm
-      .update(m)
-      .set({ status: "sent", providerMessageId, lastError: null, sentAt: new Date(), updatedAt: new Date() })
-      .where(eq(m.id, claimed.id));
-    return { status: "sent", messageId: claimed.id, providerMessageId };
+    ({ providerMessageId } = await mailer.send({ to: order.email, ...email, messageId: `<${claimed.id}@shopwright>` }));
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     await db.orm
@@ -71,6 +57,13 @@ export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string)
       .where(eq(m.id, claimed.id));
     throw error;
   }
+  // Accepted: should this update be lost (a crash right here), a retry sends a second copy. That
+  // window — one database round trip — is the duplicate docs/jobs.md owns up to.
+  await db.orm
+    .update(m)
+    .set({ status: "sent", providerMessageId, lastError: null, sentAt: new Date(), updatedAt: new Date() })
+    .where(eq(m.id, claimed.id));
+  return { status: "sent", messageId: claimed.id, providerMessageId };
 }
 
 async function loadOrder(db: Db, orderId: string): Promise<{ email: string; confirmation: ConfirmationOrder }> {
