@@ -1,6 +1,7 @@
 /**
  * Every domain's task handlers, composed for the worker. A domain adds its handlers with one line
- * here; two domains handling the same task is a mistake caught at start.
+ * here; two domains handling the same task is a mistake caught at start. Handlers that live outside
+ * the API (the simulated gateway is part of the server) come in through `more`.
  */
 import type { Mailer } from "../notifications/mailer.ts";
 import { notificationTasks } from "../notifications/tasks.ts";
@@ -8,8 +9,8 @@ import type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export type { TaskDeps, TaskHandlers } from "./types.ts";
 
-export function createTaskHandlers(deps: TaskDeps & { mailer: Mailer }): TaskHandlers {
-  return merge([notificationTasks(deps)]);
+export function createTaskHandlers(deps: TaskDeps & { mailer: Mailer }, more: TaskHandlers[] = []): TaskHandlers {
+  return merge([notificationTasks(deps), ...more]);
 }
 
 function merge(sets: TaskHandlers[]): TaskHandlers {
