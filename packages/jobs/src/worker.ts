@@ -77,6 +77,8 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   events.on("pool:create", ({ workerPool }) => {
     workerId = workerPool.id;
     firstHeartbeat = recordHeartbeat(db, workerPool.id);
+    // Awaited once run() returns; this only keeps an early failure from being reported as unhandled.
+    firstHeartbeat.catch(() => undefined);
   });
   observe(events, log, options.onJobFinished);
 
@@ -105,8 +107,13 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
     events,
     logger: graphileLogger(log.child({ source: "graphile-worker" })),
   });
-  await firstHeartbeat;
-  if (!workerId) throw new Error("graphile-worker started without creating a worker pool");
+  try {
+    if (!workerId) throw new Error("graphile-worker started without creating a worker pool");
+    await firstHeartbeat;
+  } catch (error) {
+    await runner.stop();
+    throw error;
+  }
   const id = workerId;
 
   const utils = await makeWorkerUtils({
