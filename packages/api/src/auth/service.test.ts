@@ -145,7 +145,7 @@ describe("login", () => {
     await attempt({ email: "warm-up@example.com", password: PASSWORD });
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const a = await attempt({ email: "nobody@example.com", password: PASSWORD });
       const b = await attempt({ email, password: "wrong password" });
       expect(a.error).toEqual(["UNAUTHORIZED", "Email or password is incorrect"]);
@@ -153,9 +153,12 @@ describe("login", () => {
       unknown.push(a.ms);
       wrong.push(b.ms);
     }
-    const [fastUnknown, fastWrong] = [Math.min(...unknown), Math.min(...wrong)];
-    expect(fastUnknown / fastWrong).toBeGreaterThan(0.5);
-    expect(fastUnknown / fastWrong).toBeLessThan(2);
+    // Medians, and bounds wide enough for a loaded machine: skipping the dummy hash for an unknown
+    // email makes that path about ten times faster, far outside them.
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
 
   /** A guest who put `quantity` of a fresh product in a cart: their cart token and the product. */
