@@ -89,13 +89,13 @@ describe("examples", () => {
     ];
     writeFileSync(good, [header, ...rows].join("\n"));
     const first = await example("import-products", ["--file", good, "--batch-size", "2"]);
-    expect(first.stdout).toContain("Created 3, updated 0, unchanged 0, failed 0");
+    expect(first.stdout, first.stderr).toContain("Created 3, updated 0, unchanged 0, failed 0");
     const again = await example("import-products", ["--file", good]);
-    expect(again.stdout).toContain("Created 0, updated 0, unchanged 3, failed 0");
+    expect(again.stdout, again.stderr).toContain("Created 0, updated 0, unchanged 3, failed 0");
 
     writeFileSync(good, [header, ...rows.slice(0, 2), rows[2]!.replace("4.00", "4.50")].join("\n"));
     const changed = await example("import-products", ["--file", good]);
-    expect(changed.stdout).toContain("Created 0, updated 1, unchanged 2, failed 0");
+    expect(changed.stdout, changed.stderr).toContain("Created 0, updated 1, unchanged 2, failed 0");
     const cup = await client.trpc.catalog.product.query({ slug: "example-cup" });
     expect(cup).toMatchObject({ name: "Cup", description: 'Small "espresso" cup', priceCents: 450, stock: 2 });
   });
