@@ -1,0 +1,105 @@
+import { useMutation } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { Button } from "../components/button.tsx";
+import { Field, FormError } from "../components/field.tsx";
+import { onSignedIn } from "../features/signed-in.ts";
+import { session, trpc } from "../lib/api.ts";
+import { formErrors } from "../lib/form-errors.ts";
+import { safeNext } from "../lib/safe-next.ts";
+import styles from "./page.module.css";
+
+function useAfterSignIn() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(params.get("next"));
+  return {
+    nextQuery: params.get("next") ? `?next=${encodeURIComponent(next)}` : "",
+    async done({ accessToken }: { accessToken: string }) {
+      await onSignedIn(accessToken);
+      navigate(next, { replace: true });
+    },
+  };
+}
+
+export function LoginPage() {
+  const after = useAfterSignIn();
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: after.done }));
+  const errors = formErrors(login.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    login.mutate({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      ...(session.cartToken ? { cartToken: session.cartToken } : {}),
+    });
+  }
+
+  return (
+    <div className={`${styles.panel} ${styles.narrow}`}>
+      <h1>Sign in</h1>
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <FormError message={errors.form} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.fields.password}
+        />
+        <Button type="submit" block disabled={login.isPending}>
+          {login.isPending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      <p className={styles.muted}>
+        New to Shopwright? <Link to={`/register${after.nextQuery}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}
+
+export function RegisterPage() {
+  const after = useAfterSignIn();
+  const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: after.done }));
+  const errors = formErrors(register.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    register.mutate({
+      name: String(form.get("name")),
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+  }
+
+  return (
+    <div className={`${styles.panel} ${styles.narrow}`}>
+      <h1>Create an account</h1>
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <FormError message={errors.form} />
+        <Field label="Name" name="name" autoComplete="name" required error={errors.fields.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          error={errors.fields.password}
+        />
+        <Button type="submit" block disabled={register.isPending}>
+          {register.isPending ? "Creating your account…" : "Create account"}
+        </Button>
+      </form>
+      <p className={styles.muted}>
+        Already have an account? <Link to={`/login${after.nextQuery}`}>Sign in</Link>
+      </p>
+    </div>
+  );
+}

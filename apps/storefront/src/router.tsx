@@ -1,0 +1,27 @@
+/** Routes, each page its own chunk so the first load carries only what that page needs. */
+import { createBrowserRouter } from "react-router";
+import { Layout } from "./components/layout.tsx";
+import { RouteError } from "./pages/route-error.tsx";
+
+export const router = createBrowserRouter([
+  {
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: () => import("./pages/home-page.tsx").then((m) => ({ Component: m.HomePage })) },
+      { path: "search", lazy: () => import("./pages/search-page.tsx").then((m) => ({ Component: m.SearchPage })) },
+      { path: "p/:slug", lazy: () => import("./pages/product-page.tsx").then((m) => ({ Component: m.ProductPage })) },
+      { path: "cart", lazy: () => import("./pages/cart-page.tsx").then((m) => ({ Component: m.CartPage })) },
+      { path: "login", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.LoginPage })) },
+      { path: "register", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.RegisterPage })) },
+      {
+        path: "checkout",
+        lazy: () => import("./pages/checkout-page.tsx").then((m) => ({ Component: m.CheckoutPage })),
+      },
+      { path: "orders", lazy: () => import("./pages/orders-page.tsx").then((m) => ({ Component: m.OrdersPage })) },
+      { path: "orders/:id", lazy: () => import("./pages/order-page.tsx").then((m) => ({ Component: m.OrderPage })) },
+      { path: "account", lazy: () => import("./pages/account-page.tsx").then((m) => ({ Component: m.AccountPage })) },
+      { path: "*", lazy: () => import("./pages/not-found-page.tsx").then((m) => ({ Component: m.NotFoundPage })) },
+    ],
+  },
+]);
