@@ -43,7 +43,11 @@ export function createFakeServer() {
     } catch (error) {
       if (!(error instanceof FakeError)) throw error;
       const httpStatus = HTTP_STATUS[error.code];
-      const shape = { message: error.message, code: -32600, data: { code: error.code, httpStatus, path, issues: error.issues } };
+      const shape = {
+        message: error.message,
+        code: -32600,
+        data: { code: error.code, httpStatus, path, issues: error.issues },
+      };
       return { status: httpStatus, body: { error: superjson.serialize(shape) } };
     }
   }
@@ -52,7 +56,10 @@ export function createFakeServer() {
     const target = new URL(String(url));
     const paths = target.pathname.replace(/^\/trpc\//, "").split(",");
     const batched = target.searchParams.get("batch") === "1";
-    const raw = init?.method === "POST" ? JSON.parse(String(init.body ?? "null")) : JSON.parse(target.searchParams.get("input") ?? "null");
+    const raw =
+      init?.method === "POST"
+        ? JSON.parse(String(init.body ?? "null"))
+        : JSON.parse(target.searchParams.get("input") ?? "null");
     const headers = new Headers(init?.headers);
     const inputs = paths.map((_, i) => {
       const encoded = batched ? raw?.[i] : raw;
