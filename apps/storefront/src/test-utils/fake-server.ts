@@ -80,5 +80,9 @@ export function createFakeServer() {
     callsTo(path: string) {
       return calls.filter((call) => call.path === path);
     },
+    reset() {
+      handlers.clear();
+      calls.length = 0;
+    },
   };
 }

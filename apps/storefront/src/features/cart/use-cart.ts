@@ -35,7 +35,10 @@ export function useSetQuantity() {
         if (context?.previous) queryClient.setQueryData(cartKey, context.previous);
       },
       onSuccess: remember,
-      onSettled: () => queryClient.invalidateQueries({ queryKey: cartKey }),
+      // Not awaited: the mutation's outcome (and its error message) should not wait for the refetch.
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: cartKey });
+      },
     }),
   );
 }

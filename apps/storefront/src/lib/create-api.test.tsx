@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFakeServer, FAKE_URL, FakeError } from "../test-utils/fake-server.ts";
-import { createApi } from "./api.ts";
+import { createApi } from "./create-api.ts";
 
 function setup() {
   const server = createFakeServer();
