@@ -15,11 +15,10 @@ export function ProductGrid({ children, label }: { children: ReactNode; label: s
 }
 
 export function ProductCard({ product, eager = false }: { product: ProductSummary; eager?: boolean }) {
-  const image = product.images[0];
   return (
     <li>
       <Link to={`/p/${product.slug}`} className={styles.card}>
-        <ProductImage src={image?.url} alt={image?.alt || product.name} eager={eager} />
+        <ProductImage src={product.thumbnail?.url} alt={product.thumbnail?.alt || product.name} eager={eager} />
         <h3 className={styles.name}>{product.name}</h3>
         <div className={styles.meta}>
           <span className={styles.price}>{formatCents(product.priceCents)}</span>

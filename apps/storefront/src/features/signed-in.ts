@@ -1,17 +1,28 @@
-import { queryClient, session } from "../lib/api.ts";
+import { queryClient, shop } from "../lib/api.ts";
+
+type Account = { email: string; password: string };
 
 /**
- * After login or registration: keep the access token, forget the guest cart token (the server
- * merged that cart into the user's) and refetch everything that depends on who is asking.
+ * Sign-in and sign-out through the shop client, which keeps the tokens and hands the guest cart
+ * token to the server (the guest cart merges into the account's). Afterwards every cached answer
+ * may belong to the wrong person, so the cache is refreshed or dropped.
  */
-export async function onSignedIn(accessToken: string): Promise<void> {
-  session.signIn(accessToken);
-  session.cartToken = null;
+export async function login(credentials: Account) {
+  const signedIn = await shop.login(credentials);
   await queryClient.invalidateQueries();
+  return signedIn;
 }
 
-export async function onSignedOut(): Promise<void> {
-  session.signOut();
-  session.cartToken = null;
-  queryClient.clear();
+export async function register(account: Account & { name: string }) {
+  const signedIn = await shop.register(account);
+  await queryClient.invalidateQueries();
+  return signedIn;
+}
+
+export async function logout() {
+  try {
+    await shop.logout();
+  } finally {
+    queryClient.clear();
+  }
 }

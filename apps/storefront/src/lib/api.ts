@@ -1,4 +1,4 @@
-/** The storefront's API: one client, query cache and options proxy for the whole app. */
+/** The storefront's API: one shop client, query cache and options proxy for the whole app. */
 import { createApi } from "./create-api.ts";
 
-export const { client, queryClient, trpc, session } = createApi();
+export const { shop, queryClient, trpc, session } = createApi();

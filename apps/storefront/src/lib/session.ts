@@ -1,27 +1,41 @@
 /**
- * The shopper's session in the browser. The access token lives only in memory; the refresh token
- * is an httpOnly cookie the page never sees, so a reload restores the session by asking the
- * server for a new access token. The guest cart token is kept in localStorage so a guest's cart
- * survives a reload until sign-in merges it.
+ * The shopper's session in the browser, as the token store of @shopwright/client. The access
+ * token lives only in memory; the refresh token is an httpOnly cookie the page never sees, so a
+ * reload restores the session by asking the server for a new access token. The guest cart token
+ * is kept in localStorage so a guest's cart survives a reload until sign-in merges it.
  */
+import type { TokenStore, Tokens } from "@shopwright/client";
+
 export type SessionStatus = "restoring" | "signedIn" | "signedOut";
 
 const CART_TOKEN_KEY = "sw_cart_token";
 
-export class Session {
-  #accessToken: string | null = null;
+export class Session implements TokenStore {
+  #tokens: Omit<Tokens, "cartToken"> = {};
   #status: SessionStatus = "restoring";
-  #renewal: Promise<void> | null = null;
   readonly #listeners = new Set<() => void>();
-  readonly #refresh: () => Promise<string | null>;
 
-  /** `refresh` returns a new access token, or null when the refresh cookie is missing or revoked. */
-  constructor(refresh: () => Promise<string | null>) {
-    this.#refresh = refresh;
+  get(): Tokens {
+    const cartToken = readCartToken();
+    return { ...this.#tokens, ...(cartToken ? { cartToken } : {}) };
   }
 
-  get accessToken(): string | null {
-    return this.#accessToken;
+  set({ cartToken, ...tokens }: Tokens): void {
+    this.#tokens = tokens;
+    writeCartToken(cartToken);
+    // While the first restore runs, "no token yet" is not "signed out".
+    if (tokens.accessToken) this.#setStatus("signedIn");
+    else if (this.#status !== "restoring") this.#setStatus("signedOut");
+  }
+
+  /** Settles the status once the page's first attempt to restore the session is over. */
+  async restore(attempt: () => Promise<boolean>): Promise<void> {
+    const signedIn = await attempt().catch(() => false);
+    this.#setStatus(signedIn ? "signedIn" : "signedOut");
+  }
+
+  get accessToken(): string | undefined {
+    return this.#tokens.accessToken;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -31,54 +45,26 @@ export class Session {
 
   status = (): SessionStatus => this.#status;
 
-  signIn(accessToken: string): void {
-    this.#accessToken = accessToken;
-    this.#set("signedIn");
-  }
-
-  signOut(): void {
-    this.#accessToken = null;
-    this.#set("signedOut");
-  }
-
-  /** Gets a fresh access token through the refresh cookie; concurrent callers share one request. */
-  renew(): Promise<void> {
-    this.#renewal ??= this.#refresh()
-      .then(
-        (token) => (token ? this.signIn(token) : this.signOut()),
-        () => this.signOut(),
-      )
-      .finally(() => {
-        this.#renewal = null;
-      });
-    return this.#renewal;
-  }
-
-  /** Resolves when no renewal is in flight, so requests carry the newest token instead of racing it. */
-  settled(): Promise<void> {
-    return this.#renewal ?? Promise.resolve();
-  }
-
-  get cartToken(): string | null {
-    try {
-      return localStorage.getItem(CART_TOKEN_KEY);
-    } catch {
-      return null;
-    }
-  }
-
-  set cartToken(token: string | null) {
-    try {
-      if (token) localStorage.setItem(CART_TOKEN_KEY, token);
-      else localStorage.removeItem(CART_TOKEN_KEY);
-    } catch {
-      // Storage can be unavailable (private mode); the sw_cart cookie still carries the cart.
-    }
-  }
-
-  #set(status: SessionStatus): void {
+  #setStatus(status: SessionStatus): void {
     if (this.#status === status) return;
     this.#status = status;
     for (const listener of this.#listeners) listener();
+  }
+}
+
+function readCartToken(): string | undefined {
+  try {
+    return localStorage.getItem(CART_TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCartToken(token: string | undefined): void {
+  try {
+    if (token) localStorage.setItem(CART_TOKEN_KEY, token);
+    else localStorage.removeItem(CART_TOKEN_KEY);
+  } catch {
+    // Storage can be unavailable (private mode); the sw_cart cookie still carries the cart.
   }
 }

@@ -10,4 +10,5 @@ export type CartItem = Cart["items"][number];
 export type Order = RouterOutputs["orders"]["byId"];
 export type OrderStatus = Order["status"];
 export type Me = RouterOutputs["auth"]["me"];
+export type CheckoutInput = RouterInputs["orders"]["checkout"];
 export type Address = NonNullable<RouterInputs["auth"]["updateProfile"]["shippingAddress"]>;

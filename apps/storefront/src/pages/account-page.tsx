@@ -7,7 +7,7 @@ import { Field, FormError } from "../components/field.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { ErrorState } from "../components/status-message.tsx";
-import { onSignedOut } from "../features/signed-in.ts";
+import { logout } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import type { Me } from "../lib/types.ts";
@@ -24,15 +24,8 @@ export function AccountPage() {
 function Account() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const navigate = useNavigate();
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      // Signed out locally even if the server could not be reached: the token is dropped either way.
-      onSettled: async () => {
-        navigate("/", { replace: true });
-        await onSignedOut();
-      },
-    }),
-  );
+  // Signed out here even if the server could not be reached: the client drops the token either way.
+  const signOut = useMutation({ mutationFn: logout, onSettled: () => navigate("/", { replace: true }) });
 
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   return (
@@ -41,7 +34,7 @@ function Account() {
       {me.data ? <ProfileForm key={me.data.id} me={me.data} /> : <Skeleton height="24rem" />}
       <section className={styles.section} aria-label="Sign out">
         <p className={styles.muted}>Signed in as {me.data?.email}</p>
-        <Button variant="secondary" onClick={() => logout.mutate({})} disabled={logout.isPending}>
+        <Button variant="secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           Sign out
         </Button>
       </section>

@@ -3,8 +3,7 @@ import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button } from "../components/button.tsx";
 import { Field, FormError } from "../components/field.tsx";
-import { onSignedIn } from "../features/signed-in.ts";
-import { session, trpc } from "../lib/api.ts";
+import { login, register } from "../features/signed-in.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import styles from "./page.module.css";
@@ -15,8 +14,7 @@ function useAfterSignIn() {
   const next = safeNext(params.get("next"));
   return {
     nextQuery: params.get("next") ? `?next=${encodeURIComponent(next)}` : "",
-    async done({ accessToken }: { accessToken: string }) {
-      await onSignedIn(accessToken);
+    done() {
       navigate(next, { replace: true });
     },
   };
@@ -24,17 +22,13 @@ function useAfterSignIn() {
 
 export function LoginPage() {
   const after = useAfterSignIn();
-  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: after.done }));
-  const errors = formErrors(login.error);
+  const signIn = useMutation({ mutationFn: login, onSuccess: after.done });
+  const errors = formErrors(signIn.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    login.mutate({
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      ...(session.cartToken ? { cartToken: session.cartToken } : {}),
-    });
+    signIn.mutate({ email: String(form.get("email")), password: String(form.get("password")) });
   }
 
   return (
@@ -51,8 +45,8 @@ export function LoginPage() {
           required
           error={errors.fields.password}
         />
-        <Button type="submit" block disabled={login.isPending}>
-          {login.isPending ? "Signing in…" : "Sign in"}
+        <Button type="submit" block disabled={signIn.isPending}>
+          {signIn.isPending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
       <p className={styles.muted}>
@@ -64,13 +58,13 @@ export function LoginPage() {
 
 export function RegisterPage() {
   const after = useAfterSignIn();
-  const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: after.done }));
-  const errors = formErrors(register.error);
+  const signUp = useMutation({ mutationFn: register, onSuccess: after.done });
+  const errors = formErrors(signUp.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    register.mutate({
+    signUp.mutate({
       name: String(form.get("name")),
       email: String(form.get("email")),
       password: String(form.get("password")),
@@ -93,8 +87,8 @@ export function RegisterPage() {
           required
           error={errors.fields.password}
         />
-        <Button type="submit" block disabled={register.isPending}>
-          {register.isPending ? "Creating your account…" : "Create account"}
+        <Button type="submit" block disabled={signUp.isPending}>
+          {signUp.isPending ? "Creating your account…" : "Create account"}
         </Button>
       </form>
       <p className={styles.muted}>

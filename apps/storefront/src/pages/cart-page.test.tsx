@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { queryClient, server } from "../test-utils/fake-api.ts";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { queryClient, server, session } from "../test-utils/fake-api.ts";
 import { FakeError } from "../test-utils/fake-server.ts";
 import { renderPage } from "../test-utils/render.tsx";
 import { CartPage } from "./cart-page.tsx";
@@ -22,6 +22,8 @@ const cart = {
   ],
   subtotalCents: 2000,
 };
+
+beforeAll(() => session.restore(async () => false));
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { AddressFields, readAddress } from "../components/address-fields.tsx";
 import { Button, buttonClass } from "../components/button.tsx";
@@ -12,6 +12,7 @@ import { useIdempotencyKey } from "../features/idempotency-key.ts";
 import { trpc } from "../lib/api.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import { formatCents } from "../lib/money.ts";
+import type { CheckoutInput } from "../lib/types.ts";
 import styles from "./page.module.css";
 
 export function CheckoutPage() {
@@ -26,10 +27,16 @@ function Checkout() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const cart = useCart();
   const keyFor = useIdempotencyKey();
+  // Set when the order was placed but the payment provider could not be reached: the same
+  // request (same key) again finishes it, even though the cart is empty by then.
+  const [unpaid, setUnpaid] = useState<CheckoutInput | null>(null);
   const checkout = useMutation(
     trpc.orders.checkout.mutationOptions({
-      // The gateway's hosted page is outside this app; it sends the shopper back to /orders/:id.
-      onSuccess: ({ paymentUrl }) => window.location.assign(paymentUrl),
+      onSuccess: ({ paymentUrl }, input) => {
+        // The gateway's hosted page is outside this app; it sends the shopper back to /orders/:id.
+        if (paymentUrl) window.location.assign(paymentUrl);
+        else setUnpaid(input);
+      },
     }),
   );
   const errors = formErrors(checkout.error);
@@ -44,7 +51,7 @@ function Checkout() {
       </Loading>
     );
   }
-  if (cart.data.items.length === 0 && !checkout.isSuccess) {
+  if (cart.data.items.length === 0 && !checkout.isSuccess && !unpaid) {
     return (
       <EmptyState
         title="Nothing to check out"
@@ -62,19 +69,25 @@ function Checkout() {
   const items = cart.data.items;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (checkout.isPending || checkout.isSuccess) return;
+    if (checkout.isPending) return;
+    if (unpaid) return checkout.mutate(unpaid);
     const shippingAddress = readAddress(new FormData(event.currentTarget));
     const lines = items.map((item) => [item.productId, item.quantity]);
     checkout.mutate({ idempotencyKey: keyFor({ shippingAddress, lines }), shippingAddress });
   }
 
-  const busy = checkout.isPending || checkout.isSuccess;
+  const busy = checkout.isPending || (checkout.isSuccess && !unpaid);
   return (
     <>
       <h1>Checkout</h1>
       <form className={styles.twoColumns} onSubmit={submit} noValidate>
         <div className={`${styles.panel} ${styles.form}`}>
           <FormError message={errors.form} />
+          {unpaid && (
+            <p role="alert" className={styles.notice}>
+              Your order is placed, but the payment provider did not answer. Try again to go to payment.
+            </p>
+          )}
           {checkout.error?.data?.code === "CONFLICT" && (
             <p className={styles.muted}>
               <Link to="/cart">Review your cart</Link> and try again.
@@ -97,7 +110,7 @@ function Checkout() {
             <span>{formatCents(cart.data.subtotalCents)}</span>
           </div>
           <Button type="submit" block disabled={busy}>
-            {busy ? "Placing order…" : "Place order and pay"}
+            {busy ? "Placing order…" : unpaid ? "Try payment again" : "Place order and pay"}
           </Button>
           <p className={styles.muted}>You will be taken to our payment provider to pay.</p>
         </aside>

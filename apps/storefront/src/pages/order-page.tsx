@@ -48,7 +48,7 @@ function OrderDetail() {
 
   const { data } = order;
   const address = data.shippingAddress;
-  const awaitingPayment = data.status === "placed" && data.payment.status === "pending";
+  const awaitingPayment = data.status === "placed" && data.payment?.status === "pending";
   return (
     <>
       <p>
@@ -79,7 +79,7 @@ function OrderDetail() {
               <span>
                 {item.name} × {item.quantity}
               </span>
-              <span>{formatCents(item.unitPriceCents * item.quantity)}</span>
+              <span>{formatCents(item.lineTotalCents)}</span>
             </div>
           ))}
           <div className={`${styles.summaryRow} ${styles.total}`}>

@@ -14,7 +14,7 @@ const categories = [
     children: [{ id: "cat_lighting", slug: "lighting", name: "Lighting", children: [] }],
   },
 ];
-const lamp = { id: "prod_1", slug: "desk-lamp", name: "Desk Lamp", priceCents: 2599, stock: 3, images: [] };
+const lamp = { id: "prod_1", slug: "desk-lamp", name: "Desk Lamp", priceCents: 2599, stock: 3, thumbnail: null };
 
 afterEach(() => {
   cleanup();

@@ -3,7 +3,7 @@
  *   vi.mock("../lib/api.ts", () => import("../test-utils/fake-api.ts"));
  */
 import { createApi } from "../lib/create-api.ts";
-import { createFakeServer, FAKE_URL } from "./fake-server.ts";
+import { createFakeServer, FAKE_ORIGIN } from "./fake-server.ts";
 
 export const server = createFakeServer();
-export const { client, queryClient, trpc, session } = createApi({ url: FAKE_URL, fetch: server.fetch });
+export const { shop, queryClient, trpc, session } = createApi({ url: FAKE_ORIGIN, fetch: server.fetch });

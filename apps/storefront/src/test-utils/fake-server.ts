@@ -4,7 +4,7 @@
  */
 import superjson from "superjson";
 
-export const FAKE_URL = "http://shop.test/trpc";
+export const FAKE_ORIGIN = "http://shop.test";
 
 const HTTP_STATUS = { BAD_REQUEST: 400, UNAUTHORIZED: 401, NOT_FOUND: 404, CONFLICT: 409 } as const;
 type ErrorCode = keyof typeof HTTP_STATUS;

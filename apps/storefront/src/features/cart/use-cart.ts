@@ -3,17 +3,19 @@
  * at once and goes back to the previous one if the server refuses (not enough stock, say).
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { queryClient, session, trpc } from "../../lib/api.ts";
+import { queryClient, trpc } from "../../lib/api.ts";
 import type { Cart } from "../../lib/types.ts";
+import { useSessionStatus } from "../../lib/use-session.ts";
 import { withQuantity } from "./cart-math.ts";
 
+/** The viewer's cart; asked for once the session is known, so a signed-in shopper never sees the guest's. */
 export function useCart() {
-  return useQuery(trpc.cart.get.queryOptions());
+  const status = useSessionStatus();
+  return useQuery({ ...trpc.cart.get.queryOptions(), enabled: status !== "restoring" });
 }
 
+// The shop client keeps the guest cart token that a guest's first addItem returns.
 function remember(cart: Cart) {
-  // A guest's first addItem creates the cart; its token identifies the cart from then on.
-  if (cart.cartToken) session.cartToken = cart.cartToken;
   queryClient.setQueryData(trpc.cart.get.queryKey(), cart);
 }
 
