@@ -69,7 +69,14 @@ export async function buildSpa(name: SpaName): Promise<void> {
   const vite = (await import(pathToFileURL(join(dirname(vitePackage), "dist/node/index.js")).href)) as {
     build(config: { root: string; logLevel: "warn" }): Promise<unknown>;
   };
-  await vite.build({ root, logLevel: "warn" });
+  // vitest sets NODE_ENV=test, which vite would keep, shipping React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await vite.build({ root, logLevel: "warn" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export async function startShop(options: StartShopOptions): Promise<Shop> {

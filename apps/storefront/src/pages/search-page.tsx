@@ -47,7 +47,8 @@ export function SearchPage() {
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   const category = findCategory(categories.data ?? [], state.category);
 
-  const apply = (next: GridState) => setParams(gridSearchParams(next));
+  // Synchronous, so a checkbox or select shows its new value at once instead of after the navigation.
+  const apply = (next: GridState) => setParams(gridSearchParams(next), { flushSync: true });
   const title = state.q ? `Results for “${state.q}”` : (category?.name ?? "All products");
   const total = results.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
