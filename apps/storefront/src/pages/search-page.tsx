@@ -47,8 +47,9 @@ export function SearchPage() {
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   const category = findCategory(categories.data ?? [], state.category);
 
-  // Synchronous, so a checkbox or select shows its new value at once instead of after the navigation.
-  const apply = (next: GridState) => setParams(gridSearchParams(next), { flushSync: true });
+  const apply = (next: GridState) => setParams(gridSearchParams(next));
+  const [inStock, setInStock] = useUrlBacked(state.inStock);
+  const [sort, setSort] = useUrlBacked(effectiveSort(state));
   const title = state.q ? `Results for “${state.q}”` : (category?.name ?? "All products");
   const total = results.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -86,8 +87,11 @@ export function SearchPage() {
           <label className={styles.check}>
             <input
               type="checkbox"
-              checked={state.inStock}
-              onChange={(event) => apply(withFilters(state, { inStock: event.target.checked }))}
+              checked={inStock}
+              onChange={(event) => {
+                setInStock(event.target.checked);
+                apply(withFilters(state, { inStock: event.target.checked }));
+              }}
             />
             In stock only
           </label>
@@ -105,8 +109,11 @@ export function SearchPage() {
           <label className={styles.sort}>
             Sort
             <select
-              value={effectiveSort(state)}
-              onChange={(event) => apply(withFilters(state, { sort: event.target.value as Sort }))}
+              value={sort}
+              onChange={(event) => {
+                setSort(event.target.value as Sort);
+                apply(withFilters(state, { sort: event.target.value as Sort }));
+              }}
             >
               {(Object.keys(SORT_LABELS) as Sort[])
                 .filter((sort) => sort !== "relevance" || state.q)
@@ -166,6 +173,20 @@ export function SearchPage() {
       </section>
     </div>
   );
+}
+
+/**
+ * A control's value that shows a change at once, before the URL it writes to has been updated, and
+ * follows the URL when it changes from elsewhere (the back button).
+ */
+function useUrlBacked<T>(fromUrl: T): [T, (value: T) => void] {
+  const [value, setValue] = useState(fromUrl);
+  const [seen, setSeen] = useState(fromUrl);
+  if (fromUrl !== seen) {
+    setSeen(fromUrl);
+    setValue(fromUrl);
+  }
+  return [value, setValue];
 }
 
 function CategoryTree({ tree, state }: { tree: Category[]; state: GridState }) {
