@@ -46,7 +46,7 @@ function ProductDetails({ product }: { product: Product }) {
       <nav aria-label="Breadcrumb" className={pageStyles.breadcrumbs}>
         <ol>
           <li>
-            <Link to="/">Home</Link>
+            <Link to="/search">All products</Link>
           </li>
           {product.categoryPath.map((category) => (
             <li key={category.slug}>
