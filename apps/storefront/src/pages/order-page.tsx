@@ -54,7 +54,10 @@ function OrderDetail() {
       <p>
         <Link to="/orders">← All orders</Link>
       </p>
-      <h1>Order {data.id}</h1>
+      <h1>Your order</h1>
+      <p className={styles.muted}>
+        Order number <code>{data.id}</code>
+      </p>
       <p aria-live="polite">
         <StatusBadge status={data.status} />
       </p>
@@ -86,7 +89,7 @@ function OrderDetail() {
             <span>Total</span>
             <span>{formatCents(data.totalCents)}</span>
           </div>
-          <h2>Ships to</h2>
+          <h2 className={styles.spaced}>Ships to</h2>
           <address>
             {address.name}
             <br />
