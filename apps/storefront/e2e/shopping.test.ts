@@ -52,6 +52,13 @@ async function stockOf(slug: string): Promise<number> {
   return body.result.data.json.stock;
 }
 
+/** The journeys shop from the seeded catalog; without one they would only time out. */
+async function requireCatalog() {
+  const response = await fetch(shop.url("/trpc/catalog.search"));
+  const body = (await response.json()) as { result?: { data: { json: { total: number } } } };
+  if (!body.result?.data.json.total) throw new Error("The shop started with an empty catalog: SEED=auto did not seed");
+}
+
 async function addToCart(page: Page) {
   await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByText("Added to your cart.").waitFor();
@@ -64,6 +71,7 @@ async function orderIdFromUrl(page: Page): Promise<string> {
 
 describe("storefront", () => {
   it("a guest searches, filters, fills a cart, registers, checks out, pays and finds the order", async () => {
+    await requireCatalog();
     const page = await shop.newPage();
     await page.goto(shop.url("/"));
     await page.getByRole("heading", { name: "Shop by category" }).waitFor();
@@ -140,6 +148,7 @@ describe("storefront", () => {
   });
 
   it("a declined payment cancels the order and puts the stock back", async () => {
+    await requireCatalog();
     const page = await shop.newPage();
     await page.goto(shop.url("/register"));
     await register(page, uniqueEmail("decliner"));
@@ -198,6 +207,7 @@ describe("storefront", () => {
   });
 
   it("measures the product page: first-load JavaScript and time to render", async () => {
+    await requireCatalog();
     const page = await shop.newPage();
     await page.goto(shop.url("/search?inStock=1"));
     const link = page.getByRole("list", { name: "Products" }).getByRole("link").first();
