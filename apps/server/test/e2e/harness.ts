@@ -109,8 +109,14 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
   server.stdout!.on("data", keep);
   server.stderr!.on("data", keep);
   const logs = () => output.join("\n");
+  let stopping = false;
+  server.once("exit", (code, signal) => {
+    // A crash mid-test otherwise shows up only as refused connections.
+    if (!stopping) console.error(`The shop exited unexpectedly (${signal ?? `code ${code}`}):\n${logs()}`);
+  });
 
   const cleanUp = async () => {
+    stopping = true;
     await stopProcess(server);
     // The database's pool was only needed to create it; closing drops it.
     await db?.close();
