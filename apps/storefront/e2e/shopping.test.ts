@@ -18,6 +18,8 @@ afterAll(async () => {
 });
 
 const PASSWORD = "correct horse battery";
+/** The webhook travels through the job queue; the embedded database's worker polls, so allow for it. */
+const PAYMENT_SETTLES_MS = 60_000;
 const ADDRESS = {
   name: "Ada Lovelace",
   line1: "12 St James's Square",
@@ -137,7 +139,7 @@ describe("storefront", () => {
     await page.getByRole("button", { name: /approve/i }).click();
 
     const orderId = await orderIdFromUrl(page);
-    await page.locator('[data-status="processing"]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="processing"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
     await page.getByRole("list", { name: "Order history" }).getByText("Processing").waitFor();
     await shop.screenshot(page, "order-processing");
 
@@ -177,7 +179,7 @@ describe("storefront", () => {
     await page.getByRole("button", { name: /decline/i }).click();
 
     await orderIdFromUrl(page);
-    await page.locator('[data-status="cancelled"]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="cancelled"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
     await page.getByText("The items are back in stock.").waitFor();
     await shop.screenshot(page, "order-cancelled");
     expect(await stockOf(slug)).toBe(stockBefore);
