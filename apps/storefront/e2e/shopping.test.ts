@@ -77,7 +77,9 @@ describe("storefront", () => {
     const page = await shop.newPage();
     await page.goto(shop.url("/"));
     await page.getByRole("heading", { name: "Shop by category" }).waitFor();
+    await page.getByRole("list", { name: "Featured" }).getByRole("link").first().waitFor();
     await page.getByRole("list", { name: "New arrivals" }).getByRole("link").first().waitFor();
+    await page.waitForLoadState("networkidle");
     await shop.screenshot(page, "home");
 
     // Search as you type: suggestions appear under the header box; Enter opens the full grid.
