@@ -7,6 +7,8 @@ export const router = createBrowserRouter([
   {
     Component: Layout,
     ErrorBoundary: RouteError,
+    // The first page's code loads in a few tens of milliseconds; a blank page beats a flash of a shell.
+    HydrateFallback: () => null,
     children: [
       { index: true, lazy: () => import("./pages/home-page.tsx").then((m) => ({ Component: m.HomePage })) },
       { path: "search", lazy: () => import("./pages/search-page.tsx").then((m) => ({ Component: m.SearchPage })) },
