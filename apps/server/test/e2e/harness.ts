@@ -13,6 +13,10 @@
  * the embedded one in a temporary DATA_DIR — waits for /readyz, and launches Debian's Chromium
  * through playwright-core. `stop()` ends the browser and the server and drops the database.
  * If the server dies or never gets ready, the error carries the tail of its output.
+ *
+ * Admin tests: pass `env: { ADMIN_EMAIL, ADMIN_PASSWORD }` to know the seeded admin's login, and
+ * `apps: ["admin"]` (served at `shop.url("/admin/")`). Each test file starts its own shop on its
+ * own port; files run one at a time (vitest.config.ts, project "e2e").
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
