@@ -227,13 +227,19 @@ describe("storefront", () => {
         scripts.push(response.body().then((body) => gzipSync(body).length));
       }
     });
+    const rendered = async () => {
+      await cold.getByRole("heading", { level: 1 }).waitFor();
+      await cold.getByRole("button", { name: "Add to cart" }).or(cold.getByText("Sold out")).first().waitFor();
+      return Math.round(await cold.evaluate(() => performance.now()));
+    };
     await cold.goto(shop.url(href));
-    await cold.getByRole("heading", { level: 1 }).waitFor();
-    await cold.getByRole("button", { name: "Add to cart" }).or(cold.getByText("Sold out")).first().waitFor();
-    const renderedMs = await cold.evaluate(() => performance.now());
+    const coldMs = await rendered();
     const gzipBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+    // A second visit: scripts come from the browser cache (hashed names, cached for good).
+    await cold.reload();
+    const warmMs = await rendered();
     console.log(
-      `Product page: ${(gzipBytes / 1024).toFixed(1)} KiB of JavaScript (gzip), rendered in ${Math.round(renderedMs)} ms`,
+      `Product page: ${(gzipBytes / 1024).toFixed(1)} KiB of JavaScript (gzip); rendered in ${coldMs} ms (first visit), ${warmMs} ms (cached)`,
     );
     expect(gzipBytes).toBeLessThan(200 * 1024);
     await cold.context().close();

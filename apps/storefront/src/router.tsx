@@ -1,6 +1,7 @@
 /** Routes, each page its own chunk so the first load carries only what that page needs. */
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout.tsx";
+import { queryClient, trpc } from "./lib/api.ts";
 import { RouteError } from "./pages/route-error.tsx";
 
 export const router = createBrowserRouter([
@@ -12,7 +13,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: () => import("./pages/home-page.tsx").then((m) => ({ Component: m.HomePage })) },
       { path: "search", lazy: () => import("./pages/search-page.tsx").then((m) => ({ Component: m.SearchPage })) },
-      { path: "p/:slug", lazy: () => import("./pages/product-page.tsx").then((m) => ({ Component: m.ProductPage })) },
+      {
+        path: "p/:slug",
+        // Starts fetching the product while the page's code is still loading, not after.
+        loader: ({ params }) => {
+          void queryClient.prefetchQuery(trpc.catalog.product.queryOptions({ slug: params.slug ?? "" }));
+          return null;
+        },
+        lazy: () => import("./pages/product-page.tsx").then((m) => ({ Component: m.ProductPage })),
+      },
       { path: "cart", lazy: () => import("./pages/cart-page.tsx").then((m) => ({ Component: m.CartPage })) },
       { path: "login", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.LoginPage })) },
       { path: "register", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.RegisterPage })) },
