@@ -11,9 +11,11 @@ import { logout } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import type { Me } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 export function AccountPage() {
+  usePageTitle("Your account");
   return (
     <RequireAuth>
       <Account />

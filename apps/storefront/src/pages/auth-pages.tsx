@@ -6,6 +6,7 @@ import { Field, FormError } from "../components/field.tsx";
 import { login, register } from "../features/signed-in.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import { safeNext } from "../lib/safe-next.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 function useAfterSignIn() {
@@ -21,6 +22,7 @@ function useAfterSignIn() {
 }
 
 export function LoginPage() {
+  usePageTitle("Sign in");
   const after = useAfterSignIn();
   const signIn = useMutation({ mutationFn: login, onSuccess: after.done });
   const errors = formErrors(signIn.error);
@@ -57,6 +59,7 @@ export function LoginPage() {
 }
 
 export function RegisterPage() {
+  usePageTitle("Create an account");
   const after = useAfterSignIn();
   const signUp = useMutation({ mutationFn: register, onSuccess: after.done });
   const errors = formErrors(signUp.error);

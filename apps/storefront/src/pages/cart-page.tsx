@@ -6,6 +6,7 @@ import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
 import { formatCents } from "../lib/money.ts";
 import type { CartItem } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import { useSessionStatus } from "../lib/use-session.ts";
 import styles from "./cart-page.module.css";
 import pageStyles from "./page.module.css";
@@ -16,6 +17,7 @@ export function CartPage() {
   const cart = useCart();
   const setQuantity = useSetQuantity();
   const status = useSessionStatus();
+  usePageTitle("Your cart");
 
   if (cart.isError) return <ErrorState error={cart.error} onRetry={() => cart.refetch()} />;
   if (!cart.data) {

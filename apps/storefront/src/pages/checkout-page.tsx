@@ -13,9 +13,11 @@ import { trpc } from "../lib/api.ts";
 import { formErrors } from "../lib/form-errors.ts";
 import { formatCents } from "../lib/money.ts";
 import type { CheckoutInput } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 export function CheckoutPage() {
+  usePageTitle("Checkout");
   return (
     <RequireAuth>
       <Checkout />

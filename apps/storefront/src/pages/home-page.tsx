@@ -4,6 +4,7 @@ import { ProductCard, ProductCardSkeleton, ProductGrid } from "../components/pro
 import { placeholderKeys, Skeleton } from "../components/skeleton.tsx";
 import { ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 function ProductRow({
@@ -36,6 +37,7 @@ function ProductRow({
 }
 
 export function HomePage() {
+  usePageTitle(undefined);
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   return (
     <>

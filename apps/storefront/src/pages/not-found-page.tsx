@@ -1,8 +1,10 @@
 import { Link } from "react-router";
 import { buttonClass } from "../components/button.tsx";
 import { EmptyState } from "../components/status-message.tsx";
+import { usePageTitle } from "../lib/use-page-title.ts";
 
 export function NotFoundPage() {
+  usePageTitle("Page not found");
   return (
     <EmptyState
       title="Page not found"

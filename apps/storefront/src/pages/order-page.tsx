@@ -7,12 +7,14 @@ import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
 import { formatCents } from "../lib/money.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 /** While the payment is undecided the page polls, so it moves on by itself once the webhook lands. */
 const POLL_MS = 1_000;
 
 export function OrderPage() {
+  usePageTitle("Your order");
   return (
     <RequireAuth>
       <OrderDetail />

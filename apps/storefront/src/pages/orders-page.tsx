@@ -7,9 +7,11 @@ import { Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
 import { formatCents } from "../lib/money.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./orders-page.module.css";
 
 export function OrdersPage() {
+  usePageTitle("Your orders");
   return (
     <RequireAuth>
       <OrderHistory />

@@ -10,6 +10,7 @@ import { useAddToCart } from "../features/cart/use-cart.ts";
 import { trpc } from "../lib/api.ts";
 import { formatCents } from "../lib/money.ts";
 import type { Product } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import pageStyles from "./page.module.css";
 import styles from "./product-page.module.css";
 
@@ -19,6 +20,7 @@ const LOW_STOCK = 5;
 export function ProductPage() {
   const { slug = "" } = useParams();
   const query = useQuery(trpc.catalog.product.queryOptions({ slug }));
+  usePageTitle(query.data?.name);
 
   if (query.isError) {
     if (query.error.data?.code === "NOT_FOUND") {

@@ -18,6 +18,7 @@ import {
   withFilters,
 } from "../lib/search-params.ts";
 import type { Category } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./search-page.module.css";
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -53,6 +54,7 @@ export function SearchPage() {
   const title = state.q ? `Results for “${state.q}”` : (category?.name ?? "All products");
   const total = results.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  usePageTitle(title);
 
   return (
     <div className={styles.layout}>
