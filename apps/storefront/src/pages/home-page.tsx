@@ -74,9 +74,9 @@ export function HomePage() {
       <ProductRow
         title="Featured"
         link="/search?inStock=1&sort=price_desc"
-        input={{ inStock: true, sort: "price_desc", pageSize: 4 }}
+        input={{ inStock: true, sort: "price_desc", pageSize: 5 }}
       />
-      <ProductRow title="New arrivals" link="/search?sort=newest" input={{ sort: "newest", pageSize: 8 }} />
+      <ProductRow title="New arrivals" link="/search?sort=newest" input={{ sort: "newest", pageSize: 10 }} />
     </>
   );
 }
