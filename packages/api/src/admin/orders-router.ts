@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { adminProcedure, router } from "../trpc.ts";
+import { pageInput } from "./listing.ts";
+import { adminOrderById, listOrders } from "./orders.ts";
+
+const status = z.enum(["placed", "processing", "shipped", "delivered", "cancelled"]);
+const id = z.string().min(1).max(100);
+
+export const adminOrdersRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({ status: status.optional(), email: z.string().trim().max(320).optional(), ...pageInput })
+        .default({ page: 1, pageSize: 20 }),
+    )
+    .query(({ ctx, input }) => listOrders(ctx.db, input)),
+
+  byId: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => adminOrderById(ctx.db, input.id)),
+});

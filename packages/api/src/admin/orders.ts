@@ -1,0 +1,92 @@
+/** Orders as the back office sees them: every customer's, filterable, with their full story. */
+import type { Db } from "@shopwright/db";
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { auditTrail } from "../audit/audit-log.ts";
+import { notFound } from "../errors.ts";
+import { containsText, offsetOf, type Page } from "./listing.ts";
+
+export type OrderStatus = "placed" | "processing" | "shipped" | "delivered" | "cancelled";
+
+export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; email?: string }) {
+  const { orders, payments } = db.tables;
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.email) conditions.push(containsText(orders.email, filter.email));
+  const where = and(...conditions);
+  const [items, [counted]] = await Promise.all([
+    db.orm
+      .select({
+        id: orders.id,
+        email: orders.email,
+        status: orders.status,
+        totalCents: orders.totalCents,
+        paymentStatus: payments.status,
+        createdAt: orders.createdAt,
+      })
+      .from(orders)
+      .leftJoin(payments, eq(payments.orderId, orders.id))
+      .where(where)
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.orm.select({ total: count() }).from(orders).where(where),
+  ]);
+  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
+}
+
+export async function adminOrderById(db: Db, id: string) {
+  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
+  const [order] = await db.orm
+    .select({
+      id: orders.id,
+      userId: orders.userId,
+      email: orders.email,
+      customerName: users.name,
+      status: orders.status,
+      subtotalCents: orders.subtotalCents,
+      totalCents: orders.totalCents,
+      shippingAddress: orders.shippingAddress,
+      createdAt: orders.createdAt,
+      updatedAt: orders.updatedAt,
+    })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, id));
+  if (!order) throw notFound("Order");
+  const [items, statusHistory, [payment], audit] = await Promise.all([
+    db.orm
+      .select({
+        id: orderItems.id,
+        productId: orderItems.productId,
+        name: orderItems.name,
+        unitPriceCents: orderItems.unitPriceCents,
+        quantity: orderItems.quantity,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, id))
+      .orderBy(asc(orderItems.id)),
+    db.orm
+      .select({
+        fromStatus: orderStatusHistory.fromStatus,
+        status: orderStatusHistory.status,
+        actor: orderStatusHistory.actor,
+        note: orderStatusHistory.note,
+        at: orderStatusHistory.createdAt,
+      })
+      .from(orderStatusHistory)
+      .where(eq(orderStatusHistory.orderId, id))
+      .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
+    db.orm
+      .select({
+        id: payments.id,
+        status: payments.status,
+        amountCents: payments.amountCents,
+        expiresAt: payments.expiresAt,
+        updatedAt: payments.updatedAt,
+      })
+      .from(payments)
+      .where(eq(payments.orderId, id)),
+    auditTrail(db, "order", id),
+  ]);
+  return { ...order, items, statusHistory, payment: payment ?? null, audit };
+}
