@@ -1,7 +1,7 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 /**
- * One run, several projects. Service and procedure tests (`packages/**\/*.test.ts`) run once per
+ * One run, several projects. Service and procedure tests (`packages/{db,api,jobs}`) run once per
  * dialect — SQLite in memory, PGlite in-process, and a real Postgres when TEST_DATABASE_URL is
  * set — and vitest prints each result under its dialect's name. `*.pg.test.ts` files prove real
  * concurrency and run on the Postgres server only. HTTP tests (`apps/server`) and browser tests
@@ -9,7 +9,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
  */
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const globalSetup = ["packages/db/src/testing/global-setup.ts"];
-const serviceTests = ["packages/*/src/**/*.test.ts"];
+const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
 
 const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfiguration => ({
@@ -41,6 +41,10 @@ export default defineConfig({
           env: { TEST_DIALECT: serverDialect },
           globalSetup,
         },
+      },
+      {
+        extends: true,
+        test: { name: "unit", include: ["packages/client/src/**/*.test.ts"] },
       },
       {
         extends: true,

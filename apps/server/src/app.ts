@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { ApiConfig } from "@shopwright/api/server";
+import { type ApiConfig, gatewayApiKey, httpPaymentGateway } from "@shopwright/api/server";
 import { type Db, isMigrated } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,7 +14,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppLogger } from "./logger.ts";
 import { type Metrics, routeLabel } from "./metrics.ts";
+import { mockpayRoutes } from "./mockpay/routes.ts";
 import { trpcHandler } from "./trpc-handler.ts";
+import { webhookRoutes } from "./webhooks.ts";
 
 export interface AppDeps {
   db: Db;
@@ -90,7 +92,13 @@ export function createApp(deps: AppDeps) {
     c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
   );
 
-  app.use("/trpc/*", trpcHandler(deps));
+  const gateway = httpPaymentGateway({
+    baseUrl: deps.config.gatewayUrl,
+    apiKey: gatewayApiKey(deps.config.webhookSecret),
+  });
+  app.use("/trpc/*", trpcHandler({ ...deps, gateway }));
+  app.route("/webhooks", webhookRoutes(deps));
+  app.route("/mockpay", mockpayRoutes(deps));
 
   if (existsSync(deps.paths.media)) {
     app.use("/media/*", serveStatic({ root: deps.paths.media, rewriteRequestPath: (p) => p.slice("/media".length) }));

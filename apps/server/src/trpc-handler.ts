@@ -1,5 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
-import type { ApiConfig, Context as ApiContext, Logger } from "@shopwright/api/server";
+import type { ApiConfig, Context as ApiContext, Logger, PaymentGateway } from "@shopwright/api/server";
 import { appRouter, secureCookies } from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
 import type { Context } from "hono";
@@ -13,6 +13,7 @@ export interface TrpcDeps {
   config: ApiConfig;
   metrics: Metrics;
   trustProxy: number;
+  gateway: PaymentGateway;
 }
 
 /** Mounts every router at /trpc, building each call's context from the HTTP request. */
@@ -27,6 +28,7 @@ export function trpcHandler(deps: TrpcDeps) {
         db: deps.db,
         config: deps.config,
         log: c.get("log") as Logger,
+        gateway: deps.gateway,
         req: {
           requestId: c.get("requestId"),
           ip: clientIp(c, deps.trustProxy),

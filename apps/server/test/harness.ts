@@ -1,4 +1,5 @@
 /** Builds the real HTTP app over a fresh test database, for `app.request()` tests. */
+import type { ApiConfig } from "@shopwright/api/server";
 import { testConfig } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
@@ -6,12 +7,13 @@ import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
 
-export async function createTestApp(options: { trustProxy?: number; db?: Db } = {}) {
+/** `config` overrides the test config, e.g. to point the payment gateway at a listening server. */
+export async function createTestApp(options: { trustProxy?: number; db?: Db; config?: Partial<ApiConfig> } = {}) {
   const db = options.db ?? (await createTestDb());
   const metrics = createMetrics();
   const app = createApp({
     db,
-    config: testConfig,
+    config: { ...testConfig, ...options.config },
     logger: createLogger("silent"),
     metrics,
     trustProxy: options.trustProxy ?? 0,

@@ -1,6 +1,7 @@
 import type { Db } from "@shopwright/db";
 import type { ApiConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import type { PaymentGateway } from "./payments/gateway.ts";
 
 export interface CookieOptions {
   maxAgeSeconds?: number;
@@ -33,4 +34,6 @@ export type Context = {
   log: Logger;
   req: RequestInfo;
   cookies: CookieJar;
+  /** The payment provider's API (an HTTP client in the server, a fake in procedure tests). */
+  gateway: PaymentGateway;
 };

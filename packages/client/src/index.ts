@@ -1,10 +1,17 @@
-import type { AppRouter } from "@shopwright/api";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import superjson from "superjson";
-
-/** A typed tRPC client for the shop at `url` (its origin, e.g. http://127.0.0.1:3000). */
-export function createShopClient(options: { url: string }) {
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${options.url.replace(/\/$/, "")}/trpc`, transformer: superjson })],
-  });
-}
+/**
+ * @shopwright/client: the typed way to call a Shopwright shop from a script or a browser app.
+ *
+ *   const shop = createShopClient({ url: "http://127.0.0.1:3000" });
+ *   await shop.login({ email, password });
+ *   const orders = await shop.trpc.orders.list.query({});
+ */
+export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
+export {
+  type Credentials,
+  createShopClient,
+  type ShopClient,
+  type ShopClientOptions,
+  type SignedIn,
+} from "./client.ts";
+export { isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
+export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

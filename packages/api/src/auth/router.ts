@@ -1,3 +1,114 @@
-import { router } from "../trpc.ts";
+import { addressSchema } from "@shopwright/db";
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import { unauthorized } from "../errors.ts";
+import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import * as auth from "./service.ts";
+import type { IssuedRefreshToken } from "./sessions.ts";
 
-export const authRouter = router({});
+export const REFRESH_COOKIE = "sw_refresh";
+/** The refresh cookie travels only to the API, never with page or asset requests. */
+const REFRESH_COOKIE_PATH = "/trpc";
+
+const email = z
+  .string()
+  .max(320)
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.email("Enter a valid email address").max(254));
+
+/**
+ * 8 to 256 characters exactly as typed: no trimming, no truncation. Characters are code points, so
+ * an emoji counts once; a lone surrogate is not text and could not be hashed faithfully.
+ */
+const password = z
+  .string()
+  .max(512, "Use 8 to 256 characters")
+  .refine((value) => !/[\uD800-\uDFFF]/u.test(value), "The password contains an invalid character")
+  .refine((value) => {
+    const length = [...value].length;
+    return length >= 8 && length <= 256;
+  }, "Use 8 to 256 characters");
+
+const name = z.string().trim().min(1).max(100);
+const refreshToken = z.string().min(1).max(100);
+const cartToken = z.string().min(1).max(200).optional();
+const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
+
+/**
+ * Browsers get the refresh token as an httpOnly cookie; scripts that ask get it in the body and no
+ * cookie. The access token is always in the body.
+ */
+function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | "body") {
+  if (delivery === "body") return { refreshToken: issued.refreshToken };
+  ctx.cookies.set(REFRESH_COOKIE, issued.refreshToken, {
+    path: REFRESH_COOKIE_PATH,
+    maxAgeSeconds: Math.max(0, Math.floor((issued.expiresAt.getTime() - Date.now()) / 1000)),
+  });
+  return {};
+}
+
+const meta = (ctx: Context): auth.RequestMeta => ({ ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+
+export const authRouter = router({
+  register: publicProcedure
+    .input(z.object({ email, password, name, tokenDelivery, cartToken }))
+    .mutation(async ({ ctx, input }) => {
+      const { tokenDelivery: delivery, ...fields } = input;
+      const signedIn = await auth.register(
+        ctx.db,
+        ctx.config,
+        { ...fields, cartToken: input.cartToken ?? ctx.req.cartToken },
+        meta(ctx),
+      );
+      const { accessToken, accessTokenExpiresAt, user } = signedIn;
+      return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
+    }),
+
+  login: publicProcedure
+    .input(z.object({ email, password: z.string().min(1).max(512), tokenDelivery, cartToken }))
+    .mutation(async ({ ctx, input }) => {
+      const { tokenDelivery: delivery, ...fields } = input;
+      const signedIn = await auth.login(
+        ctx.db,
+        ctx.config,
+        { ...fields, cartToken: input.cartToken ?? ctx.req.cartToken },
+        meta(ctx),
+      );
+      const { accessToken, accessTokenExpiresAt, user } = signedIn;
+      return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
+    }),
+
+  /** Rotates the refresh token from the body, else from the cookie, answering the same way. */
+  refresh: publicProcedure
+    .input(z.object({ refreshToken: refreshToken.optional() }).optional())
+    .mutation(async ({ ctx, input }) => {
+      const fromBody = input?.refreshToken;
+      const presented = fromBody ?? ctx.cookies.get(REFRESH_COOKIE);
+      if (!presented) throw unauthorized("Sign in to continue");
+      const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx));
+      const { accessToken, accessTokenExpiresAt } = rotated;
+      return { accessToken, accessTokenExpiresAt, ...deliver(ctx, rotated, fromBody ? "body" : "cookie") };
+    }),
+
+  logout: protectedProcedure
+    .input(z.object({ allDevices: z.boolean().default(false) }).optional())
+    .mutation(async ({ ctx, input }) => {
+      await auth.logout(ctx.db, ctx.viewer, { allDevices: input?.allDevices ?? false });
+      ctx.cookies.delete(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+      return { ok: true as const };
+    }),
+
+  me: protectedProcedure.query(({ ctx }) => auth.getProfile(ctx.db, ctx.viewer.userId)),
+
+  updateProfile: protectedProcedure
+    .input(z.object({ name: name.optional(), shippingAddress: addressSchema.nullable().optional() }))
+    .mutation(({ ctx, input }) => auth.updateProfile(ctx.db, ctx.viewer.userId, input)),
+
+  /** Requires the current password; every other session of the account ends. */
+  changePassword: protectedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(512), newPassword: password }))
+    .mutation(async ({ ctx, input }) => {
+      await auth.changePassword(ctx.db, ctx.config, ctx.viewer, input);
+      return { ok: true as const };
+    }),
+});

@@ -1,3 +1,29 @@
-import { router } from "../trpc.ts";
+import { addressSchema } from "@shopwright/db";
+import { z } from "zod";
+import { protectedProcedure, router } from "../trpc.ts";
+import { checkout } from "./checkout.ts";
+import { listOrders, orderDetail } from "./queries.ts";
 
-export const ordersRouter = router({});
+export const ordersRouter = router({
+  checkout: protectedProcedure
+    .input(
+      z.object({
+        idempotencyKey: z.string().trim().min(8).max(100),
+        shippingAddress: addressSchema.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      checkout(
+        { db: ctx.db, config: ctx.config, gateway: ctx.gateway, log: ctx.log },
+        { userId: ctx.viewer.userId, requestId: ctx.req.requestId, ...input },
+      ),
+    ),
+
+  list: protectedProcedure
+    .input(z.object({ page: z.number().int().min(1).max(10_000).default(1) }).default({ page: 1 }))
+    .query(({ ctx, input }) => listOrders(ctx.db, ctx.viewer.userId, input.page)),
+
+  byId: protectedProcedure
+    .input(z.object({ id: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => orderDetail(ctx.db, ctx.viewer.userId, input.id)),
+});

@@ -8,6 +8,7 @@ import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Context, CookieJar, RequestInfo } from "../context.ts";
 import { silentLogger } from "../logger.ts";
+import type { CreatePaymentInput, PaymentGateway } from "../payments/gateway.ts";
 import { appRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
@@ -31,14 +32,37 @@ export function memoryCookieJar(): CookieJar & { values: Map<string, string> } {
   };
 }
 
+/**
+ * A payment gateway in memory: records what it was asked and answers with a hosted-page URL,
+ * or fails while `failing` is set (a provider outage).
+ */
+export function fakePaymentGateway(): PaymentGateway & { calls: CreatePaymentInput[]; failing: boolean } {
+  const gateway = {
+    calls: [] as CreatePaymentInput[],
+    failing: false,
+    async createPayment(input: CreatePaymentInput) {
+      gateway.calls.push(input);
+      if (gateway.failing) throw new Error("gateway unavailable");
+      return { url: `https://gateway.test/pay/${input.paymentId}` };
+    },
+  };
+  return gateway;
+}
+
 export function createTestContext(
   db: Db,
-  options: { req?: Partial<RequestInfo>; cookies?: CookieJar; config?: Partial<ApiConfig> } = {},
+  options: {
+    req?: Partial<RequestInfo>;
+    cookies?: CookieJar;
+    config?: Partial<ApiConfig>;
+    gateway?: PaymentGateway;
+  } = {},
 ): Context {
   return {
     db,
     config: { ...testConfig, ...options.config },
     log: silentLogger,
+    gateway: options.gateway ?? fakePaymentGateway(),
     cookies: options.cookies ?? memoryCookieJar(),
     req: {
       requestId: newId("req"),
@@ -63,7 +87,13 @@ export function guestCaller(db: Db, options: Parameters<typeof createTestContext
  */
 export async function createSignedInUser(
   db: Db,
-  options: { role?: Role; email?: string; name?: string; config?: Partial<ApiConfig> } = {},
+  options: {
+    role?: Role;
+    email?: string;
+    name?: string;
+    config?: Partial<ApiConfig>;
+    gateway?: PaymentGateway;
+  } = {},
 ) {
   const { users, sessions } = db.tables;
   const id = newId("usr");
@@ -81,6 +111,8 @@ export async function createSignedInUser(
   });
   const config = { ...testConfig, ...options.config };
   const { accessToken } = await issueAccessToken(config.jwtSecret, { userId: id, role, familyId });
-  const context = (req: Partial<RequestInfo> = {}) => createTestContext(db, { config, req: { accessToken, ...req } });
+  const gateway = options.gateway ?? fakePaymentGateway();
+  const context = (req: Partial<RequestInfo> = {}) =>
+    createTestContext(db, { config, gateway, req: { accessToken, ...req } });
   return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
 }

@@ -1,0 +1,36 @@
+/**
+ * The simulated provider's webhook events. A gateway payment ends in exactly one outcome, so its
+ * event needs no table of its own: the event id names the payment, and the event is rebuilt from
+ * the payment's row whenever a delivery (or a retry of it) runs.
+ */
+import type { Db } from "@shopwright/db";
+import { eq } from "drizzle-orm";
+
+const PAYMENT_PREFIX = "gwp_";
+const EVENT_PREFIX = "evt_";
+
+export const eventIdFor = (gatewayPaymentId: string) => EVENT_PREFIX + gatewayPaymentId.slice(PAYMENT_PREFIX.length);
+
+export interface GatewayEvent {
+  id: string;
+  type: "payment.succeeded" | "payment.failed";
+  created: number;
+  data: { paymentId: string; orderId: string; amountCents: number };
+}
+
+/** The event with this id, or null when there is none (unknown id, or no outcome yet). */
+export async function gatewayEvent(db: Db, eventId: string): Promise<GatewayEvent | null> {
+  if (!eventId.startsWith(EVENT_PREFIX)) return null;
+  const { gatewayPayments } = db.tables;
+  const [payment] = await db.orm
+    .select()
+    .from(gatewayPayments)
+    .where(eq(gatewayPayments.id, PAYMENT_PREFIX + eventId.slice(EVENT_PREFIX.length)));
+  if (!payment || payment.status === "requires_action") return null;
+  return {
+    id: eventId,
+    type: payment.status === "succeeded" ? "payment.succeeded" : "payment.failed",
+    created: Math.floor(payment.updatedAt.getTime() / 1000),
+    data: { paymentId: payment.merchantReference, orderId: payment.orderId, amountCents: payment.amountCents },
+  };
+}

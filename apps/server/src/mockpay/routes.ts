@@ -1,0 +1,112 @@
+/**
+ * Mockpay, the simulated payment provider, mounted at /mockpay. It keeps its own books
+ * (`gateway_payments`) and talks to the shop only the way a real provider would: the shop calls
+ * its API with a bearer key, the shopper uses its hosted page, and it reports the outcome with a
+ * signed webhook delivered by a job (so failed deliveries are retried with backoff).
+ *
+ *   POST /mockpay/api/payments  (Authorization: Bearer <gatewayApiKey(WEBHOOK_SECRET)>)
+ *        { reference, orderId, amountCents, returnUrl } → { id, url, status }; idempotent on reference
+ *   GET  /mockpay/pay/:id       the hosted page: amount, Approve, Decline
+ *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL
+ */
+import { timingSafeEqual } from "node:crypto";
+import { type ApiConfig, gatewayApiKey } from "@shopwright/api/server";
+import { type Db, newId } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app.ts";
+import { eventIdFor } from "./events.ts";
+import { paymentPage } from "./page.ts";
+
+export interface MockpayDeps {
+  db: Db;
+  config: ApiConfig;
+}
+
+const createPayment = z.object({
+  reference: z.string().min(1).max(200),
+  orderId: z.string().min(1).max(200),
+  amountCents: z.number().int().positive(),
+  returnUrl: z.url({ protocol: /^https?$/ }).max(2_000),
+});
+
+const decision = z.object({ decision: z.enum(["approve", "decline"]) });
+
+export function mockpayRoutes({ db, config }: MockpayDeps) {
+  const app = new Hono<AppEnv>();
+  const { gatewayPayments } = db.tables;
+  const apiKey = Buffer.from(gatewayApiKey(config.webhookSecret));
+  const hostedPage = (id: string) => `${config.gatewayUrl}/pay/${id}`;
+
+  app.post("/api/payments", async (c) => {
+    const given = Buffer.from(c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "");
+    if (given.length !== apiKey.length || !timingSafeEqual(given, apiKey)) {
+      return c.json({ error: { message: "Invalid API key" } }, 401);
+    }
+    const parsed = createPayment.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: { message: "Invalid payment", issues: parsed.error.issues } }, 400);
+    const { reference, orderId, amountCents, returnUrl } = parsed.data;
+    await db.orm
+      .insert(gatewayPayments)
+      .values({
+        id: newId("gwp"),
+        merchantReference: reference,
+        orderId,
+        amountCents,
+        status: "requires_action",
+        returnUrl,
+      })
+      .onConflictDoNothing({ target: gatewayPayments.merchantReference });
+    const [payment] = await db.orm
+      .select()
+      .from(gatewayPayments)
+      .where(eq(gatewayPayments.merchantReference, reference));
+    if (!payment) throw new Error("gateway payment vanished after insert");
+    if (payment.amountCents !== amountCents || payment.orderId !== orderId) {
+      return c.json({ error: { message: "This reference was registered with different details" } }, 409);
+    }
+    return c.json({ id: payment.id, url: hostedPage(payment.id), status: payment.status });
+  });
+
+  app.get("/pay/:id", async (c) => {
+    const [payment] = await db.orm
+      .select()
+      .from(gatewayPayments)
+      .where(eq(gatewayPayments.id, c.req.param("id")));
+    if (!payment) return c.text("No such payment", 404);
+    return c.html(paymentPage(payment));
+  });
+
+  app.post("/pay/:id", async (c) => {
+    const id = c.req.param("id");
+    const parsed = decision.safeParse(await c.req.parseBody());
+    if (!parsed.success) return c.text("Choose Approve or Decline", 400);
+    const status = parsed.data.decision === "approve" ? "succeeded" : "failed";
+    // Only the first choice counts: a second click, or a race between two tabs, changes nothing.
+    const payment = await db.transaction(async (tx) => {
+      const [decided] = await tx.orm
+        .update(gatewayPayments)
+        .set({ status, updatedAt: new Date() })
+        .where(and(eq(gatewayPayments.id, id), eq(gatewayPayments.status, "requires_action")))
+        .returning();
+      if (decided) {
+        const eventId = eventIdFor(decided.id);
+        await enqueue(
+          tx,
+          "deliver_payment_webhook",
+          { eventId, requestId: c.get("requestId") },
+          { jobKey: `mockpay-webhook:${eventId}` },
+        );
+        return decided;
+      }
+      const [existing] = await tx.orm.select().from(gatewayPayments).where(eq(gatewayPayments.id, id));
+      return existing;
+    });
+    if (!payment) return c.text("No such payment", 404);
+    return c.redirect(payment.returnUrl, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+/** The issue's "done when": a script that speaks only HTTP can run the whole session lifecycle. */
+import { testConfig } from "@shopwright/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/logger.ts";
+import { createMetrics } from "../src/metrics.ts";
+import { createTestApp, trpcRequest } from "./harness.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function call(procedure: string, input: unknown, init: Parameters<typeof trpcRequest>[3] = {}) {
+  const res = await trpcRequest(t.app, procedure, input, init);
+  const body = (await res.json()) as {
+    result?: { data: { json: Record<string, unknown> } };
+    error?: { json: { data: { code: string } } };
+  };
+  return { status: res.status, data: body.result?.data.json, code: body.error?.json.data.code, headers: res.headers };
+}
+const bearer = (token: unknown) => ({ headers: { authorization: `Bearer ${String(token)}` } });
+
+describe("auth over HTTP", () => {
+  it("registers, logs in, reads the profile, refreshes twice, is refused the first token, and logs out", async () => {
+    const credentials = { email: "script@example.com", password: "correct horse battery" };
+    const registered = await call("auth.register", { ...credentials, name: "Script", tokenDelivery: "body" });
+    expect(registered.status).toBe(200);
+    expect(registered.headers.get("set-cookie")).toBeNull();
+
+    const login = await call("auth.login", { ...credentials, tokenDelivery: "body" });
+    expect(login.status).toBe(200);
+    const me = await call("auth.me", undefined, { method: "GET", ...bearer(login.data?.accessToken) });
+    expect(me.data).toMatchObject({ email: "script@example.com", name: "Script", role: "customer" });
+
+    const first = await call("auth.refresh", { refreshToken: login.data?.refreshToken });
+    const second = await call("auth.refresh", { refreshToken: first.data?.refreshToken });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(new Set([login.data?.refreshToken, first.data?.refreshToken, second.data?.refreshToken]).size).toBe(3);
+
+    const replay = await call("auth.refresh", { refreshToken: first.data?.refreshToken });
+    expect([replay.status, replay.code]).toEqual([401, "UNAUTHORIZED"]);
+
+    const logout = await call("auth.logout", {}, bearer(second.data?.accessToken));
+    expect([logout.status, logout.data]).toEqual([200, { ok: true }]);
+    const after = await call("auth.me", undefined, { method: "GET", ...bearer(second.data?.accessToken) });
+    expect([after.status, after.code]).toEqual([401, "UNAUTHORIZED"]);
+    expect((await call("auth.refresh", { refreshToken: second.data?.refreshToken })).status).toBe(401);
+  });
+
+  it("keeps a browser's refresh token in an HttpOnly, SameSite=Strict cookie scoped to /trpc", async () => {
+    const credentials = { email: "browser@example.com", password: "correct horse battery" };
+    await call("auth.register", { ...credentials, name: "Browser" });
+    const login = await call("auth.login", credentials);
+    expect(login.data?.refreshToken).toBeUndefined();
+    const cookie = login.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^sw_refresh=[\w-]{43};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Path=/trpc");
+    expect(cookie).not.toContain("Secure");
+
+    const sent = { headers: { cookie: cookie.split(";")[0]! } };
+    const refreshed = await call("auth.refresh", {}, sent);
+    expect(refreshed.status).toBe(200);
+    const rotated = refreshed.headers.get("set-cookie") ?? "";
+    expect(rotated).toMatch(/^sw_refresh=[\w-]{43};/);
+    expect(rotated.split(";")[0]).not.toBe(sent.headers.cookie);
+
+    const logout = await call("auth.logout", {}, bearer(refreshed.data?.accessToken));
+    expect(logout.headers.get("set-cookie")).toMatch(/^sw_refresh=;.*Max-Age=0.*Path=\/trpc/);
+  });
+});
+
+it("marks the refresh cookie Secure when the shop is served over HTTPS", async () => {
+  const app = createApp({
+    db: t.db,
+    config: { ...testConfig, publicUrl: "https://shop.example" },
+    logger: createLogger("silent"),
+    metrics: createMetrics(),
+    trustProxy: 0,
+    tls: true,
+    paths: { storefront: "/nonexistent", admin: "/nonexistent", media: "/nonexistent" },
+  });
+  const input = { email: "secure@example.com", password: "correct horse battery", name: "S" };
+  const res = await trpcRequest(app, "auth.register", input);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("set-cookie")).toMatch(/^sw_refresh=[\w-]{43};.*Secure/);
+});

@@ -1,0 +1,153 @@
+/**
+ * The issue's "done when", over plain HTTP against a listening server (the shop calls the
+ * gateway's API over the network, as it would a real provider): check out, open the payment
+ * page, approve, deliver the webhook, and find the order processing with its email enqueued.
+ */
+import { type ServerType, serve } from "@hono/node-server";
+import { gatewayApiKey } from "@shopwright/api/server";
+import { createSignedInUser, testConfig } from "@shopwright/api/testing";
+import { type Db, newId } from "@shopwright/db";
+import { queuedJobs } from "@shopwright/jobs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/logger.ts";
+import { mockpayTasks } from "../src/mockpay/tasks.ts";
+import { createTestApp, trpcRequest } from "./harness.ts";
+
+const PORT = 3141;
+const publicUrl = `http://127.0.0.1:${PORT}`;
+const config = { publicUrl, gatewayUrl: `${publicUrl}/mockpay` };
+const address = {
+  name: "Ada Lovelace",
+  line1: "12 Analytical Row",
+  city: "London",
+  postalCode: "N1 9GU",
+  country: "GB",
+};
+
+describe("checkout and payment over HTTP", () => {
+  let db: Db;
+  let app: Awaited<ReturnType<typeof createTestApp>>["app"];
+  let close: () => Promise<void>;
+  let server: ServerType;
+
+  beforeAll(async () => {
+    ({ app, db, close } = await createTestApp({ config }));
+    server = serve({ fetch: app.fetch, port: PORT, hostname: "127.0.0.1" });
+    await new Promise<void>((ready) => server.once("listening", () => ready()));
+  });
+  afterAll(async () => {
+    await new Promise<void>((done) => server.close(() => done()));
+    await close();
+  });
+
+  async function shopperWithCart(priceCents: number, quantity: number) {
+    const { categories, products, carts, cartItems } = db.tables;
+    const categoryId = newId("cat");
+    const productId = newId("prod");
+    await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Lamps" });
+    await db.orm.insert(products).values({
+      id: productId,
+      slug: productId,
+      name: "Desk <Lamp>",
+      description: "Bright",
+      priceCents,
+      stock: 9,
+      categoryId,
+    });
+    const shopper = await createSignedInUser(db, { config });
+    const cartId = newId("cart");
+    await db.orm.insert(carts).values({ id: cartId, userId: shopper.id });
+    await db.orm.insert(cartItems).values({ cartId, productId, quantity });
+    return shopper;
+  }
+
+  const call = async (procedure: string, input: unknown, token: string, method: "GET" | "POST" = "POST") => {
+    const response = await trpcRequest(app, procedure, input, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { status: response.status, body: (await response.json()) as { result: { data: { json: unknown } } } };
+  };
+
+  it("checks out, pays on the hosted page, and the order is processing with its confirmation enqueued", async () => {
+    const shopper = await shopperWithCart(2_500, 2);
+    const checkout = await call(
+      "orders.checkout",
+      { idempotencyKey: "http-checkout-1", shippingAddress: address },
+      shopper.accessToken,
+    );
+    expect(checkout.status).toBe(200);
+    const { order, paymentUrl } = checkout.body.result.data.json as {
+      order: { id: string; status: string };
+      paymentUrl: string;
+    };
+    expect(order.status).toBe("placed");
+    expect(paymentUrl).toMatch(new RegExp(`^${publicUrl}/mockpay/pay/gwp_`));
+
+    const page = await fetch(paymentUrl);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("$50.00");
+    expect(html).toContain(">Approve</button>");
+    expect(html).toContain(">Decline</button>");
+
+    const approved = await fetch(paymentUrl, {
+      method: "POST",
+      body: new URLSearchParams({ decision: "approve" }),
+      redirect: "manual",
+    });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.get("location")).toBe(`${publicUrl}/orders/${order.id}`);
+
+    const deliveries = await queuedJobs(db, "deliver_payment_webhook");
+    expect(deliveries).toHaveLength(1);
+    const deliver = mockpayTasks({ db, config: { ...testConfig, ...config }, log: createLogger("silent") })
+      .deliver_payment_webhook!;
+    const helpers = {} as Parameters<typeof deliver>[1];
+    await deliver(deliveries[0]!.payload, helpers);
+    // A redelivery (the provider retrying after a lost answer) is acknowledged and changes nothing.
+    await deliver(deliveries[0]!.payload, helpers);
+
+    const after = await call("orders.byId", { id: order.id }, shopper.accessToken, "GET");
+    expect(after.body.result.data.json).toMatchObject({ status: "processing", payment: { status: "succeeded" } });
+    const emails = await queuedJobs(db, "send_order_confirmation");
+    expect(emails.map((j) => j.payload.orderId)).toContain(order.id);
+
+    // A second click on the page changes nothing and enqueues no second delivery.
+    await fetch(paymentUrl, { method: "POST", body: new URLSearchParams({ decision: "decline" }), redirect: "manual" });
+    expect(await queuedJobs(db, "deliver_payment_webhook")).toHaveLength(1);
+  });
+
+  it("escapes what the payment page shows, and its API wants the merchant key", async () => {
+    const register = (key: string) =>
+      app.request("/mockpay/api/payments", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          reference: "pay_x",
+          orderId: "<script>x()</script>",
+          amountCents: 100,
+          returnUrl: publicUrl,
+        }),
+      });
+    expect((await register("nope")).status).toBe(401);
+    const created = await register(gatewayApiKey(testConfig.webhookSecret));
+    expect(created.status).toBe(200);
+    const { url } = (await created.json()) as { url: string };
+    const again = await register(gatewayApiKey(testConfig.webhookSecret));
+    expect(((await again.json()) as { url: string }).url).toBe(url);
+    const html = await (await app.request(new URL(url).pathname)).text();
+    expect(html).toContain("&lt;script&gt;x()&lt;/script&gt;");
+    expect(html).not.toContain("<script>");
+    expect((await app.request("/mockpay/pay/gwp_missing")).status).toBe(404);
+  });
+
+  it("answers a forged webhook with 400", async () => {
+    const forged = await app.request("/webhooks/payments", {
+      method: "POST",
+      headers: { "content-type": "application/json", "mockpay-signature": `t=${Math.floor(Date.now() / 1000)},v1=00` },
+      body: JSON.stringify({ id: "evt_x", type: "payment.succeeded", created: 0, data: {} }),
+    });
+    expect(forged.status).toBe(400);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Accounts and sign-in: register, log in, refresh, log out, profile, password change. Plain
+ * functions over a Db; the router adds transport (cookies, input parsing) and nothing else.
+ */
+import { type Address, type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { eq } from "drizzle-orm";
+import { mergeGuestCart } from "../cart/merge.ts";
+import type { ApiConfig } from "../config.ts";
+import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
+import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
+import { issueAccessToken, type Role, type Viewer } from "./access-token.ts";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ts";
+import { forgetFamilies } from "./session-liveness.ts";
+import { consumeRefreshToken, type IssuedRefreshToken, issueRefreshToken, revokeSessions } from "./sessions.ts";
+
+/**
+ * Per email, a handful of guesses per quarter hour; per address, enough for a household or an
+ * office behind one NAT. Every attempt counts, successful or not.
+ */
+const RATE_LIMITS = {
+  loginPerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  registerPerEmail: { limit: 5, windowSeconds: 60 * 60 },
+  registerPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  passwordChangePerUser: { limit: 10, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  shippingAddress: Address | null;
+}
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export interface SignedIn extends IssuedRefreshToken {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  user: PublicUser;
+}
+
+const invalidCredentials = () => unauthorized("Email or password is incorrect");
+const sessionEnded = () => unauthorized("Your session has ended; sign in again");
+
+function rateLimited(db: Db, config: ApiConfig, checks: Array<{ key: string; rule: RateLimitRule }>) {
+  return config.rateLimits ? enforceRateLimits(db, checks) : Promise.resolve();
+}
+
+/** The one password rule that needs the account: a password must not be its own email. */
+function assertPasswordAllowed(password: string, email: string) {
+  if (password.trim().toLowerCase() === email) {
+    throw badRequest("Choose a password that is not your email address", { field: "password" });
+  }
+}
+
+function publicColumns(db: Db) {
+  const { users } = db.tables;
+  return {
+    id: users.id,
+    email: users.email,
+    name: users.name,
+    role: users.role,
+    shippingAddress: users.shippingAddress,
+  };
+}
+
+async function signIn(
+  tx: Db,
+  config: ApiConfig,
+  user: PublicUser,
+  input: { cartToken: string | undefined; userAgent: string | undefined },
+): Promise<SignedIn> {
+  const issued = await issueRefreshToken(tx, { userId: user.id, userAgent: input.userAgent });
+  await mergeGuestCart(tx, { userId: user.id, cartToken: input.cartToken });
+  const access = await issueAccessToken(config.jwtSecret, {
+    userId: user.id,
+    role: user.role,
+    familyId: issued.familyId,
+  });
+  return { ...issued, ...access, user };
+}
+
+export async function register(
+  db: Db,
+  config: ApiConfig,
+  input: { email: string; password: string; name: string; cartToken?: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  assertPasswordAllowed(input.password, input.email);
+  await rateLimited(db, config, [
+    { key: `register:ip:${meta.ip}`, rule: RATE_LIMITS.registerPerIp },
+    { key: `register:email:${input.email}`, rule: RATE_LIMITS.registerPerEmail },
+  ]);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx.orm
+        .insert(tx.tables.users)
+        .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "customer" })
+        .returning(publicColumns(tx));
+      if (!user) throw new Error("user insert returned no row");
+      return signIn(tx, config, user, { cartToken: input.cartToken, userAgent: meta.userAgent });
+    });
+  } catch (error) {
+    // The unique index decides, so two registrations racing for one email cannot both win.
+    if (isConstraintViolation(error, "unique")) throw conflict("An account with this email already exists");
+    throw error;
+  }
+}
+
+export async function login(
+  db: Db,
+  config: ApiConfig,
+  input: { email: string; password: string; cartToken?: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
+  await rateLimited(db, config, [
+    { key: `login:ip:${meta.ip}`, rule: RATE_LIMITS.loginPerIp },
+    { key: `login:email:${input.email}`, rule: RATE_LIMITS.loginPerEmail },
+  ]);
+  const { users } = db.tables;
+  const [account] = await db.orm
+    .select({ ...publicColumns(db), passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, input.email));
+  const valid = account
+    ? await verifyPassword(account.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!account || !valid) throw invalidCredentials();
+  const { passwordHash: _, ...user } = account;
+  return db.transaction((tx) => signIn(tx, config, user, { cartToken: input.cartToken, userAgent: meta.userAgent }));
+}
+
+/**
+ * Trades a refresh token for a new access token and the token's successor. The old token is
+ * consumed in the same transaction that issues the new one; see consumeRefreshToken for what
+ * happens to a token presented twice.
+ */
+export async function refresh(
+  db: Db,
+  config: ApiConfig,
+  refreshToken: string,
+  meta: RequestMeta,
+): Promise<IssuedRefreshToken & { accessToken: string; accessTokenExpiresAt: Date }> {
+  const outcome = await db.transaction(async (tx) => {
+    const consumed = await consumeRefreshToken(tx, refreshToken);
+    if (!consumed.ok) return consumed;
+    const { userId, familyId, absoluteExpiresAt } = consumed.session;
+    const [user] = await tx.orm
+      .select({ role: tx.tables.users.role })
+      .from(tx.tables.users)
+      .where(eq(tx.tables.users.id, userId));
+    if (!user) return { ok: false as const };
+    const issued = await issueRefreshToken(tx, {
+      userId,
+      userAgent: meta.userAgent,
+      family: { id: familyId, absoluteExpiresAt },
+    });
+    return { ok: true as const, issued, viewer: { userId, role: user.role, familyId } };
+  });
+  if (!outcome.ok) {
+    forgetFamilies(outcome.revokedFamilies ?? []);
+    throw sessionEnded();
+  }
+  return { ...outcome.issued, ...(await issueAccessToken(config.jwtSecret, outcome.viewer)) };
+}
+
+/** Ends this sign-in (its whole token family), or every session of the user. */
+export async function logout(db: Db, viewer: Viewer, input: { allDevices: boolean }): Promise<void> {
+  const scope = input.allDevices ? { userId: viewer.userId } : { familyId: viewer.familyId };
+  forgetFamilies(await revokeSessions(db, scope));
+}
+
+export async function getProfile(db: Db, userId: string): Promise<PublicUser> {
+  const [user] = await db.orm.select(publicColumns(db)).from(db.tables.users).where(eq(db.tables.users.id, userId));
+  if (!user) throw sessionEnded();
+  return user;
+}
+
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: { name?: string; shippingAddress?: Address | null },
+): Promise<PublicUser> {
+  const { users } = db.tables;
+  if (input.name === undefined && input.shippingAddress === undefined) return getProfile(db, userId);
+  const [user] = await db.orm
+    .update(users)
+    .set({ name: input.name, shippingAddress: input.shippingAddress })
+    .where(eq(users.id, userId))
+    .returning(publicColumns(db));
+  if (!user) throw notFound("Account");
+  return user;
+}
+
+/**
+ * Changes the password after checking the current one, and ends every other session: whoever
+ * else holds a token for this account is signed out. The caller's own sign-in stays.
+ */
+export async function changePassword(
+  db: Db,
+  config: ApiConfig,
+  viewer: Viewer,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { users } = db.tables;
+  await rateLimited(db, config, [{ key: `password:user:${viewer.userId}`, rule: RATE_LIMITS.passwordChangePerUser }]);
+  const [account] = await db.orm
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, viewer.userId));
+  if (!account) throw sessionEnded();
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw badRequest("The current password is incorrect", { field: "currentPassword" });
+  }
+  assertPasswordAllowed(input.newPassword, account.email);
+  const passwordHash = await hashPassword(input.newPassword);
+  const revoked = await db.transaction(async (tx) => {
+    await tx.orm.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
+    return revokeSessions(tx, { userId: viewer.userId, exceptFamilyId: viewer.familyId });
+  });
+  forgetFamilies(revoked);
+}

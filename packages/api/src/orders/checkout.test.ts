@@ -1,0 +1,213 @@
+import type { Db } from "@shopwright/db";
+import { createTestDb, testDialect } from "@shopwright/db/testing";
+import { queuedJobs } from "@shopwright/jobs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignedInUser, fakePaymentGateway } from "../testing/index.ts";
+import { createProduct, fillCart, testAddress } from "./test-fixtures.ts";
+
+describe(`orders on ${testDialect()}`, () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(() => db.close());
+
+  const stockOf = async (id: string) => {
+    const { products } = db.tables;
+    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, id));
+    return row?.stock;
+  };
+  const cartSize = async (userId: string) => {
+    const { carts, cartItems } = db.tables;
+    const rows = await db.orm
+      .select({ productId: cartItems.productId })
+      .from(cartItems)
+      .innerJoin(carts, eq(carts.id, cartItems.cartId))
+      .where(eq(carts.userId, userId));
+    return rows.length;
+  };
+
+  it("turns the cart into a placed order with snapshots, a pending payment and an expiry job", async () => {
+    const gateway = fakePaymentGateway();
+    const shopper = await createSignedInUser(db, { gateway });
+    const lamp = await createProduct(db, { priceCents: 2_500, stock: 5, name: "Lamp" });
+    const mug = await createProduct(db, { priceCents: 799, stock: 3, name: "Mug" });
+    await fillCart(db, shopper.id, [
+      { productId: lamp.id, quantity: 2 },
+      { productId: mug.id, quantity: 3 },
+    ]);
+
+    const { order, paymentUrl } = await shopper.caller.orders.checkout({
+      idempotencyKey: "checkout-0001",
+      shippingAddress: testAddress,
+    });
+
+    expect(order.status).toBe("placed");
+    expect(order.subtotalCents).toBe(2 * 2_500 + 3 * 799);
+    expect(order.totalCents).toBe(order.subtotalCents);
+    expect(order.items).toEqual([
+      { productId: lamp.id, name: "Lamp", unitPriceCents: 2_500, quantity: 2, lineTotalCents: 5_000 },
+      { productId: mug.id, name: "Mug", unitPriceCents: 799, quantity: 3, lineTotalCents: 2_397 },
+    ]);
+    expect(order.shippingAddress).toEqual(testAddress);
+    expect(order.statusHistory).toEqual([{ status: "placed", at: expect.any(Date), actor: "customer" }]);
+    expect(order.payment).toMatchObject({ status: "pending", amountCents: order.totalCents });
+    expect(paymentUrl).toBe(`https://gateway.test/pay/${order.payment?.id}`);
+    expect(order.paymentUrl).toBe(paymentUrl);
+    expect(gateway.calls).toEqual([
+      {
+        paymentId: order.payment?.id,
+        orderId: order.id,
+        amountCents: order.totalCents,
+        returnUrl: `http://127.0.0.1:3000/orders/${order.id}`,
+      },
+    ]);
+    expect(await stockOf(lamp.id)).toBe(3);
+    expect(await stockOf(mug.id)).toBe(0);
+    expect(await cartSize(shopper.id)).toBe(0);
+    const expiry = (await queuedJobs(db, "expire_unpaid_order")).find((j) => j.payload.orderId === order.id);
+    expect(expiry?.jobKey).toBe(`expire-order:${order.id}`);
+    expect(expiry?.runAt?.getTime()).toBe(order.payment?.expiresAt.getTime());
+    expect(order.payment!.expiresAt.getTime() - order.createdAt.getTime()).toBe(30 * 60_000);
+
+    // Prices in an order are the prices paid, whatever the catalog says later.
+    const { products } = db.tables;
+    await db.orm.update(products).set({ priceCents: 1, name: "Renamed" }).where(eq(products.id, lamp.id));
+    const again = await shopper.caller.orders.byId({ id: order.id });
+    expect(again.items[0]).toMatchObject({ name: "Lamp", unitPriceCents: 2_500 });
+  });
+
+  it("ships to the profile's address when none is given, and refuses when there is neither", async () => {
+    const shopper = await createSignedInUser(db);
+    const product = await createProduct(db);
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    await expect(shopper.caller.orders.checkout({ idempotencyKey: "checkout-0002" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await stockOf(product.id)).toBe(10);
+
+    const { users } = db.tables;
+    await db.orm.update(users).set({ shippingAddress: testAddress }).where(eq(users.id, shopper.id));
+    const { order } = await shopper.caller.orders.checkout({ idempotencyKey: "checkout-0002" });
+    expect(order.shippingAddress).toEqual(testAddress);
+  });
+
+  it("refuses an empty cart and bad input", async () => {
+    const shopper = await createSignedInUser(db);
+    await expect(
+      shopper.caller.orders.checkout({ idempotencyKey: "checkout-0003", shippingAddress: testAddress }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Your cart is empty" });
+    await expect(
+      shopper.caller.orders.checkout({ idempotencyKey: "k", shippingAddress: testAddress }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("is CONFLICT naming every product short of stock, and writes nothing", async () => {
+    const shopper = await createSignedInUser(db);
+    const plenty = await createProduct(db, { stock: 10 });
+    const scarce = await createProduct(db, { stock: 1, name: "Scarce" });
+    const archived = await createProduct(db, { stock: 10, name: "Archived" });
+    const { products, orders } = db.tables;
+    await db.orm.update(products).set({ status: "archived" }).where(eq(products.id, archived.id));
+    await fillCart(db, shopper.id, [
+      { productId: plenty.id, quantity: 2 },
+      { productId: scarce.id, quantity: 2 },
+      { productId: archived.id, quantity: 1 },
+    ]);
+
+    const error = await shopper.caller.orders
+      .checkout({ idempotencyKey: "checkout-0004", shippingAddress: testAddress })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT" });
+    expect((error as Error).message).toContain("Scarce");
+    expect((error as Error).message).toContain("Archived");
+    expect(await stockOf(plenty.id)).toBe(10);
+    expect(await stockOf(scarce.id)).toBe(1);
+    expect(await cartSize(shopper.id)).toBe(3);
+    expect(await db.orm.select().from(orders).where(eq(orders.userId, shopper.id))).toEqual([]);
+  });
+
+  it("answers a repeated key with the first result, and a different request on it with CONFLICT", async () => {
+    const gateway = fakePaymentGateway();
+    const shopper = await createSignedInUser(db, { gateway });
+    const product = await createProduct(db, { stock: 10 });
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 2 }]);
+    const input = { idempotencyKey: "checkout-0005", shippingAddress: testAddress };
+
+    const first = await shopper.caller.orders.checkout(input);
+    const second = await shopper.caller.orders.checkout(input);
+    expect(second).toEqual(first);
+    expect(await stockOf(product.id)).toBe(8);
+    expect(gateway.calls).toHaveLength(1);
+
+    await expect(
+      shopper.caller.orders.checkout({ ...input, shippingAddress: { ...testAddress, city: "Paris" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    // New lines in the cart are a different request too.
+    const other = await createProduct(db);
+    await fillCart(db, shopper.id, [{ productId: other.id, quantity: 1 }]);
+    await expect(shopper.caller.orders.checkout(input)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await shopper.caller.orders.list()).total).toBe(1);
+  });
+
+  it("keeps a key for 24 hours, and lets an expired key start a new checkout", async () => {
+    const shopper = await createSignedInUser(db);
+    const product = await createProduct(db, { stock: 10 });
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    const input = { idempotencyKey: "checkout-0007", shippingAddress: testAddress };
+    const first = await shopper.caller.orders.checkout(input);
+
+    const { idempotencyKeys } = db.tables;
+    const [key] = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, shopper.id));
+    expect(key!.expiresAt.getTime() - key!.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
+
+    await db.orm
+      .update(idempotencyKeys)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(idempotencyKeys.userId, shopper.id));
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 2 }]);
+    const second = await shopper.caller.orders.checkout(input);
+    expect(second.order.id).not.toBe(first.order.id);
+    expect(second.order.items[0]?.quantity).toBe(2);
+    expect(await stockOf(product.id)).toBe(7);
+  });
+
+  it("keeps the order when the gateway is down; the same checkout again finishes registration", async () => {
+    const gateway = fakePaymentGateway();
+    const shopper = await createSignedInUser(db, { gateway });
+    const product = await createProduct(db, { stock: 4 });
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    const input = { idempotencyKey: "checkout-0006", shippingAddress: testAddress };
+
+    gateway.failing = true;
+    const failed = await shopper.caller.orders.checkout(input);
+    expect(failed.paymentUrl).toBeNull();
+    expect(failed.order.status).toBe("placed");
+    expect(await stockOf(product.id)).toBe(3);
+
+    gateway.failing = false;
+    const retried = await shopper.caller.orders.checkout(input);
+    expect(retried.order.id).toBe(failed.order.id);
+    expect(retried.paymentUrl).toBe(`https://gateway.test/pay/${failed.order.payment?.id}`);
+    expect(gateway.calls.map((c) => c.paymentId)).toEqual([failed.order.payment?.id, failed.order.payment?.id]);
+    expect(await stockOf(product.id)).toBe(3);
+  });
+
+  it("lists only the user's own orders, newest first, and hides other users' orders", async () => {
+    const shopper = await createSignedInUser(db);
+    const stranger = await createSignedInUser(db);
+    const product = await createProduct(db, { stock: 10 });
+    const ids: string[] = [];
+    for (const key of ["list-order-1", "list-order-2"]) {
+      await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+      ids.push((await shopper.caller.orders.checkout({ idempotencyKey: key, shippingAddress: testAddress })).order.id);
+    }
+    const list = await shopper.caller.orders.list({ page: 1 });
+    expect(list).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(list.items.map((o) => o.id)).toEqual([ids[1], ids[0]]);
+    expect(list.items[0]).toMatchObject({ status: "placed", totalCents: 1_250, itemCount: 1 });
+    expect((await stranger.caller.orders.list()).items).toEqual([]);
+    await expect(stranger.caller.orders.byId({ id: ids[0]! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * Checkout: the cart becomes an order in one transaction, then the payment is registered with the
+ * gateway outside it (network I/O never holds a transaction open).
+ *
+ * Idempotency: the key row is written before anything else. A second request with the same key
+ * waits on that row's primary key until the first commits, then finds its order — the same
+ * request gets the first result, a different one CONFLICT, and there is never a second order.
+ */
+import { createHash } from "node:crypto";
+import { type Address, type Db, newId } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
+import { and, asc, eq, lt } from "drizzle-orm";
+import { cartLines, clearCart } from "../cart/lines.ts";
+import { reserveStock } from "../catalog/stock.ts";
+import type { ApiConfig } from "../config.ts";
+import { badRequest, conflict } from "../errors.ts";
+import { lineTotal, sumCents } from "../lib/money.ts";
+import type { Logger } from "../logger.ts";
+import type { PaymentGateway } from "../payments/gateway.ts";
+import { type OrderDetail, orderDetail } from "./queries.ts";
+
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface CheckoutInput {
+  userId: string;
+  idempotencyKey: string;
+  shippingAddress?: Address;
+  /** The request that asked, carried into the jobs it enqueues for tracing. */
+  requestId?: string;
+}
+
+export interface CheckoutDeps {
+  db: Db;
+  config: ApiConfig;
+  gateway: PaymentGateway;
+  log: Logger;
+}
+
+export interface CheckoutResult {
+  order: OrderDetail;
+  /** Null when the gateway could not be reached: the order stands; the same checkout again retries. */
+  paymentUrl: string | null;
+}
+
+export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
+  const orderId = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
+  const paymentUrl = await registerPayment(deps, orderId);
+  return { order: await orderDetail(deps.db, input.userId, orderId), paymentUrl };
+}
+
+/** What makes two checkouts "the same request": the lines checked out and where they ship. */
+function requestHash(lines: { productId: string; quantity: number }[], address: Address): string {
+  const canonical = {
+    // Sorted by code unit, not locale, so every server computes the same hash.
+    lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(),
+    address: [address.name, address.line1, address.line2 ?? "", address.city, address.postalCode, address.country],
+  };
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+}
+
+async function placeOrder(
+  tx: Db,
+  config: ApiConfig,
+  { userId, idempotencyKey, shippingAddress, requestId }: CheckoutInput,
+) {
+  const { users, carts, orders, orderItems, orderStatusHistory, payments, idempotencyKeys } = tx.tables;
+  const now = new Date();
+
+  // Holding the cart row for the whole transaction keeps the lines read here the lines ordered.
+  const [cart] = await tx.orm
+    .update(carts)
+    .set({ updatedAt: now })
+    .where(eq(carts.userId, userId))
+    .returning({ id: carts.id });
+  const cartId = cart?.id;
+  const lines = cartId ? await cartLines(tx, cartId) : [];
+  const [user] = await tx.orm
+    .select({ email: users.email, shippingAddress: users.shippingAddress })
+    .from(users)
+    .where(eq(users.id, userId));
+  const address = shippingAddress ?? user?.shippingAddress;
+  if (!user || !address) throw badRequest("Add a shipping address to check out");
+  const hash = requestHash(lines, address);
+
+  const fresh = {
+    userId,
+    key: idempotencyKey,
+    requestHash: hash,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+  };
+  const [claimed] = await tx.orm
+    .insert(idempotencyKeys)
+    .values(fresh)
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.userId, idempotencyKeys.key],
+      // An expired key may be used afresh; a live one is left alone and nothing is returned.
+      set: { ...fresh, orderId: null },
+      setWhere: lt(idempotencyKeys.expiresAt, now),
+    })
+    .returning({ key: idempotencyKeys.key });
+  if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address });
+
+  if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
+  const reserved = await reserveStock(tx, lines);
+  const subtotalCents = sumCents(reserved.map((r) => lineTotal(r.priceCents, r.quantity)));
+  // No shipping or tax yet: the total is the subtotal, kept apart so either can be added.
+  const totalCents = subtotalCents;
+
+  const orderId = newId("ord");
+  await tx.orm.insert(orders).values({
+    id: orderId,
+    userId,
+    email: user.email,
+    status: "placed",
+    subtotalCents,
+    totalCents,
+    shippingAddress: address,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.orm.insert(orderItems).values(
+    reserved.map((r) => ({
+      id: newId("oi"),
+      orderId,
+      productId: r.productId,
+      name: r.name,
+      unitPriceCents: r.priceCents,
+      quantity: r.quantity,
+    })),
+  );
+  await tx.orm
+    .insert(orderStatusHistory)
+    .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now });
+  const expiresAt = new Date(now.getTime() + config.paymentTimeoutMinutes * 60_000);
+  await tx.orm
+    .insert(payments)
+    .values({ id: newId("pay"), orderId, amountCents: totalCents, status: "pending", expiresAt });
+  await clearCart(tx, cartId);
+  await tx.orm
+    .update(idempotencyKeys)
+    .set({ orderId })
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, idempotencyKey)));
+  await enqueue(
+    tx,
+    "expire_unpaid_order",
+    { orderId, requestId },
+    { runAt: expiresAt, jobKey: `expire-order:${orderId}` },
+  );
+  return orderId;
+}
+
+/**
+ * The key was used before (its row is committed: the insert above waited for it). The first
+ * checkout emptied the cart, so an empty cart is compared as the lines that checkout ordered.
+ */
+async function replay(
+  tx: Db,
+  input: {
+    userId: string;
+    idempotencyKey: string;
+    hash: string;
+    lines: { productId: string; quantity: number }[];
+    address: Address;
+  },
+): Promise<string> {
+  const { idempotencyKeys, orderItems } = tx.tables;
+  const [existing] = await tx.orm
+    .select({ requestHash: idempotencyKeys.requestHash, orderId: idempotencyKeys.orderId })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, input.userId), eq(idempotencyKeys.key, input.idempotencyKey)));
+  const misuse = () => conflict("This idempotency key was already used for a different checkout");
+  if (!existing?.orderId) throw misuse();
+  let hash = input.hash;
+  if (input.lines.length === 0) {
+    const ordered = await tx.orm
+      .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, existing.orderId))
+      .orderBy(asc(orderItems.productId));
+    hash = requestHash(ordered, input.address);
+  }
+  if (hash !== existing.requestHash) throw misuse();
+  return existing.orderId;
+}
+
+/**
+ * Registers the order's payment with the gateway unless that already happened. The gateway is
+ * idempotent on the payment id, so a retry after a lost answer registers nothing twice.
+ */
+async function registerPayment({ db, config, gateway, log }: CheckoutDeps, orderId: string): Promise<string | null> {
+  const { payments } = db.tables;
+  const [payment] = await db.orm.select().from(payments).where(eq(payments.orderId, orderId));
+  if (payment?.status !== "pending") return null;
+  if (payment.paymentUrl) return payment.paymentUrl;
+  try {
+    const { url } = await gateway.createPayment({
+      paymentId: payment.id,
+      orderId,
+      amountCents: payment.amountCents,
+      returnUrl: `${config.publicUrl}/orders/${orderId}`,
+    });
+    await db.orm.update(payments).set({ paymentUrl: url }).where(eq(payments.id, payment.id));
+    return url;
+  } catch (error) {
+    log.warn({ err: error, orderId }, "payment registration failed; the order stands and checkout can be retried");
+    return null;
+  }
+}

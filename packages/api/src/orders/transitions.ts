@@ -1,0 +1,67 @@
+/**
+ * The order state machine: the one function that moves an order, records who moved it and when,
+ * and puts the stock back when an order is cancelled.
+ *
+ *   placed → processing → shipped → delivered;  placed | processing → cancelled
+ */
+import { type Db, newId } from "@shopwright/db";
+import { and, eq } from "drizzle-orm";
+import { restoreStock } from "../catalog/stock.ts";
+import { conflict, notFound } from "../errors.ts";
+
+export const ORDER_STATUSES = ["placed", "processing", "shipped", "delivered", "cancelled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
+  placed: ["processing", "cancelled"],
+  processing: ["shipped", "cancelled"],
+  shipped: ["delivered"],
+  delivered: [],
+  cancelled: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/**
+ * Who moved an order, as recorded in its history: `customer` (checkout), `payments` (the
+ * gateway's webhook), `system` (scheduled jobs) or `admin:<userId>`.
+ */
+export type Actor = string;
+
+export interface Transition {
+  orderId: string;
+  to: OrderStatus;
+  actor: Actor;
+  note?: string;
+}
+
+/**
+ * Moves an order to `to`; an invalid move is CONFLICT. The update is conditional on the status
+ * just read, so two racing transitions cannot both succeed — which also makes a cancellation
+ * restore the stock exactly once, `cancelled` being final.
+ */
+export async function transitionOrder(
+  db: Db,
+  { orderId, to, actor, note }: Transition,
+): Promise<{ from: OrderStatus; to: OrderStatus }> {
+  const { orders, orderStatusHistory } = db.tables;
+  return db.transaction(async (tx) => {
+    const [order] = await tx.orm.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    if (!order) throw notFound("Order");
+    const from = order.status;
+    if (!canTransition(from, to)) throw conflict(`An order that is ${from} cannot become ${to}`, { from, to });
+    const moved = await tx.orm
+      .update(orders)
+      .set({ status: to, updatedAt: new Date() })
+      .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+      .returning({ id: orders.id });
+    if (moved.length === 0) throw conflict("The order changed meanwhile; reload it and try again");
+    await tx.orm
+      .insert(orderStatusHistory)
+      .values({ id: newId("osh"), orderId, fromStatus: from, status: to, actor, note });
+    if (to === "cancelled") await restoreStock(tx, orderId);
+    return { from, to };
+  });
+}

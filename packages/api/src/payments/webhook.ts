@@ -1,0 +1,117 @@
+/**
+ * The gateway's webhook, received: verify the signature over the raw bytes, record the event id
+ * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
+ * Payments move only out of `pending`, so late or out-of-order events are recorded and ignored.
+ */
+import type { Db } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { ApiConfig } from "../config.ts";
+import { badRequest } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import { transitionOrder } from "../orders/transitions.ts";
+import { verifyWebhookSignature } from "./signature.ts";
+
+const paymentEvent = z.object({
+  id: z.string().min(1).max(200),
+  type: z.enum(["payment.succeeded", "payment.failed"]),
+  created: z.number().int(),
+  data: z.object({
+    paymentId: z.string().min(1).max(200),
+    orderId: z.string().min(1).max(200),
+    amountCents: z.number().int(),
+  }),
+});
+
+export type PaymentEvent = z.infer<typeof paymentEvent>;
+
+/** What became of an event; `duplicate` means it was processed before. */
+export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "amount_mismatch";
+
+export interface ReceivedWebhook {
+  rawBody: string;
+  signature: string | undefined;
+  /** The delivery's request id, carried into the jobs it enqueues for tracing. */
+  requestId?: string;
+  now?: Date;
+}
+
+export async function receivePaymentWebhook(
+  deps: { db: Db; config: ApiConfig; log: Logger },
+  { rawBody, signature, requestId, now = new Date() }: ReceivedWebhook,
+): Promise<{ eventId: string; outcome: WebhookOutcome }> {
+  const check = verifyWebhookSignature(deps.config.webhookSecret, rawBody, signature, now);
+  if (!check.ok) throw badRequest(check.reason);
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw badRequest("The body is not JSON");
+  }
+  const parsed = paymentEvent.safeParse(json);
+  if (!parsed.success) throw badRequest("The body is not a payment event", { issues: parsed.error.issues });
+  const event = parsed.data;
+  const outcome = await deps.db.transaction((tx) => applyPaymentEvent(tx, event, requestId));
+  if (outcome === "amount_mismatch") {
+    deps.log.warn({ eventId: event.id, paymentId: event.data.paymentId }, "payment event amount does not match");
+  }
+  return { eventId: event.id, outcome };
+}
+
+async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
+  const { payments, paymentEvents, orders } = tx.tables;
+  const [payment] = await tx.orm
+    .select({
+      id: payments.id,
+      orderId: payments.orderId,
+      amountCents: payments.amountCents,
+      status: payments.status,
+      orderStatus: orders.status,
+    })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(eq(payments.id, event.data.paymentId));
+  if (!payment) throw badRequest("Unknown payment");
+
+  // The event id is claimed first: a concurrent delivery of the same event waits here, then leaves.
+  const [claimed] = await tx.orm
+    .insert(paymentEvents)
+    .values({ id: event.id, paymentId: payment.id, type: event.type, outcome: "received" })
+    .onConflictDoNothing()
+    .returning({ id: paymentEvents.id });
+  if (!claimed) return "duplicate";
+
+  const outcome = await settle(tx, payment, event, requestId);
+  await tx.orm.update(paymentEvents).set({ outcome }).where(eq(paymentEvents.id, event.id));
+  return outcome;
+}
+
+async function settle(
+  tx: Db,
+  payment: { id: string; orderId: string; amountCents: number; orderStatus: string },
+  event: PaymentEvent,
+  requestId?: string,
+): Promise<WebhookOutcome> {
+  const { payments } = tx.tables;
+  if (event.data.amountCents !== payment.amountCents || event.data.orderId !== payment.orderId) {
+    return "amount_mismatch";
+  }
+  const succeeded = event.type === "payment.succeeded";
+  // A paid or failed payment is final: a late `failed` after `succeeded` (or the reverse) is ignored.
+  const [moved] = await tx.orm
+    .update(payments)
+    .set({ status: succeeded ? "succeeded" : "failed", updatedAt: new Date() })
+    .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
+    .returning({ id: payments.id });
+  if (!moved) return "ignored";
+  const orderId = payment.orderId;
+  if (payment.orderStatus !== "placed") return "ignored";
+  if (succeeded) {
+    await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });
+    await enqueue(tx, "send_order_confirmation", { orderId, requestId }, { jobKey: `order-confirmation:${orderId}` });
+  } else {
+    await transitionOrder(tx, { orderId, to: "cancelled", actor: "payments", note: "payment failed" });
+  }
+  return "applied";
+}

@@ -1,0 +1,34 @@
+import type { AppRouter } from "@shopwright/api";
+import { TRPCClientError } from "@trpc/client";
+import type { AnyRouter, TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/**
+ * An error the shop answered with. `data` is the server's error formatter output: `code`,
+ * `httpStatus`, `path`, `details` (structured facts, e.g. `{ available: 3 }`) and `issues` (the zod
+ * issues of a BAD_REQUEST).
+ */
+export type ShopError<TRouter extends AnyRouter = AppRouter> = TRPCClientError<TRouter>;
+
+export type ShopErrorCode = TRPC_ERROR_CODE_KEY;
+
+/** True when `err` came from the shop, and, given a code, carries that code. */
+export function isShopError<TRouter extends AnyRouter = AppRouter>(
+  err: unknown,
+  code?: ShopErrorCode,
+): err is ShopError<TRouter> {
+  if (!(err instanceof TRPCClientError)) return false;
+  return code === undefined || err.data?.code === code;
+}
+
+/** The `x-request-id` of the HTTP response that carried `err`, to quote in a bug report or log search. */
+export function requestIdOf(err: unknown): string | undefined {
+  if (!(err instanceof TRPCClientError)) return undefined;
+  return responseRequestId(err.meta);
+}
+
+export function responseRequestId(meta: Record<string, unknown> | undefined): string | undefined {
+  // Duck-typed: a caller-supplied fetch (undici, node-fetch) may return its own Response class.
+  const headers = (meta?.response as { headers?: { get?: unknown } } | undefined)?.headers;
+  if (typeof headers?.get !== "function") return undefined;
+  return (headers as { get(name: string): string | null }).get("x-request-id") ?? undefined;
+}
