@@ -67,7 +67,42 @@ describe("admin.orders", () => {
       payment: { status: "succeeded", amountCents: 4200 },
       statusHistory: [{ status: "placed", actor: "customer" }],
       audit: [],
+      nextStatuses: ["processing", "cancelled"],
     });
     await expect(admin.caller.admin.orders.byId({ id: "ord_missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("moves an order through the state machine, records history and audit, and never back from shipped", async () => {
+    const customer = await createSignedInUser(db);
+    const id = await insertOrder(db, {
+      userId: customer.id,
+      email: customer.email,
+      productId,
+      status: "processing",
+      paymentStatus: "succeeded",
+    });
+    const shipped = await admin.caller.admin.orders.setStatus({ id, status: "shipped", note: "DHL 123" });
+    expect(shipped).toMatchObject({ status: "shipped", nextStatuses: ["delivered"] });
+    expect(shipped.statusHistory.at(-1)).toMatchObject({
+      status: "shipped",
+      actor: `admin:${admin.id}`,
+      note: "DHL 123",
+    });
+    expect(shipped.audit).toEqual([
+      expect.objectContaining({
+        action: "order.status_changed",
+        actorEmail: admin.email,
+        details: { from: "processing", to: "shipped", note: "DHL 123" },
+      }),
+    ]);
+    for (const status of ["processing", "cancelled", "placed"] as const) {
+      await expect(admin.caller.admin.orders.setStatus({ id, status })).rejects.toMatchObject({ code: "CONFLICT" });
+    }
+    const delivered = await admin.caller.admin.orders.setStatus({ id, status: "delivered" });
+    expect(delivered).toMatchObject({ status: "delivered", nextStatuses: [] });
+    expect(delivered.audit).toHaveLength(2);
+    await expect(admin.caller.admin.orders.setStatus({ id: "ord_missing", status: "shipped" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

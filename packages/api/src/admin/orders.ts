@@ -1,11 +1,10 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import type { Db } from "@shopwright/db";
 import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
-import { auditTrail } from "../audit/audit-log.ts";
+import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { notFound } from "../errors.ts";
+import { canTransition, ORDER_STATUSES, type OrderStatus, transitionOrder } from "../orders/transitions.ts";
 import { containsText, offsetOf, type Page } from "./listing.ts";
-
-export type OrderStatus = "placed" | "processing" | "shipped" | "delivered" | "cancelled";
 
 export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; email?: string }) {
   const { orders, payments } = db.tables;
@@ -88,5 +87,37 @@ export async function adminOrderById(db: Db, id: string) {
       .where(eq(payments.orderId, id)),
     auditTrail(db, "order", id),
   ]);
-  return { ...order, items, statusHistory, payment: payment ?? null, audit };
+  return {
+    ...order,
+    items,
+    statusHistory,
+    payment: payment ?? null,
+    audit,
+    /** Where the state machine lets an admin move this order next. */
+    nextStatuses: ORDER_STATUSES.filter((to) => canTransition(order.status, to)),
+  };
+}
+
+/** Moves an order through the state machine on an admin's behalf, and logs it. */
+export async function setOrderStatus(
+  db: Db,
+  actorId: string,
+  input: { id: string; status: OrderStatus; note?: string },
+) {
+  await db.transaction(async (tx) => {
+    const { from, to } = await transitionOrder(tx, {
+      orderId: input.id,
+      to: input.status,
+      actor: `admin:${actorId}`,
+      ...(input.note ? { note: input.note } : {}),
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "order.status_changed",
+      entityType: "order",
+      entityId: input.id,
+      details: { from, to, ...(input.note ? { note: input.note } : {}) },
+    });
+  });
+  return adminOrderById(db, input.id);
 }

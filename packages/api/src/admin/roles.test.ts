@@ -35,6 +35,7 @@ describe("admin procedures", () => {
         "admin.categories.list",
         "admin.orders.list",
         "admin.orders.byId",
+        "admin.orders.setStatus",
         "admin.stats",
       ]),
     );

@@ -1,6 +1,6 @@
 /** Rows for admin tests, written directly so these tests do not depend on other domains' flows. */
 import { type Db, newId } from "@shopwright/db";
-import type { OrderStatus } from "./orders.ts";
+import type { OrderStatus } from "../orders/transitions.ts";
 
 export async function insertCategory(db: Db, values: { name?: string; parentId?: string } = {}) {
   const id = newId("cat");
