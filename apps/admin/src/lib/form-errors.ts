@@ -27,5 +27,8 @@ export function formErrors(error: unknown): FormErrors {
   return { fields, form };
 }
 
-/** The one message to show for an error outside a form. */
-export const errorMessage = (error: unknown) => formErrors(error).form ?? "Please check the form.";
+/** The one message to show for an error outside a form: the form's message, else the first field's. */
+export function errorMessage(error: unknown): string {
+  const { fields, form } = formErrors(error);
+  return form ?? Object.values(fields)[0] ?? "Something went wrong; please try again.";
+}

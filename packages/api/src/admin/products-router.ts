@@ -23,7 +23,7 @@ const fields = {
   description: z.string().trim().max(10_000),
   priceCents: z.number().int().min(0, "Price cannot be negative").max(100_000_000),
   stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000),
-  categoryId: id,
+  categoryId: z.string().min(1, "Choose a category").max(100),
   status,
 };
 const alt = z.string().trim().max(300);

@@ -199,6 +199,14 @@ describe("admin.products images", () => {
       [first.id, ""],
       [second.id, "Side view"],
     ]);
+    expect(reordered.audit[0]).toMatchObject({
+      action: "product.images_updated",
+      details: {
+        order: { from: [first.id, second.id, third.id], to: [third.id, first.id, second.id] },
+        [third.id]: { from: "", to: "Third, now first" },
+        [second.id]: { from: "", to: "Side view" },
+      },
+    });
     await expect(
       admin.caller.admin.products.updateImages({ productId: product.id, images: [{ id: first.id, alt: "" }] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

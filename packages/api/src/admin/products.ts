@@ -259,14 +259,21 @@ export async function updateProductImages(
         .set({ position, alt: image.alt })
         .where(and(eq(productImages.id, image.id), eq(productImages.productId, input.productId)));
     }
+    const altChanges = Object.fromEntries(
+      input.images.flatMap((image) => {
+        const before = current.find((c) => c.id === image.id)!.alt;
+        return before === image.alt ? [] : [[image.id, { from: before, to: image.alt }]];
+      }),
+    );
+    const reordered = current.some((c, i) => input.images[i]!.id !== c.id);
     await recordAudit(tx, {
       actorId,
       action: "product.images_updated",
       entityType: "product",
       entityId: input.productId,
       details: {
-        before: current.map(({ id, alt }) => ({ id, alt })),
-        after: input.images,
+        ...(reordered ? { order: { from: current.map((c) => c.id), to: input.images.map((i) => i.id) } } : {}),
+        ...altChanges,
       },
     });
   });
