@@ -13,7 +13,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppLogger } from "./logger.ts";
-import { type Metrics, routeLabel } from "./metrics.ts";
+import type { Metrics } from "./metrics.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
@@ -46,8 +46,8 @@ export function createApp(deps: AppDeps) {
     c.set("log", log);
     await next();
     const seconds = (performance.now() - started) / 1000;
-    const route = routeLabel(c.req.path, c.req.routePath);
-    metrics.requestDuration.observe({ route, method: c.req.method, status: String(c.res.status) }, seconds);
+    const labels = { route: c.req.routePath, method: c.req.method, status: String(c.res.status) };
+    metrics.requestDuration.observe(labels, seconds);
     log.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
       "request",

@@ -1,8 +1,9 @@
 /**
- * Prometheus metrics, one registry per app instance (tests build several). Request duration is
- * labelled by procedure for tRPC calls and by route pattern elsewhere, never by raw path, so the
- * label set stays bounded.
+ * Prometheus metrics, one registry per app instance (tests build several). HTTP requests are
+ * labelled by route pattern, never by raw path, so the label set stays bounded; tRPC calls are
+ * measured again one procedure at a time, since one HTTP request may batch several.
  */
+import type { ProcedureObserver } from "@shopwright/api/server";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export function createMetrics() {
@@ -17,10 +18,11 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
-    procedureErrors: new Counter({
-      name: "trpc_errors_total",
-      help: "tRPC procedure errors by procedure and code",
+    procedureDuration: new Histogram({
+      name: "trpc_procedure_duration_seconds",
+      help: "tRPC procedure duration by procedure and outcome (OK or the error code)",
       labelNames: ["procedure", "code"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
     checkouts: new Counter({
@@ -40,8 +42,12 @@ export function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-/** The route label for a request: tRPC procedure names (batched calls joined), else the pattern. */
-export function routeLabel(path: string, routePattern: string): string {
-  if (path.startsWith("/trpc/")) return `trpc:${decodeURIComponent(path.slice("/trpc/".length))}`;
-  return routePattern;
+/** Records procedure calls; checkouts are also counted by outcome (placed, or the error code). */
+export function procedureObserver(metrics: Metrics): ProcedureObserver {
+  return {
+    observe(procedure, seconds, code) {
+      metrics.procedureDuration.observe({ procedure, code }, seconds);
+      if (procedure === "orders.checkout") metrics.checkouts.inc({ outcome: code === "OK" ? "placed" : code });
+    },
+  };
 }

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
 import { clientIp } from "./client-ip.ts";
-import type { Metrics } from "./metrics.ts";
+import { type Metrics, procedureObserver } from "./metrics.ts";
 
 export interface TrpcDeps {
   db: Db;
@@ -18,6 +18,7 @@ export interface TrpcDeps {
 
 /** Mounts every router at /trpc, building each call's context from the HTTP request. */
 export function trpcHandler(deps: TrpcDeps) {
+  const observer = procedureObserver(deps.metrics);
   return trpcServer({
     router: appRouter,
     endpoint: "/trpc",
@@ -29,6 +30,7 @@ export function trpcHandler(deps: TrpcDeps) {
         config: deps.config,
         log: c.get("log") as Logger,
         gateway: deps.gateway,
+        observer,
         req: {
           requestId: c.get("requestId"),
           ip: clientIp(c, deps.trustProxy),
@@ -56,9 +58,6 @@ export function trpcHandler(deps: TrpcDeps) {
             ),
         },
       };
-    },
-    onError({ error, path }) {
-      deps.metrics.procedureErrors.inc({ procedure: path ?? "unknown", code: error.code });
     },
   });
 }

@@ -77,6 +77,8 @@ describe("checkout and payment over HTTP", () => {
       shopper.accessToken,
     );
     expect(checkout.status).toBe(200);
+    const metrics = await (await app.request("/metrics")).text();
+    expect(metrics).toMatch(/checkouts_total\{outcome="placed"\} 1/);
     const { order, paymentUrl } = checkout.body.result.data.json as {
       order: { id: string; status: string };
       paymentUrl: string;

@@ -27,6 +27,11 @@ export interface RequestInfo {
   cartToken: string | undefined;
 }
 
+/** Where each procedure call's duration and outcome go (Prometheus in the server). */
+export interface ProcedureObserver {
+  observe(procedure: string, seconds: number, code: string): void;
+}
+
 /** A type alias, not an interface, so it fits tRPC adapters that want a plain record. */
 export type Context = {
   db: Db;
@@ -36,4 +41,5 @@ export type Context = {
   cookies: CookieJar;
   /** The payment provider's API (an HTTP client in the server, a fake in procedure tests). */
   gateway: PaymentGateway;
+  observer: ProcedureObserver;
 };

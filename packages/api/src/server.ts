@@ -2,7 +2,7 @@
 
 export type { ApiConfig } from "./config.ts";
 export { secureCookies } from "./config.ts";
-export type { Context, CookieJar, CookieOptions, RequestInfo } from "./context.ts";
+export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";
 export { DomainError } from "./errors.ts";
 export type { Logger } from "./logger.ts";
 export type { CreatePaymentInput, PaymentGateway } from "./payments/gateway.ts";

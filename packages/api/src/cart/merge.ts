@@ -1,10 +1,65 @@
 import type { Db } from "@shopwright/db";
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
+import { cartTokenHash } from "./token.ts";
 
 /**
  * Merges a guest's cart into the user's at login or registration and consumes the guest cart.
- * Implemented with the cart domain; auth calls it inside its sign-in transaction.
+ * Auth calls it inside its sign-in transaction. The same product's quantities add up to what is in
+ * stock (and 99), never taking away what the user's line already held; a guest line whose product
+ * sold out since comes over as 1 unit, shown unavailable, rather than vanishing unseen.
  */
-export async function mergeGuestCart(
-  _db: Db,
-  _input: { userId: string; cartToken: string | undefined },
-): Promise<void> {}
+export async function mergeGuestCart(db: Db, input: { userId: string; cartToken: string | undefined }): Promise<void> {
+  const tokenHash = cartTokenHash(input.cartToken);
+  if (!tokenHash) return;
+  const { carts, cartItems, products } = db.tables;
+  await db.transaction(async (tx) => {
+    // Taking the token off the row claims the cart: a replay of the token, even one racing this
+    // one, finds nothing to merge.
+    const [guest] = await tx.orm
+      .update(carts)
+      .set({ tokenHash: null, updatedAt: new Date() })
+      .where(and(eq(carts.tokenHash, tokenHash), isNull(carts.userId)))
+      .returning({ id: carts.id });
+    if (!guest) return;
+    const userCartId = await openUserCart(tx, input.userId);
+    const { least, greatest } = minMax(tx);
+    const limit = (stock: Operand) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
+    const stockOfExcluded = sql`(select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`;
+    await tx.orm
+      .insert(cartItems)
+      .select(
+        tx.orm
+          .select({
+            cartId: sql<string>`cast(${userCartId} as text)`.as("cart_id"),
+            productId: cartItems.productId,
+            quantity: least(cartItems.quantity, limit(products.stock)).as("quantity"),
+            addedAt: cartItems.addedAt,
+          })
+          .from(cartItems)
+          .innerJoin(products, eq(products.id, cartItems.productId))
+          .where(eq(cartItems.cartId, guest.id)),
+      )
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.productId],
+        set: {
+          quantity: greatest(
+            cartItems.quantity,
+            least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOfExcluded)),
+          ),
+        },
+      });
+    await tx.orm.delete(carts).where(eq(carts.id, guest.id));
+  });
+}
+
+type Operand = SQL | AnyColumn;
+
+/** Two-argument min and max: Postgres spells them least and greatest. */
+function minMax(db: Db) {
+  const [min, max] = db.dialect === "sqlite" ? ["min", "max"] : ["least", "greatest"];
+  return {
+    least: (a: Operand, b: Operand) => sql<number>`${sql.raw(min)}(${a}, ${b})`,
+    greatest: (a: Operand, b: Operand) => sql<number>`${sql.raw(max)}(${a}, ${b})`,
+  };
+}

@@ -1,3 +1,45 @@
-import { router } from "../trpc.ts";
+import { z } from "zod";
+import type { Viewer } from "../auth/access-token.ts";
+import type { Context } from "../context.ts";
+import { router, viewerProcedure } from "../trpc.ts";
+import { GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
+import {
+  addCartItem,
+  type CartOwner,
+  type CartView,
+  getCart,
+  MAX_LINE_QUANTITY,
+  removeCartItem,
+  updateCartItem,
+} from "./service.ts";
+import { CART_COOKIE } from "./token.ts";
 
-export const cartRouter = router({});
+const productId = z.string().trim().min(1).max(100);
+const quantity = z.number().int().max(MAX_LINE_QUANTITY);
+
+type ViewerContext = Pick<Context, "req" | "cookies"> & { viewer: Viewer | null };
+
+function owner(ctx: ViewerContext): CartOwner {
+  return ctx.viewer ? { userId: ctx.viewer.userId } : { guestToken: ctx.req.cartToken };
+}
+
+/** Browsers keep the guest token in a cookie that lasts as long as an untouched cart does. */
+function rememberGuestCart(ctx: ViewerContext, cart: CartView): CartView {
+  if (cart.cartToken) {
+    ctx.cookies.set(CART_COOKIE, cart.cartToken, { path: "/trpc", maxAgeSeconds: GUEST_CART_LIFETIME_DAYS * 86_400 });
+  }
+  return cart;
+}
+
+export const cartRouter = router({
+  get: viewerProcedure.query(({ ctx }) => getCart(ctx.db, owner(ctx))),
+  addItem: viewerProcedure
+    .input(z.object({ productId, quantity: quantity.min(1) }))
+    .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await addCartItem(ctx.db, owner(ctx), input))),
+  updateItem: viewerProcedure
+    .input(z.object({ productId, quantity: quantity.min(0) }))
+    .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await updateCartItem(ctx.db, owner(ctx), input))),
+  removeItem: viewerProcedure
+    .input(z.object({ productId }))
+    .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await removeCartItem(ctx.db, owner(ctx), input))),
+});

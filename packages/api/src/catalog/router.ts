@@ -1,3 +1,34 @@
-import { router } from "../trpc.ts";
+import { z } from "zod";
+import { publicProcedure, router } from "../trpc.ts";
+import { categoryTree } from "./categories.ts";
+import { productBySlug } from "./product.ts";
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_SORTS, SEARCH_TEXT_MAX_LENGTH, searchProducts } from "./search.ts";
 
-export const catalogRouter = router({});
+const cents = z.number().int().min(0).max(2_147_483_647);
+
+const searchInput = z
+  .object({
+    q: z.string().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+    categorySlug: z.string().min(1).max(200).optional(),
+    minPriceCents: cents.optional(),
+    maxPriceCents: cents.optional(),
+    inStock: z.boolean().optional(),
+    sort: z.enum(SEARCH_SORTS).optional(),
+    // The cap keeps (page - 1) * pageSize a safe integer for every database.
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  })
+  .refine((input) => (input.minPriceCents ?? 0) <= (input.maxPriceCents ?? Number.POSITIVE_INFINITY), {
+    message: "minPriceCents must not be above maxPriceCents",
+    path: ["minPriceCents"],
+  });
+
+export const catalogRouter = router({
+  categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),
+  search: publicProcedure
+    .input(searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT }))
+    .query(({ ctx, input }) => searchProducts(ctx.db, input)),
+  product: publicProcedure
+    .input(z.object({ slug: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => productBySlug(ctx.db, input.slug)),
+});

@@ -63,6 +63,7 @@ export function createTestContext(
     config: { ...testConfig, ...options.config },
     log: silentLogger,
     gateway: options.gateway ?? fakePaymentGateway(),
+    observer: { observe() {} },
     cookies: options.cookies ?? memoryCookieJar(),
     req: {
       requestId: newId("req"),

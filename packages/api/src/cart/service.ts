@@ -1,0 +1,194 @@
+/**
+ * The cart: a signed-in user's one cart, or a guest's cart opened by its token. Every write first
+ * touches (and so locks) the cart row, the same order checkout takes, so concurrent writers to one
+ * cart queue behind each other instead of deadlocking.
+ */
+import { type Db, newId } from "@shopwright/db";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { conflict, notFound } from "../errors.ts";
+import { lineTotal, sumCents } from "../lib/money.ts";
+import { type CartLine, cartLines } from "./lines.ts";
+import { cartTokenHash, newCartToken } from "./token.ts";
+
+export const MAX_LINE_QUANTITY = 99;
+
+/** Whose cart a call is about: a signed-in user's, or the guest cart the token opens (if any). */
+export type CartOwner = { userId: string } | { guestToken: string | undefined };
+
+export interface CartItem extends CartLine {
+  lineTotalCents: number;
+}
+
+export interface CartView {
+  /** The guest's cart token; never present for a signed-in user. */
+  cartToken?: string;
+  items: CartItem[];
+  /** Counts available lines only: what checkout would charge today. */
+  subtotalCents: number;
+  /** Every unit in the cart, available or not (the badge on the cart icon). */
+  itemCount: number;
+}
+
+interface OpenCart {
+  id: string;
+  guestToken?: string;
+}
+
+export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
+  const { carts } = db.tables;
+  const where = ownedBy(db, owner);
+  const [cart] = where ? await db.orm.select({ id: carts.id }).from(carts).where(where).limit(1) : [];
+  return view(db, cart ? opened(owner, cart.id) : null);
+}
+
+/** Adds to the product's line (creating the cart and the line as needed); the sum may not pass stock. */
+export async function addCartItem(
+  db: Db,
+  owner: CartOwner,
+  input: { productId: string; quantity: number },
+): Promise<CartView> {
+  const { cartItems, products } = db.tables;
+  const product = await purchasable(db, input.productId);
+  if (input.quantity > lineLimit(product.stock)) throw exceedsStock(product.stock);
+  return db.transaction(async (tx) => {
+    const cart = await openForAdd(tx, owner);
+    const sum = sql`${cartItems.quantity} + excluded.quantity`;
+    // One statement decides, so parallel adds of one product add up on one line and never pass
+    // the cap between them; a sum over the cap updates nothing and returns no row.
+    const [line] = await tx.orm
+      .insert(cartItems)
+      .values({ cartId: cart.id, productId: input.productId, quantity: input.quantity })
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.productId],
+        set: { quantity: sum },
+        setWhere: sql`${sum} <= ${sql.raw(String(MAX_LINE_QUANTITY))}
+          and ${sum} <= (select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`,
+      })
+      .returning({ quantity: cartItems.quantity });
+    if (!line) throw exceedsStock((await purchasable(tx, input.productId)).stock);
+    return view(tx, cart);
+  });
+}
+
+/** Sets a line's quantity; 0 removes it. Only a line already in the cart can be changed. */
+export async function updateCartItem(
+  db: Db,
+  owner: CartOwner,
+  input: { productId: string; quantity: number },
+): Promise<CartView> {
+  if (input.quantity === 0) return removeCartItem(db, owner, input);
+  const { cartItems } = db.tables;
+  const product = await purchasable(db, input.productId);
+  if (input.quantity > lineLimit(product.stock)) throw exceedsStock(product.stock);
+  return db.transaction(async (tx) => {
+    const cart = await touch(tx, owner);
+    const [line] = cart
+      ? await tx.orm
+          .update(cartItems)
+          .set({ quantity: input.quantity })
+          .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, input.productId)))
+          .returning({ quantity: cartItems.quantity })
+      : [];
+    if (!cart || !line) throw notFound("Cart item");
+    return view(tx, cart);
+  });
+}
+
+/** Removes a line; removing one that is not there changes nothing and is not an error. */
+export async function removeCartItem(db: Db, owner: CartOwner, input: { productId: string }): Promise<CartView> {
+  const { cartItems } = db.tables;
+  return db.transaction(async (tx) => {
+    const cart = await touch(tx, owner);
+    if (cart) {
+      await tx.orm
+        .delete(cartItems)
+        .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, input.productId)));
+    }
+    return view(tx, cart);
+  });
+}
+
+/** The most one line of a product may hold now: its stock, and never more than 99. */
+export function lineLimit(stock: number): number {
+  return Math.min(stock, MAX_LINE_QUANTITY);
+}
+
+/** The condition that selects the owner's cart, or null when a guest's token opens none. */
+function ownedBy(db: Db, owner: CartOwner): SQL | null {
+  const { carts } = db.tables;
+  if ("userId" in owner) return eq(carts.userId, owner.userId);
+  const tokenHash = cartTokenHash(owner.guestToken);
+  // A user's cart has no token, and the user_id test keeps it that way for any row that might.
+  return tokenHash ? (and(eq(carts.tokenHash, tokenHash), isNull(carts.userId)) ?? null) : null;
+}
+
+function opened(owner: CartOwner, id: string): OpenCart {
+  return "userId" in owner ? { id } : { id, guestToken: owner.guestToken };
+}
+
+/** Marks the owner's cart changed and locks it for the rest of the transaction; null if there is none. */
+async function touch(db: Db, owner: CartOwner): Promise<OpenCart | null> {
+  const { carts } = db.tables;
+  const where = ownedBy(db, owner);
+  if (!where) return null;
+  const [cart] = await db.orm.update(carts).set({ updatedAt: new Date() }).where(where).returning({ id: carts.id });
+  return cart ? opened(owner, cart.id) : null;
+}
+
+/**
+ * The cart to add to. A guest whose token opens nothing (unknown, expired, merged, or someone else's
+ * kind of token) gets a new cart with a new token: a client never chooses its own token.
+ */
+async function openForAdd(db: Db, owner: CartOwner): Promise<OpenCart> {
+  if ("userId" in owner) return { id: await openUserCart(db, owner.userId) };
+  const existing = await touch(db, owner);
+  if (existing) return existing;
+  const { token, tokenHash } = newCartToken();
+  const id = newId("cart");
+  const now = new Date();
+  await db.orm.insert(db.tables.carts).values({ id, tokenHash, createdAt: now, updatedAt: now });
+  return { id, guestToken: token };
+}
+
+/** The user's cart id, created if need be and marked changed; the unique user_id makes it one cart. */
+export async function openUserCart(db: Db, userId: string): Promise<string> {
+  const { carts } = db.tables;
+  const now = new Date();
+  const [cart] = await db.orm
+    .insert(carts)
+    .values({ id: newId("cart"), userId, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: carts.userId, set: { updatedAt: now } })
+    .returning({ id: carts.id });
+  if (!cart) throw new Error("cart upsert returned no row");
+  return cart.id;
+}
+
+async function purchasable(db: Db, productId: string) {
+  const { products } = db.tables;
+  const [product] = await db.orm
+    .select({ stock: products.stock, status: products.status })
+    .from(products)
+    .where(eq(products.id, productId));
+  if (!product) throw notFound("Product");
+  if (product.status !== "active") throw conflict("This product is no longer sold", { available: 0 });
+  return product;
+}
+
+/** `available` is the most this product's line may hold now. */
+function exceedsStock(stock: number) {
+  const available = lineLimit(stock);
+  if (stock === 0) return conflict("This product is sold out", { available });
+  if (stock < MAX_LINE_QUANTITY) return conflict(`Only ${stock} in stock`, { available });
+  return conflict(`A cart holds at most ${MAX_LINE_QUANTITY} of one product`, { available });
+}
+
+async function view(db: Db, cart: OpenCart | null): Promise<CartView> {
+  const lines = cart ? await cartLines(db, cart.id) : [];
+  const items = lines.map((line) => ({ ...line, lineTotalCents: lineTotal(line.priceCents, line.quantity) }));
+  return {
+    ...(cart?.guestToken ? { cartToken: cart.guestToken } : {}),
+    items,
+    subtotalCents: sumCents(items.filter((item) => item.available).map((item) => item.lineTotalCents)),
+    itemCount: items.reduce((count, item) => count + item.quantity, 0),
+  };
+}

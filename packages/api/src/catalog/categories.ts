@@ -1,0 +1,81 @@
+/**
+ * The category tree. It is small (tens of rows), so it is read whole and shaped in code: one
+ * query serves the menu, a filter's descendant set and a product's breadcrumbs alike.
+ */
+import type { Db } from "@shopwright/db";
+import { asc } from "drizzle-orm";
+
+export interface CategoryRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface CategoryNode extends CategoryRef {
+  children: CategoryNode[];
+}
+
+interface CategoryRow extends CategoryRef {
+  parentId: string | null;
+}
+
+async function allCategories(db: Db): Promise<CategoryRow[]> {
+  const { categories } = db.tables;
+  return db.orm
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, parentId: categories.parentId })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.name), asc(categories.id));
+}
+
+function childrenByParent(rows: CategoryRow[]): Map<string | null, CategoryRow[]> {
+  const byParent = new Map<string | null, CategoryRow[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.parentId);
+    if (siblings) siblings.push(row);
+    else byParent.set(row.parentId, [row]);
+  }
+  return byParent;
+}
+
+/** Every category as a tree of roots, siblings in their admin-chosen order. */
+export async function categoryTree(db: Db): Promise<CategoryNode[]> {
+  const byParent = childrenByParent(await allCategories(db));
+  const build = (parentId: string | null): CategoryNode[] =>
+    (byParent.get(parentId) ?? []).map(({ id, slug, name }) => ({ id, slug, name, children: build(id) }));
+  return build(null);
+}
+
+/** The ids of the category with this slug and of all its descendants; null for an unknown slug. */
+export async function categoryWithDescendants(db: Db, slug: string): Promise<string[] | null> {
+  const rows = await allCategories(db);
+  const root = rows.find((row) => row.slug === slug);
+  if (!root) return null;
+  const byParent = childrenByParent(rows);
+  const ids: string[] = [];
+  const pending = [root.id];
+  // The `seen` guard keeps a corrupted (cyclic) parent chain from looping forever.
+  const seen = new Set<string>();
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    ids.push(id);
+    for (const child of byParent.get(id) ?? []) pending.push(child.id);
+  }
+  return ids;
+}
+
+/** The path from the root down to this category (breadcrumbs), the category itself last. */
+export async function categoryPath(db: Db, categoryId: string): Promise<CategoryRef[]> {
+  const byId = new Map((await allCategories(db)).map((row) => [row.id, row]));
+  const path: CategoryRef[] = [];
+  const seen = new Set<string>();
+  for (
+    let row = byId.get(categoryId);
+    row && !seen.has(row.id);
+    row = row.parentId ? byId.get(row.parentId) : undefined
+  ) {
+    seen.add(row.id);
+    path.unshift({ id: row.id, slug: row.slug, name: row.name });
+  }
+  return path;
+}

@@ -1,0 +1,52 @@
+import type { Db } from "@shopwright/db";
+import { and, eq } from "drizzle-orm";
+import { notFound } from "../errors.ts";
+import { type CategoryRef, categoryPath } from "./categories.ts";
+import { imagesByProduct, type ProductImage } from "./images.ts";
+
+export interface ProductDetail {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  inStock: boolean;
+  images: ProductImage[];
+  category: CategoryRef;
+  /** Breadcrumbs: the root category first, the product's own category last. */
+  categoryPath: CategoryRef[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. */
+export async function productBySlug(db: Db, slug: string): Promise<ProductDetail> {
+  const { products } = db.tables;
+  const [product] = await db.orm
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      description: products.description,
+      priceCents: products.priceCents,
+      stock: products.stock,
+      categoryId: products.categoryId,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(and(eq(products.slug, slug), eq(products.status, "active")))
+    .limit(1);
+  if (!product) throw notFound("Product");
+  const { categoryId, ...fields } = product;
+  const [images, path] = await Promise.all([imagesByProduct(db, [product.id]), categoryPath(db, categoryId)]);
+  return {
+    ...fields,
+    inStock: product.stock > 0,
+    images: images.get(product.id) ?? [],
+    // The foreign key guarantees the product's own category, the last step of its path.
+    category: path.at(-1)!,
+    categoryPath: path,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Product search for shoppers: free text, filters, sorts and page-based pagination with a total.
+ * Everything dialect-specific about full-text search lives in `textMatch` below; the rest is plain
+ * Drizzle shared by every database.
+ *
+ * Text is read the way a search box is typed: the last word, unless a space follows it, is matched
+ * as a prefix once it has two letters ("wireless head" finds "Wireless Headphones"). Postgres
+ * reads the finished words with `websearch_to_tsquery` (so "quoted phrases", `or` and `-word`
+ * work there, and English stop words are ignored) and ranks with `ts_rank` over the weighted
+ * `search_vector` (name A, description B). SQLite, the test database, requires every word (each
+ * quoted, so no input is FTS5 syntax) and ranks with bm25, name weighted ten times description.
+ * Text without a letter or digit is no text: the whole catalog. Text is capped at 1,000
+ * characters by the router (BAD_REQUEST above that).
+ */
+import type { Db } from "@shopwright/db";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { notFound } from "../errors.ts";
+import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
+import { imagesByProduct, type ProductImage } from "./images.ts";
+
+export const SEARCH_TEXT_MAX_LENGTH = 1000;
+export const PAGE_SIZE_MAX = 100;
+export const PAGE_SIZE_DEFAULT = 24;
+export const SEARCH_SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface SearchInput {
+  q?: string;
+  categorySlug?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  inStock?: boolean;
+  sort?: SearchSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchItem {
+  id: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  stock: number;
+  inStock: boolean;
+  thumbnail: ProductImage | null;
+  category: Omit<CategoryRef, "id">;
+}
+
+export interface SearchResult {
+  items: SearchItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Free text split the way a search box is typed. */
+export interface SearchText {
+  /** Every word (runs of letters and digits), in order. */
+  words: string[];
+  /** The text before the half-typed last word (all of it when there is none). */
+  finished: string;
+  /** The last word when it may still be being typed: no space after it, two letters or more. */
+  prefix: string | null;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const TRAILING_WORD = /(?:^|\s)([\p{L}\p{N}]+)$/u;
+/**
+ * A one-letter prefix would match most of the catalog, slowly (FTS5 has no prefix index here),
+ * and tells the shopper nothing; it is searched as a whole word instead.
+ */
+const MIN_PREFIX_LENGTH = 2;
+
+/** Null when the text holds no word to search for (empty, spaces, punctuation only). */
+export function parseSearchText(input: string): SearchText | null {
+  // Control characters are never meant, and Postgres rejects a NUL in text outright.
+  const text = input.replace(/\p{Cc}/gu, " ");
+  const words = text.match(WORD);
+  if (!words) return null;
+  const trailing = TRAILING_WORD.exec(text)?.[1];
+  const prefix = trailing !== undefined && [...trailing].length >= MIN_PREFIX_LENGTH ? trailing : null;
+  return {
+    words,
+    prefix,
+    finished: prefix === null ? text : text.slice(0, text.length - prefix.length),
+  };
+}
+
+/**
+ * The products matching the text and how well, as a derived table `search_matches(product_id,
+ * score)`, a higher score a better match.
+ */
+function textMatch(db: Db, text: SearchText): SQL {
+  if (db.dialect === "sqlite") {
+    const terms = text.words.map((word, i) =>
+      i === text.words.length - 1 && text.prefix !== null ? `"${word}"*` : `"${word}"`,
+    );
+    return sql`(select products.id as product_id, -bm25(products_fts, 10.0, 1.0) as score
+      from products_fts join products on products.rowid = products_fts.rowid
+      where products_fts match ${terms.join(" ")}) as search_matches`;
+  }
+  const queries: SQL[] = [];
+  if (HAS_WORD.test(text.finished)) queries.push(sql`websearch_to_tsquery('english', ${text.finished})`);
+  // The prefix holds only letters and digits, so to_tsquery cannot read it as operators.
+  if (text.prefix !== null) queries.push(sql`to_tsquery('english', ${`${text.prefix}:*`})`);
+  const query = sql.join(queries, sql` && `);
+  return sql`(select products.id as product_id,
+      ts_rank('{0.1, 0.2, 0.4, 1.0}', products.search_vector, search_query.query) as score
+    from products cross join (select ${query} as query) as search_query
+    where products.search_vector @@ search_query.query) as search_matches`;
+}
+
+const score = sql<number>`search_matches.score`;
+
+export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
+  const { products, categories } = db.tables;
+  const text = input.q === undefined ? null : parseSearchText(input.q);
+
+  const conditions: SQL[] = [eq(products.status, "active")];
+  if (input.categorySlug !== undefined) {
+    const categoryIds = await categoryWithDescendants(db, input.categorySlug);
+    if (!categoryIds) throw notFound("Category");
+    conditions.push(inArray(products.categoryId, categoryIds));
+  }
+  if (input.minPriceCents !== undefined) conditions.push(gte(products.priceCents, input.minPriceCents));
+  if (input.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, input.maxPriceCents));
+  if (input.inStock) conditions.push(gt(products.stock, 0));
+  const where = and(...conditions);
+  const matches = text && textMatch(db, text);
+  const onMatch = sql`search_matches.product_id = ${products.id}`;
+
+  // Relevance means nothing without text; the newest products come first then.
+  const requested = input.sort ?? "relevance";
+  const sort = requested === "relevance" && !text ? "newest" : requested;
+  // Every order ends in the id, so equal prices, dates or scores never swap places between pages.
+  const orderBy = {
+    relevance: [desc(score), asc(products.id)],
+    price_asc: [asc(products.priceCents), asc(products.id)],
+    price_desc: [desc(products.priceCents), desc(products.id)],
+    newest: [desc(products.createdAt), desc(products.id)],
+  }[sort];
+
+  const counted = db.orm.select({ total: count() }).from(products).$dynamic();
+  const [totalRow] = await (matches ? counted.innerJoin(matches, onMatch) : counted).where(where);
+
+  const paged = db.orm
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      priceCents: products.priceCents,
+      stock: products.stock,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .$dynamic();
+  const rows = await (matches ? paged.innerJoin(matches, onMatch) : paged)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+
+  const images = await imagesByProduct(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map(({ categorySlug, categoryName, ...row }) => ({
+      ...row,
+      inStock: row.stock > 0,
+      thumbnail: images.get(row.id)?.[0] ?? null,
+      category: { slug: categorySlug, name: categoryName },
+    })),
+    total: totalRow?.total ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Builds the seed catalog in memory, deterministically: the same seed and size give the same
+ * categories, names, prices and stock every time (only ids and dates depend on when it runs).
+ */
+import { newId } from "../ids.ts";
+import { CATALOG, CLOSINGS, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
+import { createRandom, type Random } from "./random.ts";
+
+export interface SeedCategory {
+  id: string;
+  parentId: string | null;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface SeedProduct {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  status: "active" | "archived";
+  categoryId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  image: { colour: string; glyph: LeafCategory["glyph"]; alt: string };
+}
+
+export interface SeedCatalog {
+  categories: SeedCategory[];
+  products: SeedProduct[];
+}
+
+const DAY_MS = 86_400_000;
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/'/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+interface ProductName {
+  name: string;
+  variant: string;
+  noun: string;
+}
+
+/** Every name a leaf can make (series × variant × noun), in a random but fixed order. */
+function nameSequence(leaf: LeafCategory, random: Random): () => ProductName {
+  const names = random.shuffle(
+    SERIES.flatMap((series) =>
+      leaf.variants.flatMap((variant) => leaf.nouns.map((noun) => ({ series, variant, noun }))),
+    ),
+  );
+  let next = 0;
+  return () => {
+    const round = Math.floor(next / names.length);
+    const { series, variant, noun } = names[next % names.length]!;
+    next++;
+    // Only catalogs far beyond the benchmark size run out of names; later rounds become editions.
+    const edition = round === 0 ? "" : ` Edition ${round + 1}`;
+    return { name: `${series} ${variant} ${noun}${edition}`, variant, noun };
+  };
+}
+
+function describe(leaf: LeafCategory, noun: string, variant: string, random: Random): string {
+  const fill = (sentence: string) =>
+    sentence.replaceAll("{noun}", noun.toLowerCase()).replaceAll("{variant}", variant.toLowerCase());
+  const sentences = random.shuffle(leaf.sentences).slice(0, random.int(2, 3)).map(fill);
+  const text = [...sentences, random.pick(CLOSINGS)].join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function price(leaf: LeafCategory, random: Random): number {
+  const [min, max] = leaf.dollars;
+  // Cheap things vary by the dollar, dear things by the ten; most prices end in .99.
+  const dollars = random.int(min, max);
+  const rounded = dollars < 100 ? dollars : Math.round(dollars / 10) * 10;
+  return random.chance(0.75) ? rounded * 100 - 1 : rounded * 100;
+}
+
+export function generateCatalog(options: { products: number; seed?: number; now?: Date }): SeedCatalog {
+  const random = createRandom(options.seed ?? 20_260_101);
+  const now = (options.now ?? new Date()).getTime();
+
+  const categories: SeedCategory[] = [];
+  const leaves: { leaf: LeafCategory; id: string; nextName: () => ProductName }[] = [];
+  CATALOG.forEach((root, rootPosition) => {
+    const rootId = newId("cat");
+    categories.push({ id: rootId, parentId: null, slug: root.slug, name: root.name, position: rootPosition });
+    root.children.forEach((leaf, position) => {
+      const id = newId("cat");
+      categories.push({ id, parentId: rootId, slug: leaf.slug, name: leaf.name, position });
+      leaves.push({ leaf, id, nextName: nameSequence(leaf, random) });
+    });
+  });
+
+  const totalWeight = leaves.reduce((sum, { leaf }) => sum + leaf.weight, 0);
+  const pickLeaf = () => {
+    let r = random.next() * totalWeight;
+    for (const entry of leaves) {
+      r -= entry.leaf.weight;
+      if (r < 0) return entry;
+    }
+    return leaves.at(-1)!;
+  };
+
+  const products: SeedProduct[] = [];
+  for (let i = 0; i < options.products; i++) {
+    const { leaf, id: categoryId, nextName } = pickLeaf();
+    const { name, variant, noun } = nextName();
+    // Spread over the past year, so "newest" means something.
+    const createdAt = new Date(now - random.int(0, 365 * DAY_MS));
+    products.push({
+      id: newId("prod"),
+      slug: slugify(name),
+      name,
+      description: describe(leaf, noun, variant, random),
+      priceCents: price(leaf, random),
+      stock: random.chance(0.08) ? 0 : random.int(1, random.chance(0.2) ? 400 : 60),
+      status: random.chance(0.01) ? "archived" : "active",
+      categoryId,
+      createdAt,
+      updatedAt: createdAt,
+      image: { colour: SWATCHES[variant] ?? "#8d8f93", glyph: leaf.glyph, alt: name },
+    });
+  }
+  return { categories, products };
+}

@@ -1,0 +1,130 @@
+/**
+ * Seed data: a realistic catalog for trying the shop, for tests that need a whole catalog, and for
+ * benchmarks. `seedIfEmpty` is what `SEED=auto` runs at start; `seedCatalog` fills an empty catalog
+ * of any size (the `pnpm seed` CLI uses it for large ones).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { count, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { newId } from "../ids.ts";
+import { generateCatalog, type SeedProduct } from "./generate.ts";
+import { productSvg } from "./product-image.ts";
+
+export { generateCatalog } from "./generate.ts";
+
+/** Rows per INSERT: big enough to be fast, well under every driver's bound-parameter limit. */
+const BATCH = 500;
+/** Images are written this many at a time, so 10,000 files never exhaust file handles. */
+const WRITE_CONCURRENCY = 64;
+/** An arbitrary constant: the advisory lock servers starting together take while they seed. */
+const SEED_LOCK = 72_210_432;
+
+export const SEED_PRODUCTS_DEFAULT = 1000;
+
+export interface SeedCatalogOptions {
+  /** How many products to make. */
+  products: number;
+  /** Where media is served from (`/media`); images go to `${mediaDir}/seed/<slug>.svg`. */
+  mediaDir: string;
+  /** The PRNG seed; the same seed makes the same catalog. */
+  seed?: number;
+}
+
+export interface SeedReport {
+  categories: number;
+  products: number;
+  milliseconds: { generate: number; images: number; insert: number };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function writeImages(mediaDir: string, products: SeedProduct[]): Promise<void> {
+  const dir = join(mediaDir, "seed");
+  await mkdir(dir, { recursive: true });
+  for (const batch of chunks(products, WRITE_CONCURRENCY)) {
+    await Promise.all(
+      batch.map((p) => writeFile(join(dir, `${p.slug}.svg`), productSvg({ name: p.name, ...p.image }))),
+    );
+  }
+}
+
+/**
+ * Fills an empty catalog with a generated one (categories, products, one image each) in one
+ * transaction. A catalog that already has categories is left alone: its slugs would collide.
+ */
+export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<SeedReport> {
+  const started = performance.now();
+  const [existing] = await db.orm.select({ n: count() }).from(db.tables.categories);
+  if ((existing?.n ?? 0) > 0) throw new Error("The catalog is not empty; seed an empty database");
+  const catalog = generateCatalog({ products: options.products, seed: options.seed });
+  const generated = performance.now();
+  await writeImages(options.mediaDir, catalog.products);
+  const written = performance.now();
+
+  const { categories, products, productImages } = db.tables;
+  await db.transaction(async (tx) => {
+    // Parents first: a child's parent must exist when its row arrives.
+    const roots = catalog.categories.filter((c) => c.parentId === null);
+    const children = catalog.categories.filter((c) => c.parentId !== null);
+    for (const batch of [roots, children]) await tx.orm.insert(categories).values(batch);
+    for (const batch of chunks(catalog.products, BATCH)) {
+      await tx.orm.insert(products).values(batch.map(({ image: _, ...product }) => product));
+      await tx.orm.insert(productImages).values(
+        batch.map((p) => ({
+          id: newId("pimg"),
+          productId: p.id,
+          url: `/media/seed/${p.slug}.svg`,
+          alt: p.image.alt,
+          position: 0,
+          createdAt: p.createdAt,
+        })),
+      );
+    }
+  });
+  const inserted = performance.now();
+
+  return {
+    categories: catalog.categories.length,
+    products: catalog.products.length,
+    milliseconds: {
+      generate: Math.round(generated - started),
+      images: Math.round(written - generated),
+      insert: Math.round(inserted - written),
+    },
+  };
+}
+
+export interface SeedIfEmptyOptions {
+  mediaDir: string;
+  /** The admin account to create; the password is hashed by the caller (auth owns hashing). */
+  admin: { email: string; name: string; passwordHash: string };
+  products?: number;
+}
+
+/**
+ * Seeds a database that has no categories and no users: the catalog and the admin account.
+ * Returns null when the database was not empty. Servers starting together on one empty database
+ * queue on an advisory lock, so exactly one of them seeds.
+ */
+export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<SeedReport | null> {
+  return db.transaction(async (tx) => {
+    if (tx.dialect !== "sqlite") await tx.run(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const { categories, users } = tx.tables;
+    const [[cats], [people]] = await Promise.all([
+      tx.orm.select({ n: count() }).from(categories),
+      tx.orm.select({ n: count() }).from(users),
+    ]);
+    if ((cats?.n ?? 0) > 0 || (people?.n ?? 0) > 0) return null;
+    const report = await seedCatalog(tx, {
+      products: options.products ?? SEED_PRODUCTS_DEFAULT,
+      mediaDir: options.mediaDir,
+    });
+    await tx.orm.insert(users).values({ id: newId("usr"), role: "admin", ...options.admin });
+    return report;
+  });
+}

@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client.ts";
+import { createTestDb } from "../testing/index.ts";
+import { generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
+
+describe("generateCatalog", () => {
+  const now = new Date("2026-06-01T00:00:00Z");
+  const shape = (catalog: ReturnType<typeof generateCatalog>) =>
+    catalog.products.map(({ slug, description, priceCents, stock, status, createdAt }) => ({
+      slug,
+      description,
+      priceCents,
+      stock,
+      status,
+      createdAt,
+    }));
+
+  it("makes the same catalog from the same seed, and another from another", () => {
+    expect(shape(generateCatalog({ products: 200, now }))).toEqual(shape(generateCatalog({ products: 200, now })));
+    expect(shape(generateCatalog({ products: 200, now, seed: 7 }))).not.toEqual(
+      shape(generateCatalog({ products: 200, now })),
+    );
+  });
+
+  it("makes a realistic catalog: two levels, unique slugs, real prices, some sold out", () => {
+    const { categories, products } = generateCatalog({ products: 1000, now });
+    const roots = categories.filter((c) => c.parentId === null);
+    const leaves = categories.filter((c) => c.parentId !== null);
+    expect(leaves.length).toBeGreaterThanOrEqual(10);
+    expect(leaves.every((leaf) => roots.some((root) => root.id === leaf.parentId))).toBe(true);
+    expect(new Set(leaves.map((leaf) => leaf.id))).toEqual(new Set(products.map((p) => p.categoryId)));
+    expect(new Set(products.map((p) => p.slug)).size).toBe(1000);
+    expect(products.every((p) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.slug))).toBe(true);
+    expect(products.every((p) => Number.isInteger(p.priceCents) && p.priceCents > 0)).toBe(true);
+    const soldOut = products.filter((p) => p.stock === 0).length;
+    expect(soldOut).toBeGreaterThan(20);
+    expect(soldOut).toBeLessThan(200);
+  });
+});
+
+describe("seedIfEmpty", () => {
+  let db: Db;
+  let mediaDir: string;
+  const admin = { email: "admin@shopwright.test", name: "Admin", passwordHash: "$argon2id$placeholder" };
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    mediaDir = mkdtempSync(join(tmpdir(), "seed-"));
+  });
+
+  afterAll(async () => {
+    await db.close();
+    rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  it("seeds an empty database once: the catalog, an image file per product, the admin", async () => {
+    const report = await seedIfEmpty(db, { mediaDir, admin, products: 40 });
+    expect(report).toMatchObject({ products: 40 });
+
+    const { products, productImages, users } = db.tables;
+    const rows = await db.orm
+      .select({ slug: products.slug, url: productImages.url, alt: productImages.alt })
+      .from(products)
+      .innerJoin(productImages, eq(productImages.productId, products.id))
+      .orderBy(asc(products.slug));
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      expect(row.url).toBe(`/media/seed/${row.slug}.svg`);
+      expect(row.alt).not.toBe("");
+      expect(readFileSync(join(mediaDir, "seed", `${row.slug}.svg`), "utf8")).toMatch(/^<svg [^>]*role="img"/);
+    }
+    const people = await db.orm.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
+    expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
+
+    expect(await seedIfEmpty(db, { mediaDir, admin: { ...admin, email: "other@shopwright.test" } })).toBeNull();
+    await expect(seedCatalog(db, { mediaDir, products: 5 })).rejects.toThrow(/not empty/);
+    expect(await db.orm.select({ id: products.id }).from(products)).toHaveLength(40);
+    expect(existsSync(join(mediaDir, "seed"))).toBe(true);
+  });
+});
