@@ -3,8 +3,9 @@
  * the same transaction; image files are written before and removed after the rows that name them.
  */
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
-import { and, asc, count, desc, eq, inArray, like, max, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, like, max, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { imagesByProduct } from "../catalog/images.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import type { MediaStorage } from "../media/storage.ts";
@@ -26,7 +27,7 @@ export interface ProductFields {
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export async function listProducts(db: Db, filter: Page & { q?: string; status?: ProductStatus; categoryId?: string }) {
-  const { products, categories, productImages } = db.tables;
+  const { products, categories } = db.tables;
   const conditions: SQL[] = [];
   if (filter.q) conditions.push(or(containsText(products.name, filter.q), containsText(products.slug, filter.q))!);
   if (filter.status) conditions.push(eq(products.status, filter.status));
@@ -55,23 +56,12 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
     db.orm.select({ total: count() }).from(products).where(where),
   ]);
 
-  const images = rows.length
-    ? await db.orm
-        .select({ productId: productImages.productId, url: productImages.url })
-        .from(productImages)
-        .where(
-          inArray(
-            productImages.productId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(productImages.position), asc(productImages.id))
-    : [];
-  const firstImage = new Map<string, string>();
-  for (const image of images) if (!firstImage.has(image.productId)) firstImage.set(image.productId, image.url);
-
+  const images = await imagesByProduct(
+    db,
+    rows.map((row) => row.id),
+  );
   return {
-    items: rows.map((row) => ({ ...row, imageUrl: firstImage.get(row.id) ?? null })),
+    items: rows.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })),
     total: counted?.total ?? 0,
     page: filter.page,
     pageSize: filter.pageSize,
