@@ -1,0 +1,208 @@
+/**
+ * An admin's day in Chromium against a production build on a real server: sign in, build the
+ * catalog, ship an order, rescue a dead job. One server for the file; the journeys run in order
+ * and build on each other (the order ships the product the first journey created).
+ */
+import { randomUUID } from "node:crypto";
+import { createShopClient } from "@shopwright/client";
+import { eq, sql } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Shop, startShop } from "./harness.ts";
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+const ADDRESS = {
+  name: "Grace Hopper",
+  line1: "1 Compiler Lane",
+  city: "Arlington",
+  postalCode: "22201",
+  country: "US",
+};
+const ADMIN = { email: `admin-${randomUUID()}@example.com`, password: "admin e2e password", name: "Ada Admin" };
+const SHOPPER = {
+  email: `shopper-${randomUUID()}@example.com`,
+  password: "shopper e2e password",
+  name: "Grace Hopper",
+};
+const PRODUCT = "Speckled Stoneware Teapot";
+
+let shop: Shop;
+let admin: Page;
+
+/** A script's view of the shop: the typed client, signed in as `account`. */
+async function signedInClient(account: typeof SHOPPER) {
+  const client = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+  await client.login(account);
+  return client;
+}
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto(shop.url("/admin/"));
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+beforeAll(async () => {
+  shop = await startShop({ port: 3160 });
+  // Accounts are made the way people make them; only the admin role is granted behind the API.
+  for (const account of [ADMIN, SHOPPER]) {
+    await createShopClient({ url: shop.url(""), tokenDelivery: "body" }).register(account);
+  }
+  await shop.db.orm
+    .update(shop.db.tables.users)
+    .set({ role: "admin" })
+    .where(eq(shop.db.tables.users.email, ADMIN.email));
+  admin = await shop.newPage();
+});
+
+afterAll(async () => {
+  await shop?.stop();
+});
+
+describe("admin app", () => {
+  it("tells a customer who signs in that they are not an admin, and shows nothing else", async () => {
+    const page = await shop.newPage();
+    await signIn(page, SHOPPER);
+    await page.getByText("This account is not an admin account").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+    expect(await page.getByRole("navigation", { name: "Sections" }).count()).toBe(0);
+    await shop.screenshot(page, "login-not-admin");
+    await page.context().close();
+  });
+
+  it("an admin creates a category and a product with an image, and a shopper finds it by search", async () => {
+    await signIn(admin, ADMIN);
+    await admin.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await shop.screenshot(admin, "dashboard");
+
+    await admin.getByRole("link", { name: "Categories" }).click();
+    await admin.getByLabel("Name", { exact: true }).fill("Tea Things");
+    await admin.getByRole("button", { name: "Create category" }).click();
+    await admin.getByRole("list", { name: "Category tree" }).getByText("Tea Things", { exact: true }).waitFor();
+    await shop.screenshot(admin, "categories");
+
+    await admin.getByRole("link", { name: "Products" }).click();
+    await admin.getByRole("link", { name: "New product" }).click();
+    await admin.getByLabel("Name", { exact: true }).fill(PRODUCT);
+    await admin.getByLabel("Description").fill("Hand-thrown, holds six cups, speckled glaze.");
+    await admin.getByLabel("Price (USD)").fill("-4");
+    await admin.getByLabel("Stock").fill("12");
+    await admin.getByLabel("Category").selectOption({ label: "Tea Things" });
+    await admin.getByRole("button", { name: "Create product" }).click();
+    // The server's validation comes back on the field it concerns.
+    await admin.getByText("Price cannot be negative").waitFor();
+    await admin.getByLabel("Price (USD)").fill("39.00");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    await admin.getByRole("heading", { name: PRODUCT }).waitFor();
+
+    await admin.getByLabel("Upload image").setInputFiles({ name: "teapot.png", mimeType: "image/png", buffer: PNG });
+    const images = admin.getByRole("list", { name: "Product images" });
+    await images.getByRole("img").first().waitFor();
+    await admin.getByLabel("Alt text for image 1").fill("The teapot from the side");
+    await admin.getByRole("button", { name: "Save order and alt text" }).click();
+    await admin.getByRole("list", { name: "Audit log" }).getByText("Product images updated").waitFor();
+    await shop.screenshot(admin, "product");
+
+    await admin.getByRole("link", { name: "Products" }).click();
+    await admin.getByLabel("Search products").fill("stoneware");
+    await admin.getByRole("table", { name: "Products" }).getByRole("link", { name: PRODUCT }).waitFor();
+    await shop.screenshot(admin, "products");
+
+    const found = await createShopClient({ url: shop.url("") }).trpc.catalog.search.query({ q: "stoneware teapot" });
+    const hit = found.items.find((item) => item.name === PRODUCT);
+    expect(hit).toMatchObject({ slug: "speckled-stoneware-teapot", priceCents: 3900, inStock: true });
+    expect(hit?.thumbnail?.alt).toBe("The teapot from the side");
+    const image = await fetch(shop.url(hit!.thumbnail!.url));
+    expect(image.status).toBe(200);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("an admin ships and delivers a paid order, and the shopper sees each new status", async () => {
+    const shopper = await signedInClient(SHOPPER);
+    const product = await shopper.trpc.catalog.product.query({ slug: "speckled-stoneware-teapot" });
+    await shopper.trpc.cart.addItem.mutate({ productId: product.id, quantity: 2 });
+    const { order, paymentUrl } = await shopper.trpc.orders.checkout.mutate({
+      idempotencyKey: randomUUID(),
+      shippingAddress: ADDRESS,
+    });
+
+    // The shopper pays on the gateway's page; its webhook moves the order to processing.
+    expect(paymentUrl).toBeTruthy();
+    const payment = await shop.newPage();
+    await payment.goto(paymentUrl!);
+    await payment.getByRole("button", { name: "Approve" }).click();
+    await expect
+      .poll(async () => (await shopper.trpc.orders.byId.query({ id: order.id })).status, { timeout: 30_000 })
+      .toBe("processing");
+    await payment.context().close();
+
+    await admin.getByRole("link", { name: "Orders" }).click();
+    await admin.getByLabel("Status").selectOption("processing");
+    await admin.getByLabel("Search by customer email").fill(SHOPPER.email);
+    await admin.getByRole("table", { name: "Orders" }).getByText(SHOPPER.email).waitFor();
+    await shop.screenshot(admin, "orders");
+    await admin.getByRole("link", { name: order.id.slice(-8) }).click();
+    await admin.getByRole("heading", { name: `Order ${order.id.slice(-8)}` }).waitFor();
+    await admin.getByRole("table", { name: "Items" }).getByText(PRODUCT).waitFor();
+
+    await admin.getByLabel("Note (optional)").fill("Parcel 1Z999");
+    await admin.getByRole("button", { name: "Mark shipped" }).click();
+    await admin.getByRole("button", { name: "Mark delivered" }).waitFor();
+    // A shipped order cannot go back: the only way on is delivery.
+    expect(await admin.getByRole("button", { name: /Cancel order|Mark processing/ }).count()).toBe(0);
+    expect((await shopper.trpc.orders.byId.query({ id: order.id })).status).toBe("shipped");
+
+    await admin.getByRole("button", { name: "Mark delivered" }).click();
+    await admin.getByText("nothing more happens to it").waitFor();
+    await admin.getByRole("list", { name: "Audit log" }).getByText(ADMIN.email).first().waitFor();
+    await shop.screenshot(admin, "order");
+
+    const seen = await shopper.trpc.orders.byId.query({ id: order.id });
+    expect(seen.status).toBe("delivered");
+    expect(seen.statusHistory.map((entry) => entry.status)).toEqual(["placed", "processing", "shipped", "delivered"]);
+  });
+
+  it("a permanently failed job is retried from the Jobs page and runs", async () => {
+    const shopper = await signedInClient(SHOPPER);
+    const [order] = (await shopper.trpc.orders.list.query({})).items;
+    // A confirmation email whose attempts ran out (an SMTP outage, say): the dead letter an admin sees.
+    const [job] = await shop.db.execute<{ id: string }>(sql`
+      select id from graphile_worker.add_job('send_order_confirmation', json_build_object('orderId', ${order!.id}::text),
+        run_at => now() + interval '1 hour', max_attempts => 3)`);
+    await shop.db.run(sql`
+      update graphile_worker._private_jobs
+      set attempts = max_attempts, last_error = 'Error: connect ECONNREFUSED 127.0.0.1:2525'
+      where id = ${job!.id}::bigint`);
+
+    await admin.getByRole("link", { name: "Jobs" }).click();
+    await admin.getByRole("tab", { name: "Permanently failed" }).click();
+    const row = admin.getByRole("row").filter({ hasText: "ECONNREFUSED" });
+    await row.getByText("send_order_confirmation").waitFor();
+    await shop.screenshot(admin, "jobs");
+
+    await admin.getByRole("button", { name: `Retry job ${job!.id}` }).click();
+    await admin.getByText(`Job ${job!.id} is queued to run again.`).waitFor();
+    // The worker runs it at once and, done, graphile-worker deletes it.
+    await expect
+      .poll(
+        async () =>
+          (await shop.db.execute(sql`select 1 from graphile_worker.jobs where id = ${job!.id}::bigint`)).length,
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+    await admin.getByRole("tab", { name: "Failing" }).click();
+    await admin.getByRole("tab", { name: "Permanently failed" }).click();
+    await admin.getByText("No jobs in this state.").waitFor();
+
+    await admin.getByRole("link", { name: "Mailbox" }).click();
+    await admin.getByRole("list", { name: "Messages" }).getByRole("button").first().click();
+    const frame = admin.locator("iframe");
+    await frame.waitFor();
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    await shop.screenshot(admin, "mailbox");
+  });
+});
