@@ -19,10 +19,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createPostgresDb, type Db } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { createPostgresTestDb } from "@shopwright/db/testing";
@@ -56,14 +55,22 @@ const CHROMIUM_ARGS = [
 const READY_TIMEOUT_MS = 120_000;
 const LOG_LINES = 200;
 
-/** Builds apps/admin into its dist folder with the vite the app depends on. */
+/**
+ * Builds apps/admin into its dist folder, as `pnpm build` does. In a child process, because
+ * the test runner's NODE_ENV=test would otherwise give a development build of React.
+ */
 async function buildAdmin(): Promise<void> {
-  const root = join(repoRoot, "apps/admin");
-  const vitePackage = createRequire(join(root, "package.json")).resolve("vite/package.json");
-  const vite = (await import(pathToFileURL(join(dirname(vitePackage), "dist/node/index.js")).href)) as {
-    build(config: { root: string; logLevel: "warn" }): Promise<unknown>;
-  };
-  await vite.build({ root, logLevel: "warn" });
+  const app = join(repoRoot, "apps/admin");
+  const child = spawn(join(app, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+    cwd: app,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`Building the admin app failed:\n${output.join("")}`);
 }
 
 /** A database of the test's own, and how to reach it. */

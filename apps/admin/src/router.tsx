@@ -14,7 +14,11 @@ function RequireAdmin() {
 
 export const router = createBrowserRouter(
   [
-    { path: "/login", lazy: async () => ({ Component: (await import("./pages/login-page.tsx")).LoginPage }) },
+    {
+      path: "/login",
+      hydrateFallbackElement: <Loading />,
+      lazy: async () => ({ Component: (await import("./pages/login-page.tsx")).LoginPage }),
+    },
     {
       element: <RequireAdmin />,
       hydrateFallbackElement: <Loading />,

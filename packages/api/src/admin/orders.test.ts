@@ -86,6 +86,7 @@ describe("admin.orders", () => {
     expect(shipped.statusHistory.at(-1)).toMatchObject({
       status: "shipped",
       actor: `admin:${admin.id}`,
+      actorEmail: admin.email,
       note: "DHL 123",
     });
     expect(shipped.audit).toEqual([

@@ -1,6 +1,6 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import type { Db } from "@shopwright/db";
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { notFound } from "../errors.ts";
 import { canTransition, ORDER_STATUSES, type OrderStatus, transitionOrder } from "../orders/transitions.ts";
@@ -90,12 +90,35 @@ export async function adminOrderById(db: Db, id: string) {
   return {
     ...order,
     items,
-    statusHistory,
+    statusHistory: await withAdminEmails(db, statusHistory),
     payment: payment ?? null,
     audit,
     /** Where the state machine lets an admin move this order next. */
     nextStatuses: ORDER_STATUSES.filter((to) => canTransition(order.status, to)),
   };
+}
+
+const ADMIN_ACTOR = "admin:";
+
+/** History entries name admins by user id (`admin:<id>`); people reading them want an email. */
+async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]) {
+  const adminIds = [
+    ...new Set(entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []))),
+  ];
+  const { users } = db.tables;
+  const emails = new Map(
+    adminIds.length
+      ? (await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, adminIds))).map(
+          (u) => [u.id, u.email],
+        )
+      : [],
+  );
+  return entries.map((entry) => ({
+    ...entry,
+    actorEmail: entry.actor.startsWith(ADMIN_ACTOR)
+      ? (emails.get(entry.actor.slice(ADMIN_ACTOR.length)) ?? null)
+      : null,
+  }));
 }
 
 /** Moves an order through the state machine on an admin's behalf, and logs it. */
@@ -108,7 +131,7 @@ export async function setOrderStatus(
     const { from, to } = await transitionOrder(tx, {
       orderId: input.id,
       to: input.status,
-      actor: `admin:${actorId}`,
+      actor: `${ADMIN_ACTOR}${actorId}`,
       ...(input.note ? { note: input.note } : {}),
     });
     await recordAudit(tx, {

@@ -82,7 +82,7 @@ export function OrderPage() {
                   <StatusBadge status={entry.status} />
                   <span>{formatDateTime(entry.at)}</span>
                   <Muted>
-                    by {entry.actor}
+                    by {entry.actorEmail ?? entry.actor}
                     {entry.note ? ` — ${entry.note}` : ""}
                   </Muted>
                 </li>

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate, useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Button } from "../../components/button.tsx";
 import { SelectField, TextAreaField, TextField } from "../../components/field.tsx";
@@ -99,7 +99,8 @@ export function EditProductPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  const created = (useLocation().state as { created?: boolean } | null)?.created;
+  const [notice, setNotice] = useState<string | null>(created ? "Product created. Add its images here." : null);
   const product = useQuery(trpc.admin.products.byId.queryOptions({ id }));
   const refresh = () =>
     Promise.all([
