@@ -71,9 +71,22 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
 /** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */
 export async function productById(db: Db, id: string) {
   const { products, productImages } = db.tables;
-  const [product] = await db.orm.select().from(products).where(eq(products.id, id));
+  const [product] = await db.orm
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      description: products.description,
+      priceCents: products.priceCents,
+      stock: products.stock,
+      status: products.status,
+      categoryId: products.categoryId,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(eq(products.id, id));
   if (!product) throw notFound("Product");
-  const { searchVector: _searchVector, ...fields } = product;
   const [images, ordered, audit] = await Promise.all([
     db.orm
       .select({
@@ -88,7 +101,7 @@ export async function productById(db: Db, id: string) {
     hasBeenOrdered(db, id),
     auditTrail(db, "product", id),
   ]);
-  return { ...fields, images, ordered, audit };
+  return { ...product, images, ordered, audit };
 }
 
 export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
@@ -116,12 +129,15 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
       const { products } = tx.tables;
       const [before] = await tx.orm.select().from(products).where(eq(products.id, id));
       if (!before) throw notFound("Product");
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const [key, to] of Object.entries(patch) as [keyof ProductFields, unknown][]) {
-        if (to !== undefined && before[key] !== to) changes[key] = { from: before[key], to };
-      }
-      if (Object.keys(changes).length === 0) return;
-      await tx.orm.update(products).set(patch).where(eq(products.id, id));
+      const changed = Object.fromEntries(
+        Object.entries(patch).filter(([key, to]) => to !== undefined && before[key as keyof ProductFields] !== to),
+      ) as Partial<ProductFields>;
+      if (Object.keys(changed).length === 0) return;
+      // Only changed columns are written, so an edit never re-asserts a stale stock figure.
+      await tx.orm.update(products).set(changed).where(eq(products.id, id));
+      const changes = Object.fromEntries(
+        Object.entries(changed).map(([key, to]) => [key, { from: before[key as keyof ProductFields], to }]),
+      );
       await recordAudit(tx, {
         actorId,
         action: "product.updated",

@@ -70,6 +70,8 @@ function fieldsOf(draft: Draft) {
   };
 }
 
+type Fields = ReturnType<typeof fieldsOf>["fields"];
+
 export function NewProductPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -161,9 +163,12 @@ export function EditProductPage() {
           submitLabel="Save changes"
           pending={update.isPending}
           error={update.error}
-          onSubmit={(fields) => {
+          onSubmit={(_fields, changed) => {
+            // Only what the admin changed is sent: re-sending an untouched stock figure would undo
+            // the sales made since the form was loaded.
+            if (Object.keys(changed).length === 0) return setNotice("Nothing to save.");
             setNotice(null);
-            update.mutate({ id, ...fields });
+            update.mutate({ id, ...changed });
           }}
         />
         <div className={styles.side}>
@@ -186,7 +191,7 @@ function ProductForm({
   submitLabel: string;
   pending: boolean;
   error: unknown;
-  onSubmit: (fields: ReturnType<typeof fieldsOf>["fields"]) => void;
+  onSubmit: (fields: Fields, changed: Partial<Fields>) => void;
 }) {
   const [draft, setDraft] = useState(initial);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -200,7 +205,10 @@ function ProductForm({
     event.preventDefault();
     const { local: problems, fields } = fieldsOf(draft);
     setLocal(problems);
-    if (Object.keys(problems).length === 0) onSubmit(fields);
+    if (Object.keys(problems).length > 0) return;
+    const before = fieldsOf(initial).fields as Record<string, unknown>;
+    const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => before[key] !== value));
+    onSubmit(fields, changed);
   };
 
   return (
