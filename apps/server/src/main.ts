@@ -1,32 +1,33 @@
 /**
  * Starts the shop: configuration, database (a Postgres server, or the embedded one), migrations,
- * seed data, the HTTP server, and a graceful shutdown on SIGINT/SIGTERM.
+ * seed data, the dev mail catcher (no SMTP_URL), the job worker (WORKER=inline), the HTTP server,
+ * and a graceful shutdown on SIGINT/SIGTERM.
  */
 import { readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import type { ApiConfig } from "@shopwright/api/server";
+import { hashPassword } from "@shopwright/api/server";
 import { createPostgresDb, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { seedIfEmpty } from "@shopwright/db/seed";
+import { apiConfig, repoRoot } from "./api-config.ts";
 import { createApp } from "./app.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
-import { localSecrets } from "./secrets.ts";
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+import { startJobWorker } from "./worker.ts";
 
 async function main() {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const dataDir = resolve(repoRoot, env.DATA_DIR);
+  const { config, dataDir, secrets } = apiConfig(env);
   const tls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
-  const secrets = env.JWT_SECRET && env.WEBHOOK_SECRET && env.ADMIN_PASSWORD ? undefined : localSecrets(dataDir);
 
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir });
-  const db = createPostgresDb(env.DATABASE_URL ?? embedded!.url, { max: embedded ? 8 : 20 });
+  const databaseUrl = env.DATABASE_URL ?? embedded!.url;
+  const db = createPostgresDb(databaseUrl, { max: embedded ? 8 : 20 });
   logger.info(
     embedded
       ? { database: "embedded", dataDir: `${dataDir}/pg` }
@@ -34,19 +35,25 @@ async function main() {
     embedded ? `Using the embedded Postgres (PGlite) in ${dataDir}/pg` : "Using the Postgres server at DATABASE_URL",
   );
   await migrate(db);
-
-  const scheme = tls ? "https" : "http";
-  const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${env.HOST}:${env.PORT}`).replace(/\/$/, "");
-  const config: ApiConfig = {
-    publicUrl,
-    jwtSecret: env.JWT_SECRET ?? secrets!.jwtSecret,
-    webhookSecret: env.WEBHOOK_SECRET ?? secrets!.webhookSecret,
-    gatewayUrl: `${publicUrl}/mockpay`,
-    rateLimits: env.RATE_LIMITS,
-    paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
-  };
+  if (env.SEED === "auto") {
+    const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
+    const seeded = await seedIfEmpty(db, {
+      mediaDir: resolve(dataDir, "media"),
+      admin: { email: env.ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(adminPassword) },
+    });
+    if (seeded) logger.info(seeded, "seeded an empty database");
+  }
+  const { publicUrl } = config;
 
   const metrics = createMetrics();
+  const mailCatcher = env.SMTP_URL ? undefined : await startMailCatcher({ db, logger });
+  const smtpUrl = env.SMTP_URL ?? mailCatcher!.url;
+  if (mailCatcher) logger.info({ smtpUrl }, "No SMTP_URL: email goes to the dev mail catcher (admin Mailbox)");
+  const worker =
+    env.WORKER === "inline"
+      ? await startJobWorker({ db, databaseUrl, embedded: Boolean(embedded), config, logger, metrics, smtpUrl })
+      : undefined;
+
   const app = createApp({
     db,
     config,
@@ -90,8 +97,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down: finishing in-flight requests");
-    await new Promise<void>((done) => server.close(() => done()));
+    logger.info({ signal }, "shutting down: finishing in-flight requests and running jobs");
+    await Promise.all([new Promise<void>((done) => server.close(() => done())), worker?.stop()]);
+    await mailCatcher?.stop();
     await db.close();
     await embedded?.stop();
     logger.info("stopped");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
-import { createTestApp, trpcRequest } from "./harness.ts";
+import { bearer, createTestApp, trpcCall, trpcRequest } from "./harness.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -12,15 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(procedure: string, input: unknown, init: Parameters<typeof trpcRequest>[3] = {}) {
-  const res = await trpcRequest(t.app, procedure, input, init);
-  const body = (await res.json()) as {
-    result?: { data: { json: Record<string, unknown> } };
-    error?: { json: { data: { code: string } } };
-  };
-  return { status: res.status, data: body.result?.data.json, code: body.error?.json.data.code, headers: res.headers };
-}
-const bearer = (token: unknown) => ({ headers: { authorization: `Bearer ${String(token)}` } });
+const call = (procedure: string, input: unknown, init: Parameters<typeof trpcRequest>[3] = {}) =>
+  trpcCall(t.app, procedure, input, init);
 
 describe("auth over HTTP", () => {
   it("registers, logs in, reads the profile, refreshes twice, is refused the first token, and logs out", async () => {

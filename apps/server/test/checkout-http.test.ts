@@ -106,9 +106,9 @@ describe("checkout and payment over HTTP", () => {
     const deliver = mockpayTasks({ db, config: { ...testConfig, ...config }, log: createLogger("silent") })
       .deliver_payment_webhook!;
     const helpers = {} as Parameters<typeof deliver>[1];
-    await deliver(deliveries[0]!.payload, helpers);
+    await deliver(deliveries[0]!.payload as { eventId: string }, helpers);
     // A redelivery (the provider retrying after a lost answer) is acknowledged and changes nothing.
-    await deliver(deliveries[0]!.payload, helpers);
+    await deliver(deliveries[0]!.payload as { eventId: string }, helpers);
 
     const after = await call("orders.byId", { id: order.id }, shopper.accessToken, "GET");
     expect(after.body.result.data.json).toMatchObject({ status: "processing", payment: { status: "succeeded" } });

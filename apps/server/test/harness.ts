@@ -41,3 +41,26 @@ export function trpcRequest(
     headers: { "content-type": "application/json", ...init.headers },
   });
 }
+
+/** A tRPC call over HTTP, decoded: the status, the result data or the error code, the headers. */
+export async function trpcCall<Data = Record<string, unknown>>(
+  app: Parameters<typeof trpcRequest>[0],
+  procedure: string,
+  input: unknown,
+  init: Parameters<typeof trpcRequest>[3] = {},
+) {
+  const res = await trpcRequest(app, procedure, input, init);
+  const body = (await res.json()) as {
+    result?: { data: { json: Data } };
+    error?: { json: { data: { code: string; details: Record<string, unknown> | null } } };
+  };
+  return {
+    status: res.status,
+    data: body.result?.data.json,
+    code: body.error?.json.data.code,
+    details: body.error?.json.data.details,
+    headers: res.headers,
+  };
+}
+
+export const bearer = (token: unknown) => ({ headers: { authorization: `Bearer ${String(token)}` } });

@@ -70,8 +70,10 @@ export interface PostgresDb extends Db {
 export function createPostgresDb(connection: string | pg.Pool, options: { max?: number } = {}): PostgresDb {
   const pool =
     typeof connection === "string" ? new pg.Pool({ connectionString: connection, max: options.max ?? 10 }) : connection;
-  // An idle client's connection can drop (a restarted server); the pool replaces it.
+  // A connection can drop (a restarted server): the pool replaces idle clients, and a query on a
+  // dropped client fails on its own, so these events need no further handling.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const orm = drizzlePg({ client: pool, schema: pgSchema, casing }) as unknown as Orm;
   return Object.assign(
     pgLike("postgres", orm, () => pool.end()),

@@ -1,11 +1,12 @@
 import type { Db } from "@shopwright/db";
 import { sql } from "drizzle-orm";
-import { type TaskName, type TaskPayload, taskPayloads } from "./tasks.ts";
+import { type TaskName, type TaskPayload, taskMaxAttempts, taskPayloads } from "./tasks.ts";
 
 export interface EnqueueOptions {
   /** At most one pending job per key: enqueueing again replaces the pending one. */
   jobKey?: string;
   runAt?: Date;
+  /** Defaults to the task's `taskMaxAttempts`. */
   maxAttempts?: number;
 }
 
@@ -21,7 +22,7 @@ export async function enqueue<T extends TaskName>(
   options: EnqueueOptions = {},
 ): Promise<void> {
   const checked = JSON.stringify(taskPayloads[task].parse(payload));
-  const { jobKey = null, runAt = null, maxAttempts = null } = options;
+  const { jobKey = null, runAt = null, maxAttempts = taskMaxAttempts[task] } = options;
   if (db.dialect === "sqlite") {
     await db.run(sql`
       insert into job_queue (task, payload, job_key, run_at, max_attempts, created_at)

@@ -1,4 +1,8 @@
 export type { EnqueueOptions, QueuedJob } from "./enqueue.ts";
 export { enqueue, queuedJobs } from "./enqueue.ts";
+export type { JobState, JobSummary, RetryResult } from "./job-admin.ts";
+export { listJobs, retryJob } from "./job-admin.ts";
 export type { TaskName, TaskPayload } from "./tasks.ts";
-export { taskPayloads } from "./tasks.ts";
+export { taskMaxAttempts, taskPayloads } from "./tasks.ts";
+export type { JobLog, JobOutcome, JobWorker, TaskHandlerMap, WorkerOptions } from "./worker.ts";
+export { startWorker } from "./worker.ts";

@@ -12,9 +12,23 @@ export const taskPayloads = {
   deliver_payment_webhook: z.object({ eventId: z.string().min(1), ...traced }),
   expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
   cleanup_abandoned_carts: z.object({ ...traced }),
+  prune_expired_records: z.object({ ...traced }),
 } as const;
 
 export type TaskName = keyof typeof taskPayloads;
+
+/**
+ * How many times each task runs before its job is permanently failed (the dead letters the admin
+ * app lists). Between attempts graphile-worker waits exp(min(attempts, 10)) seconds.
+ */
+export const taskMaxAttempts: Record<TaskName, number> = {
+  // 15 attempts ride out about a day and a half of SMTP outage before a human is needed.
+  send_order_confirmation: 15,
+  deliver_payment_webhook: 12,
+  expire_unpaid_order: 10,
+  cleanup_abandoned_carts: 3,
+  prune_expired_records: 3,
+};
 export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
 
 declare global {
@@ -24,6 +38,7 @@ declare global {
       deliver_payment_webhook: TaskPayload<"deliver_payment_webhook">;
       expire_unpaid_order: TaskPayload<"expire_unpaid_order">;
       cleanup_abandoned_carts: TaskPayload<"cleanup_abandoned_carts">;
+      prune_expired_records: TaskPayload<"prune_expired_records">;
     }
   }
 }

@@ -1,21 +1,15 @@
 import type { Db } from "@shopwright/db";
+import { newId } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { mergeGuestCart } from "../cart/merge.ts";
 import type { CookieJar, CookieOptions } from "../context.ts";
 import { createCaller, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
 import { REFRESH_COOKIE } from "./router.ts";
 import { REUSE_GRACE_SECONDS } from "./sessions.ts";
-
-vi.mock("../cart/merge.ts", () => ({
-  mergeGuestCart: vi.fn(async (db: Db) => {
-    if (!db.inTransaction) throw new Error("mergeGuestCart must run inside the sign-in transaction");
-  }),
-}));
 
 let db: Db;
 beforeAll(async () => {
@@ -151,7 +145,7 @@ describe("login", () => {
     await attempt({ email: "warm-up@example.com", password: PASSWORD });
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const a = await attempt({ email: "nobody@example.com", password: PASSWORD });
       const b = await attempt({ email, password: "wrong password" });
       expect(a.error).toEqual(["UNAUTHORIZED", "Email or password is incorrect"]);
@@ -159,34 +153,70 @@ describe("login", () => {
       unknown.push(a.ms);
       wrong.push(b.ms);
     }
-    const [fastUnknown, fastWrong] = [Math.min(...unknown), Math.min(...wrong)];
-    expect(fastUnknown / fastWrong).toBeGreaterThan(0.5);
-    expect(fastUnknown / fastWrong).toBeLessThan(2);
+    // Medians, and bounds wide enough for a loaded machine: skipping the dummy hash for an unknown
+    // email makes that path about ten times faster, far outside them.
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
+
+  /** A guest who put `quantity` of a fresh product in a cart: their cart token and the product. */
+  async function guestWithCart(quantity: number) {
+    const { categories, products } = db.tables;
+    const categoryId = newId("cat");
+    const productId = newId("prod");
+    await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Lamps" });
+    await db.orm.insert(products).values({
+      id: productId,
+      slug: productId,
+      name: "Lamp",
+      description: "",
+      priceCents: 1_000,
+      stock: 5,
+      categoryId,
+    });
+    const { cartToken } = await client().cart.addItem({ productId, quantity });
+    return { cartToken: cartToken!, productId };
+  }
 
   it("gives the refresh token in the body and sets no cookie when asked, and merges the guest cart", async () => {
     const { email } = await registered();
+    const guest = await guestWithCart(2);
     const jar = browserJar();
-    vi.mocked(mergeGuestCart).mockClear();
     const result = await client({ cookies: jar }).auth.login({
       email,
       password: PASSWORD,
       tokenDelivery: "body",
-      cartToken: "cart_guest",
+      cartToken: guest.cartToken,
     });
     expect(result.refreshToken).toMatch(/^[\w-]{43}$/);
     expect(jar.values.size).toBe(0);
-    expect(mergeGuestCart).toHaveBeenCalledWith(expect.anything(), { userId: result.user.id, cartToken: "cart_guest" });
+    const cart = await client({ accessToken: result.accessToken }).cart.get();
+    expect(cart.items.map((i) => [i.productId, i.quantity])).toEqual([[guest.productId, 2]]);
   });
 
   it("takes the guest cart token from the request when the input has none", async () => {
     const { email } = await registered();
-    vi.mocked(mergeGuestCart).mockClear();
+    const guest = await guestWithCart(1);
     const caller = createCaller(
-      createTestContext(db, { config: { rateLimits: false }, req: { cartToken: "cart_hdr" } }),
+      createTestContext(db, { config: { rateLimits: false }, req: { cartToken: guest.cartToken } }),
     );
-    const { user } = await caller.auth.login({ email, password: PASSWORD });
-    expect(mergeGuestCart).toHaveBeenCalledWith(expect.anything(), { userId: user.id, cartToken: "cart_hdr" });
+    const { accessToken } = await caller.auth.login({ email, password: PASSWORD });
+    const cart = await client({ accessToken }).cart.get();
+    expect(cart.items.map((i) => i.productId)).toEqual([guest.productId]);
+  });
+
+  it("adopts the guest cart at registration", async () => {
+    const guest = await guestWithCart(3);
+    const result = await client().auth.register({
+      email: uniqueEmail(),
+      password: PASSWORD,
+      name: "Grace",
+      cartToken: guest.cartToken,
+    });
+    const cart = await client({ accessToken: result.accessToken }).cart.get();
+    expect(cart.items.map((i) => [i.productId, i.quantity])).toEqual([[guest.productId, 3]]);
   });
 });
 

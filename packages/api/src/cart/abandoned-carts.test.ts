@@ -70,9 +70,13 @@ describe(`abandoned guest carts on ${testDialect()}`, () => {
     const handler = cartTasks({ db, config: testConfig, log: silentLogger }).cleanup_abandoned_carts;
     const info = vi.fn();
     // A cron job's payload carries graphile-worker's `_cron` facts beside ours.
-    await handler?.({ _cron: { ts: new Date().toISOString(), backfilled: false } }, {
-      logger: { info },
-    } as unknown as JobHelpers);
+    const cronPayload = { _cron: { ts: new Date().toISOString(), backfilled: false } };
+    await handler?.(
+      cronPayload as Parameters<NonNullable<typeof handler>>[0],
+      {
+        logger: { info },
+      } as unknown as JobHelpers,
+    );
     const after = (await remaining()).cartIds;
     expect(after).toContain(recent);
     expect(after).not.toContain(stale);

@@ -11,5 +11,9 @@ export interface TaskDeps {
   log: Logger;
 }
 
-/** Handlers for some of the task list, keyed by task name; the worker merges every domain's. */
-export type TaskHandlers = Partial<Record<TaskName, Task>>;
+/**
+ * Handlers for some of the task list, keyed by task name; the worker merges every domain's. The
+ * worker checks each payload against its schema first, so a handler receives it typed (a handler
+ * written as a plain `Task`, taking `unknown`, fits too).
+ */
+export type TaskHandlers = { [K in TaskName]?: Task<K> };

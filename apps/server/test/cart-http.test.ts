@@ -1,0 +1,65 @@
+/** The cart issue's "done when": a guest fills a cart over plain HTTP, logs in, and finds it merged. */
+import { newId } from "@shopwright/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, createTestApp, trpcCall } from "./harness.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function product(name: string, stock: number) {
+  const { categories, products } = t.db.tables;
+  const categoryId = newId("cat");
+  const id = newId("prod");
+  await t.db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Audio" });
+  await t.db.orm.insert(products).values({ id, slug: id, name, description: "", priceCents: 1_999, stock, categoryId });
+  return id;
+}
+
+describe("a guest cart over HTTP", () => {
+  it("is kept under a token, survives to login, and merges into the user's cart with stock caps", async () => {
+    const headphones = await product("Headphones", 3);
+    const cable = await product("Cable", 10);
+    const email = "guest-to-user@example.com";
+    const password = "correct horse battery";
+
+    // The user already has one pair of headphones in their cart from another device.
+    const registered = await trpcCall(t.app, "auth.register", {
+      email,
+      password,
+      name: "Guest",
+      tokenDelivery: "body",
+    });
+    await trpcCall(t.app, "cart.addItem", { productId: headphones, quantity: 1 }, bearer(registered.data?.accessToken));
+
+    const first = await trpcCall<{ cartToken: string }>(t.app, "cart.addItem", { productId: headphones, quantity: 3 });
+    expect(first.status).toBe(200);
+    const cartToken = first.data!.cartToken;
+    expect(first.headers.get("set-cookie")).toMatch(/^sw_cart=[\w-]+;.*HttpOnly/);
+    const asGuest = { headers: { "x-cart-token": cartToken } };
+    expect((await trpcCall(t.app, "cart.addItem", { productId: cable, quantity: 2 }, asGuest)).status).toBe(200);
+    const tooMany = await trpcCall(t.app, "cart.addItem", { productId: cable, quantity: 99 }, asGuest);
+    expect([tooMany.status, tooMany.code, tooMany.details]).toEqual([409, "CONFLICT", { available: 10 }]);
+    const guestCart = await trpcCall<{ items: unknown[]; subtotalCents: number }>(t.app, "cart.get", undefined, {
+      method: "GET",
+      ...asGuest,
+    });
+    expect(guestCart.data?.subtotalCents).toBe(5 * 1_999);
+
+    const login = await trpcCall(t.app, "auth.login", { email, password, tokenDelivery: "body", cartToken });
+    expect(login.status).toBe(200);
+    const merged = await trpcCall<{ items: { productId: string; quantity: number }[] }>(t.app, "cart.get", undefined, {
+      method: "GET",
+      ...bearer(login.data?.accessToken),
+    });
+    const quantities = Object.fromEntries(merged.data!.items.map((i) => [i.productId, i.quantity]));
+    // 1 + 3 headphones, capped at the 3 in stock; the cable line comes over as it was.
+    expect(quantities).toEqual({ [headphones]: 3, [cable]: 2 });
+
+    // The guest cart was consumed: its token now opens an empty cart.
+    const replay = await trpcCall<{ items: unknown[] }>(t.app, "cart.get", undefined, { method: "GET", ...asGuest });
+    expect(replay.data?.items).toEqual([]);
+  });
+});

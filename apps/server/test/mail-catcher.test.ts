@@ -1,0 +1,90 @@
+/**
+ * The local shop's email path, as `pnpm start` runs it with no configuration: the embedded
+ * Postgres (PGlite behind a socket), the inline worker and the dev mail catcher. An order's
+ * confirmation lands in the admin Mailbox within seconds.
+ */
+import { createSignedInUser, testConfig } from "@shopwright/api/testing";
+import { createPostgresDb, migrate, newId, type PostgresDb } from "@shopwright/db";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { enqueue } from "@shopwright/jobs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/logger.ts";
+import { type MailCatcher, startMailCatcher } from "../src/mail-catcher.ts";
+import { createMetrics } from "../src/metrics.ts";
+import { startJobWorker } from "../src/worker.ts";
+
+describe("the dev mail catcher with the inline worker on the embedded Postgres", () => {
+  let embedded: EmbeddedPostgres;
+  let db: PostgresDb;
+  let catcher: MailCatcher;
+  let worker: Awaited<ReturnType<typeof startJobWorker>>;
+  const metrics = createMetrics();
+  beforeAll(async () => {
+    embedded = await startEmbeddedPostgres({});
+    db = createPostgresDb(embedded.url, { max: 4 });
+    await migrate(db);
+    const logger = createLogger("silent");
+    catcher = await startMailCatcher({ db, logger });
+    worker = await startJobWorker({
+      db,
+      databaseUrl: embedded.url,
+      embedded: true,
+      config: testConfig,
+      logger,
+      metrics,
+      smtpUrl: catcher.url,
+    });
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await catcher.stop();
+    await db.close();
+    await embedded.stop();
+  });
+
+  it("puts an order's confirmation in the admin Mailbox within seconds", async () => {
+    const { users, orders } = db.tables;
+    const userId = newId("usr");
+    await db.orm
+      .insert(users)
+      .values({ id: userId, email: "grace@example.com", name: "Grace Hopper", passwordHash: "!" });
+    const orderId = newId("ord");
+    const address = {
+      name: "Grace Hopper",
+      line1: "1 Navy Way",
+      city: "Arlington",
+      postalCode: "22202",
+      country: "US",
+    };
+    const started = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.orm.insert(orders).values({
+        id: orderId,
+        userId,
+        email: "grace@example.com",
+        status: "placed",
+        subtotalCents: 0,
+        totalCents: 0,
+        shippingAddress: address,
+      });
+      await enqueue(tx, "send_order_confirmation", { orderId });
+    });
+
+    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
+    let inbox = await admin.admin.mailbox.list();
+    while (inbox.length === 0 && performance.now() - started < 5_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      inbox = await admin.admin.mailbox.list();
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(inbox).toEqual([
+      expect.objectContaining({ to: "grace@example.com", subject: `Your Shopwright order ${orderId}` }),
+    ]);
+    const message = await admin.admin.mailbox.get({ id: inbox[0]!.id });
+    expect(message.html).toContain("Hello Grace Hopper,");
+    expect(message.text).toContain(`${testConfig.publicUrl}/orders/${orderId}`);
+    expect(await metrics.registry.getSingleMetricAsString("jobs_total")).toContain(
+      'jobs_total{task="send_order_confirmation",outcome="succeeded"} 1',
+    );
+  });
+});

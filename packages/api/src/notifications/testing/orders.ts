@@ -1,0 +1,45 @@
+/** Orders written straight into the tables, so notification tests do not depend on checkout. */
+import { type Db, newId } from "@shopwright/db";
+
+export async function insertTestOrder(db: Db, options: { name?: string; email?: string } = {}) {
+  const { users, categories, products, orders, orderItems } = db.tables;
+  const userId = newId("usr");
+  const email = options.email ?? `${userId}@example.com`;
+  await db.orm.insert(users).values({ id: userId, email, name: options.name ?? "Ada Lovelace", passwordHash: "!" });
+  const categoryId = newId("cat");
+  await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Tea" });
+  const lines = [
+    { name: "Darjeeling <First Flush>", unitPriceCents: 1250, quantity: 2 },
+    { name: "Tea & Cups", unitPriceCents: 3999, quantity: 1 },
+  ];
+  const orderId = newId("ord");
+  await db.orm.insert(orders).values({
+    id: orderId,
+    userId,
+    email,
+    status: "placed",
+    subtotalCents: 6499,
+    totalCents: 6999,
+    shippingAddress: {
+      name: "Ada Lovelace",
+      line1: "12 St James's Square",
+      city: "London",
+      postalCode: "SW1Y 4JH",
+      country: "GB",
+    },
+  });
+  for (const line of lines) {
+    const productId = newId("prod");
+    await db.orm.insert(products).values({
+      id: productId,
+      slug: productId,
+      name: line.name,
+      description: "",
+      priceCents: line.unitPriceCents,
+      stock: 10,
+      categoryId,
+    });
+    await db.orm.insert(orderItems).values({ id: newId("oit"), orderId, productId, ...line });
+  }
+  return { orderId, email };
+}

@@ -1,0 +1,28 @@
+/**
+ * Housekeeping that keeps tables from growing without bound: refresh tokens past their expiry
+ * (each rotation leaves the consumed row behind, to detect its reuse), rate-limit windows that
+ * have passed, and checkout idempotency keys past their 24 hours.
+ */
+import type { Db } from "@shopwright/db";
+import { taskPayloads } from "@shopwright/jobs";
+import { lte } from "drizzle-orm";
+import { deleteExpiredSessions } from "../auth/sessions.ts";
+import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
+import type { TaskDeps, TaskHandlers } from "./types.ts";
+
+export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
+  const { idempotencyKeys } = db.tables;
+  await deleteExpiredSessions(db);
+  await deleteExpiredRateLimits(db, now);
+  await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
+}
+
+export function maintenanceTasks({ db }: TaskDeps): TaskHandlers {
+  return {
+    async prune_expired_records(payload, helpers) {
+      const { requestId } = taskPayloads.prune_expired_records.parse(payload ?? {});
+      await pruneExpiredRecords(db);
+      helpers.logger.info("Pruned expired sessions, rate limits and idempotency keys", { requestId });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The admin's view of the queue: pending, failing and permanently failed jobs (the dead letters),
+ * and putting one back. On Postgres it reads graphile-worker's tables; on SQLite, which has no
+ * worker, every recorded job is pending and none has failed.
+ */
+import type { Db } from "@shopwright/db";
+import { sql } from "drizzle-orm";
+
+export type JobState = "pending" | "failed" | "permanently_failed";
+
+export interface JobSummary {
+  id: string;
+  task: string;
+  state: JobState;
+  /** Locked by a worker right now. */
+  running: boolean;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date;
+  createdAt: Date;
+  /** The payload's fields, each value cut short: enough to tell jobs apart. */
+  payloadSummary: string;
+}
+
+const stateCondition = {
+  pending: sql`j.attempts < j.max_attempts and j.last_error is null`,
+  failed: sql`j.attempts < j.max_attempts and j.last_error is not null`,
+  permanently_failed: sql`j.attempts >= j.max_attempts`,
+} as const;
+
+export async function listJobs(db: Db, state: JobState, limit = 100): Promise<JobSummary[]> {
+  if (db.dialect === "sqlite") {
+    if (state !== "pending") return [];
+    const rows = await db.execute<{
+      id: number;
+      task: string;
+      payload: string;
+      run_at: number | null;
+      max_attempts: number | null;
+      created_at: number;
+    }>(sql`select id, task, payload, run_at, max_attempts, created_at from job_queue order by id limit ${limit}`);
+    return rows.map((r) => ({
+      id: String(r.id),
+      task: r.task,
+      state,
+      running: false,
+      attempts: 0,
+      maxAttempts: r.max_attempts ?? 25,
+      lastError: null,
+      runAt: new Date(r.run_at ?? r.created_at),
+      createdAt: new Date(r.created_at),
+      payloadSummary: summarize(JSON.parse(r.payload)),
+    }));
+  }
+  const rows = await db.execute<{
+    id: string | number;
+    task: string;
+    locked_at: Date | string | null;
+    attempts: number;
+    max_attempts: number;
+    last_error: string | null;
+    run_at: Date | string;
+    created_at: Date | string;
+    payload: unknown;
+  }>(
+    // The public `jobs` view omits payloads, so the private table is joined for them.
+    sql`select j.id, j.task_identifier as task, j.locked_at, j.attempts, j.max_attempts, j.last_error,
+               j.run_at, j.created_at, p.payload
+        from graphile_worker.jobs j join graphile_worker._private_jobs p on p.id = j.id
+        where ${stateCondition[state]}
+        order by j.run_at, j.id limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    task: r.task,
+    state,
+    running: r.locked_at !== null,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    lastError: r.last_error,
+    runAt: new Date(r.run_at),
+    createdAt: new Date(r.created_at),
+    payloadSummary: summarize(r.payload),
+  }));
+}
+
+export type RetryResult = "retried" | "not_found" | "running";
+
+/**
+ * Puts a failing or permanently failed job back in the queue: attempts start again from zero and
+ * it runs now. A job a worker holds right now is left alone.
+ */
+export async function retryJob(db: Db, id: string): Promise<RetryResult> {
+  if (db.dialect === "sqlite") {
+    const rows = await db.execute<{ id: number }>(
+      sql`update job_queue set run_at = ${Date.now()} where id = ${Number(id)} returning id`,
+    );
+    return rows.length > 0 ? "retried" : "not_found";
+  }
+  // graphile-worker's `rescheduleJobs` (WorkerUtils) is this SQL function; called directly it runs
+  // on any `Db`, in-process PGlite included. It skips locked jobs.
+  const rows = await db.execute<{ id: string }>(sql`
+    select id from graphile_worker.reschedule_jobs(array[${id}]::bigint[], run_at => now(), attempts => 0)`);
+  if (rows.length > 0) return "retried";
+  const exists = await db.execute<{ id: string }>(sql`select id from graphile_worker.jobs where id = ${id}::bigint`);
+  return exists.length > 0 ? "running" : "not_found";
+}
+
+function summarize(payload: unknown): string {
+  if (!payload || typeof payload !== "object") return "";
+  return Object.entries(payload as Record<string, unknown>)
+    .filter(([key]) => key !== "_cron")
+    .map(([key, value]) => `${key}=${String(typeof value === "object" ? JSON.stringify(value) : value).slice(0, 40)}`)
+    .join(" ");
+}
