@@ -48,6 +48,11 @@ export const router = createBrowserRouter(
           path: "orders/:id",
           lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
         },
+        { path: "jobs", lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }) },
+        {
+          path: "mailbox",
+          lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
+        },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },
