@@ -1,28 +1,28 @@
 /**
- * End-to-end harness for the admin app: a real shop process, a database the test can also reach,
- * and Chromium.
+ * End-to-end harness for the admin app: a real shop process, the admin SPA's production build,
+ * Chromium, and a way for a test to set up what no public API offers (a job in a given state).
  *
  *   const shop = await startShop({ port: 3160 });
  *   const page = await shop.newPage();
- *   await page.goto(shop.url("/admin/"));
+ *   await page.goto(shop.url("/admin/"));          // sign in as shop.admin
  *   await shop.screenshot(page, "dashboard");      // .artifacts/screenshots/admin/dashboard.png
+ *   await shop.withDatabase((db) => …);
  *   await shop.stop();
  *
- * It builds the admin SPA (a production build, as `pnpm start` serves it), starts
- * `tsx apps/server/src/main.ts` on 127.0.0.1:`port` over a fresh database — its own database on
- * the Postgres server when TEST_DATABASE_URL is set, else an in-memory PGlite served from this
- * process — and waits for /readyz. Unlike a shopper, a test needs a few things no public API gives
- * (an admin account, a job in a given state), so `shop.db` reaches the same database.
+ * It builds apps/admin, starts `tsx apps/server/src/main.ts` on 127.0.0.1:`port` with `SEED=auto`
+ * (which also creates the admin account given in ADMIN_EMAIL/ADMIN_PASSWORD) over a fresh
+ * database — its own database on the Postgres server when TEST_DATABASE_URL is set, else the
+ * shop's embedded one in a temporary DATA_DIR — and waits for /readyz.
  *
- * This mirrors the storefront's harness (apps/server/test/e2e/harness.ts on its branch) in shape;
- * the two can become one once both are merged.
+ * It has the shape of the storefront's harness (apps/server/test/e2e/harness.ts); the two can
+ * become one once both are merged.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPostgresDb, type Db } from "@shopwright/db";
+import { createPostgresDb, type Db, type PostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -30,8 +30,14 @@ import { type Browser, chromium, type Page } from "playwright-core";
 export interface Shop {
   /** An absolute URL on the shop: `shop.url("/admin/orders")`. */
   url(path?: string): string;
-  /** The shop's database, for test setup the public API does not offer. */
-  db: Db;
+  /** The admin account the shop seeded at start. */
+  admin: { email: string; password: string };
+  /**
+   * Runs `fn` on the shop's database. A Postgres server is simply shared; the embedded database
+   * is one PGlite that only one process may open, so the shop stops meanwhile and then restarts
+   * on the same data (pages keep their sessions: the signing secrets live in DATA_DIR).
+   */
+  withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   browser: Browser;
   /** A page in a fresh browser context: its own cookies, so its own session. */
   newPage(): Promise<Page>;
@@ -54,6 +60,7 @@ const CHROMIUM_ARGS = [
 ];
 const READY_TIMEOUT_MS = 120_000;
 const LOG_LINES = 200;
+const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" };
 
 /**
  * Builds apps/admin into its dist folder, as `pnpm build` does. In a child process, because
@@ -73,59 +80,59 @@ async function buildAdmin(): Promise<void> {
   if (code !== 0) throw new Error(`Building the admin app failed:\n${output.join("")}`);
 }
 
-/** A database of the test's own, and how to reach it. */
-async function freshDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  if (process.env.TEST_DATABASE_URL) return createPostgresTestDb({ max: 1 });
-  const embedded = await startEmbeddedPostgres({});
-  return { url: embedded.url, close: () => embedded.stop() };
-}
-
-export async function startShop(options: { port: number; env?: Record<string, string> }): Promise<Shop> {
+export async function startShop(options: { port: number }): Promise<Shop> {
   await buildAdmin();
-  const database = await freshDatabase();
+  const postgres = process.env.TEST_DATABASE_URL ? await createPostgresTestDb({ max: 2 }) : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-admin-e2e-"));
-  // The server serves /media only when the folder exists at start.
-  mkdirSync(join(dataDir, "media"), { recursive: true });
   const origin = `http://127.0.0.1:${options.port}`;
   const output: string[] = [];
-  const server = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      PORT: String(options.port),
-      PUBLIC_URL: origin,
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      SEED: "auto",
-      WORKER: "inline",
-      LOG_LEVEL: "warn",
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const logs = () => output.join("\n");
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString().split("\n").filter(Boolean));
     output.splice(0, Math.max(0, output.length - LOG_LINES));
   };
-  server.stdout!.on("data", keep);
-  server.stderr!.on("data", keep);
-  const logs = () => output.join("\n");
 
-  let db: Db | undefined;
+  const startServer = async () => {
+    const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        HOST: "127.0.0.1",
+        PORT: String(options.port),
+        PUBLIC_URL: origin,
+        DATA_DIR: dataDir,
+        DATABASE_URL: postgres?.url ?? "",
+        SEED: "auto",
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        WORKER: "inline",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    try {
+      await waitUntilReady(origin, child, logs);
+    } catch (error) {
+      await stopProcess(child);
+      throw error;
+    }
+    return child;
+  };
+
+  let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close();
-    await stopProcess(server);
-    await db?.close();
-    await database.close();
+    if (server) await stopProcess(server);
+    await postgres?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitUntilReady(origin, server, logs);
-    db = createPostgresDb(database.url, { max: 2 });
+    server = await startServer();
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await stop();
@@ -139,7 +146,21 @@ export async function startShop(options: { port: number; env?: Record<string, st
 
   return {
     url: (path = "/") => `${origin}${path}`,
-    db,
+    admin: ADMIN,
+    async withDatabase(fn) {
+      if (postgres) return fn(postgres);
+      await stopProcess(server!);
+      const embedded = await startEmbeddedPostgres({ dataDir });
+      let db: PostgresDb | undefined;
+      try {
+        db = createPostgresDb(embedded.url, { max: 1 });
+        return await fn(db);
+      } finally {
+        await db?.close();
+        await embedded.stop();
+        server = await startServer();
+      }
+    },
     browser: openBrowser,
     async newPage() {
       const context = await openBrowser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -169,7 +190,7 @@ async function waitUntilReady(origin: string, server: ChildProcess, logs: () => 
   throw new Error(`The shop was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${logs()}`);
 }
 
-/** SIGTERM for a graceful stop, SIGKILL if it hangs. */
+/** SIGTERM for a graceful stop (the embedded database flushes), SIGKILL if it hangs. */
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -29,7 +29,7 @@ export function AuditTrail({ entries }: { entries: AuditEntry[] }) {
               <time className={styles.when} dateTime={new Date(entry.createdAt).toISOString()}>
                 {formatDateTime(entry.createdAt)}
               </time>
-              <div>
+              <div className={styles.what}>
                 <strong>{humanize(entry.action)}</strong> by {entry.actorEmail ?? "a deleted user"}
                 <div className={styles.details}>{describe(entry.details)}</div>
               </div>
