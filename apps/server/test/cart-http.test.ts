@@ -1,5 +1,5 @@
 /** The cart issue's "done when": a guest fills a cart over plain HTTP, logs in, and finds it merged. */
-import { newId } from "@shopwright/db";
+import { createProduct } from "@shopwright/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, trpcCall } from "./harness.ts";
 
@@ -9,19 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function product(name: string, stock: number) {
-  const { categories, products } = t.db.tables;
-  const categoryId = newId("cat");
-  const id = newId("prod");
-  await t.db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Audio" });
-  await t.db.orm.insert(products).values({ id, slug: id, name, description: "", priceCents: 1_999, stock, categoryId });
-  return id;
-}
-
 describe("a guest cart over HTTP", () => {
   it("is kept under a token, survives to login, and merges into the user's cart with stock caps", async () => {
-    const headphones = await product("Headphones", 3);
-    const cable = await product("Cable", 10);
+    const { id: headphones } = await createProduct(t.db, { name: "Headphones", stock: 3, priceCents: 1_999 });
+    const { id: cable } = await createProduct(t.db, { name: "Cable", stock: 10, priceCents: 1_999 });
     const email = "guest-to-user@example.com";
     const password = "correct horse battery";
 

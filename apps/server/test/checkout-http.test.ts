@@ -5,8 +5,8 @@
  */
 import { type ServerType, serve } from "@hono/node-server";
 import { gatewayApiKey } from "@shopwright/api/server";
-import { createSignedInUser, testConfig } from "@shopwright/api/testing";
-import { type Db, newId } from "@shopwright/db";
+import { createProduct, createSignedInUser, fillCart, testAddress, testConfig } from "@shopwright/api/testing";
+import type { Db } from "@shopwright/db";
 import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
@@ -16,13 +16,6 @@ import { createTestApp, trpcRequest } from "./harness.ts";
 const PORT = 3141;
 const publicUrl = `http://127.0.0.1:${PORT}`;
 const config = { publicUrl, gatewayUrl: `${publicUrl}/mockpay` };
-const address = {
-  name: "Ada Lovelace",
-  line1: "12 Analytical Row",
-  city: "London",
-  postalCode: "N1 9GU",
-  country: "GB",
-};
 
 describe("checkout and payment over HTTP", () => {
   let db: Db;
@@ -41,23 +34,9 @@ describe("checkout and payment over HTTP", () => {
   });
 
   async function shopperWithCart(priceCents: number, quantity: number) {
-    const { categories, products, carts, cartItems } = db.tables;
-    const categoryId = newId("cat");
-    const productId = newId("prod");
-    await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Lamps" });
-    await db.orm.insert(products).values({
-      id: productId,
-      slug: productId,
-      name: "Desk <Lamp>",
-      description: "Bright",
-      priceCents,
-      stock: 9,
-      categoryId,
-    });
+    const product = await createProduct(db, { name: "Desk <Lamp>", priceCents, stock: 9 });
     const shopper = await createSignedInUser(db, { config });
-    const cartId = newId("cart");
-    await db.orm.insert(carts).values({ id: cartId, userId: shopper.id });
-    await db.orm.insert(cartItems).values({ cartId, productId, quantity });
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity }]);
     return shopper;
   }
 
@@ -73,7 +52,7 @@ describe("checkout and payment over HTTP", () => {
     const shopper = await shopperWithCart(2_500, 2);
     const checkout = await call(
       "orders.checkout",
-      { idempotencyKey: "http-checkout-1", shippingAddress: address },
+      { idempotencyKey: "http-checkout-1", shippingAddress: testAddress },
       shopper.accessToken,
     );
     expect(checkout.status).toBe(200);

@@ -49,34 +49,29 @@ function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | 
 
 const meta = (ctx: Context): auth.RequestMeta => ({ ip: ctx.req.ip, userAgent: ctx.req.userAgent });
 
+/**
+ * Register and login alike: the guest cart to merge comes from the input or the request, and the
+ * refresh token goes out the way the caller asked.
+ */
+async function signIn<Input extends { tokenDelivery: "cookie" | "body"; cartToken?: string }>(
+  ctx: Context,
+  input: Input,
+  run: (fields: Omit<Input, "tokenDelivery">) => Promise<auth.SignedIn>,
+) {
+  const { tokenDelivery: delivery, ...fields } = input;
+  const signedIn = await run({ ...fields, cartToken: input.cartToken ?? ctx.req.cartToken });
+  const { accessToken, accessTokenExpiresAt, user } = signedIn;
+  return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
+}
+
 export const authRouter = router({
   register: publicProcedure
     .input(z.object({ email, password, name, tokenDelivery, cartToken }))
-    .mutation(async ({ ctx, input }) => {
-      const { tokenDelivery: delivery, ...fields } = input;
-      const signedIn = await auth.register(
-        ctx.db,
-        ctx.config,
-        { ...fields, cartToken: input.cartToken ?? ctx.req.cartToken },
-        meta(ctx),
-      );
-      const { accessToken, accessTokenExpiresAt, user } = signedIn;
-      return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
-    }),
+    .mutation(({ ctx, input }) => signIn(ctx, input, (fields) => auth.register(ctx.db, ctx.config, fields, meta(ctx)))),
 
   login: publicProcedure
     .input(z.object({ email, password: z.string().min(1).max(512), tokenDelivery, cartToken }))
-    .mutation(async ({ ctx, input }) => {
-      const { tokenDelivery: delivery, ...fields } = input;
-      const signedIn = await auth.login(
-        ctx.db,
-        ctx.config,
-        { ...fields, cartToken: input.cartToken ?? ctx.req.cartToken },
-        meta(ctx),
-      );
-      const { accessToken, accessTokenExpiresAt, user } = signedIn;
-      return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
-    }),
+    .mutation(({ ctx, input }) => signIn(ctx, input, (fields) => auth.login(ctx.db, ctx.config, fields, meta(ctx)))),
 
   /** Rotates the refresh token from the body, else from the cookie, answering the same way. */
   refresh: publicProcedure

@@ -1,11 +1,10 @@
 import type { Db } from "@shopwright/db";
-import { newId } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CookieJar, CookieOptions } from "../context.ts";
-import { createCaller, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
+import { createCaller, createProduct, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
 import { REFRESH_COOKIE } from "./router.ts";
@@ -163,19 +162,7 @@ describe("login", () => {
 
   /** A guest who put `quantity` of a fresh product in a cart: their cart token and the product. */
   async function guestWithCart(quantity: number) {
-    const { categories, products } = db.tables;
-    const categoryId = newId("cat");
-    const productId = newId("prod");
-    await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Lamps" });
-    await db.orm.insert(products).values({
-      id: productId,
-      slug: productId,
-      name: "Lamp",
-      description: "",
-      priceCents: 1_000,
-      stock: 5,
-      categoryId,
-    });
+    const { id: productId } = await createProduct(db, { stock: 5 });
     const { cartToken } = await client().cart.addItem({ productId, quantity });
     return { cartToken: cartToken!, productId };
   }

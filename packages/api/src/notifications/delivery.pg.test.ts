@@ -82,7 +82,12 @@ describe("order confirmation through the worker on postgres", () => {
     worker = await startTestWorker(db, smtp.url);
     const { orderId, email } = await insertTestOrder(db);
     await db.transaction((tx) =>
-      enqueue(tx, "send_order_confirmation", { orderId, requestId: "req_test" }, { jobKey: `order-confirmation:${orderId}` }),
+      enqueue(
+        tx,
+        "send_order_confirmation",
+        { orderId, requestId: "req_test" },
+        { jobKey: `order-confirmation:${orderId}` },
+      ),
     );
     const [mail] = await smtp.waitForAccepted(1);
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe(email);

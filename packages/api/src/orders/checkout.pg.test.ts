@@ -3,8 +3,8 @@ import type { PostgresDb } from "@shopwright/db";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
-import { createProduct, fillCart, testAddress } from "./test-fixtures.ts";
 
 describe("checkout on a Postgres server under concurrency", () => {
   let db: PostgresDb;

@@ -3,8 +3,8 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser, fakePaymentGateway } from "../testing/index.ts";
-import { createProduct, fillCart, testAddress } from "./test-fixtures.ts";
 
 describe(`orders on ${testDialect()}`, () => {
   let db: Db;

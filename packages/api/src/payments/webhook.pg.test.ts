@@ -5,7 +5,7 @@ import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { createProduct, fillCart, testAddress } from "../orders/test-fixtures.ts";
+import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser, testConfig } from "../testing/index.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
 import { signWebhook } from "./signature.ts";

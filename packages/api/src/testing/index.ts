@@ -117,3 +117,4 @@ export async function createSignedInUser(
     createTestContext(db, { config, gateway, req: { accessToken, ...req } });
   return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
 }
+export { createProduct, fillCart, testAddress } from "./fixtures.ts";

@@ -1,4 +1,4 @@
-/** Products and carts made directly in the database, for the orders and payments tests. */
+/** Products, carts and an address made directly in the database, for tests of any domain. */
 import { type Address, type Db, newId } from "@shopwright/db";
 import { eq } from "drizzle-orm";
 

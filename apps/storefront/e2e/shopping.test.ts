@@ -1,0 +1,247 @@
+/**
+ * A shopper's journeys in Chromium against a production build on a real server. One server for
+ * the file; each journey has its own browser context, so its own cookies and storage.
+ */
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
+
+let shop: Shop;
+
+beforeAll(async () => {
+  shop = await startShop({ port: 3170, apps: ["storefront"] });
+});
+
+afterAll(async () => {
+  await shop?.stop();
+});
+
+const PASSWORD = "correct horse battery";
+/** The webhook travels through the job queue; the embedded database's worker polls, so allow for it. */
+const PAYMENT_SETTLES_MS = 60_000;
+const ADDRESS = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+/** Matches on the path alone: "/register?next=/checkout" is not yet the checkout page. */
+const atPath = (path: string) => (url: URL) => url.pathname === path;
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function register(page: Page, email: string) {
+  await page.getByLabel("Name").fill("Ada Lovelace");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function fillAddress(page: Page) {
+  await page.getByLabel("Full name").fill(ADDRESS.name);
+  await page.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
+  await page.getByLabel("City").fill(ADDRESS.city);
+  await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
+  await page.getByLabel("Country (2-letter code)").fill(ADDRESS.country);
+}
+
+/** The product's live stock, read the way any client would: a tRPC GET. */
+async function stockOf(slug: string): Promise<number> {
+  const input = encodeURIComponent(JSON.stringify({ json: { slug } }));
+  const response = await fetch(shop.url(`/trpc/catalog.product?input=${input}`));
+  const body = (await response.json()) as { result: { data: { json: { stock: number } } } };
+  return body.result.data.json.stock;
+}
+
+/** The journeys shop from the seeded catalog; without one they would only time out. */
+async function requireCatalog() {
+  const response = await fetch(shop.url("/trpc/catalog.search"));
+  const body = (await response.json()) as { result?: { data: { json: { total: number } } } };
+  if (!body.result?.data.json.total) throw new Error("The shop started with an empty catalog: SEED=auto did not seed");
+}
+
+async function addToCart(page: Page) {
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByText("Added to your cart.").waitFor();
+}
+
+async function orderIdFromUrl(page: Page): Promise<string> {
+  await page.waitForURL((url) => /^\/orders\/[^/]+$/.test(url.pathname));
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+describe("storefront", () => {
+  it("a guest searches, filters, fills a cart, registers, checks out, pays and finds the order", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    await page.goto(shop.url("/"));
+    await page.getByRole("heading", { name: "Shop by category" }).waitFor();
+    await page.getByRole("list", { name: "Featured" }).getByRole("link").first().waitFor();
+    await page.getByRole("list", { name: "New arrivals" }).getByRole("link").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await shop.screenshot(page, "home");
+
+    // Search as you type: suggestions appear under the header box; Enter opens the full grid.
+    const searchBox = page.getByRole("combobox", { name: "Search products" });
+    await searchBox.fill("lamp");
+    await page.getByRole("listbox", { name: "Suggestions" }).getByRole("option").first().waitFor();
+    await searchBox.press("Enter");
+    await page.waitForURL(/\/search\?q=lamp/);
+    await page.getByRole("heading", { name: "Results for “lamp”" }).waitFor();
+
+    await page.getByLabel("In stock only").check();
+    await page.waitForURL(/inStock=1/);
+    await expect(page.getByText(/^\d+ products?$/).textContent()).resolves.toMatch(/[1-9]\d* products?/);
+    await shop.screenshot(page, "search");
+
+    const results = page.getByRole("list", { name: "Products" }).getByRole("link");
+    await results.nth(1).waitFor();
+    const firstName = await results.nth(0).getByRole("heading").textContent();
+    const secondName = await results.nth(1).getByRole("heading").textContent();
+
+    await results.nth(0).click();
+    await page.getByRole("heading", { level: 1, name: firstName!, exact: true }).waitFor();
+    await page.getByRole("navigation", { name: "Breadcrumb" }).waitFor();
+    await shop.screenshot(page, "product");
+    // Two of the first product when its stock allows (the seed is deterministic, so this is fixed).
+    const increase = page.getByRole("button", { name: "Increase quantity" });
+    const firstQuantity = (await increase.isEnabled()) ? 2 : 1;
+    if (firstQuantity === 2) await increase.click();
+    await addToCart(page);
+
+    await page.goBack();
+    await page.waitForURL(/inStock=1/);
+    await page.getByRole("list", { name: "Products" }).getByRole("link").nth(1).click();
+    await page.getByRole("heading", { level: 1, name: secondName!, exact: true }).waitFor();
+    await addToCart(page);
+    await page.getByRole("link", { name: `Cart, ${firstQuantity + 1} items` }).waitFor();
+
+    await page.getByRole("link", { name: /^Cart/ }).click();
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await register(page, uniqueEmail("buyer"));
+
+    // Registration lands on checkout; the guest's cart is now the user's.
+    await page.waitForURL(atPath("/checkout"));
+    await page.goto(shop.url("/cart"));
+    await page.getByRole("listitem", { name: secondName!, exact: true }).waitFor();
+    await expect(
+      page.getByRole("listitem", { name: firstName!, exact: true }).getByRole("spinbutton").inputValue(),
+    ).resolves.toBe(String(firstQuantity));
+    await shop.screenshot(page, "cart");
+
+    await page.getByRole("link", { name: "Check out" }).click();
+    await page.waitForURL(atPath("/checkout"));
+    await fillAddress(page);
+    await shop.screenshot(page, "checkout");
+    await page.getByRole("button", { name: "Place order and pay" }).click();
+
+    await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    await shop.screenshot(page, "payment");
+    await page.getByRole("button", { name: /approve/i }).click();
+
+    const orderId = await orderIdFromUrl(page);
+    await page.locator('[data-status="processing"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.getByRole("list", { name: "Order history" }).getByText("Processing").waitFor();
+    await shop.screenshot(page, "order-processing");
+
+    await page.getByRole("link", { name: "Orders", exact: true }).click();
+    await page.getByRole("link", { name: new RegExp(orderId) }).waitFor();
+    await shop.screenshot(page, "orders");
+    await page.context().close();
+  });
+
+  it("a declined payment cancels the order and puts the stock back", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    await page.goto(shop.url("/register"));
+    await register(page, uniqueEmail("decliner"));
+    await page.waitForURL(shop.url("/"));
+
+    // The profile's address is what checkout starts from.
+    await page.getByRole("link", { name: "Account" }).click();
+    await fillAddress(page);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+
+    await page.goto(shop.url("/search?inStock=1&sort=price_asc"));
+    const first = page.getByRole("list", { name: "Products" }).getByRole("link").first();
+    await first.waitFor();
+    const slug = (await first.getAttribute("href"))!.replace("/p/", "");
+    const stockBefore = await stockOf(slug);
+    await first.click();
+    await addToCart(page);
+    expect(await stockOf(slug)).toBe(stockBefore);
+
+    await page.goto(shop.url("/checkout"));
+    await expect(page.getByLabel("City").inputValue()).resolves.toBe(ADDRESS.city);
+    await page.getByRole("button", { name: "Place order and pay" }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    expect(await stockOf(slug)).toBe(stockBefore - 1);
+    await page.getByRole("button", { name: /decline/i }).click();
+
+    await orderIdFromUrl(page);
+    await page.locator('[data-status="cancelled"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.getByText("The items are back in stock.").waitFor();
+    await shop.screenshot(page, "order-cancelled");
+    expect(await stockOf(slug)).toBe(stockBefore);
+    await page.context().close();
+  });
+
+  it("a reload keeps the shopper signed in; signing out ends the session", async () => {
+    const page = await shop.newPage({ viewport: { width: 375, height: 800 } });
+    const email = uniqueEmail("returning");
+    await page.goto(shop.url("/register"));
+    await register(page, email);
+    await page.waitForURL(shop.url("/"));
+
+    await page.goto(shop.url("/account"));
+    await page.getByText(`Signed in as ${email}`).waitFor();
+    await page.reload();
+    await page.getByText(`Signed in as ${email}`).waitFor();
+    await shop.screenshot(page, "account-mobile");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.reload();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.goto(shop.url("/orders"));
+    await page.waitForURL(/\/login\?next=%2Forders/);
+    await page.context().close();
+  });
+
+  it("measures the product page: first-load JavaScript and time to render", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    await page.goto(shop.url("/search?inStock=1"));
+    const link = page.getByRole("list", { name: "Products" }).getByRole("link").first();
+    await link.waitFor();
+    const href = (await link.getAttribute("href"))!;
+    await page.context().close();
+
+    // A new context has an empty cache: this is a first visit straight to the product page.
+    const cold = await shop.newPage();
+    const scripts: Promise<number>[] = [];
+    cold.on("response", (response) => {
+      if (response.request().resourceType() === "script") {
+        scripts.push(response.body().then((body) => gzipSync(body).length));
+      }
+    });
+    const rendered = async () => {
+      await cold.getByRole("heading", { level: 1 }).waitFor();
+      await cold.getByRole("button", { name: "Add to cart" }).or(cold.getByText("Sold out")).first().waitFor();
+      return Math.round(await cold.evaluate(() => performance.now()));
+    };
+    await cold.goto(shop.url(href));
+    const coldMs = await rendered();
+    const gzipBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+    // A second visit: scripts come from the browser cache (hashed names, cached for good).
+    await cold.reload();
+    const warmMs = await rendered();
+    console.log(
+      `Product page: ${(gzipBytes / 1024).toFixed(1)} KiB of JavaScript (gzip); rendered in ${coldMs} ms (first visit), ${warmMs} ms (cached)`,
+    );
+    expect(gzipBytes).toBeLessThan(200 * 1024);
+    await cold.context().close();
+  });
+});

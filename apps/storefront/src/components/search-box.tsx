@@ -1,0 +1,113 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { trpc } from "../lib/api.ts";
+import { formatCents } from "../lib/money.ts";
+import styles from "./search-box.module.css";
+
+const SUGGESTIONS = 6;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The header's search: suggestions while typing (a combobox), Enter for the full result grid. */
+export function SearchBox() {
+  const [params] = useSearchParams();
+  const [text, setText] = useState(params.get("q") ?? "");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const navigate = useNavigate();
+  const listId = useId();
+  const q = useDebounced(text.trim(), 200);
+
+  const { data } = useQuery({
+    ...trpc.catalog.search.queryOptions({ q, pageSize: SUGGESTIONS, sort: "relevance" }),
+    enabled: q.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const suggestions = q.length >= 2 ? (data?.items ?? []) : [];
+  const expanded = open && suggestions.length > 0;
+
+  function go(path: string) {
+    setOpen(false);
+    setActive(-1);
+    navigate(path);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosen = suggestions[active];
+    if (chosen) return go(`/p/${chosen.slug}`);
+    if (text.trim()) go(`/search?q=${encodeURIComponent(text.trim())}`);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => Math.max(-1, Math.min(suggestions.length - 1, i + step)));
+    } else if (event.key === "Escape") {
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  return (
+    <search className={styles.wrapper}>
+      <form onSubmit={submit}>
+        <label htmlFor={`${listId}-input`} className="visually-hidden">
+          Search products
+        </label>
+        <input
+          id={`${listId}-input`}
+          className={styles.input}
+          type="search"
+          placeholder="Search products"
+          autoComplete="off"
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+        />
+        {expanded && (
+          <div id={listId} role="listbox" className={styles.list} aria-label="Suggestions">
+            {suggestions.map((item, index) => (
+              // Options are not focusable: the combobox input moves aria-activedescendant with the arrow keys.
+              // biome-ignore lint/a11y/useFocusableInteractive: see above
+              // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on the input picks the active option
+              <div
+                key={item.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={styles.option}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => go(`/p/${item.slug}`)}
+              >
+                <span>{item.name}</span>
+                <span className={styles.price}>{formatCents(item.priceCents)}</span>
+              </div>
+            ))}
+          </div>
+        )}
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { createFakeServer, FAKE_ORIGIN, FakeError } from "../test-utils/fake-server.ts";
+import { createApi } from "./create-api.ts";
+
+function setup() {
+  const server = createFakeServer();
+  const api = createApi({ url: FAKE_ORIGIN, fetch: server.fetch });
+  return { server, api };
+}
+
+describe("the storefront's session", () => {
+  it("is restoring until the refresh cookie has been tried, then signed in with the token in memory", async () => {
+    const { server, api } = setup();
+    server.on("auth.refresh", () => ({ accessToken: "token-1", accessTokenExpiresAt: new Date() }));
+    server.on("auth.me", (_input, call) => ({ auth: call.headers.get("authorization") }));
+
+    expect(api.session.status()).toBe("restoring");
+    await api.session.restore(() => api.shop.restoreSession());
+    expect(api.session.status()).toBe("signedIn");
+    await expect(api.shop.trpc.auth.me.query()).resolves.toEqual({ auth: "Bearer token-1" });
+  });
+
+  it("is signed out when there is no session to restore", async () => {
+    const { server, api } = setup();
+    server.on("auth.refresh", () => {
+      throw new FakeError("UNAUTHORIZED", "no session");
+    });
+    await api.session.restore(() => api.shop.restoreSession());
+    expect(api.session.status()).toBe("signedOut");
+  });
+
+  it("refreshes once for calls that fail together on an expired token, and retries them", async () => {
+    const { server, api } = setup();
+    api.session.set({ accessToken: "expired" });
+    let refreshes = 0;
+    server.on("auth.refresh", () => ({ accessToken: `fresh-${++refreshes}`, accessTokenExpiresAt: new Date() }));
+    server.on("auth.me", (_input, call) => {
+      if (call.headers.get("authorization") !== "Bearer fresh-1") throw new FakeError("UNAUTHORIZED", "expired");
+      return { email: "ada@example.com" };
+    });
+
+    const [a, b] = await Promise.all([api.shop.trpc.auth.me.query(), api.shop.trpc.auth.me.query()]);
+    expect([a, b]).toEqual([{ email: "ada@example.com" }, { email: "ada@example.com" }]);
+    expect(refreshes).toBe(1);
+    expect(api.session.accessToken).toBe("fresh-1");
+  });
+
+  it("keeps the guest cart token a first addItem returns and sends it along", async () => {
+    const { server, api } = setup();
+    server.on("cart.addItem", () => ({ cartToken: "guest-cart", items: [], subtotalCents: 0 }));
+    server.on("cart.get", (_input, call) => ({ token: call.headers.get("x-cart-token") }));
+    await api.shop.trpc.cart.addItem.mutate({ productId: "prod_1", quantity: 1 });
+    await expect(api.shop.trpc.cart.get.query()).resolves.toEqual({ token: "guest-cart" });
+    expect(localStorage.getItem("sw_cart_token")).toBe("guest-cart");
+    api.session.set({});
+  });
+});

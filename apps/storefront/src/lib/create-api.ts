@@ -1,0 +1,33 @@
+/**
+ * How the storefront's one API setup is built ("without React context"): the shop client from
+ * @shopwright/client (which carries the access token and guest cart token, and answers an
+ * expired access token with one silent refresh and a retry), the QueryClient, and the options
+ * proxy components use as `useQuery(trpc.x.queryOptions(input))`.
+ */
+import { type AppRouter, createShopClient, isShopError } from "@shopwright/client";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { Session } from "./session.ts";
+
+export function createApi(options: { url?: string; fetch?: typeof fetch } = {}) {
+  const session = new Session();
+  const shop = createShopClient({
+    url: options.url ?? "",
+    tokenStore: session,
+    tokenDelivery: "cookie",
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx answer will not change on a retry; a dropped connection or a 5xx might.
+        retry: (failures, error) => failures < 2 && !(isShopError(error) && (error.data?.httpStatus ?? 500) < 500),
+      },
+    },
+  });
+
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: shop.trpc, queryClient });
+  return { shop, queryClient, trpc, session };
+}

@@ -1,0 +1,74 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { AddressFields, readAddress } from "../components/address-fields.tsx";
+import { Button } from "../components/button.tsx";
+import { Field, FormError } from "../components/field.tsx";
+import { RequireAuth } from "../components/require-auth.tsx";
+import { Skeleton } from "../components/skeleton.tsx";
+import { ErrorState } from "../components/status-message.tsx";
+import { logout } from "../features/signed-in.ts";
+import { queryClient, trpc } from "../lib/api.ts";
+import { formErrors } from "../lib/form-errors.ts";
+import type { Me } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
+import styles from "./page.module.css";
+
+export function AccountPage() {
+  usePageTitle("Your account");
+  return (
+    <RequireAuth>
+      <Account />
+    </RequireAuth>
+  );
+}
+
+function Account() {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const navigate = useNavigate();
+  // Signed out here even if the server could not be reached: the client drops the token either way.
+  const signOut = useMutation({ mutationFn: logout, onSettled: () => navigate("/", { replace: true }) });
+
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
+  return (
+    <div className={styles.narrow}>
+      <h1>Your account</h1>
+      {me.data ? <ProfileForm key={me.data.id} me={me.data} /> : <Skeleton height="24rem" />}
+      <section className={styles.section} aria-label="Sign out">
+        <p className={styles.muted}>Signed in as {me.data?.email}</p>
+        <Button variant="secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          Sign out
+        </Button>
+      </section>
+    </div>
+  );
+}
+
+function ProfileForm({ me }: { me: Me }) {
+  const update = useMutation(
+    trpc.auth.updateProfile.mutationOptions({
+      onSuccess: (user) => queryClient.setQueryData(trpc.auth.me.queryKey(), user),
+    }),
+  );
+  const errors = formErrors(update.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    update.mutate({ name: String(form.get("name")).trim(), shippingAddress: readAddress(form) });
+  }
+
+  return (
+    <form className={`${styles.panel} ${styles.form} ${styles.section}`} onSubmit={submit} noValidate>
+      <FormError message={errors.form} />
+      <Field label="Name" name="name" autoComplete="name" defaultValue={me.name} error={errors.fields.name} />
+      <AddressFields value={me.shippingAddress} errors={errors.fields} prefix="shippingAddress" />
+      <Button type="submit" disabled={update.isPending}>
+        {update.isPending ? "Saving…" : "Save"}
+      </Button>
+      <p aria-live="polite" className={styles.muted}>
+        {update.isSuccess && "Saved."}
+      </p>
+    </form>
+  );
+}

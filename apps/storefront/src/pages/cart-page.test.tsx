@@ -1,0 +1,87 @@
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { queryClient, server, session } from "../test-utils/fake-api.ts";
+import { FakeError } from "../test-utils/fake-server.ts";
+import { renderPage } from "../test-utils/render.tsx";
+import { CartPage } from "./cart-page.tsx";
+
+vi.mock("../lib/api.ts", () => import("../test-utils/fake-api.ts"));
+
+const cart = {
+  items: [
+    {
+      productId: "prod_lamp",
+      slug: "desk-lamp",
+      name: "Desk Lamp",
+      priceCents: 1000,
+      quantity: 2,
+      stock: 5,
+      available: true,
+    },
+    { productId: "prod_mug", slug: "mug", name: "Blue Mug", priceCents: 500, quantity: 1, stock: 0, available: false },
+  ],
+  subtotalCents: 2000,
+};
+
+beforeAll(() => session.restore(async () => false));
+
+afterEach(() => {
+  cleanup();
+  server.reset();
+  queryClient.clear();
+});
+
+describe("cart page", () => {
+  it("shows a quantity change at once and rolls it back when the server refuses", async () => {
+    server.on("cart.get", () => cart);
+    let refuse = () => {};
+    server.on(
+      "cart.updateItem",
+      () =>
+        new Promise((_resolve, reject) => {
+          refuse = () => reject(new FakeError("CONFLICT", "Only 2 Desk Lamp left in stock."));
+        }),
+    );
+    renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });
+
+    const lamp = await screen.findByRole("listitem", { name: "Desk Lamp" });
+    const quantity = within(lamp).getByRole("spinbutton", { name: "Quantity" });
+    expect(quantity).toHaveProperty("value", "2");
+    // From here the server never answers a cart read, so only the rollback can restore the cart.
+    server.on("cart.get", () => new Promise(() => {}));
+
+    fireEvent.click(within(lamp).getByRole("button", { name: "Increase quantity" }));
+    await waitFor(() => expect(quantity).toHaveProperty("value", "3"));
+    expect(screen.getByTestId("subtotal").textContent).toBe("$30.00");
+    await waitFor(() => expect(server.callsTo("cart.updateItem")).toHaveLength(1));
+    expect(server.callsTo("cart.updateItem")[0]?.input).toEqual({ productId: "prod_lamp", quantity: 3 });
+
+    refuse();
+    await waitFor(() => expect(quantity).toHaveProperty("value", "2"));
+    expect(screen.getByTestId("subtotal").textContent).toBe("$20.00");
+    expect((await screen.findByRole("alert")).textContent).toContain("Only 2 Desk Lamp left in stock.");
+  });
+
+  it("removes a line optimistically and flags lines that can no longer be bought", async () => {
+    server.on("cart.get", () => cart);
+    server.on("cart.updateItem", () => new Promise(() => {}));
+    renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });
+
+    const mug = await screen.findByRole("listitem", { name: "Blue Mug" });
+    expect(within(mug).getByText("No longer available")).toBeTruthy();
+    expect(screen.getByText("Remove the unavailable items to check out.")).toBeTruthy();
+    // The unavailable line is not part of the subtotal.
+    expect(screen.getByTestId("subtotal").textContent).toBe("$20.00");
+
+    fireEvent.click(within(mug).getByRole("button", { name: "Remove Blue Mug" }));
+    await waitFor(() => expect(screen.queryByRole("listitem", { name: "Blue Mug" })).toBeNull());
+    expect(screen.queryByText("Remove the unavailable items to check out.")).toBeNull();
+  });
+
+  it("says so when the cart is empty", async () => {
+    server.on("cart.get", () => ({ items: [], subtotalCents: 0 }));
+    renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });
+    expect(await screen.findByText("Your cart is empty")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Start shopping" }).getAttribute("href")).toBe("/search");
+  });
+});

@@ -1,0 +1,128 @@
+import { Link } from "react-router";
+import { Button, buttonClass } from "../components/button.tsx";
+import { QuantityInput } from "../components/quantity-input.tsx";
+import { Loading, Skeleton } from "../components/skeleton.tsx";
+import { EmptyState, ErrorState } from "../components/status-message.tsx";
+import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
+import { formatCents } from "../lib/money.ts";
+import type { CartItem } from "../lib/types.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
+import { useSessionStatus } from "../lib/use-session.ts";
+import styles from "./cart-page.module.css";
+import pageStyles from "./page.module.css";
+
+const MAX_PER_LINE = 99;
+
+export function CartPage() {
+  const cart = useCart();
+  const setQuantity = useSetQuantity();
+  const status = useSessionStatus();
+  usePageTitle("Your cart");
+
+  if (cart.isError) return <ErrorState error={cart.error} onRetry={() => cart.refetch()} />;
+  if (!cart.data) {
+    return (
+      <Loading label="Loading cart">
+        <h1>Your cart</h1>
+        <Skeleton height="5rem" />
+      </Loading>
+    );
+  }
+  if (cart.data.items.length === 0) {
+    return (
+      <>
+        <h1>Your cart</h1>
+        <EmptyState
+          title="Your cart is empty"
+          action={
+            <Link to="/search" className={buttonClass()}>
+              Start shopping
+            </Link>
+          }
+        >
+          Find something you like and add it here.
+        </EmptyState>
+      </>
+    );
+  }
+
+  const hasUnavailable = cart.data.items.some((item) => !item.available);
+  return (
+    <>
+      <h1>Your cart</h1>
+      <div className={pageStyles.twoColumns}>
+        <section aria-label="Cart items">
+          {setQuantity.isError && (
+            <p role="alert" className={styles.error}>
+              {setQuantity.error.message} Your cart is as it was.
+            </p>
+          )}
+          <ul className={styles.lines}>
+            {cart.data.items.map((item) => (
+              <CartLine
+                key={item.productId}
+                item={item}
+                onQuantity={(quantity) => setQuantity.mutate({ productId: item.productId, quantity })}
+              />
+            ))}
+          </ul>
+        </section>
+        <aside className={pageStyles.panel} aria-label="Summary">
+          <h2>Summary</h2>
+          <div className={`${pageStyles.summaryRow} ${pageStyles.total}`}>
+            <span>Subtotal</span>
+            <span data-testid="subtotal">{formatCents(cart.data.subtotalCents)}</span>
+          </div>
+          {hasUnavailable && <p className={pageStyles.notice}>Remove the unavailable items to check out.</p>}
+          {status === "signedIn" ? (
+            <Link
+              to="/checkout"
+              className={buttonClass("primary", true)}
+              aria-disabled={hasUnavailable}
+              onClick={(event) => hasUnavailable && event.preventDefault()}
+            >
+              Check out
+            </Link>
+          ) : (
+            <>
+              <Link to="/login?next=/checkout" className={buttonClass("primary", true)}>
+                Sign in to check out
+              </Link>
+              <p className={pageStyles.muted}>
+                New here? <Link to="/register?next=/checkout">Create an account</Link> — your cart comes with you.
+              </p>
+            </>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity: number) => void }) {
+  return (
+    <li className={`${styles.line} ${item.available ? "" : styles.unavailable}`} aria-label={item.name}>
+      <div className={styles.name}>
+        <Link to={`/p/${item.slug}`}>{item.name}</Link>
+        <span className={styles.unit}>{formatCents(item.priceCents)} each</span>
+        {!item.available && (
+          <span className={styles.flag}>
+            {item.stock === 0 ? "No longer available" : `Only ${item.stock} left — lower the quantity`}
+          </span>
+        )}
+      </div>
+      <div className={styles.quantity}>
+        <QuantityInput
+          label={`Quantity of ${item.name}`}
+          value={item.quantity}
+          max={Math.max(item.quantity, Math.min(MAX_PER_LINE, item.stock))}
+          onChange={onQuantity}
+        />
+        <Button variant="ghost" onClick={() => onQuantity(0)} aria-label={`Remove ${item.name}`}>
+          Remove
+        </Button>
+      </div>
+      <span className={styles.lineTotal}>{formatCents(item.priceCents * item.quantity)}</span>
+    </li>
+  );
+}

@@ -1,0 +1,74 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { Button, buttonClass } from "../components/button.tsx";
+import { formatDateTime, StatusBadge } from "../components/order-status.tsx";
+import { RequireAuth } from "../components/require-auth.tsx";
+import { Skeleton } from "../components/skeleton.tsx";
+import { EmptyState, ErrorState } from "../components/status-message.tsx";
+import { trpc } from "../lib/api.ts";
+import { formatCents } from "../lib/money.ts";
+import { usePageTitle } from "../lib/use-page-title.ts";
+import styles from "./orders-page.module.css";
+
+export function OrdersPage() {
+  usePageTitle("Your orders");
+  return (
+    <RequireAuth>
+      <OrderHistory />
+    </RequireAuth>
+  );
+}
+
+function OrderHistory() {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const orders = useQuery({ ...trpc.orders.list.queryOptions({ page }), placeholderData: keepPreviousData });
+
+  if (orders.isError) return <ErrorState error={orders.error} onRetry={() => orders.refetch()} />;
+  return (
+    <>
+      <h1>Your orders</h1>
+      {!orders.data ? (
+        <Skeleton height="12rem" />
+      ) : orders.data.items.length === 0 ? (
+        <EmptyState
+          title="No orders yet"
+          action={
+            <Link to="/search" className={buttonClass()}>
+              Start shopping
+            </Link>
+          }
+        >
+          When you place an order it shows up here.
+        </EmptyState>
+      ) : (
+        <ul className={styles.list}>
+          {orders.data.items.map((order) => (
+            <li key={order.id}>
+              <Link to={`/orders/${order.id}`} className={styles.row}>
+                <span className={styles.id}>{order.id}</span>
+                <span className={styles.date}>{formatDateTime(order.createdAt)}</span>
+                <StatusBadge status={order.status} />
+                <span className={styles.total}>{formatCents(order.totalCents)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {orders.data && (page > 1 || orders.data.items.length >= orders.data.pageSize) && (
+        <nav className={styles.pager} aria-label="Pages">
+          <Button variant="secondary" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
+            Newer
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={page * orders.data.pageSize >= orders.data.total}
+            onClick={() => setParams({ page: String(page + 1) })}
+          >
+            Older
+          </Button>
+        </nav>
+      )}
+    </>
+  );
+}
