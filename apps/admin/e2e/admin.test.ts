@@ -115,16 +115,22 @@ describe("admin app", () => {
 
     await openSection("Products");
     await admin.getByLabel("Search products").fill("stoneware");
+    await admin.getByText("1–1 of 1").waitFor();
     await admin.getByRole("table", { name: "Products" }).getByRole("link", { name: PRODUCT }).waitFor();
     await shop.screenshot(admin, "products");
 
-    const found = await createShopClient({ url: shop.url("") }).trpc.catalog.search.query({ q: "stoneware teapot" });
-    const hit = found.items.find((item) => item.name === PRODUCT);
-    expect(hit).toMatchObject({ slug: "speckled-stoneware-teapot", priceCents: 3900, inStock: true });
-    expect(hit?.thumbnail?.alt).toBe("The teapot from the side");
-    const image = await fetch(shop.url(hit!.thumbnail!.url));
-    expect(image.status).toBe(200);
-    expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG);
+    // A shopper finds it in the storefront's search, image and alt text included.
+    const shopper = await shop.newPage();
+    await shopper.goto(shop.url("/search?q=stoneware%20teapot"));
+    const card = shopper.getByRole("link", { name: new RegExp(PRODUCT) });
+    const image = card.getByRole("img", { name: "The teapot from the side" });
+    await image.waitFor();
+    const src = await image.getAttribute("src");
+    const served = await fetch(shop.url(src!));
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+    await shop.screenshot(shopper, "storefront-search");
+    await shopper.context().close();
   });
 
   it("an admin ships and delivers a paid order, and the shopper sees each new status", async () => {
@@ -138,13 +144,23 @@ describe("admin app", () => {
 
     // The shopper pays on the gateway's page; its webhook moves the order to processing.
     expect(paymentUrl).toBeTruthy();
-    const payment = await shop.newPage();
-    await payment.goto(paymentUrl!);
-    await payment.getByRole("button", { name: "Approve" }).click();
+    const storefront = await shop.newPage();
+    await storefront.goto(paymentUrl!);
+    await storefront.getByRole("button", { name: "Approve" }).click();
     await expect
       .poll(async () => (await shopper.trpc.orders.byId.query({ id: order.id })).status, { timeout: 30_000 })
       .toBe("processing");
-    await payment.context().close();
+    // …and then follows it from the storefront's order page.
+    await storefront.goto(shop.url("/login"));
+    await storefront.getByLabel("Email").fill(SHOPPER.email);
+    await storefront.getByLabel("Password").fill(SHOPPER.password);
+    await storefront.getByRole("button", { name: "Sign in" }).click();
+    await storefront.waitForURL((url) => url.pathname !== "/login");
+    const shopperSees = async (status: string) => {
+      await storefront.goto(shop.url(`/orders/${order.id}`));
+      await storefront.getByRole("list", { name: "Order history" }).getByText(status, { exact: true }).waitFor();
+    };
+    await shopperSees("Processing");
 
     await openSection("Orders");
     await admin.getByLabel("Status").selectOption("processing");
@@ -160,12 +176,15 @@ describe("admin app", () => {
     await admin.getByRole("button", { name: "Mark delivered" }).waitFor();
     // A shipped order cannot go back: the only way on is delivery.
     expect(await admin.getByRole("button", { name: /Cancel order|Mark processing/ }).count()).toBe(0);
-    expect((await shopper.trpc.orders.byId.query({ id: order.id })).status).toBe("shipped");
+    await shopperSees("Shipped");
 
     await admin.getByRole("button", { name: "Mark delivered" }).click();
     await admin.getByText("nothing more happens to it").waitFor();
     await admin.getByRole("list", { name: "Audit log" }).getByText(shop.admin.email).first().waitFor();
     await shop.screenshot(admin, "order");
+    await shopperSees("Delivered");
+    await shop.screenshot(storefront, "storefront-order-delivered");
+    await storefront.context().close();
 
     const seen = await shopper.trpc.orders.byId.query({ id: order.id });
     expect(seen.status).toBe("delivered");

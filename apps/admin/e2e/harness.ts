@@ -9,7 +9,7 @@
  *   await shop.withDatabase((db) => …);
  *   await shop.stop();
  *
- * It builds apps/admin, starts `tsx apps/server/src/main.ts` on 127.0.0.1:`port` with `SEED=auto`
+ * It builds apps/admin and apps/storefront, starts `tsx apps/server/src/main.ts` on 127.0.0.1:`port` with `SEED=auto`
  * (which also creates the admin account given in ADMIN_EMAIL/ADMIN_PASSWORD) over a fresh
  * database — its own database on the Postgres server when TEST_DATABASE_URL is set, else the
  * shop's embedded one in a temporary DATA_DIR — and waits for /readyz.
@@ -63,11 +63,11 @@ const LOG_LINES = 200;
 const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" };
 
 /**
- * Builds apps/admin into its dist folder, as `pnpm build` does. In a child process, because
- * the test runner's NODE_ENV=test would otherwise give a development build of React.
+ * Builds an SPA into its dist folder, as `pnpm build` does. In a child process, because the test
+ * runner's NODE_ENV=test would otherwise give a development build of React.
  */
-async function buildAdmin(): Promise<void> {
-  const app = join(repoRoot, "apps/admin");
+async function buildSpa(name: "admin" | "storefront"): Promise<void> {
+  const app = join(repoRoot, "apps", name);
   const child = spawn(join(app, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
     cwd: app,
     env: { ...process.env, NODE_ENV: "production" },
@@ -77,11 +77,12 @@ async function buildAdmin(): Promise<void> {
   child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`Building the admin app failed:\n${output.join("")}`);
+  if (code !== 0) throw new Error(`Building apps/${name} failed:\n${output.join("")}`);
 }
 
 export async function startShop(options: { port: number }): Promise<Shop> {
-  await buildAdmin();
+  // The storefront too: an admin's changes are checked where shoppers see them.
+  await Promise.all([buildSpa("admin"), buildSpa("storefront")]);
   const postgres = process.env.TEST_DATABASE_URL ? await createPostgresTestDb({ max: 2 }) : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-admin-e2e-"));
   const origin = `http://127.0.0.1:${options.port}`;

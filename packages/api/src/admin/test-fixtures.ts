@@ -1,6 +1,7 @@
 /** Rows for admin tests, written directly so these tests do not depend on other domains' flows. */
 import { type Db, newId } from "@shopwright/db";
 import type { OrderStatus } from "../orders/transitions.ts";
+import { testAddress } from "../testing/fixtures.ts";
 
 export async function insertCategory(db: Db, values: { name?: string; parentId?: string } = {}) {
   const id = newId("cat");
@@ -28,8 +29,6 @@ export async function insertProduct(
   return id;
 }
 
-const address = { name: "Ada Lovelace", line1: "1 Analytical Way", city: "London", postalCode: "N1", country: "GB" };
-
 /** An order of one line for `productId`, with its payment and first history entry. */
 export async function insertOrder(
   db: Db,
@@ -54,7 +53,7 @@ export async function insertOrder(
     status: values.status ?? "placed",
     subtotalCents: totalCents,
     totalCents,
-    shippingAddress: address,
+    shippingAddress: testAddress,
     createdAt,
   });
   await db.orm.insert(orderItems).values({
