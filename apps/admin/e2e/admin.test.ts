@@ -1,0 +1,241 @@
+/**
+ * An admin's day in Chromium against a production build on a real server: sign in, build the
+ * catalog, ship an order, rescue a dead job. One server for the file; the journeys run in order
+ * and build on each other (the order ships the product the first journey created).
+ */
+import { randomUUID } from "node:crypto";
+import { createShopClient } from "@shopwright/client";
+import { sql } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Shop, startShop } from "./harness.ts";
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+const ADDRESS = {
+  name: "Grace Hopper",
+  line1: "1 Compiler Lane",
+  city: "Arlington",
+  postalCode: "22201",
+  country: "US",
+};
+const SHOPPER = {
+  email: `shopper-${randomUUID()}@example.com`,
+  password: "shopper e2e password",
+  name: "Grace Hopper",
+};
+const PRODUCT = "Speckled Stoneware Teapot";
+
+let shop: Shop;
+let admin: Page;
+
+/** Opens a section from the sidebar and waits for its page (each page is its own chunk, loaded on demand). */
+async function openSection(name: string) {
+  await admin.getByRole("navigation", { name: "Sections" }).getByRole("link", { name }).click();
+  await admin.getByRole("heading", { level: 1, name, exact: true }).waitFor();
+}
+
+/** A script's view of the shop: the typed client, signed in as `account`. */
+async function signedInClient(account: typeof SHOPPER) {
+  const client = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+  await client.login(account);
+  return client;
+}
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto(shop.url("/admin/"));
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+beforeAll(async () => {
+  shop = await startShop({ port: 3160 });
+  await createShopClient({ url: shop.url(""), tokenDelivery: "body" }).register(SHOPPER);
+  admin = await shop.newPage();
+});
+
+afterEach(async ({ task }) => {
+  // What the admin was looking at when a journey failed, next to the other screenshots.
+  if (task.result?.state === "fail" && admin) {
+    console.log(`Failure screenshot: ${await shop.screenshot(admin, `failed-${task.name.slice(0, 40)}`)}`);
+  }
+});
+
+afterAll(async () => {
+  await shop?.stop();
+});
+
+describe("admin app", () => {
+  it("tells a customer who signs in that they are not an admin, and shows nothing else", async () => {
+    const page = await shop.newPage();
+    await signIn(page, SHOPPER);
+    await page.getByText("This account is not an admin account").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/login");
+    expect(await page.getByRole("navigation", { name: "Sections" }).count()).toBe(0);
+    await shop.screenshot(page, "login-not-admin");
+    await page.context().close();
+  });
+
+  it("an admin creates a category and a product with an image, and a shopper finds it by search", async () => {
+    await signIn(admin, shop.admin);
+    await admin.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await shop.screenshot(admin, "dashboard");
+
+    await openSection("Categories");
+    await admin.getByLabel("Name", { exact: true }).fill("Tea Things");
+    await admin.getByRole("button", { name: "Create category" }).click();
+    await admin.getByRole("list", { name: "Category tree" }).getByText("Tea Things", { exact: true }).waitFor();
+    await shop.screenshot(admin, "categories");
+
+    await openSection("Products");
+    await admin.getByRole("link", { name: "New product" }).click();
+    await admin.getByRole("heading", { name: "New product" }).waitFor();
+    await admin.getByLabel("Name", { exact: true }).fill(PRODUCT);
+    await admin.getByLabel("Description").fill("Hand-thrown, holds six cups, speckled glaze.");
+    await admin.getByLabel("Price (USD)").fill("-4");
+    await admin.getByLabel("Stock").fill("12");
+    await admin.getByLabel("Category").selectOption({ label: "Tea Things" });
+    await admin.getByRole("button", { name: "Create product" }).click();
+    // The server's validation comes back on the field it concerns.
+    await admin.getByText("Price cannot be negative").waitFor();
+    await admin.getByLabel("Price (USD)").fill("39.00");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    await admin.getByRole("heading", { name: PRODUCT }).waitFor();
+
+    await admin.getByLabel("Upload image").setInputFiles({ name: "teapot.png", mimeType: "image/png", buffer: PNG });
+    const images = admin.getByRole("list", { name: "Product images" });
+    await images.getByRole("listitem").first().waitFor();
+    await admin.getByLabel("Alt text for image 1").fill("The teapot from the side");
+    await admin.getByRole("button", { name: "Save order and alt text" }).click();
+    await admin.getByRole("list", { name: "Audit log" }).getByText("Product images updated").waitFor();
+    await shop.screenshot(admin, "product");
+
+    await openSection("Products");
+    await admin.getByLabel("Search products").fill("stoneware");
+    await admin.getByText("1–1 of 1").waitFor();
+    await admin.getByRole("table", { name: "Products" }).getByRole("link", { name: PRODUCT }).waitFor();
+    await shop.screenshot(admin, "products");
+
+    // A shopper finds it in the storefront's search, image and alt text included.
+    const shopper = await shop.newPage();
+    await shopper.goto(shop.url("/search?q=stoneware%20teapot"));
+    const card = shopper.getByRole("link", { name: new RegExp(PRODUCT) });
+    const image = card.getByRole("img", { name: "The teapot from the side" });
+    await image.waitFor();
+    const src = await image.getAttribute("src");
+    const served = await fetch(shop.url(src!));
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+    await shop.screenshot(shopper, "storefront-search");
+    await shopper.context().close();
+  });
+
+  it("an admin ships and delivers a paid order, and the shopper sees each new status", async () => {
+    const shopper = await signedInClient(SHOPPER);
+    const product = await shopper.trpc.catalog.product.query({ slug: "speckled-stoneware-teapot" });
+    await shopper.trpc.cart.addItem.mutate({ productId: product.id, quantity: 2 });
+    const { order, paymentUrl } = await shopper.trpc.orders.checkout.mutate({
+      idempotencyKey: randomUUID(),
+      shippingAddress: ADDRESS,
+    });
+
+    // The shopper pays on the gateway's page; its webhook moves the order to processing.
+    expect(paymentUrl).toBeTruthy();
+    const storefront = await shop.newPage();
+    await storefront.goto(paymentUrl!);
+    await storefront.getByRole("button", { name: "Approve" }).click();
+    await expect
+      .poll(async () => (await shopper.trpc.orders.byId.query({ id: order.id })).status, { timeout: 30_000 })
+      .toBe("processing");
+    // …and then follows it from the storefront's order page.
+    await storefront.goto(shop.url("/login"));
+    await storefront.getByLabel("Email").fill(SHOPPER.email);
+    await storefront.getByLabel("Password").fill(SHOPPER.password);
+    await storefront.getByRole("button", { name: "Sign in" }).click();
+    await storefront.waitForURL((url) => url.pathname !== "/login");
+    const shopperSees = async (status: string) => {
+      await storefront.goto(shop.url(`/orders/${order.id}`));
+      await storefront.getByRole("list", { name: "Order history" }).getByText(status, { exact: true }).waitFor();
+    };
+    await shopperSees("Processing");
+
+    await openSection("Orders");
+    await admin.getByLabel("Status").selectOption("processing");
+    await admin.getByLabel("Search by customer email").fill(SHOPPER.email);
+    await admin.getByRole("table", { name: "Orders" }).getByText(SHOPPER.email).waitFor();
+    await shop.screenshot(admin, "orders");
+    await admin.getByRole("link", { name: order.id.slice(-8) }).click();
+    await admin.getByRole("heading", { name: `Order ${order.id.slice(-8)}` }).waitFor();
+    await admin.getByRole("table", { name: "Items" }).getByText(PRODUCT).waitFor();
+
+    await admin.getByLabel("Note (optional)").fill("Parcel 1Z999");
+    await admin.getByRole("button", { name: "Mark shipped" }).click();
+    await admin.getByRole("button", { name: "Mark delivered" }).waitFor();
+    // A shipped order cannot go back: the only way on is delivery.
+    expect(await admin.getByRole("button", { name: /Cancel order|Mark processing/ }).count()).toBe(0);
+    await shopperSees("Shipped");
+
+    await admin.getByRole("button", { name: "Mark delivered" }).click();
+    await admin.getByText("nothing more happens to it").waitFor();
+    await admin.getByRole("list", { name: "Audit log" }).getByText(shop.admin.email).first().waitFor();
+    await shop.screenshot(admin, "order");
+    await shopperSees("Delivered");
+    await shop.screenshot(storefront, "storefront-order-delivered");
+    await storefront.context().close();
+
+    const seen = await shopper.trpc.orders.byId.query({ id: order.id });
+    expect(seen.status).toBe("delivered");
+    expect(seen.statusHistory.map((entry) => entry.status)).toEqual(["placed", "processing", "shipped", "delivered"]);
+  });
+
+  it("a permanently failed job is retried from the Jobs page and runs", async () => {
+    const shopper = await signedInClient(SHOPPER);
+    const [order] = (await shopper.trpc.orders.list.query({})).items;
+    // A confirmation email whose attempts ran out (an SMTP outage, say): the dead letter an admin sees.
+    const jobId = await shop.withDatabase(async (db) => {
+      const [job] = await db.execute<{ id: string }>(sql`
+        select id from graphile_worker.add_job('send_order_confirmation', json_build_object('orderId', ${order!.id}::text),
+          run_at => now() + interval '1 hour', max_attempts => 3)`);
+      await db.run(sql`
+        update graphile_worker._private_jobs
+        set attempts = max_attempts, last_error = 'Error: connect ECONNREFUSED 127.0.0.1:2525'
+        where id = ${job!.id}::bigint`);
+      return job!.id;
+    });
+
+    await openSection("Jobs");
+    await admin.getByRole("tab", { name: "Permanently failed" }).click();
+    const deadLetter = admin.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: "ECONNREFUSED" });
+    await deadLetter.getByText("send_order_confirmation").waitFor();
+    await shop.screenshot(admin, "jobs");
+
+    await admin.getByRole("button", { name: `Retry job ${jobId}` }).click();
+    await admin.getByText(`Job ${jobId} is queued to run again.`).waitFor();
+    // The worker runs it at once and, done, graphile-worker deletes it: no state lists it any more.
+    await expect
+      .poll(
+        async () => {
+          let listed = 0;
+          for (const state of ["Pending", "Failing", "Permanently failed"]) {
+            await admin.getByRole("tab", { name: state }).click();
+            await admin.getByRole("table", { name: "Jobs" }).waitFor();
+            listed += await admin.getByRole("button", { name: `Retry job ${jobId}` }).count();
+            listed += await admin.getByRole("cell", { name: jobId, exact: true }).count();
+          }
+          return listed;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+
+    await openSection("Mailbox");
+    await admin.getByRole("list", { name: "Messages" }).getByRole("button").first().click();
+    // The order confirmation, rendered in a frame with no permissions at all.
+    await admin.frameLocator("iframe").getByText("Thank you for your order").waitFor();
+    expect(await admin.locator("iframe").getAttribute("sandbox")).toBe("");
+    await shop.screenshot(admin, "mailbox");
+  });
+});

@@ -1,0 +1,48 @@
+/** The building blocks every page shares: its header, cards, notices. */
+import type { ReactNode } from "react";
+import styles from "./page.module.css";
+
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className={styles.header}>
+      <div>
+        <h1 className={styles.title}>{title}</h1>
+        {subtitle && <p className={styles.subtitle}>{subtitle}</p>}
+      </div>
+      {actions && <div className={styles.actions}>{actions}</div>}
+    </header>
+  );
+}
+
+export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className={styles.card} aria-label={title}>
+      {(title || actions) && (
+        <div className={styles.cardHeader}>
+          {title && <h2 className={styles.cardTitle}>{title}</h2>}
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
+export function Notice({ tone, children }: { tone: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div className={`${styles.notice} ${styles[tone]}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+export const Muted = ({ children }: { children: ReactNode }) => <span className={styles.muted}>{children}</span>;
+
+/** Search and filter controls above a table. */
+export const Toolbar = ({ children, label }: { children: ReactNode; label: string }) => (
+  <search className={styles.toolbar} aria-label={label}>
+    {children}
+  </search>
+);
+
+export const Grid = ({ children }: { children: ReactNode }) => <div className={styles.grid}>{children}</div>;

@@ -1,0 +1,128 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { controlClass } from "../../components/field.tsx";
+import { Loading } from "../../components/layout.tsx";
+import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
+import { Pagination } from "../../components/pagination.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { numberCell, Table } from "../../components/table.tsx";
+import { trpc } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/form-errors.ts";
+import { formatCents, formatDateTime, humanize } from "../../lib/format.ts";
+import type { OrderStatus } from "../../lib/types.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
+
+const PAGE_SIZE = 20;
+const STATUSES: OrderStatus[] = ["placed", "processing", "shipped", "delivered", "cancelled"];
+const isStatus = (value: string | null): value is OrderStatus => STATUSES.includes(value as OrderStatus);
+
+export function OrdersPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status");
+  const page = Number(params.get("page")) || 1;
+  const [search, setSearch] = useState(params.get("email") ?? "");
+  const email = useDebounced(search.trim());
+
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!("page" in changes)) next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should touch the URL.
+  useEffect(() => {
+    if ((params.get("email") ?? "") !== email) update({ email: email || undefined });
+  }, [email]);
+
+  const orders = useQuery({
+    ...trpc.admin.orders.list.queryOptions({
+      ...(isStatus(status) ? { status } : {}),
+      ...(email ? { email } : {}),
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title="Orders" />
+      <Toolbar label="Filter orders">
+        <select
+          className={controlClass}
+          aria-label="Status"
+          value={isStatus(status) ? status : ""}
+          onChange={(e) => update({ status: e.target.value || undefined })}
+        >
+          <option value="">Any status</option>
+          {STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {humanize(value)}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          className={controlClass}
+          placeholder="Customer email"
+          aria-label="Search by customer email"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </Toolbar>
+      {orders.isError && <Notice tone="error">{errorMessage(orders.error)}</Notice>}
+      {orders.isPending ? (
+        <Loading />
+      ) : (
+        orders.data && (
+          <>
+            <Table
+              label="Orders"
+              head={
+                <tr>
+                  <th>Order</th>
+                  <th>Customer</th>
+                  <th>Status</th>
+                  <th>Payment</th>
+                  <th className={numberCell}>Total</th>
+                  <th>Placed</th>
+                </tr>
+              }
+              empty={orders.data.items.length === 0 && "No orders match."}
+            >
+              {orders.data.items.map((order) => (
+                <tr key={order.id}>
+                  <td>
+                    <Link to={`/orders/${order.id}`}>{order.id.slice(-8)}</Link>
+                  </td>
+                  <td>{order.email}</td>
+                  <td>
+                    <StatusBadge status={order.status} />
+                  </td>
+                  <td>{order.paymentStatus && <StatusBadge status={order.paymentStatus} />}</td>
+                  <td className={numberCell}>{formatCents(order.totalCents)}</td>
+                  <td>{formatDateTime(order.createdAt)}</td>
+                </tr>
+              ))}
+            </Table>
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={orders.data.total}
+              onPage={(next) => update({ page: String(next) })}
+            />
+          </>
+        )
+      )}
+    </>
+  );
+}

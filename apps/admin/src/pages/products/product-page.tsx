@@ -1,0 +1,274 @@
+/**
+ * Create and edit a product. The server decides what is valid: its zod issues (and a taken slug)
+ * come back by field and are shown under the field they concern.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useLocation, useNavigate, useParams } from "react-router";
+import { AuditTrail } from "../../components/audit-trail.tsx";
+import { Button } from "../../components/button.tsx";
+import { SelectField, TextAreaField, TextField } from "../../components/field.tsx";
+import { Loading } from "../../components/layout.tsx";
+import { Card, Notice, PageHeader } from "../../components/page.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { trpc } from "../../lib/api.ts";
+import { flattenCategories, indented } from "../../lib/categories.ts";
+import { errorMessage, formErrors } from "../../lib/form-errors.ts";
+import { centsToDollars, parseDollars } from "../../lib/format.ts";
+import type { ProductDetail } from "../../lib/types.ts";
+import { ProductImages } from "./product-images.tsx";
+import styles from "./product-page.module.css";
+
+interface Draft {
+  name: string;
+  slug: string;
+  description: string;
+  price: string;
+  stock: string;
+  categoryId: string;
+  status: "active" | "archived";
+}
+
+const emptyDraft: Draft = {
+  name: "",
+  slug: "",
+  description: "",
+  price: "",
+  stock: "0",
+  categoryId: "",
+  status: "active",
+};
+
+const draftOf = (product: ProductDetail): Draft => ({
+  name: product.name,
+  slug: product.slug,
+  description: product.description,
+  price: centsToDollars(product.priceCents),
+  stock: String(product.stock),
+  categoryId: product.categoryId,
+  status: product.status,
+});
+
+/** What the form sends; numbers the browser cannot read become local field errors instead. */
+function fieldsOf(draft: Draft) {
+  const priceCents = parseDollars(draft.price);
+  const stock = /^-?\d+$/.test(draft.stock.trim()) ? Number(draft.stock) : null;
+  const local: Record<string, string> = {};
+  if (priceCents === null) local.priceCents = "Enter a price like 12.99";
+  if (stock === null) local.stock = "Enter a whole number";
+  return {
+    local,
+    fields: {
+      name: draft.name,
+      ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
+      description: draft.description,
+      priceCents: priceCents ?? 0,
+      stock: stock ?? 0,
+      categoryId: draft.categoryId,
+      status: draft.status,
+    },
+  };
+}
+
+type Fields = ReturnType<typeof fieldsOf>["fields"];
+
+export function NewProductPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation(
+    trpc.admin.products.create.mutationOptions({
+      onSuccess: (product) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.products.list.queryKey() });
+        navigate(`/products/${product.id}`, { replace: true, state: { created: true } });
+      },
+    }),
+  );
+  return (
+    <>
+      <PageHeader title="New product" subtitle="Images can be added once the product is saved." />
+      <ProductForm
+        initial={emptyDraft}
+        submitLabel="Create product"
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={(fields) => create.mutate(fields)}
+      />
+    </>
+  );
+}
+
+export function EditProductPage() {
+  const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const created = (useLocation().state as { created?: boolean } | null)?.created;
+  const [notice, setNotice] = useState<string | null>(created ? "Product created. Add its images here." : null);
+  const product = useQuery(trpc.admin.products.byId.queryOptions({ id }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.admin.products.byId.queryKey({ id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.products.list.queryKey() }),
+    ]);
+  const update = useMutation(
+    trpc.admin.products.update.mutationOptions({
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.admin.products.byId.queryKey({ id }), updated);
+        void refresh();
+        setNotice("Saved.");
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.admin.products.delete.mutationOptions({
+      onSuccess: async ({ outcome }) => {
+        await refresh();
+        if (outcome === "deleted") navigate("/products", { replace: true });
+        else setNotice("This product has been ordered, so it was archived instead of deleted.");
+      },
+    }),
+  );
+
+  if (product.isPending) return <Loading />;
+  if (product.isError) return <Notice tone="error">{errorMessage(product.error)}</Notice>;
+  const data = product.data;
+
+  const confirmDelete = () => {
+    const question = data.ordered
+      ? `“${data.name}” has been ordered, so it will be archived (hidden from the shop) rather than deleted. Continue?`
+      : `Delete “${data.name}” and its images for good?`;
+    if (window.confirm(question)) remove.mutate({ id });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        subtitle={
+          <>
+            <StatusBadge status={data.status} /> /{data.slug}
+          </>
+        }
+        actions={
+          <Button variant="danger" onClick={confirmDelete} disabled={remove.isPending}>
+            {data.ordered ? "Archive" : "Delete"}
+          </Button>
+        }
+      />
+      {notice && <Notice tone="success">{notice}</Notice>}
+      {remove.isError && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
+      <div className={styles.layout}>
+        <ProductForm
+          key={data.updatedAt.valueOf()}
+          initial={draftOf(data)}
+          submitLabel="Save changes"
+          pending={update.isPending}
+          error={update.error}
+          onSubmit={(_fields, changed) => {
+            // Only what the admin changed is sent: re-sending an untouched stock figure would undo
+            // the sales made since the form was loaded.
+            if (Object.keys(changed).length === 0) return setNotice("Nothing to save.");
+            setNotice(null);
+            update.mutate({ id, ...changed });
+          }}
+        />
+        <div className={styles.side}>
+          <ProductImages product={data} />
+          <AuditTrail entries={data.audit} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ProductForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+}: {
+  initial: Draft;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (fields: Fields, changed: Partial<Fields>) => void;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const categories = useQuery(trpc.admin.categories.list.queryOptions());
+  const server = formErrors(error);
+  const fieldError = (name: string) => local[name] ?? server.fields[name];
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { local: problems, fields } = fieldsOf(draft);
+    setLocal(problems);
+    if (Object.keys(problems).length > 0) return;
+    const before = fieldsOf(initial).fields as Record<string, unknown>;
+    const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => before[key] !== value));
+    onSubmit(fields, changed);
+  };
+
+  return (
+    <Card title="Details">
+      <form className={styles.form} onSubmit={submit} noValidate>
+        {server.form && <Notice tone="error">{server.form}</Notice>}
+        <TextField label="Name" value={draft.name} onChange={set("name")} error={fieldError("name")} />
+        <TextField
+          label="Slug"
+          value={draft.slug}
+          onChange={set("slug")}
+          error={fieldError("slug")}
+          placeholder="generated from the name"
+          hint="The product's address in the shop: lower-case words joined by dashes."
+        />
+        <TextAreaField
+          label="Description"
+          value={draft.description}
+          onChange={set("description")}
+          error={fieldError("description")}
+        />
+        <div className={styles.row}>
+          <TextField
+            label="Price (USD)"
+            inputMode="decimal"
+            value={draft.price}
+            onChange={set("price")}
+            error={fieldError("priceCents")}
+          />
+          <TextField
+            label="Stock"
+            inputMode="numeric"
+            value={draft.stock}
+            onChange={set("stock")}
+            error={fieldError("stock")}
+          />
+          <SelectField label="Status" value={draft.status} onChange={set("status")} error={fieldError("status")}>
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+          </SelectField>
+        </div>
+        <SelectField
+          label="Category"
+          value={draft.categoryId}
+          onChange={set("categoryId")}
+          error={fieldError("categoryId")}
+        >
+          <option value="">Choose a category</option>
+          {flattenCategories(categories.data ?? []).map((option) => (
+            <option key={option.id} value={option.id}>
+              {indented(option)}
+            </option>
+          ))}
+        </SelectField>
+        <div className={styles.actions}>
+          <Button type="submit" variant="primary" disabled={pending}>
+            {pending ? "Saving…" : submitLabel}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

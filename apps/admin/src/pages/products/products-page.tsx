@@ -1,0 +1,155 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { ButtonLink } from "../../components/button.tsx";
+import { controlClass } from "../../components/field.tsx";
+import { Loading } from "../../components/layout.tsx";
+import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
+import { Pagination } from "../../components/pagination.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { numberCell, shrinkCell, Table, thumbClass } from "../../components/table.tsx";
+import { trpc } from "../../lib/api.ts";
+import { flattenCategories, indented } from "../../lib/categories.ts";
+import { errorMessage } from "../../lib/form-errors.ts";
+import { formatCents } from "../../lib/format.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
+
+const PAGE_SIZE = 20;
+
+export function ProductsPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status");
+  const categoryId = params.get("category") ?? undefined;
+  const page = Number(params.get("page")) || 1;
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const q = useDebounced(search.trim());
+
+  /** Changes the filters in the URL (so Back and reload keep them); any filter change goes to page 1. */
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!("page" in changes)) next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should touch the URL.
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== q) update({ q: q || undefined });
+  }, [q]);
+
+  const categories = useQuery(trpc.admin.categories.list.queryOptions());
+  const products = useQuery({
+    ...trpc.admin.products.list.queryOptions({
+      ...(q ? { q } : {}),
+      ...(status === "active" || status === "archived" ? { status } : {}),
+      ...(categoryId ? { categoryId } : {}),
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Products"
+        actions={
+          <ButtonLink to="/products/new" variant="primary">
+            New product
+          </ButtonLink>
+        }
+      />
+      <Toolbar label="Filter products">
+        <input
+          type="search"
+          className={controlClass}
+          placeholder="Search by name or slug"
+          aria-label="Search products"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select
+          className={controlClass}
+          aria-label="Status"
+          value={status ?? ""}
+          onChange={(e) => update({ status: e.target.value || undefined })}
+        >
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="archived">Archived</option>
+        </select>
+        <select
+          className={controlClass}
+          aria-label="Category"
+          value={categoryId ?? ""}
+          onChange={(e) => update({ category: e.target.value || undefined })}
+        >
+          <option value="">Any category</option>
+          {flattenCategories(categories.data ?? []).map((option) => (
+            <option key={option.id} value={option.id}>
+              {indented(option)}
+            </option>
+          ))}
+        </select>
+      </Toolbar>
+
+      {products.isError && <Notice tone="error">{errorMessage(products.error)}</Notice>}
+      {products.isPending ? (
+        <Loading />
+      ) : (
+        products.data && (
+          <>
+            <Table
+              label="Products"
+              head={
+                <tr>
+                  <th className={shrinkCell} aria-label="Image" />
+                  <th>Name</th>
+                  <th>Category</th>
+                  <th>Status</th>
+                  <th className={numberCell}>Price</th>
+                  <th className={numberCell}>Stock</th>
+                </tr>
+              }
+              empty={products.data.items.length === 0 && "No products match."}
+            >
+              {products.data.items.map((product) => (
+                <tr key={product.id}>
+                  <td>
+                    {product.imageUrl ? (
+                      <img className={thumbClass} src={product.imageUrl} alt="" />
+                    ) : (
+                      <div className={thumbClass} />
+                    )}
+                  </td>
+                  <td>
+                    <Link to={`/products/${product.id}`}>{product.name}</Link>
+                  </td>
+                  <td>{product.categoryName}</td>
+                  <td>
+                    <StatusBadge status={product.status} />
+                  </td>
+                  <td className={numberCell}>{formatCents(product.priceCents)}</td>
+                  <td className={numberCell}>{product.stock}</td>
+                </tr>
+              ))}
+            </Table>
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={products.data.total}
+              onPage={(next) => update({ page: String(next) })}
+            />
+          </>
+        )
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/** The admin app's routes, each page its own chunk, all behind the admin guard except login. */
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { Layout, Loading } from "./components/layout.tsx";
+import { useSession } from "./lib/session.ts";
+
+function RequireAdmin() {
+  const state = useSession();
+  const location = useLocation();
+  if (state.status === "restoring") return <Loading />;
+  if (state.status === "signedOut")
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Layout user={state.user} />;
+}
+
+export const router = createBrowserRouter(
+  [
+    {
+      path: "/login",
+      hydrateFallbackElement: <Loading />,
+      lazy: async () => ({ Component: (await import("./pages/login-page.tsx")).LoginPage }),
+    },
+    {
+      element: <RequireAdmin />,
+      hydrateFallbackElement: <Loading />,
+      children: [
+        { index: true, lazy: async () => ({ Component: (await import("./pages/dashboard-page.tsx")).DashboardPage }) },
+        {
+          path: "products",
+          lazy: async () => ({ Component: (await import("./pages/products/products-page.tsx")).ProductsPage }),
+        },
+        {
+          path: "products/new",
+          lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).NewProductPage }),
+        },
+        {
+          path: "products/:id",
+          lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).EditProductPage }),
+        },
+        {
+          path: "categories",
+          lazy: async () => ({ Component: (await import("./pages/categories/categories-page.tsx")).CategoriesPage }),
+        },
+        {
+          path: "orders",
+          lazy: async () => ({ Component: (await import("./pages/orders/orders-page.tsx")).OrdersPage }),
+        },
+        {
+          path: "orders/:id",
+          lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
+        },
+        { path: "jobs", lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }) },
+        {
+          path: "mailbox",
+          lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
+        },
+        { path: "*", element: <Navigate to="/" replace /> },
+      ],
+    },
+  ],
+  { basename: "/admin" },
+);

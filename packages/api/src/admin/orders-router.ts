@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ORDER_STATUSES } from "../orders/transitions.ts";
+import { adminProcedure, router } from "../trpc.ts";
+import { pageInput } from "./listing.ts";
+import { adminOrderById, listOrders, setOrderStatus } from "./orders.ts";
+
+const status = z.enum(ORDER_STATUSES);
+const id = z.string().min(1).max(100);
+
+export const adminOrdersRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({ status: status.optional(), email: z.string().trim().max(320).optional(), ...pageInput })
+        .default({ page: 1, pageSize: 20 }),
+    )
+    .query(({ ctx, input }) => listOrders(ctx.db, input)),
+
+  byId: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => adminOrderById(ctx.db, input.id)),
+
+  /** An invalid move (a shipped order back to processing, say) is CONFLICT; the state machine decides. */
+  setStatus: adminProcedure
+    .input(z.object({ id, status, note: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => setOrderStatus(ctx.db, ctx.viewer.userId, input)),
+});

@@ -1,0 +1,146 @@
+/** Orders as the back office sees them: every customer's, filterable, with their full story. */
+import type { Db } from "@shopwright/db";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { notFound } from "../errors.ts";
+import { canTransition, ORDER_STATUSES, type OrderStatus, transitionOrder } from "../orders/transitions.ts";
+import { containsText, offsetOf, type Page } from "./listing.ts";
+
+export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; email?: string }) {
+  const { orders, payments } = db.tables;
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.email) conditions.push(containsText(orders.email, filter.email));
+  const where = and(...conditions);
+  const [items, [counted]] = await Promise.all([
+    db.orm
+      .select({
+        id: orders.id,
+        email: orders.email,
+        status: orders.status,
+        totalCents: orders.totalCents,
+        paymentStatus: payments.status,
+        createdAt: orders.createdAt,
+      })
+      .from(orders)
+      .leftJoin(payments, eq(payments.orderId, orders.id))
+      .where(where)
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.orm.select({ total: count() }).from(orders).where(where),
+  ]);
+  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
+}
+
+export async function adminOrderById(db: Db, id: string) {
+  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
+  const [order] = await db.orm
+    .select({
+      id: orders.id,
+      userId: orders.userId,
+      email: orders.email,
+      customerName: users.name,
+      status: orders.status,
+      subtotalCents: orders.subtotalCents,
+      totalCents: orders.totalCents,
+      shippingAddress: orders.shippingAddress,
+      createdAt: orders.createdAt,
+      updatedAt: orders.updatedAt,
+    })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, id));
+  if (!order) throw notFound("Order");
+  const [items, statusHistory, [payment], audit] = await Promise.all([
+    db.orm
+      .select({
+        id: orderItems.id,
+        productId: orderItems.productId,
+        name: orderItems.name,
+        unitPriceCents: orderItems.unitPriceCents,
+        quantity: orderItems.quantity,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, id))
+      .orderBy(asc(orderItems.id)),
+    db.orm
+      .select({
+        fromStatus: orderStatusHistory.fromStatus,
+        status: orderStatusHistory.status,
+        actor: orderStatusHistory.actor,
+        note: orderStatusHistory.note,
+        at: orderStatusHistory.createdAt,
+      })
+      .from(orderStatusHistory)
+      .where(eq(orderStatusHistory.orderId, id))
+      .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
+    db.orm
+      .select({
+        id: payments.id,
+        status: payments.status,
+        amountCents: payments.amountCents,
+        expiresAt: payments.expiresAt,
+        updatedAt: payments.updatedAt,
+      })
+      .from(payments)
+      .where(eq(payments.orderId, id)),
+    auditTrail(db, "order", id),
+  ]);
+  return {
+    ...order,
+    items,
+    statusHistory: await withAdminEmails(db, statusHistory),
+    payment: payment ?? null,
+    audit,
+    /** Where the state machine lets an admin move this order next. */
+    nextStatuses: ORDER_STATUSES.filter((to) => canTransition(order.status, to)),
+  };
+}
+
+const ADMIN_ACTOR = "admin:";
+
+/** History entries name admins by user id (`admin:<id>`); people reading them want an email. */
+async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]) {
+  const adminIds = [
+    ...new Set(entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []))),
+  ];
+  const { users } = db.tables;
+  const emails = new Map(
+    adminIds.length
+      ? (await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, adminIds))).map(
+          (u) => [u.id, u.email],
+        )
+      : [],
+  );
+  return entries.map((entry) => ({
+    ...entry,
+    actorEmail: entry.actor.startsWith(ADMIN_ACTOR)
+      ? (emails.get(entry.actor.slice(ADMIN_ACTOR.length)) ?? null)
+      : null,
+  }));
+}
+
+/** Moves an order through the state machine on an admin's behalf, and logs it. */
+export async function setOrderStatus(
+  db: Db,
+  actorId: string,
+  input: { id: string; status: OrderStatus; note?: string },
+) {
+  await db.transaction(async (tx) => {
+    const { from, to } = await transitionOrder(tx, {
+      orderId: input.id,
+      to: input.status,
+      actor: `${ADMIN_ACTOR}${actorId}`,
+      ...(input.note ? { note: input.note } : {}),
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "order.status_changed",
+      entityType: "order",
+      entityId: input.id,
+      details: { from, to, ...(input.note ? { note: input.note } : {}) },
+    });
+  });
+  return adminOrderById(db, input.id);
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { mediaStorageFor } from "../media/storage.ts";
+import { adminProcedure, router } from "../trpc.ts";
+import { pageInput } from "./listing.ts";
+import {
+  addProductImage,
+  createProduct,
+  deleteProduct,
+  deleteProductImage,
+  listProducts,
+  MAX_IMAGE_BYTES,
+  productById,
+  updateProduct,
+  updateProductImages,
+} from "./products.ts";
+import { slugSchema } from "./slug.ts";
+
+const id = z.string().min(1).max(100);
+const status = z.enum(["active", "archived"]);
+const fields = {
+  name: z.string().trim().min(1, "Give the product a name").max(200),
+  slug: slugSchema,
+  description: z.string().trim().max(10_000),
+  priceCents: z.number().int().min(0, "Price cannot be negative").max(100_000_000),
+  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000),
+  categoryId: z.string().min(1, "Choose a category").max(100),
+  status,
+};
+const alt = z.string().trim().max(300);
+
+export const adminProductsRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          q: z.string().trim().max(200).optional(),
+          status: status.optional(),
+          categoryId: id.optional(),
+          ...pageInput,
+        })
+        .default({ page: 1, pageSize: 20 }),
+    )
+    .query(({ ctx, input }) => listProducts(ctx.db, input)),
+
+  byId: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => productById(ctx.db, input.id)),
+
+  create: adminProcedure
+    .input(z.object({ ...fields, slug: fields.slug.optional(), status: status.optional() }))
+    .mutation(({ ctx, input }) => createProduct(ctx.db, ctx.viewer.userId, input)),
+
+  update: adminProcedure
+    .input(z.object({ id, ...z.object(fields).partial().shape }))
+    .mutation(({ ctx, input: { id, ...patch } }) => updateProduct(ctx.db, ctx.viewer.userId, id, patch)),
+
+  delete: adminProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => deleteProduct(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.id)),
+
+  /** The image travels as base64 in the JSON body; its type is decided by its bytes. */
+  uploadImage: adminProcedure
+    .input(
+      z.object({
+        productId: id,
+        contentBase64: z
+          .string()
+          .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, "Images can be at most 5 MB")
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Send the file as base64"),
+        alt: alt.default(""),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      addProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
+        productId: input.productId,
+        bytes: Buffer.from(input.contentBase64, "base64"),
+        alt: input.alt,
+      }),
+    ),
+
+  /** Reorders the images (the array's order) and sets their alt text. */
+  updateImages: adminProcedure
+    .input(z.object({ productId: id, images: z.array(z.object({ id, alt })).max(50) }))
+    .mutation(({ ctx, input }) => updateProductImages(ctx.db, ctx.viewer.userId, input)),
+
+  deleteImage: adminProcedure
+    .input(z.object({ imageId: id }))
+    .mutation(({ ctx, input }) =>
+      deleteProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.imageId),
+    ),
+});

@@ -1,0 +1,221 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Db } from "@shopwright/db";
+import { createTestDb } from "@shopwright/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignedInUser } from "../testing/index.ts";
+import { insertCategory, insertOrder } from "./test-fixtures.ts";
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+const WEBP = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0x1a, 0, 0, 0]), Buffer.from("WEBPVP8 ")]);
+
+let db: Db;
+let mediaDir: string;
+let admin: Awaited<ReturnType<typeof createSignedInUser>>;
+let categoryId: string;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  mediaDir = mkdtempSync(join(tmpdir(), "sw-media-"));
+  admin = await createSignedInUser(db, { role: "admin", config: { mediaDir } });
+  categoryId = await insertCategory(db, { name: "Mugs" });
+});
+afterAll(async () => {
+  await db.close();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
+
+const create = (fields: Partial<Parameters<typeof admin.caller.admin.products.create>[0]> = {}) =>
+  admin.caller.admin.products.create({
+    name: "Blue Mug",
+    description: "A mug, blue.",
+    priceCents: 1299,
+    stock: 7,
+    categoryId,
+    ...fields,
+  });
+
+describe("admin.products.create", () => {
+  it("generates a slug from the name, a free one when the first is taken, and records who did it", async () => {
+    const first = await create({ name: "Ada’s Crème Brûlée Set" });
+    const second = await create({ name: "Ada’s Crème Brûlée Set" });
+    expect(first).toMatchObject({ slug: "adas-creme-brulee-set", status: "active", priceCents: 1299, stock: 7 });
+    expect(second.slug).toBe("adas-creme-brulee-set-2");
+    expect(first.audit).toEqual([
+      expect.objectContaining({ action: "product.created", actorId: admin.id, actorEmail: admin.email }),
+    ]);
+  });
+
+  it("refuses a slug another product has with CONFLICT on the slug field", async () => {
+    await create({ slug: "taken-slug" });
+    await expect(create({ slug: "taken-slug" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { details: { field: "slug" } },
+    });
+  });
+
+  it("refuses a negative price or stock with BAD_REQUEST naming the field, and writes nothing", async () => {
+    const before = await admin.caller.admin.products.list({ q: "Negative" });
+    for (const fields of [{ priceCents: -1 }, { stock: -5 }]) {
+      const error = await create({ name: "Negative", ...fields }).catch((e) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST" });
+      expect(error.cause.issues[0].path).toEqual([Object.keys(fields)[0]]);
+    }
+    expect((await admin.caller.admin.products.list({ q: "Negative" })).total).toBe(before.total);
+  });
+
+  it("refuses a category that does not exist", async () => {
+    await expect(create({ categoryId: "cat_missing" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("admin.products.list", () => {
+  it("searches by name, filters by status and category, and pages with a total", async () => {
+    const otherCategory = await insertCategory(db, { name: "Lamps" });
+    for (const n of [1, 2, 3]) await create({ name: `Desk Lamp ${n}`, categoryId: otherCategory });
+    const archived = await create({ name: "Desk Lamp Old", categoryId: otherCategory, status: "archived" });
+
+    const page1 = await admin.caller.admin.products.list({ q: "desk LAMP", pageSize: 2 });
+    const page2 = await admin.caller.admin.products.list({ q: "desk LAMP", pageSize: 2, page: 2 });
+    expect(page1.total).toBe(4);
+    expect([...page1.items, ...page2.items].map((p) => p.name).sort()).toEqual([
+      "Desk Lamp 1",
+      "Desk Lamp 2",
+      "Desk Lamp 3",
+      "Desk Lamp Old",
+    ]);
+    const onlyArchived = await admin.caller.admin.products.list({ categoryId: otherCategory, status: "archived" });
+    expect(onlyArchived.items.map((p) => p.id)).toEqual([archived.id]);
+    expect(onlyArchived.items[0]).toMatchObject({ categoryName: "Lamps", imageUrl: null });
+    expect((await admin.caller.admin.products.list({ q: "100%_" })).total).toBe(0);
+  });
+});
+
+describe("admin.products.update", () => {
+  it("changes fields, keeps the slug unique, and logs what changed", async () => {
+    const product = await create({ name: "Green Mug" });
+    await create({ slug: "green-mug-deluxe" });
+    const updated = await admin.caller.admin.products.update({
+      id: product.id,
+      priceCents: 1500,
+      name: "Green Mug XL",
+    });
+    expect(updated).toMatchObject({ name: "Green Mug XL", priceCents: 1500, slug: product.slug });
+    expect(updated.audit[0]).toMatchObject({
+      action: "product.updated",
+      details: { priceCents: { from: 1299, to: 1500 }, name: { from: "Green Mug", to: "Green Mug XL" } },
+    });
+    await expect(
+      admin.caller.admin.products.update({ id: product.id, slug: "green-mug-deluxe" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin.caller.admin.products.update({ id: product.id, stock: -1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(admin.caller.admin.products.update({ id: "prod_missing", stock: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("admin.products.delete", () => {
+  it("deletes a product nobody ordered, with its image files", async () => {
+    const product = await create({ name: "Short-lived" });
+    const image = await admin.caller.admin.products.uploadImage({
+      productId: product.id,
+      contentBase64: PNG.toString("base64"),
+    });
+    expect(await admin.caller.admin.products.delete({ id: product.id })).toEqual({ outcome: "deleted" });
+    await expect(admin.caller.admin.products.byId({ id: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(existsSync(join(mediaDir, image.url.slice("/media/".length)))).toBe(false);
+  });
+
+  it("archives a product that has been ordered", async () => {
+    const product = await create({ name: "Popular" });
+    const customer = await createSignedInUser(db);
+    await insertOrder(db, { userId: customer.id, email: customer.email, productId: product.id });
+    expect(await admin.caller.admin.products.delete({ id: product.id })).toEqual({ outcome: "archived" });
+    const after = await admin.caller.admin.products.byId({ id: product.id });
+    expect(after).toMatchObject({ status: "archived", ordered: true });
+    expect(after.audit[0]).toMatchObject({ action: "product.archived" });
+  });
+});
+
+describe("admin.products images", () => {
+  it("stores JPEG, PNG and WebP by their content and serves them under /media", async () => {
+    const product = await create({ name: "Photogenic" });
+    for (const [bytes, extension] of [
+      [PNG, "png"],
+      [JPEG, "jpg"],
+      [WEBP, "webp"],
+    ] as const) {
+      const image = await admin.caller.admin.products.uploadImage({
+        productId: product.id,
+        contentBase64: bytes.toString("base64"),
+        alt: "A photo",
+      });
+      expect(image.url).toMatch(new RegExp(`^/media/products/${product.id}/img_\\w+\\.${extension}$`));
+      expect(readFileSync(join(mediaDir, image.url.slice("/media/".length)))).toEqual(bytes);
+    }
+    const listed = await admin.caller.admin.products.list({ q: "Photogenic" });
+    expect(listed.items[0]!.imageUrl).toMatch(/\.png$/);
+  });
+
+  it("refuses a file that is not an image whatever it claims, an empty one, and one over 5 MB", async () => {
+    const product = await create({ name: "Camera-shy" });
+    const upload = (bytes: Buffer) =>
+      admin.caller.admin.products.uploadImage({ productId: product.id, contentBase64: bytes.toString("base64") });
+    await expect(upload(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(upload(Buffer.alloc(0))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(upload(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect((await admin.caller.admin.products.byId({ id: product.id })).images).toEqual([]);
+  });
+
+  it("reorders images, sets alt text and removes one", async () => {
+    const product = await create({ name: "Gallery" });
+    const upload = () =>
+      admin.caller.admin.products.uploadImage({ productId: product.id, contentBase64: PNG.toString("base64") });
+    const first = await upload();
+    const second = await upload();
+    const third = await upload();
+    const reordered = await admin.caller.admin.products.updateImages({
+      productId: product.id,
+      images: [
+        { id: third.id, alt: "Third, now first" },
+        { id: first.id, alt: "" },
+        { id: second.id, alt: "Side view" },
+      ],
+    });
+    expect(reordered.images.map((i) => [i.id, i.alt])).toEqual([
+      [third.id, "Third, now first"],
+      [first.id, ""],
+      [second.id, "Side view"],
+    ]);
+    expect(reordered.audit[0]).toMatchObject({
+      action: "product.images_updated",
+      details: {
+        order: { from: [first.id, second.id, third.id], to: [third.id, first.id, second.id] },
+        [third.id]: { from: "", to: "Third, now first" },
+        [second.id]: { from: "", to: "Side view" },
+      },
+    });
+    await expect(
+      admin.caller.admin.products.updateImages({ productId: product.id, images: [{ id: first.id, alt: "" }] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const afterDelete = await admin.caller.admin.products.deleteImage({ imageId: first.id });
+    expect(afterDelete.images.map((i) => i.id)).toEqual([third.id, second.id]);
+    expect(existsSync(join(mediaDir, first.url.slice("/media/".length)))).toBe(false);
+    expect(afterDelete.audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(["product.images_updated", "product.image_removed", "product.image_added"]),
+    );
+  });
+});

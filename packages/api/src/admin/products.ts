@@ -1,0 +1,343 @@
+/**
+ * Catalog management for admins: products and their images. Every change writes an audit row in
+ * the same transaction; image files are written before and removed after the rows that name them.
+ */
+import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { and, asc, count, desc, eq, like, max, or, type SQL } from "drizzle-orm";
+import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { imagesByProduct } from "../catalog/images.ts";
+import { badRequest, conflict, notFound } from "../errors.ts";
+import { sniffImageType } from "../media/image-type.ts";
+import type { MediaStorage } from "../media/storage.ts";
+import { containsText, offsetOf, type Page } from "./listing.ts";
+import { firstFreeSlug, slugify } from "./slug.ts";
+
+export type ProductStatus = "active" | "archived";
+
+export interface ProductFields {
+  name: string;
+  slug?: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  categoryId: string;
+  status?: ProductStatus;
+}
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export async function listProducts(db: Db, filter: Page & { q?: string; status?: ProductStatus; categoryId?: string }) {
+  const { products, categories } = db.tables;
+  const conditions: SQL[] = [];
+  if (filter.q) conditions.push(or(containsText(products.name, filter.q), containsText(products.slug, filter.q))!);
+  if (filter.status) conditions.push(eq(products.status, filter.status));
+  if (filter.categoryId) conditions.push(eq(products.categoryId, filter.categoryId));
+  const where = and(...conditions);
+
+  const [rows, [counted]] = await Promise.all([
+    db.orm
+      .select({
+        id: products.id,
+        slug: products.slug,
+        name: products.name,
+        priceCents: products.priceCents,
+        stock: products.stock,
+        status: products.status,
+        categoryId: products.categoryId,
+        categoryName: categories.name,
+        updatedAt: products.updatedAt,
+      })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(where)
+      .orderBy(desc(products.createdAt), desc(products.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.orm.select({ total: count() }).from(products).where(where),
+  ]);
+
+  const images = await imagesByProduct(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })),
+    total: counted?.total ?? 0,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}
+
+/** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */
+export async function productById(db: Db, id: string) {
+  const { products, productImages } = db.tables;
+  const [product] = await db.orm
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      description: products.description,
+      priceCents: products.priceCents,
+      stock: products.stock,
+      status: products.status,
+      categoryId: products.categoryId,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(eq(products.id, id));
+  if (!product) throw notFound("Product");
+  const [images, ordered, audit] = await Promise.all([
+    db.orm
+      .select({
+        id: productImages.id,
+        url: productImages.url,
+        alt: productImages.alt,
+        position: productImages.position,
+      })
+      .from(productImages)
+      .where(eq(productImages.productId, id))
+      .orderBy(asc(productImages.position), asc(productImages.id)),
+    hasBeenOrdered(db, id),
+    auditTrail(db, "product", id),
+  ]);
+  return { ...product, images, ordered, audit };
+}
+
+export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
+  const id = newId("prod");
+  const slug = fields.slug ?? (await freeSlugFor(db, fields.name));
+  const values = { ...fields, id, slug, status: fields.status ?? "active" };
+  await writeProduct(() =>
+    db.transaction(async (tx) => {
+      await tx.orm.insert(tx.tables.products).values(values);
+      await recordAudit(tx, {
+        actorId,
+        action: "product.created",
+        entityType: "product",
+        entityId: id,
+        details: { name: values.name, slug, priceCents: values.priceCents, stock: values.stock, status: values.status },
+      });
+    }),
+  );
+  return productById(db, id);
+}
+
+export async function updateProduct(db: Db, actorId: string, id: string, patch: Partial<ProductFields>) {
+  await writeProduct(() =>
+    db.transaction(async (tx) => {
+      const { products } = tx.tables;
+      const [before] = await tx.orm.select().from(products).where(eq(products.id, id));
+      if (!before) throw notFound("Product");
+      const changed = Object.fromEntries(
+        Object.entries(patch).filter(([key, to]) => to !== undefined && before[key as keyof ProductFields] !== to),
+      ) as Partial<ProductFields>;
+      if (Object.keys(changed).length === 0) return;
+      // Only changed columns are written, so an edit never re-asserts a stale stock figure.
+      await tx.orm.update(products).set(changed).where(eq(products.id, id));
+      const changes = Object.fromEntries(
+        Object.entries(changed).map(([key, to]) => [key, { from: before[key as keyof ProductFields], to }]),
+      );
+      await recordAudit(tx, {
+        actorId,
+        action: "product.updated",
+        entityType: "product",
+        entityId: id,
+        details: changes,
+      });
+    }),
+  );
+  return productById(db, id);
+}
+
+/**
+ * Deletes a product nobody has ordered; archives one that has been, since order lines keep
+ * pointing at it. An order placed while the delete runs makes the delete fail on the foreign
+ * key, and the product is archived instead.
+ */
+export async function deleteProduct(db: Db, storage: MediaStorage, actorId: string, id: string) {
+  const { products, productImages } = db.tables;
+  if (!(await hasBeenOrdered(db, id))) {
+    try {
+      const images = await db.transaction(async (tx) => {
+        const urls = await tx.orm
+          .select({ url: productImages.url })
+          .from(productImages)
+          .where(eq(productImages.productId, id));
+        const deleted = await tx.orm.delete(products).where(eq(products.id, id)).returning({ name: products.name });
+        if (deleted.length === 0) throw notFound("Product");
+        await recordAudit(tx, {
+          actorId,
+          action: "product.deleted",
+          entityType: "product",
+          entityId: id,
+          details: { name: deleted[0]!.name },
+        });
+        return urls;
+      });
+      // The rows are gone for good; a file left behind by a failed removal is only wasted space.
+      await Promise.allSettled(images.map((image) => storage.remove(image.url)));
+      return { outcome: "deleted" as const };
+    } catch (error) {
+      if (!isConstraintViolation(error, "foreignKey")) throw error;
+    }
+  }
+  await db.transaction(async (tx) => {
+    const archived = await tx.orm
+      .update(tx.tables.products)
+      .set({ status: "archived" })
+      .where(eq(tx.tables.products.id, id))
+      .returning({ id: tx.tables.products.id });
+    if (archived.length === 0) throw notFound("Product");
+    await recordAudit(tx, {
+      actorId,
+      action: "product.archived",
+      entityType: "product",
+      entityId: id,
+      details: { reason: "ordered" },
+    });
+  });
+  return { outcome: "archived" as const };
+}
+
+/** Checks the upload by its bytes, stores it, and appends it to the product's images. */
+export async function addProductImage(
+  db: Db,
+  storage: MediaStorage,
+  actorId: string,
+  input: { productId: string; bytes: Uint8Array; alt: string },
+) {
+  if (input.bytes.length === 0) throw badRequest("The file is empty", { field: "image" });
+  if (input.bytes.length > MAX_IMAGE_BYTES) throw badRequest("Images can be at most 5 MB", { field: "image" });
+  const type = sniffImageType(input.bytes);
+  if (!type) throw badRequest("Upload a JPEG, PNG or WebP image", { field: "image" });
+  const { products, productImages } = db.tables;
+  const [product] = await db.orm.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
+  if (!product) throw notFound("Product");
+
+  const id = newId("img");
+  const { url } = await storage.put(`products/${input.productId}/${id}.${type.extension}`, input.bytes);
+  try {
+    await db.transaction(async (tx) => {
+      const [highest] = await tx.orm
+        .select({ last: max(productImages.position) })
+        .from(productImages)
+        .where(eq(productImages.productId, input.productId));
+      await tx.orm
+        .insert(productImages)
+        .values({ id, productId: input.productId, url, alt: input.alt, position: (highest?.last ?? -1) + 1 });
+      await recordAudit(tx, {
+        actorId,
+        action: "product.image_added",
+        entityType: "product",
+        entityId: input.productId,
+        details: { imageId: id, type: type.mime, bytes: input.bytes.length },
+      });
+    });
+  } catch (error) {
+    await storage.remove(url);
+    if (isConstraintViolation(error, "foreignKey")) throw notFound("Product");
+    throw error;
+  }
+  return { id, url, alt: input.alt };
+}
+
+/** Sets the order and alt text of a product's images; `images` must name each of them once. */
+export async function updateProductImages(
+  db: Db,
+  actorId: string,
+  input: { productId: string; images: { id: string; alt: string }[] },
+) {
+  await db.transaction(async (tx) => {
+    const { productImages } = tx.tables;
+    const current = await tx.orm
+      .select({ id: productImages.id, alt: productImages.alt, position: productImages.position })
+      .from(productImages)
+      .where(eq(productImages.productId, input.productId))
+      .orderBy(asc(productImages.position), asc(productImages.id));
+    const given = new Set(input.images.map((image) => image.id));
+    if (given.size !== input.images.length || given.size !== current.length || current.some((c) => !given.has(c.id))) {
+      throw badRequest("List each of the product's images exactly once", { field: "images" });
+    }
+    for (const [position, image] of input.images.entries()) {
+      await tx.orm
+        .update(productImages)
+        .set({ position, alt: image.alt })
+        .where(and(eq(productImages.id, image.id), eq(productImages.productId, input.productId)));
+    }
+    const altChanges = Object.fromEntries(
+      input.images.flatMap((image) => {
+        const before = current.find((c) => c.id === image.id)!.alt;
+        return before === image.alt ? [] : [[image.id, { from: before, to: image.alt }]];
+      }),
+    );
+    const reordered = current.some((c, i) => input.images[i]!.id !== c.id);
+    await recordAudit(tx, {
+      actorId,
+      action: "product.images_updated",
+      entityType: "product",
+      entityId: input.productId,
+      details: {
+        ...(reordered ? { order: { from: current.map((c) => c.id), to: input.images.map((i) => i.id) } } : {}),
+        ...altChanges,
+      },
+    });
+  });
+  return productById(db, input.productId);
+}
+
+export async function deleteProductImage(db: Db, storage: MediaStorage, actorId: string, imageId: string) {
+  const { productImages } = db.tables;
+  const removed = await db.transaction(async (tx) => {
+    const [image] = await tx.orm
+      .delete(productImages)
+      .where(eq(productImages.id, imageId))
+      .returning({ productId: productImages.productId, url: productImages.url });
+    if (!image) throw notFound("Image");
+    await recordAudit(tx, {
+      actorId,
+      action: "product.image_removed",
+      entityType: "product",
+      entityId: image.productId,
+      details: { imageId, url: image.url },
+    });
+    return image;
+  });
+  await storage.remove(removed.url);
+  return productById(db, removed.productId);
+}
+
+async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {
+  const { orderItems } = db.tables;
+  const rows = await db.orm
+    .select({ id: orderItems.id })
+    .from(orderItems)
+    .where(eq(orderItems.productId, productId))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** A slug from `name` that no product has yet (a race with another create ends in CONFLICT). */
+async function freeSlugFor(db: Db, name: string): Promise<string> {
+  const { products } = db.tables;
+  const base = slugify(name);
+  const rows = await db.orm
+    .select({ slug: products.slug })
+    .from(products)
+    .where(or(eq(products.slug, base), like(products.slug, `${base}-%`)));
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/** Turns constraint violations of a product write into answers a form can show by field. */
+async function writeProduct(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (isConstraintViolation(error, "unique"))
+      throw conflict("Another product already uses that slug", { field: "slug" });
+    if (isConstraintViolation(error, "foreignKey"))
+      throw badRequest("That category does not exist", { field: "categoryId" });
+    if (isConstraintViolation(error, "check")) throw badRequest("Price and stock cannot be negative");
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from "@shopwright/db";
+import { createTestDb } from "@shopwright/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignedInUser } from "../testing/index.ts";
+import { insertCategory, insertOrder, insertProduct } from "./test-fixtures.ts";
+
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(() => db.close());
+
+describe("admin.stats", () => {
+  it("counts orders by status, sums paid revenue over today, 7 and 30 days, and lists low stock", async () => {
+    const admin = await createSignedInUser(db, { role: "admin" });
+    const customer = await createSignedInUser(db);
+    const categoryId = await insertCategory(db);
+    const productId = await insertProduct(db, { categoryId, stock: 50 });
+    const scarce = await insertProduct(db, { categoryId, name: "Scarce", stock: 2 });
+    await insertProduct(db, { categoryId, name: "Scarce but archived", stock: 0, status: "archived" });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const order = (status: "placed" | "processing" | "cancelled", paid: boolean, createdAt: Date, totalCents: number) =>
+      insertOrder(db, {
+        userId: customer.id,
+        email: customer.email,
+        productId,
+        status,
+        createdAt,
+        totalCents,
+        paymentStatus: paid ? "succeeded" : "pending",
+      });
+    await order("processing", true, new Date(), 1000);
+    await order("processing", true, daysAgo(3), 2000);
+    await order("processing", true, daysAgo(20), 4000);
+    await order("processing", true, daysAgo(45), 8000);
+    await order("placed", false, new Date(), 16000);
+    await order("cancelled", true, new Date(), 32000);
+
+    const stats = await admin.caller.admin.stats();
+    expect(stats.ordersByStatus).toEqual({ placed: 1, processing: 4, shipped: 0, delivered: 0, cancelled: 1 });
+    expect(stats.revenue).toEqual({
+      today: { cents: 1000, orders: 1 },
+      last7Days: { cents: 3000, orders: 2 },
+      last30Days: { cents: 7000, orders: 3 },
+    });
+    expect(stats.lowStock.map((p) => p.id)).toEqual([scarce]);
+    expect(stats.recentOrders).toHaveLength(6);
+  });
+});

@@ -1,0 +1,55 @@
+/** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
+import type { Db } from "@shopwright/db";
+import { and, asc, count, desc, eq, gte, lte, ne, sum } from "drizzle-orm";
+
+export const LOW_STOCK_THRESHOLD = 5;
+const DAY_MS = 86_400_000;
+
+export async function adminStats(db: Db, now = new Date()) {
+  const { orders, payments, products } = db.tables;
+  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+  /** Revenue is what customers paid for orders that still stand (a cancelled order is refunded). */
+  const revenueSince = async (since: Date) => {
+    const [row] = await db.orm
+      .select({ cents: sum(payments.amountCents).mapWith(Number), orders: count() })
+      .from(payments)
+      .innerJoin(orders, eq(orders.id, payments.orderId))
+      .where(and(eq(payments.status, "succeeded"), ne(orders.status, "cancelled"), gte(orders.createdAt, since)));
+    return { cents: row?.cents ?? 0, orders: row?.orders ?? 0 };
+  };
+
+  const [byStatus, today, last7Days, last30Days, lowStock, recentOrders] = await Promise.all([
+    db.orm.select({ status: orders.status, n: count() }).from(orders).groupBy(orders.status),
+    revenueSince(startOfToday),
+    revenueSince(new Date(now.getTime() - 7 * DAY_MS)),
+    revenueSince(new Date(now.getTime() - 30 * DAY_MS)),
+    db.orm
+      .select({ id: products.id, name: products.name, slug: products.slug, stock: products.stock })
+      .from(products)
+      .where(and(eq(products.status, "active"), lte(products.stock, LOW_STOCK_THRESHOLD)))
+      .orderBy(asc(products.stock), asc(products.name))
+      .limit(10),
+    db.orm
+      .select({
+        id: orders.id,
+        email: orders.email,
+        status: orders.status,
+        totalCents: orders.totalCents,
+        createdAt: orders.createdAt,
+      })
+      .from(orders)
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(8),
+  ]);
+
+  const ordersByStatus = { placed: 0, processing: 0, shipped: 0, delivered: 0, cancelled: 0 };
+  for (const row of byStatus) ordersByStatus[row.status] = row.n;
+  return {
+    ordersByStatus,
+    revenue: { today, last7Days, last30Days },
+    lowStock,
+    lowStockThreshold: LOW_STOCK_THRESHOLD,
+    recentOrders,
+  };
+}

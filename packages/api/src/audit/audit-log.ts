@@ -1,0 +1,39 @@
+/**
+ * The audit log: who changed what, and when. Every admin change writes one row in the same
+ * transaction as the change itself, so the log never claims a change that rolled back.
+ */
+import { type Db, newId } from "@shopwright/db";
+import { and, desc, eq } from "drizzle-orm";
+
+export type AuditEntityType = "product" | "category" | "order";
+
+export interface AuditEvent {
+  actorId: string;
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
+  await db.orm.insert(db.tables.auditLog).values({ id: newId("aud"), ...event, details: event.details ?? null });
+}
+
+/** The history of one entity, newest first, with the actor's email where the actor still exists. */
+export async function auditTrail(db: Db, entityType: AuditEntityType, entityId: string) {
+  const { auditLog, users } = db.tables;
+  return db.orm
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+      actorId: auditLog.actorId,
+      actorEmail: users.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(100);
+}
