@@ -253,6 +253,8 @@ async function measure(
     cwd: serverDir,
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // Listen before reading: the process may close while a line is still being handled.
+  const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
   let sampler: ReturnType<typeof sampleUsage> | undefined;
   let result: LoadResult | undefined;
   let usage: Usage | undefined;
@@ -270,7 +272,7 @@ async function measure(
       result = message.result;
     }
   }
-  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  const code = await closed;
   if (!result || !usage) throw new Error(`The load generator for ${scenario} exited with ${code} and no result`);
   const row = figures(result, usage, window, { ...setup, connections: options.connections });
   console.log(
