@@ -27,6 +27,9 @@ const serverDialect = hasPostgres ? "postgres" : "pglite";
 
 export default defineConfig({
   test: {
+    // Most tests wait on a database or a child process, so one worker more than the two cores this
+    // project is built on halves the run.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
