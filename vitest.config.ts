@@ -11,13 +11,15 @@ const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const globalSetup = ["packages/db/src/testing/global-setup.ts"];
 const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
+/** Tests that need no test database of their own run once, not once per dialect. */
+const unitTests = ["packages/client/src/**/*.test.ts", "packages/*/src/**/*.unit.test.ts"];
 
 const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfiguration => ({
   extends: true,
   test: {
     name,
     include: serviceTests,
-    exclude: name === "postgres" ? ["**/node_modules/**"] : ["**/node_modules/**", ...postgresOnly],
+    exclude: ["**/node_modules/**", ...unitTests, ...(name === "postgres" ? [] : postgresOnly)],
     env: { TEST_DIALECT: name },
     globalSetup,
   },
@@ -27,6 +29,9 @@ const serverDialect = hasPostgres ? "postgres" : "pglite";
 
 export default defineConfig({
   test: {
+    // Most tests wait on a database or a child process, so one worker more than the two cores this
+    // project is built on halves the run.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
@@ -44,7 +49,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "unit", include: ["packages/client/src/**/*.test.ts"] },
+        test: { name: "unit", include: unitTests },
       },
       {
         extends: true,

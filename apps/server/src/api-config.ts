@@ -22,6 +22,7 @@ export function apiConfig(env: Env): { config: ApiConfig; dataDir: string; secre
       gatewayUrl: `${publicUrl}/mockpay`,
       rateLimits: env.RATE_LIMITS,
       paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
+      mediaDir: resolve(dataDir, "media"),
     },
   };
 }

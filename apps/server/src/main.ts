@@ -3,7 +3,7 @@
  * seed data, the dev mail catcher (no SMTP_URL), the job worker (WORKER=inline), the HTTP server,
  * and a graceful shutdown on SIGINT/SIGTERM.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
@@ -35,10 +35,12 @@ async function main() {
     embedded ? `Using the embedded Postgres (PGlite) in ${dataDir}/pg` : "Using the Postgres server at DATABASE_URL",
   );
   await migrate(db);
+  // Created up front so /media is served even before the first image exists.
+  mkdirSync(config.mediaDir, { recursive: true });
   if (env.SEED === "auto") {
     const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
     const seeded = await seedIfEmpty(db, {
-      mediaDir: resolve(dataDir, "media"),
+      mediaDir: config.mediaDir,
       admin: { email: env.ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(adminPassword) },
     });
     if (seeded) logger.info(seeded, "seeded an empty database");
@@ -64,7 +66,7 @@ async function main() {
     paths: {
       storefront: resolve(repoRoot, "apps/storefront/dist"),
       admin: resolve(repoRoot, "apps/admin/dist"),
-      media: resolve(dataDir, "media"),
+      media: config.mediaDir,
     },
   });
 

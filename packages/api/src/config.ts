@@ -11,11 +11,8 @@ export interface ApiConfig {
   /** Rate limits on login and register; off only for load tests. */
   rateLimits: boolean;
   paymentTimeoutMinutes: number;
-  /**
-   * Where uploaded product images are kept (`${DATA_DIR}/media`, served at /media). Optional only
-   * until every builder of the config sets it; without it, image uploads are refused.
-   */
-  mediaDir?: string;
+  /** Where product images are kept (`${DATA_DIR}/media`, served at /media). */
+  mediaDir: string;
 }
 
 /** Cookies are Secure exactly when the shop is served over HTTPS. */

@@ -37,7 +37,6 @@ export function localMediaStorage(root: string): MediaStorage {
 }
 
 /** The storage the deployment configured. */
-export function mediaStorageFor(config: { mediaDir?: string }): MediaStorage {
-  if (!config.mediaDir) throw new Error("ApiConfig.mediaDir is not set: image uploads have nowhere to go");
+export function mediaStorageFor(config: { mediaDir: string }): MediaStorage {
   return localMediaStorage(config.mediaDir);
 }

@@ -3,6 +3,8 @@
  * Tests call procedures through `createCaller`, the way the trpc project tests its own routers.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Db, newId } from "@shopwright/db";
 import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
@@ -19,6 +21,7 @@ export const testConfig: ApiConfig = {
   gatewayUrl: "http://127.0.0.1:3000/mockpay",
   rateLimits: true,
   paymentTimeoutMinutes: 30,
+  mediaDir: join(tmpdir(), "shopwright-test-media"),
 };
 
 /** A cookie jar in memory: what a browser would keep between calls. */
