@@ -12,7 +12,7 @@ const globalSetup = ["packages/db/src/testing/global-setup.ts"];
 const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
 /** Tests that need no test database of their own run once, not once per dialect. */
-const unitTests = ["packages/client/src/**/*.test.ts", "packages/*/src/**/*.unit.test.ts"];
+const unitTests = ["packages/client/src/**/*.test.ts", "packages/*/src/**/*.unit.test.ts", "examples/csv.test.ts"];
 
 const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfiguration => ({
   extends: true,
@@ -63,7 +63,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: `e2e (${serverDialect})`,
-          include: ["apps/*/e2e/**/*.test.ts"],
+          include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts"],
           env: { TEST_DIALECT: serverDialect },
           globalSetup,
           fileParallelism: false,
