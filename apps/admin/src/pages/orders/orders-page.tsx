@@ -1,3 +1,4 @@
+import { errorMessage } from "@shopwright/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -8,7 +9,6 @@ import { Pagination } from "../../components/pagination.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatCents, formatDateTime, humanize } from "../../lib/format.ts";
 import type { OrderStatus } from "../../lib/types.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";

@@ -1,3 +1,4 @@
+import { errorMessage } from "@shopwright/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -10,7 +11,6 @@ import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, shrinkCell, Table, thumbClass } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatCents } from "../../lib/format.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 
