@@ -3,6 +3,6 @@ export { createPgliteDb, createPostgresDb, createSqliteDb } from "./client.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
 export { isMigrated, migrate } from "./migrate.ts";
-export { slugify } from "./slug.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
+export { slugify } from "./slug.ts";
