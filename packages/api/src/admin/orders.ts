@@ -34,15 +34,18 @@ export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; 
 }
 
 export async function adminOrderById(db: Db, id: string) {
+  const { users } = db.tables;
   const [{ order, items, statusHistory, payment }, audit] = await Promise.all([
     loadOrder(db, id),
     auditTrail(db, "order", id),
   ]);
+  // orders.user_id references users ON DELETE RESTRICT, so the customer is there.
+  const [customer] = await db.orm.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
   return {
     id: order.id,
     userId: order.userId,
     email: order.email,
-    customerName: order.customerName,
+    customerName: customer!.name,
     status: order.status,
     subtotalCents: order.subtotalCents,
     totalCents: order.totalCents,

@@ -6,7 +6,6 @@
 import { type Db, newId } from "@shopwright/db";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
-import { loadOrder } from "../orders/queries.ts";
 import type { Mailer } from "./mailer.ts";
 import { type ConfirmationOrder, renderOrderConfirmation } from "./order-confirmation.ts";
 
@@ -25,8 +24,7 @@ export type DeliveryResult =
 export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string): Promise<DeliveryResult> {
   const { db, config, mailer } = deps;
   const { emailMessages: m } = db.tables;
-  // A missing order throws (NOT_FOUND): the job was enqueued with the order, so it is a bug to see.
-  const order = await loadConfirmation(db, orderId);
+  const order = await loadOrder(db, orderId);
   const email = renderOrderConfirmation(order.confirmation, config.publicUrl);
 
   await db.orm
@@ -68,18 +66,28 @@ export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string)
   return { status: "sent", messageId: claimed.id, providerMessageId };
 }
 
-async function loadConfirmation(db: Db, orderId: string): Promise<{ email: string; confirmation: ConfirmationOrder }> {
-  const { order, items } = await loadOrder(db, orderId);
-  return {
-    email: order.email,
-    confirmation: {
-      id: order.id,
-      customerName: order.customerName,
-      subtotalCents: order.subtotalCents,
-      totalCents: order.totalCents,
-      shippingAddress: order.shippingAddress,
-      placedAt: order.createdAt,
-      lines: items.map(({ name, quantity, unitPriceCents }) => ({ name, quantity, unitPriceCents })),
-    },
-  };
+async function loadOrder(db: Db, orderId: string): Promise<{ email: string; confirmation: ConfirmationOrder }> {
+  const { orders, orderItems, users } = db.tables;
+  const [order] = await db.orm
+    .select({
+      id: orders.id,
+      email: orders.email,
+      customerName: users.name,
+      subtotalCents: orders.subtotalCents,
+      totalCents: orders.totalCents,
+      shippingAddress: orders.shippingAddress,
+      placedAt: orders.createdAt,
+    })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  // Thrown, not skipped: the job was enqueued with the order, so a missing order is a bug to see.
+  if (!order) throw new Error(`Order ${orderId} not found`);
+  const lines = await db.orm
+    .select({ name: orderItems.name, quantity: orderItems.quantity, unitPriceCents: orderItems.unitPriceCents })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(orderItems.id);
+  const { email, ...confirmation } = order;
+  return { email, confirmation: { ...confirmation, lines } };
 }

@@ -36,14 +36,9 @@ export async function listOrders(db: Db, userId: string, page: number) {
  * caller's check, and so is which of these fields they are shown.
  */
 export async function loadOrder(db: Db, orderId: string) {
-  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
-  const [row] = await db.orm
-    .select({ order: orders, customerName: users.name })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, orderId));
-  if (!row) throw notFound("Order");
-  const order = { ...row.order, customerName: row.customerName };
+  const { orders, orderItems, orderStatusHistory, payments } = db.tables;
+  const [order] = await db.orm.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw notFound("Order");
   const [items, statusHistory, [payment]] = await Promise.all([
     db.orm
       .select({
