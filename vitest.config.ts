@@ -65,7 +65,7 @@ export default defineConfig({
           name: `e2e (${serverDialect})`,
           include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts"],
           env: { TEST_DIALECT: serverDialect },
-          globalSetup,
+          globalSetup: [...globalSetup, "apps/server/test/e2e/build-spas.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
         },

@@ -8,7 +8,7 @@ import { createShopClient } from "@shopwright/client";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Shop, startShop } from "./harness.ts";
+import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -52,7 +52,7 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 }
 
 beforeAll(async () => {
-  shop = await startShop({ port: 3160 });
+  shop = await startShop({ port: 3160, screenshots: "admin" });
   await createShopClient({ url: shop.url(""), tokenDelivery: "body" }).register(SHOPPER);
   admin = await shop.newPage();
 });

@@ -14,4 +14,5 @@ export {
   type SignedIn,
 } from "./client.ts";
 export { isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
+export { errorMessage, type FormErrors, formErrors } from "./form-errors.ts";
 export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

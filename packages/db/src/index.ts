@@ -5,3 +5,4 @@ export { newId } from "./ids.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
+export { slugify } from "./slug.ts";

@@ -1,3 +1,4 @@
+import { errorMessage } from "@shopwright/client";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../components/layout.tsx";
@@ -5,7 +6,6 @@ import { Card, Grid, Muted, Notice, PageHeader } from "../components/page.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { numberCell, Table } from "../components/table.tsx";
 import { trpc } from "../lib/api.ts";
-import { errorMessage } from "../lib/form-errors.ts";
 import { formatCents, formatDateTime } from "../lib/format.ts";
 import styles from "./dashboard-page.module.css";
 

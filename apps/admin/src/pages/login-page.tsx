@@ -1,4 +1,4 @@
-import { isShopError } from "@shopwright/client";
+import { errorMessage, isShopError } from "@shopwright/client";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -7,7 +7,6 @@ import { TextField } from "../components/field.tsx";
 import { Loading } from "../components/layout.tsx";
 import { Notice } from "../components/page.tsx";
 import { signIn } from "../lib/auth.ts";
-import { errorMessage } from "../lib/form-errors.ts";
 import { useSession } from "../lib/session.ts";
 import styles from "./login-page.module.css";
 

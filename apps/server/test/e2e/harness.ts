@@ -1,50 +1,56 @@
 /**
  * End-to-end harness: a real shop process and a real browser.
  *
- *   const shop = await startShop({ port: 3170, apps: ["storefront"] });
+ *   const shop = await startShop({ port: 3170, screenshots: "storefront" });
  *   const page = await shop.newPage();            // Chromium page, 1280×800 unless told otherwise
- *   await page.goto(shop.url("/"));
+ *   await page.goto(shop.url("/"));                // or shop.url("/admin/"), signed in as shop.admin
  *   await shop.screenshot(page, "home");          // .artifacts/screenshots/storefront/home.png
+ *   await shop.withDatabase((db) => …);           // set up what no public API offers
  *   await shop.stop();                             // in afterAll
  *
- * `startShop` builds the named SPAs with vite's build API (production builds, as `pnpm start`
- * serves them), starts `tsx apps/server/src/main.ts` on 127.0.0.1:`port` with `SEED=auto` over a
+ * The e2e project's globalSetup (build-spas.ts) builds both SPAs once per run in production mode,
+ * as `pnpm start` serves them. `startShop` starts `tsx apps/server/src/main.ts` on
+ * 127.0.0.1:`port` with `SEED=auto` (which also creates the admin account `shop.admin`) over a
  * fresh database — its own database on the Postgres server when TEST_DATABASE_URL is set, else
  * the embedded one in a temporary DATA_DIR — waits for /readyz, and launches Debian's Chromium
  * through playwright-core. `stop()` ends the browser and the server and drops the database.
  * If the server dies or never gets ready, the error carries the tail of its output.
  *
- * Admin tests: pass `env: { ADMIN_EMAIL, ADMIN_PASSWORD }` to know the seeded admin's login, and
- * `apps: ["admin"]` (served at `shop.url("/admin/")`). Each test file starts its own shop on its
- * own port; files run one at a time (vitest.config.ts, project "e2e").
+ * Each test file starts its own shop on its own port; files run one at a time (vitest.config.ts,
+ * project "e2e").
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPostgresDb, type Db, type PostgresDb } from "@shopwright/db";
+import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-
-export type SpaName = "storefront" | "admin";
 
 export interface StartShopOptions {
   /** A port in the caller's assigned range. */
   port: number;
-  /** SPAs to build before the server starts (each takes a second or two). */
-  apps: SpaName[];
+  /** The folder under .artifacts/screenshots/ that screenshots go to, e.g. the app's name. */
+  screenshots: string;
   /** Extra environment for the server, e.g. `{ PAYMENT_TIMEOUT_MINUTES: "1" }`. */
   env?: Record<string, string>;
-  /** Where screenshots go, under .artifacts/screenshots/; defaults to the first app's name. */
-  screenshots?: string;
 }
 
 export interface Shop {
   /** An absolute URL on the shop: `shop.url("/p/lamp")`. */
   url(path?: string): string;
+  /** The admin account the shop seeded at start. */
+  admin: { email: string; password: string };
+  /**
+   * Runs `fn` on the shop's database. A Postgres server is simply shared; the embedded database
+   * is one PGlite that only one process may open, so the shop stops meanwhile and then restarts
+   * on the same data (pages keep their sessions: the signing secrets live in DATA_DIR).
+   */
+  withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   browser: Browser;
-  /** A page in a fresh browser context (its own cookies and storage, so its own shopper). */
+  /** A page in a fresh browser context (its own cookies and storage, so its own session). */
   newPage(options?: BrowserContextOptions): Promise<Page>;
   /** Saves a full-page PNG and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
@@ -65,85 +71,102 @@ const CHROMIUM_ARGS = [
 ];
 const READY_TIMEOUT_MS = 120_000;
 const LOG_LINES = 200;
-
-/** Builds an SPA into apps/<name>/dist with the vite that app depends on. */
-export async function buildSpa(name: SpaName): Promise<void> {
-  const root = join(repoRoot, "apps", name);
-  const vitePackage = createRequire(join(root, "package.json")).resolve("vite/package.json");
-  const vite = (await import(pathToFileURL(join(dirname(vitePackage), "dist/node/index.js")).href)) as {
-    build(config: { root: string; logLevel: "warn" }): Promise<unknown>;
-  };
-  // vitest sets NODE_ENV=test, which vite would keep, shipping React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await vite.build({ root, logLevel: "warn" });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
+const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" };
 
 export async function startShop(options: StartShopOptions): Promise<Shop> {
-  for (const app of options.apps) await buildSpa(app);
-
-  const db = process.env.TEST_DATABASE_URL ? await createPostgresTestDb({ max: 1 }) : undefined;
+  const postgres = process.env.TEST_DATABASE_URL ? await createPostgresTestDb({ max: 2 }) : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-e2e-"));
   const origin = `http://127.0.0.1:${options.port}`;
   const output: string[] = [];
-  const server = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      PORT: String(options.port),
-      PUBLIC_URL: origin,
-      DATA_DIR: dataDir,
-      SEED: "auto",
-      LOG_LEVEL: "warn",
-      ...(db ? { DATABASE_URL: db.url } : { DATABASE_URL: "" }),
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const logs = () => output.join("\n");
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString().split("\n").filter(Boolean));
     output.splice(0, Math.max(0, output.length - LOG_LINES));
   };
-  server.stdout!.on("data", keep);
-  server.stderr!.on("data", keep);
-  const logs = () => output.join("\n");
   let stopping = false;
-  server.once("exit", (code, signal) => {
-    // A crash mid-test otherwise shows up only as refused connections.
-    if (!stopping) console.error(`The shop exited unexpectedly (${signal ?? `code ${code}`}):\n${logs()}`);
-  });
 
-  const cleanUp = async () => {
+  const startServer = async () => {
+    const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        HOST: "127.0.0.1",
+        PORT: String(options.port),
+        PUBLIC_URL: origin,
+        DATA_DIR: dataDir,
+        DATABASE_URL: postgres?.url ?? "",
+        SEED: "auto",
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: "warn",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    child.once("exit", (code, signal) => {
+      // A crash mid-test otherwise shows up only as refused connections.
+      if (!stopping) console.error(`The shop exited unexpectedly (${signal ?? `code ${code}`}):\n${logs()}`);
+    });
+    try {
+      await waitUntilReady(origin, child, logs);
+    } catch (error) {
+      await stopServer(child);
+      throw error;
+    }
+    return child;
+  };
+  const stopServer = async (child: ChildProcess) => {
     stopping = true;
-    await stopProcess(server);
+    await stopProcess(child);
+    stopping = false;
+  };
+
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
     // The database's pool was only needed to create it; closing drops it.
-    await db?.close();
+    await postgres?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitUntilReady(origin, server, logs);
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
-    await cleanUp();
+    await stop();
     throw error;
   }
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
-  const screenshotDir = join(repoRoot, ".artifacts/screenshots", options.screenshots ?? options.apps[0] ?? "e2e");
+  const screenshotDir = join(repoRoot, ".artifacts/screenshots", options.screenshots);
   mkdirSync(screenshotDir, { recursive: true });
   console.log(`Screenshots: ${screenshotDir}`);
+  const openBrowser = browser;
 
   return {
     url: (path = "/") => `${origin}${path}`,
-    browser,
+    admin: ADMIN,
+    async withDatabase(fn) {
+      if (postgres) return fn(postgres);
+      await stopServer(server!);
+      const embedded = await startEmbeddedPostgres({ dataDir });
+      let db: PostgresDb | undefined;
+      try {
+        db = createPostgresDb(embedded.url, { max: 1 });
+        return await fn(db);
+      } finally {
+        await db?.close();
+        await embedded.stop();
+        server = await startServer();
+      }
+    },
+    browser: openBrowser,
     async newPage(contextOptions) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+      const context = await openBrowser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
       return context.newPage();
     },
     async screenshot(page, name) {
@@ -152,10 +175,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
       return path;
     },
     logs,
-    async stop() {
-      await browser.close();
-      await cleanUp();
-    },
+    stop,
   };
 }
 
@@ -164,8 +184,7 @@ async function waitUntilReady(origin: string, server: ChildProcess, logs: () => 
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The shop exited with code ${server.exitCode}:\n${logs()}`);
     try {
-      const response = await fetch(`${origin}/readyz`);
-      if (response.ok) return;
+      if ((await fetch(`${origin}/readyz`)).ok) return;
     } catch {
       // Not listening yet.
     }

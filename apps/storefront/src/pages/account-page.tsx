@@ -1,3 +1,4 @@
+import { formErrors } from "@shopwright/client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
@@ -9,7 +10,6 @@ import { Skeleton } from "../components/skeleton.tsx";
 import { ErrorState } from "../components/status-message.tsx";
 import { logout } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
-import { formErrors } from "../lib/form-errors.ts";
 import type { Me } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";

@@ -1,10 +1,10 @@
+import { formErrors } from "@shopwright/client";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button } from "../components/button.tsx";
 import { Field, FormError } from "../components/field.tsx";
 import { login, register } from "../features/signed-in.ts";
-import { formErrors } from "../lib/form-errors.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";

@@ -1,3 +1,4 @@
+import { formErrors } from "@shopwright/client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
@@ -10,7 +11,6 @@ import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useCart } from "../features/cart/use-cart.ts";
 import { useIdempotencyKey } from "../features/idempotency-key.ts";
 import { trpc } from "../lib/api.ts";
-import { formErrors } from "../lib/form-errors.ts";
 import { formatCents } from "../lib/money.ts";
 import type { CheckoutInput } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";

@@ -1,8 +1,7 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser } from "../testing/index.ts";
-import { insertProduct } from "./test-fixtures.ts";
+import { createProduct, createSignedInUser } from "../testing/index.ts";
 
 let db: Db;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -17,7 +16,7 @@ describe("admin.categories", () => {
   it("creates a tree and lists it with children and product counts", async () => {
     const home = await admin.caller.admin.categories.create({ name: "Home & Garden" });
     const kitchen = await admin.caller.admin.categories.create({ name: "Kitchen", parentId: home.id });
-    await insertProduct(db, { categoryId: kitchen.id });
+    await createProduct(db, { categoryId: kitchen.id });
     expect(home.slug).toBe("home-garden");
 
     const tree = await admin.caller.admin.categories.list();
@@ -61,7 +60,7 @@ describe("admin.categories", () => {
     const parent = await admin.caller.admin.categories.create({ name: "Parent" });
     const child = await admin.caller.admin.categories.create({ name: "Child", parentId: parent.id });
     const stocked = await admin.caller.admin.categories.create({ name: "Stocked" });
-    await insertProduct(db, { categoryId: stocked.id });
+    await createProduct(db, { categoryId: stocked.id });
 
     await expect(admin.caller.admin.categories.delete({ id: parent.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(admin.caller.admin.categories.delete({ id: stocked.id })).rejects.toMatchObject({ code: "CONFLICT" });

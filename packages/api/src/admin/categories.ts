@@ -2,11 +2,10 @@
  * The category tree for admins: create, rename, move (never under itself or a descendant) and
  * delete (only when no product and no child category is left in it).
  */
-import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { type Db, isConstraintViolation, newId, slugify } from "@shopwright/db";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
-import { slugify } from "./slug.ts";
 
 export interface CategoryNode {
   id: string;

@@ -1,8 +1,7 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser } from "../testing/index.ts";
-import { insertCategory, insertOrder, insertProduct } from "./test-fixtures.ts";
+import { createOrder, createProduct, createSignedInUser } from "../testing/index.ts";
 
 let db: Db;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -11,7 +10,7 @@ let productId: string;
 beforeAll(async () => {
   db = await createTestDb();
   admin = await createSignedInUser(db, { role: "admin" });
-  productId = await insertProduct(db, { categoryId: await insertCategory(db) });
+  productId = (await createProduct(db)).id;
 });
 afterAll(() => db.close());
 
@@ -29,9 +28,14 @@ describe("admin.orders", () => {
         [alan, "shipped"],
       ] as const
     ).entries()) {
-      ids.push(
-        await insertOrder(db, { userId: user.id, email: user.email, productId, status, createdAt: new Date(t0 + i) }),
-      );
+      const order = await createOrder(db, {
+        userId: user.id,
+        email: user.email,
+        productId,
+        status,
+        createdAt: new Date(t0 + i),
+      });
+      ids.push(order.id);
     }
 
     const all = await admin.caller.admin.orders.list({});
@@ -47,7 +51,7 @@ describe("admin.orders", () => {
 
   it("shows one order with items, totals, address, payment, history and audit trail", async () => {
     const customer = await createSignedInUser(db, { name: "Grace Hopper" });
-    const id = await insertOrder(db, {
+    const { id } = await createOrder(db, {
       userId: customer.id,
       email: customer.email,
       productId,
@@ -74,7 +78,7 @@ describe("admin.orders", () => {
 
   it("moves an order through the state machine, records history and audit, and never back from shipped", async () => {
     const customer = await createSignedInUser(db);
-    const id = await insertOrder(db, {
+    const { id } = await createOrder(db, {
       userId: customer.id,
       email: customer.email,
       productId,

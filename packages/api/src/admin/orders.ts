@@ -1,8 +1,8 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import type { Db } from "@shopwright/db";
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
-import { notFound } from "../errors.ts";
+import { loadOrder } from "../orders/queries.ts";
 import { canTransition, ORDER_STATUSES, type OrderStatus, transitionOrder } from "../orders/transitions.ts";
 import { containsText, offsetOf, type Page } from "./listing.ts";
 
@@ -34,64 +34,33 @@ export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; 
 }
 
 export async function adminOrderById(db: Db, id: string) {
-  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
-  const [order] = await db.orm
-    .select({
-      id: orders.id,
-      userId: orders.userId,
-      email: orders.email,
-      customerName: users.name,
-      status: orders.status,
-      subtotalCents: orders.subtotalCents,
-      totalCents: orders.totalCents,
-      shippingAddress: orders.shippingAddress,
-      createdAt: orders.createdAt,
-      updatedAt: orders.updatedAt,
-    })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, id));
-  if (!order) throw notFound("Order");
-  const [items, statusHistory, [payment], audit] = await Promise.all([
-    db.orm
-      .select({
-        id: orderItems.id,
-        productId: orderItems.productId,
-        name: orderItems.name,
-        unitPriceCents: orderItems.unitPriceCents,
-        quantity: orderItems.quantity,
-      })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, id))
-      .orderBy(asc(orderItems.id)),
-    db.orm
-      .select({
-        fromStatus: orderStatusHistory.fromStatus,
-        status: orderStatusHistory.status,
-        actor: orderStatusHistory.actor,
-        note: orderStatusHistory.note,
-        at: orderStatusHistory.createdAt,
-      })
-      .from(orderStatusHistory)
-      .where(eq(orderStatusHistory.orderId, id))
-      .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
-    db.orm
-      .select({
-        id: payments.id,
-        status: payments.status,
-        amountCents: payments.amountCents,
-        expiresAt: payments.expiresAt,
-        updatedAt: payments.updatedAt,
-      })
-      .from(payments)
-      .where(eq(payments.orderId, id)),
+  const { users } = db.tables;
+  const [{ order, items, statusHistory, payment }, audit] = await Promise.all([
+    loadOrder(db, id),
     auditTrail(db, "order", id),
   ]);
+  // orders.user_id references users ON DELETE RESTRICT, so the customer is there.
+  const [customer] = await db.orm.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
   return {
-    ...order,
+    id: order.id,
+    userId: order.userId,
+    email: order.email,
+    customerName: customer!.name,
+    status: order.status,
+    subtotalCents: order.subtotalCents,
+    totalCents: order.totalCents,
+    shippingAddress: order.shippingAddress,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
     items,
     statusHistory: await withAdminEmails(db, statusHistory),
-    payment: payment ?? null,
+    payment: payment && {
+      id: payment.id,
+      status: payment.status,
+      amountCents: payment.amountCents,
+      expiresAt: payment.expiresAt,
+      updatedAt: payment.updatedAt,
+    },
     audit,
     /** Where the state machine lets an admin move this order next. */
     nextStatuses: ORDER_STATUSES.filter((to) => canTransition(order.status, to)),

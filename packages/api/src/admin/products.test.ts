@@ -4,8 +4,7 @@ import { join } from "node:path";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser } from "../testing/index.ts";
-import { insertCategory, insertOrder } from "./test-fixtures.ts";
+import { createCategory, createOrder, createSignedInUser } from "../testing/index.ts";
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -23,7 +22,7 @@ beforeAll(async () => {
   db = await createTestDb();
   mediaDir = mkdtempSync(join(tmpdir(), "sw-media-"));
   admin = await createSignedInUser(db, { role: "admin", config: { mediaDir } });
-  categoryId = await insertCategory(db, { name: "Mugs" });
+  categoryId = (await createCategory(db, { name: "Mugs" })).id;
 });
 afterAll(async () => {
   await db.close();
@@ -76,7 +75,7 @@ describe("admin.products.create", () => {
 
 describe("admin.products.list", () => {
   it("searches by name, filters by status and category, and pages with a total", async () => {
-    const otherCategory = await insertCategory(db, { name: "Lamps" });
+    const { id: otherCategory } = await createCategory(db, { name: "Lamps" });
     for (const n of [1, 2, 3]) await create({ name: `Desk Lamp ${n}`, categoryId: otherCategory });
     const archived = await create({ name: "Desk Lamp Old", categoryId: otherCategory, status: "archived" });
 
@@ -137,7 +136,7 @@ describe("admin.products.delete", () => {
   it("archives a product that has been ordered", async () => {
     const product = await create({ name: "Popular" });
     const customer = await createSignedInUser(db);
-    await insertOrder(db, { userId: customer.id, email: customer.email, productId: product.id });
+    await createOrder(db, { userId: customer.id, email: customer.email, productId: product.id });
     expect(await admin.caller.admin.products.delete({ id: product.id })).toEqual({ outcome: "archived" });
     const after = await admin.caller.admin.products.byId({ id: product.id });
     expect(after).toMatchObject({ status: "archived", ordered: true });

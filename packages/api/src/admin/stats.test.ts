@@ -1,8 +1,7 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignedInUser } from "../testing/index.ts";
-import { insertCategory, insertOrder, insertProduct } from "./test-fixtures.ts";
+import { createCategory, createOrder, createProduct, createSignedInUser } from "../testing/index.ts";
 
 let db: Db;
 beforeAll(async () => {
@@ -14,13 +13,13 @@ describe("admin.stats", () => {
   it("counts orders by status, sums paid revenue over today, 7 and 30 days, and lists low stock", async () => {
     const admin = await createSignedInUser(db, { role: "admin" });
     const customer = await createSignedInUser(db);
-    const categoryId = await insertCategory(db);
-    const productId = await insertProduct(db, { categoryId, stock: 50 });
-    const scarce = await insertProduct(db, { categoryId, name: "Scarce", stock: 2 });
-    await insertProduct(db, { categoryId, name: "Scarce but archived", stock: 0, status: "archived" });
+    const { id: categoryId } = await createCategory(db);
+    const { id: productId } = await createProduct(db, { categoryId, stock: 50 });
+    const { id: scarce } = await createProduct(db, { categoryId, name: "Scarce", stock: 2 });
+    await createProduct(db, { categoryId, name: "Scarce but archived", stock: 0, status: "archived" });
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
     const order = (status: "placed" | "processing" | "cancelled", paid: boolean, createdAt: Date, totalCents: number) =>
-      insertOrder(db, {
+      createOrder(db, {
         userId: customer.id,
         email: customer.email,
         productId,

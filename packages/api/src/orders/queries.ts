@@ -1,6 +1,6 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
 import type { Db } from "@shopwright/db";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { lineTotal } from "../lib/money.ts";
 
@@ -31,17 +31,18 @@ export async function listOrders(db: Db, userId: string, page: number) {
   return { items: rows, total: totals?.total ?? 0, page, pageSize };
 }
 
-/** One of the user's own orders; anyone else's is NOT_FOUND, exactly like a missing one. */
-export async function orderDetail(db: Db, userId: string, orderId: string) {
+/**
+ * An order by id with its lines, status history and payment, or NOT_FOUND. Who may see it is the
+ * caller's check, and so is which of these fields they are shown.
+ */
+export async function loadOrder(db: Db, orderId: string) {
   const { orders, orderItems, orderStatusHistory, payments } = db.tables;
-  const [order] = await db.orm
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  const [order] = await db.orm.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw notFound("Order");
-  const [items, history, [payment]] = await Promise.all([
+  const [items, statusHistory, [payment]] = await Promise.all([
     db.orm
       .select({
+        id: orderItems.id,
         productId: orderItems.productId,
         name: orderItems.name,
         unitPriceCents: orderItems.unitPriceCents,
@@ -51,7 +52,13 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
       .where(eq(orderItems.orderId, orderId))
       .orderBy(asc(orderItems.name), asc(orderItems.productId)),
     db.orm
-      .select({ status: orderStatusHistory.status, at: orderStatusHistory.createdAt, actor: orderStatusHistory.actor })
+      .select({
+        fromStatus: orderStatusHistory.fromStatus,
+        status: orderStatusHistory.status,
+        actor: orderStatusHistory.actor,
+        note: orderStatusHistory.note,
+        at: orderStatusHistory.createdAt,
+      })
       .from(orderStatusHistory)
       .where(eq(orderStatusHistory.orderId, orderId))
       .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
@@ -62,18 +69,32 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
         amountCents: payments.amountCents,
         paymentUrl: payments.paymentUrl,
         expiresAt: payments.expiresAt,
+        updatedAt: payments.updatedAt,
       })
       .from(payments)
       .where(eq(payments.orderId, orderId)),
   ]);
+  return { order, items, statusHistory, payment: payment ?? null };
+}
+
+/** One of the user's own orders; anyone else's is NOT_FOUND, exactly like a missing one. */
+export async function orderDetail(db: Db, userId: string, orderId: string) {
+  const { order, items, statusHistory, payment } = await loadOrder(db, orderId);
+  if (order.userId !== userId) throw notFound("Order");
   return {
     id: order.id,
     status: order.status,
-    items: items.map((item) => ({ ...item, lineTotalCents: lineTotal(item.unitPriceCents, item.quantity) })),
+    items: items.map(({ productId, name, unitPriceCents, quantity }) => ({
+      productId,
+      name,
+      unitPriceCents,
+      quantity,
+      lineTotalCents: lineTotal(unitPriceCents, quantity),
+    })),
     subtotalCents: order.subtotalCents,
     totalCents: order.totalCents,
     shippingAddress: order.shippingAddress,
-    statusHistory: history,
+    statusHistory: statusHistory.map(({ status, at, actor }) => ({ status, at, actor })),
     payment: payment
       ? { id: payment.id, status: payment.status, amountCents: payment.amountCents, expiresAt: payment.expiresAt }
       : null,

@@ -1,6 +1,7 @@
-/** Products, carts and an address made directly in the database, for tests of any domain. */
+/** Categories, products, carts, orders and an address made directly in the database, for tests of any domain. */
 import { type Address, type Db, newId } from "@shopwright/db";
 import { eq } from "drizzle-orm";
+import type { OrderStatus } from "../orders/transitions.ts";
 
 export const testAddress: Address = {
   name: "Ada Lovelace",
@@ -10,19 +11,41 @@ export const testAddress: Address = {
   country: "GB",
 };
 
-export async function createProduct(db: Db, options: { priceCents?: number; stock?: number; name?: string } = {}) {
-  const { categories, products } = db.tables;
-  const categoryId = newId("cat");
-  await db.orm.insert(categories).values({ id: categoryId, slug: categoryId, name: "Things" });
+/** A slug that passes the admin's slug rules, unique because the id is. */
+const slugOf = (id: string) => id.replace("_", "-");
+
+export async function createCategory(db: Db, options: { name?: string; parentId?: string; slug?: string } = {}) {
+  const id = newId("cat");
+  const name = options.name ?? "Things";
+  await db.orm
+    .insert(db.tables.categories)
+    .values({ id, slug: options.slug ?? slugOf(id), name, parentId: options.parentId ?? null });
+  return { id, name };
+}
+
+/** A product, in a category of its own unless `categoryId` is given. */
+export async function createProduct(
+  db: Db,
+  options: {
+    categoryId?: string;
+    name?: string;
+    slug?: string;
+    priceCents?: number;
+    stock?: number;
+    status?: "active" | "archived";
+  } = {},
+) {
+  const categoryId = options.categoryId ?? (await createCategory(db)).id;
   const id = newId("prod");
   const name = options.name ?? `Product ${id.slice(-6)}`;
-  await db.orm.insert(products).values({
+  await db.orm.insert(db.tables.products).values({
     id,
-    slug: id,
+    slug: options.slug ?? slugOf(id),
     name,
     description: "A thing",
     priceCents: options.priceCents ?? 1_250,
     stock: options.stock ?? 10,
+    status: options.status ?? "active",
     categoryId,
   });
   return { id, name };
@@ -41,4 +64,52 @@ export async function fillCart(db: Db, userId: string, lines: { productId: strin
   // Distinct times keep the lines in the order given (carts list lines by when they were added).
   await db.orm.insert(cartItems).values(lines.map((line, i) => ({ cartId, ...line, addedAt: new Date(now + i) })));
   return cartId;
+}
+
+/** An order of one line for `productId`, with its payment and first history entry. */
+export async function createOrder(
+  db: Db,
+  values: {
+    userId: string;
+    email: string;
+    productId: string;
+    status?: OrderStatus;
+    totalCents?: number;
+    paymentStatus?: "pending" | "succeeded" | "failed";
+    createdAt?: Date;
+  },
+) {
+  const { orders, orderItems, payments, orderStatusHistory } = db.tables;
+  const id = newId("ord");
+  const totalCents = values.totalCents ?? 2000;
+  const createdAt = values.createdAt ?? new Date();
+  await db.orm.insert(orders).values({
+    id,
+    userId: values.userId,
+    email: values.email,
+    status: values.status ?? "placed",
+    subtotalCents: totalCents,
+    totalCents,
+    shippingAddress: testAddress,
+    createdAt,
+  });
+  await db.orm.insert(orderItems).values({
+    id: newId("oi"),
+    orderId: id,
+    productId: values.productId,
+    name: "Product",
+    unitPriceCents: totalCents / 2,
+    quantity: 2,
+  });
+  await db.orm.insert(payments).values({
+    id: newId("pay"),
+    orderId: id,
+    amountCents: totalCents,
+    status: values.paymentStatus ?? "pending",
+    expiresAt: new Date(createdAt.getTime() + 30 * 60_000),
+  });
+  await db.orm
+    .insert(orderStatusHistory)
+    .values({ id: newId("osh"), orderId: id, fromStatus: null, status: "placed", actor: "customer", createdAt });
+  return { id };
 }

@@ -120,4 +120,4 @@ export async function createSignedInUser(
     createTestContext(db, { config, gateway, req: { accessToken, ...req } });
   return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
 }
-export { createProduct, fillCart, testAddress } from "./fixtures.ts";
+export { createCategory, createOrder, createProduct, fillCart, testAddress } from "./fixtures.ts";

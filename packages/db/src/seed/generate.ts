@@ -3,6 +3,7 @@
  * categories, names, prices and stock every time (only ids and dates depend on when it runs).
  */
 import { newId } from "../ids.ts";
+import { slugify } from "../slug.ts";
 import { CATALOG, CLOSINGS, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
 import { createRandom, type Random } from "./random.ts";
 
@@ -34,16 +35,6 @@ export interface SeedCatalog {
 }
 
 const DAY_MS = 86_400_000;
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/'/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 interface ProductName {
   name: string;

@@ -2,6 +2,8 @@
  * The category tree: create, rename, move and delete. The select for a move leaves out the
  * category itself and everything below it; the server refuses those moves too.
  */
+
+import { errorMessage, formErrors } from "@shopwright/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../components/button.tsx";
@@ -10,7 +12,6 @@ import { Loading } from "../../components/layout.tsx";
 import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import { type CategoryOption, flattenCategories, indented } from "../../lib/categories.ts";
-import { errorMessage, formErrors } from "../../lib/form-errors.ts";
 import type { CategoryNode } from "../../lib/types.ts";
 import styles from "./categories-page.module.css";
 

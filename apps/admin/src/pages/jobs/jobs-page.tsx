@@ -2,6 +2,8 @@
  * The background jobs: waiting, failing (will be retried with backoff) and permanently failed
  * (the dead letters, which wait for a person). Retry puts a job back at the front of the queue.
  */
+
+import { errorMessage } from "@shopwright/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { Button } from "../../components/button.tsx";
@@ -9,7 +11,6 @@ import { Loading } from "../../components/layout.tsx";
 import { Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import styles from "./jobs-page.module.css";
 

@@ -2,12 +2,13 @@
  * What the dev mail catcher received. A message's HTML is shown in a frame sandboxed with no
  * permissions at all: no scripts, no same-origin access, no forms, no navigation of this page.
  */
+
+import { errorMessage } from "@shopwright/client";
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { Loading } from "../../components/layout.tsx";
 import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import styles from "./mailbox-page.module.css";
 

@@ -2,6 +2,8 @@
  * One order, all of it: lines, totals, address, payment, status history and the audit log. The
  * buttons offer only the moves the server's state machine allows from the current status.
  */
+
+import { errorMessage } from "@shopwright/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -13,7 +15,6 @@ import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatCents, formatDateTime } from "../../lib/format.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
 import styles from "./order-page.module.css";

@@ -1,6 +1,6 @@
+import { errorMessage } from "@shopwright/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { controlClass } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
@@ -8,40 +8,17 @@ import { Pagination } from "../../components/pagination.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatCents, formatDateTime, humanize } from "../../lib/format.ts";
 import type { OrderStatus } from "../../lib/types.ts";
-import { useDebounced } from "../../lib/use-debounced.ts";
+import { useListFilters } from "../../lib/use-list-filters.ts";
 
 const PAGE_SIZE = 20;
 const STATUSES: OrderStatus[] = ["placed", "processing", "shipped", "delivered", "cancelled"];
 const isStatus = (value: string | null): value is OrderStatus => STATUSES.includes(value as OrderStatus);
 
 export function OrdersPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, search, setSearch, term: email } = useListFilters("email");
   const status = params.get("status");
-  const page = Number(params.get("page")) || 1;
-  const [search, setSearch] = useState(params.get("email") ?? "");
-  const email = useDebounced(search.trim());
-
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (!("page" in changes)) next.delete("page");
-        return next;
-      },
-      { replace: true },
-    );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should touch the URL.
-  useEffect(() => {
-    if ((params.get("email") ?? "") !== email) update({ email: email || undefined });
-  }, [email]);
 
   const orders = useQuery({
     ...trpc.admin.orders.list.queryOptions({

@@ -3,13 +3,14 @@
  * a pointless upload), reorder, alt text, remove. Order and alt text are edited as a draft and
  * saved together.
  */
+
+import { errorMessage } from "@shopwright/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Button } from "../../components/button.tsx";
 import { controlClass } from "../../components/field.tsx";
 import { Card, Muted, Notice } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import type { ProductDetail } from "../../lib/types.ts";
 import styles from "./product-images.module.css";
 

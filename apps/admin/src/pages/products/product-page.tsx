@@ -2,6 +2,8 @@
  * Create and edit a product. The server decides what is valid: its zod issues (and a taken slug)
  * come back by field and are shown under the field they concern.
  */
+
+import { errorMessage, formErrors } from "@shopwright/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
@@ -13,7 +15,6 @@ import { Card, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
-import { errorMessage, formErrors } from "../../lib/form-errors.ts";
 import { centsToDollars, parseDollars } from "../../lib/format.ts";
 import type { ProductDetail } from "../../lib/types.ts";
 import { ProductImages } from "./product-images.tsx";

@@ -1,6 +1,6 @@
+import { errorMessage } from "@shopwright/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ButtonLink } from "../../components/button.tsx";
 import { controlClass } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
@@ -10,39 +10,15 @@ import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, shrinkCell, Table, thumbClass } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
-import { errorMessage } from "../../lib/form-errors.ts";
 import { formatCents } from "../../lib/format.ts";
-import { useDebounced } from "../../lib/use-debounced.ts";
+import { useListFilters } from "../../lib/use-list-filters.ts";
 
 const PAGE_SIZE = 20;
 
 export function ProductsPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, search, setSearch, term: q } = useListFilters("q");
   const status = params.get("status");
   const categoryId = params.get("category") ?? undefined;
-  const page = Number(params.get("page")) || 1;
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const q = useDebounced(search.trim());
-
-  /** Changes the filters in the URL (so Back and reload keep them); any filter change goes to page 1. */
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (!("page" in changes)) next.delete("page");
-        return next;
-      },
-      { replace: true },
-    );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should touch the URL.
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== q) update({ q: q || undefined });
-  }, [q]);
 
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
   const products = useQuery({
