@@ -12,14 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../apps/server/test/e2e/harness.ts";
 
 const PORT = 3181;
-const admin = { ADMIN_EMAIL: "examples-admin@shopwright.test", ADMIN_PASSWORD: "examples admin password" };
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 let shop: Shop;
 let workDir: string;
 
 beforeAll(async () => {
-  shop = await startShop({ port: PORT, apps: [], env: { ...admin, RATE_LIMITS: "off" } });
+  shop = await startShop({ port: PORT, screenshots: "examples", env: { RATE_LIMITS: "off" } });
   workDir = mkdtempSync(join(tmpdir(), "shopwright-examples-"));
 });
 
@@ -33,7 +32,15 @@ function example(name: string, args: string[]) {
     execFile(
       join(repoRoot, "node_modules/.bin/tsx"),
       [`examples/${name}.ts`, ...args],
-      { cwd: repoRoot, env: { ...process.env, ...admin, SHOP_URL: shop.url("").replace(/\/$/, "") } },
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          ADMIN_EMAIL: shop.admin.email,
+          ADMIN_PASSWORD: shop.admin.password,
+          SHOP_URL: shop.url("").replace(/\/$/, ""),
+        },
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -41,7 +48,7 @@ function example(name: string, args: string[]) {
 
 async function adminClient() {
   const client = createShopClient({ url: shop.url("").replace(/\/$/, "") });
-  await client.login({ email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD });
+  await client.login(shop.admin);
   return client;
 }
 
