@@ -12,7 +12,7 @@ const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
  * Builds an SPA into its dist folder. In a child process, because the test runner's NODE_ENV=test
  * would otherwise give a development build of React.
  */
-async function buildSpa(name: "admin" | "storefront"): Promise<void> {
+export async function buildSpa(name: "admin" | "storefront"): Promise<void> {
   const app = join(repoRoot, "apps", name);
   const child = spawn(join(app, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
     cwd: app,

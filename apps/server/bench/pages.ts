@@ -1,0 +1,85 @@
+/**
+ * Page speed in Chromium: the time until a product page and a search result grid are rendered on
+ * production builds, with an empty cache (a first visit) and a warm one (a return visit).
+ *
+ *   pnpm bench:pages [--runs 7]     (TEST_DATABASE_URL set: a fresh database on that server;
+ *                                    unset: the embedded database)
+ *
+ * "Rendered" means what a shopper waits for: the product's heading and its Add to cart (or Sold
+ * out), or the grid's first product card. The figure is `performance.now()` in the page at that
+ * moment, i.e. milliseconds since navigation started.
+ */
+import { parseArgs } from "node:util";
+import { ensurePostgresTemplate } from "@shopwright/db/testing";
+import type { Page } from "playwright-core";
+import { buildSpa } from "../test/e2e/build-spas.ts";
+import { startShop } from "../test/e2e/harness.ts";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "7" }, port: { type: "string", default: "3230" } },
+});
+const runs = Number(values.runs);
+
+type Measure = (page: Page) => Promise<void>;
+const pages: { name: string; path: (slug: string) => string; rendered: Measure }[] = [
+  {
+    name: "product page",
+    path: (slug) => `/p/${slug}`,
+    rendered: async (page) => {
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Add to cart" }).or(page.getByText("Sold out")).first().waitFor();
+    },
+  },
+  {
+    name: "search grid",
+    path: () => "/search?q=lamp",
+    rendered: async (page) => {
+      await page.getByRole("list", { name: "Products" }).getByRole("link").first().waitFor();
+    },
+  },
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  await Promise.all([buildSpa("storefront"), buildSpa("admin")]);
+  if (process.env.TEST_DATABASE_URL) await ensurePostgresTemplate(process.env.TEST_DATABASE_URL);
+  const shop = await startShop({ port: Number(values.port), screenshots: "bench", env: { RATE_LIMITS: "off" } });
+  try {
+    const probe = await shop.newPage();
+    await probe.goto(shop.url("/search?inStock=1"));
+    const first = probe.getByRole("list", { name: "Products" }).getByRole("link").first();
+    await first.waitFor();
+    const slug = (await first.getAttribute("href"))!.replace("/p/", "");
+    await probe.context().close();
+
+    console.log(`| page | cold median ms | cold min–max | warm median ms | warm min–max | runs |`);
+    console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+    for (const target of pages) {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        // A new browser context starts with an empty cache; the reload finds scripts cached.
+        const page = await shop.newPage();
+        await page.goto(shop.url(target.path(slug)));
+        await target.rendered(page);
+        cold.push(await page.evaluate(() => performance.now()));
+        await page.reload();
+        await target.rendered(page);
+        warm.push(await page.evaluate(() => performance.now()));
+        await page.context().close();
+      }
+      const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+      console.log(
+        `| ${target.name} | ${median(cold).toFixed(0)} | ${range(cold)} | ${median(warm).toFixed(0)} | ${range(warm)} | ${runs} |`,
+      );
+    }
+  } finally {
+    await shop.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
