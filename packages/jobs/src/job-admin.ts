@@ -23,10 +23,16 @@ export interface JobSummary {
   payloadSummary: string;
 }
 
+/**
+ * graphile-worker counts an attempt when a job is picked up, so a job running its last attempt
+ * already has attempts = max_attempts: it is permanently failed only once that attempt has ended
+ * (unlocked); until then it is pending, or failing if an earlier attempt failed.
+ */
+const stillRunnable = sql`(j.attempts < j.max_attempts or j.locked_at is not null)`;
 const stateCondition = {
-  pending: sql`j.attempts < j.max_attempts and j.last_error is null`,
-  failed: sql`j.attempts < j.max_attempts and j.last_error is not null`,
-  permanently_failed: sql`j.attempts >= j.max_attempts`,
+  pending: sql`${stillRunnable} and j.last_error is null`,
+  failed: sql`${stillRunnable} and j.last_error is not null`,
+  permanently_failed: sql`j.attempts >= j.max_attempts and j.locked_at is null`,
 } as const;
 
 export async function listJobs(db: Db, state: JobState, limit = 100): Promise<JobSummary[]> {
