@@ -2,19 +2,18 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 
 /**
  * One run, several projects. Service and procedure tests (`packages/{db,api,jobs}`) run once per
- * dialect — SQLite in memory, PGlite in-process, and a real Postgres when TEST_DATABASE_URL is
- * set — and vitest prints each result under its dialect's name. `*.pg.test.ts` files prove real
- * concurrency and run on the Postgres server only. HTTP tests (`apps/server`) and browser tests
- * (`apps/*\/e2e`) run against Postgres when it is there, else the embedded database.
+ * dialect — SQLite in memory and a real Postgres — and vitest prints each result under its
+ * dialect's name. `*.pg.test.ts` files prove real concurrency and run on Postgres only. HTTP tests
+ * (`apps/server`) and browser tests (`apps/*\/e2e`) run against Postgres. The Postgres server is
+ * TEST_DATABASE_URL when set, else an embedded one the global setup starts for the run.
  */
-const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const globalSetup = ["packages/db/src/testing/global-setup.ts"];
 const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
 /** Tests that need no test database of their own run once, not once per dialect. */
 const unitTests = ["packages/client/src/**/*.test.ts", "packages/*/src/**/*.unit.test.ts", "examples/csv.test.ts"];
 
-const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfiguration => ({
+const dialect = (name: "sqlite" | "postgres"): TestProjectInlineConfiguration => ({
   extends: true,
   test: {
     name,
@@ -25,8 +24,6 @@ const dialect = (name: "sqlite" | "pglite" | "postgres"): TestProjectInlineConfi
   },
 });
 
-const serverDialect = hasPostgres ? "postgres" : "pglite";
-
 export default defineConfig({
   test: {
     // Most tests wait on a database or a child process, so one worker more than the two cores this
@@ -36,14 +33,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       dialect("sqlite"),
-      dialect("pglite"),
-      ...(hasPostgres ? [dialect("postgres")] : []),
+      dialect("postgres"),
       {
         extends: true,
         test: {
-          name: `http (${serverDialect})`,
+          name: "http",
           include: ["apps/server/src/**/*.test.ts", "apps/server/test/**/*.test.ts"],
-          env: { TEST_DIALECT: serverDialect },
+          env: { TEST_DIALECT: "postgres" },
           globalSetup,
         },
       },
@@ -62,9 +58,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: `e2e (${serverDialect})`,
+          name: "e2e",
           include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts"],
-          env: { TEST_DIALECT: serverDialect },
+          env: { TEST_DIALECT: "postgres" },
           globalSetup: [...globalSetup, "apps/server/test/e2e/build-spas.ts"],
           fileParallelism: false,
           testTimeout: 120_000,

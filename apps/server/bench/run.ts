@@ -70,7 +70,7 @@ const machine = {
   cpuModel: cpus()[0]?.model ?? "unknown",
   memoryGiB: totalmem() / 1024 ** 3,
   node: process.version,
-  database: process.env.BENCH_DATABASE_URL ? "Postgres server (BENCH_DATABASE_URL)" : "embedded Postgres (PGlite)",
+  database: process.env.BENCH_DATABASE_URL ? "Postgres server (BENCH_DATABASE_URL)" : "embedded Postgres",
   command: `pnpm bench ${process.argv.slice(2).join(" ")}`.trim(),
   options,
 };
@@ -128,17 +128,13 @@ try {
     }
 
     if (flags.scaling) {
-      if (main.database.kind === "embedded") {
-        console.log("Skipping the process curve: the embedded database serves one session at a time.");
-      } else {
-        for (const processes of PROCESS_COUNTS) {
-          await clearCarts(main.database.db);
-          await withServers(main.database, processes, async (servers, fixture) => {
-            report.processScaling.push(
-              await measure("mixed", servers, fixture, main.database, { products: main.facts.products, processes }),
-            );
-          });
-        }
+      for (const processes of PROCESS_COUNTS) {
+        await clearCarts(main.database.db);
+        await withServers(main.database, processes, async (servers, fixture) => {
+          report.processScaling.push(
+            await measure("mixed", servers, fixture, main.database, { products: main.facts.products, processes }),
+          );
+        });
       }
     }
 

@@ -48,10 +48,9 @@ export function createApp(deps: AppDeps) {
     const seconds = (performance.now() - started) / 1000;
     const labels = { route: c.req.routePath, method: c.req.method, status: String(c.res.status) };
     metrics.requestDuration.observe(labels, seconds);
-    log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
-      "request",
-    );
+    const line = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) };
+    if (c.res.status >= 500) log.error(line, "request failed");
+    else log.info(line, "request");
   });
   app.use(
     secureHeaders({

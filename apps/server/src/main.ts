@@ -1,7 +1,7 @@
 /**
  * Starts the shop: configuration, database (a Postgres server, or the embedded one), migrations,
  * seed data, the dev mail catcher (no SMTP_URL), the job worker (WORKER=inline), the HTTP server,
- * and a graceful shutdown on SIGINT/SIGTERM.
+ * and a graceful shutdown on SIGINT/SIGTERM with a deadline.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
@@ -19,20 +19,28 @@ import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
 import { startJobWorker } from "./worker.ts";
 
+/** How long requests in flight and running jobs get to finish once a stop is asked for. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main() {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const { config, dataDir, secrets } = apiConfig(env);
   const tls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
 
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir });
+  const embedded = env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir, onLog: (line) => logger.debug({ source: "postgres" }, line) });
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
-  const db = createPostgresDb(databaseUrl, { max: embedded ? 8 : 20 });
+  const db = createPostgresDb(databaseUrl, {
+    max: 20,
+    onError: (error) => logger.warn({ err: error }, "a database connection failed; it is replaced on next use"),
+  });
   logger.info(
     embedded
-      ? { database: "embedded", dataDir: `${dataDir}/pg` }
+      ? { database: "embedded", dataDir: `${dataDir}/postgres`, pid: embedded.pid }
       : { database: "postgres", url: redactPassword(env.DATABASE_URL!) },
-    embedded ? `Using the embedded Postgres (PGlite) in ${dataDir}/pg` : "Using the Postgres server at DATABASE_URL",
+    embedded ? `Using the embedded Postgres in ${dataDir}/postgres` : "Using the Postgres server at DATABASE_URL",
   );
   await migrate(db);
   // Created up front so /media is served even before the first image exists.
@@ -52,9 +60,7 @@ async function main() {
   const smtpUrl = env.SMTP_URL ?? mailCatcher!.url;
   if (mailCatcher) logger.info({ smtpUrl }, "No SMTP_URL: email goes to the dev mail catcher (admin Mailbox)");
   const worker =
-    env.WORKER === "inline"
-      ? await startJobWorker({ db, databaseUrl, embedded: Boolean(embedded), config, logger, metrics, smtpUrl })
-      : undefined;
+    env.WORKER === "inline" ? await startJobWorker({ db, databaseUrl, config, logger, metrics, smtpUrl }) : undefined;
 
   const app = createApp({
     db,
@@ -70,8 +76,16 @@ async function main() {
     },
   });
 
+  let inFlight = 0;
   const server = serve({
-    fetch: app.fetch,
+    fetch: async (request, ...rest) => {
+      inFlight += 1;
+      try {
+        return await app.fetch(request, ...rest);
+      } finally {
+        inFlight -= 1;
+      }
+    },
     port: env.PORT,
     hostname: env.HOST,
     ...(tls
@@ -100,10 +114,27 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests and running jobs");
-    await Promise.all([new Promise<void>((done) => server.close(() => done())), worker?.stop()]);
+    let workerStopped = !worker;
+    // Past the grace period the process exits anyway and says what it left: a request still
+    // unanswered gets a dropped connection, and a job still running is retried by another worker
+    // (or by this shop's next start) once its lock is found stale.
+    const deadline = setTimeout(() => {
+      logger.error(
+        { inFlightRequests: inFlight, jobsAbandoned: !workerStopped, graceMs: SHUTDOWN_GRACE_MS },
+        `shutdown took longer than ${SHUTDOWN_GRACE_MS / 1000} s: exiting with ${inFlight} request(s) unanswered${workerStopped ? "" : " and running jobs abandoned (they will be retried)"}`,
+      );
+      void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    }, SHUTDOWN_GRACE_MS);
+    await Promise.all([
+      new Promise<void>((done) => server.close(() => done())),
+      worker?.stop().then(() => {
+        workerStopped = true;
+      }),
+    ]);
     await mailCatcher?.stop();
     await db.close();
     await embedded?.stop();
+    clearTimeout(deadline);
     logger.info("stopped");
     process.exit(0);
   };

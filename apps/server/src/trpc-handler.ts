@@ -11,6 +11,8 @@ import { type Metrics, procedureObserver } from "./metrics.ts";
 export interface TrpcDeps {
   db: Db;
   config: ApiConfig;
+  /** For errors raised before a call has its own request logger. */
+  logger: Logger;
   metrics: Metrics;
   trustProxy: number;
   gateway: PaymentGateway;
@@ -22,6 +24,12 @@ export function trpcHandler(deps: TrpcDeps) {
   return trpcServer({
     router: appRouter,
     endpoint: "/trpc",
+    // A client sees only a generic message for an internal error; its cause, stack and request id
+    // go to the log, so every 5xx can be traced.
+    onError: ({ error, path, ctx }) => {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      (ctx?.log ?? deps.logger).error({ err: error.cause ?? error, procedure: path }, "procedure failed");
+    },
     createContext: (opts, c: Context): ApiContext => {
       const secure = secureCookies(deps.config);
       const authorization = c.req.header("authorization");

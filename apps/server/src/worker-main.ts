@@ -22,7 +22,6 @@ async function main() {
   const worker = await startJobWorker({
     db,
     databaseUrl: env.DATABASE_URL!,
-    embedded: false,
     config,
     logger,
     smtpUrl: env.SMTP_URL!,

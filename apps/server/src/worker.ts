@@ -13,7 +13,6 @@ import { mockpayTasks } from "./mockpay/tasks.ts";
 export interface JobWorkerOptions {
   db: PostgresDb;
   databaseUrl: string;
-  embedded: boolean;
   config: ApiConfig;
   logger: AppLogger;
   metrics?: Metrics;
@@ -31,7 +30,6 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<{ worke
   const worker = await startWorker({
     db,
     databaseUrl: options.databaseUrl,
-    embedded: options.embedded,
     tasks: createTaskHandlers({ db, config, log, mailer }, [mockpayTasks({ db, config, log })]),
     log,
     concurrency: options.concurrency,

@@ -1,6 +1,6 @@
 /**
  * The local shop's email path, as `pnpm start` runs it with no configuration: the embedded
- * Postgres (PGlite behind a socket), the inline worker and the dev mail catcher. An order's
+ * Postgres (a real server the shop starts itself), the inline worker and the dev mail catcher. An order's
  * confirmation lands in the admin Mailbox within seconds.
  */
 import { createSignedInUser, testConfig } from "@shopwright/api/testing";
@@ -28,7 +28,6 @@ describe("the dev mail catcher with the inline worker on the embedded Postgres",
     worker = await startJobWorker({
       db,
       databaseUrl: embedded.url,
-      embedded: true,
       config: testConfig,
       logger,
       metrics,

@@ -1,21 +1,19 @@
 /**
- * The one seam between the services and the three databases they run on. Services see a `Db`:
+ * The one seam between the services and the two databases they run on. Services see a `Db`:
  * a Drizzle query builder typed for Postgres, the tables of the matching schema, and the few
  * operations whose SQL or semantics differ by dialect (transactions, raw queries, constraint
  * errors). Everything else is plain Drizzle and identical on every dialect.
  */
-import { PGlite } from "@electric-sql/pglite";
 import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as pgSchema from "./schema/pg.ts";
 import * as sqliteSchema from "./schema/sqlite.ts";
 
-export type Dialect = "postgres" | "pglite" | "sqlite";
+export type Dialect = "postgres" | "sqlite";
 export type Tables = typeof pgSchema;
 /**
  * Drizzle's Postgres query builder. On SQLite it is a SQLite Drizzle instance behind the same
@@ -41,15 +39,15 @@ export interface Db {
 
 const casing = "snake_case" as const;
 
-function pgLike(dialect: "postgres" | "pglite", orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
+function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
   return {
-    dialect,
+    dialect: "postgres",
     orm,
     tables: pgSchema,
     inTransaction,
     transaction(fn) {
       if (inTransaction) return fn(this);
-      return orm.transaction((tx) => fn(pgLike(dialect, tx as unknown as Orm, close, true)));
+      return orm.transaction((tx) => fn(pgLike(tx as unknown as Orm, close, true)));
     },
     async execute<Row extends Record<string, unknown>>(query: SQL) {
       const result = await orm.execute(query);
@@ -66,27 +64,50 @@ export interface PostgresDb extends Db {
   readonly pool: pg.Pool;
 }
 
-/** A Postgres server reached with node-postgres; the embedded database is reached the same way. */
-export function createPostgresDb(connection: string | pg.Pool, options: { max?: number } = {}): PostgresDb {
-  const pool =
-    typeof connection === "string" ? new pg.Pool({ connectionString: connection, max: options.max ?? 10 }) : connection;
-  // A connection can drop (a restarted server): the pool replaces idle clients, and a query on a
-  // dropped client fails on its own, so these events need no further handling.
-  pool.on("error", () => undefined);
-  pool.on("connect", (client) => client.on("error", () => undefined));
-  const orm = drizzlePg({ client: pool, schema: pgSchema, casing }) as unknown as Orm;
-  return Object.assign(
-    pgLike("postgres", orm, () => pool.end()),
-    { pool },
-  );
+export interface PoolOptions {
+  max?: number;
+  /**
+   * The longest one statement may run before Postgres cancels it. A web request has nothing to
+   * gain from waiting longer; bulk work (seeding a large catalog) passes 0 for no limit.
+   */
+  statementTimeoutMs?: number;
+  /** Told apart in the logs of pool errors. */
+  onError?: (error: Error) => void;
 }
 
-/** PGlite in this process: the test suite's in-memory Postgres. */
-export function createPgliteDb(client: PGlite = new PGlite()): Db & { readonly client: PGlite } {
-  const orm = drizzlePglite({ client, schema: pgSchema, casing }) as unknown as Orm;
+/** Statement timeout plus this margin: the driver gives up on a server that stopped answering at all. */
+const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
+/**
+ * A node-postgres pool with the limits every connection of the shop needs: a statement timeout, a
+ * client-side query timeout for a server that went silent, a bound on waiting for a connection,
+ * and a session that idles inside a transaction ended by the server. A dropped connection (a
+ * restarted server) is reported through `onError` and replaced on next use, never thrown into an
+ * unrelated request.
+ */
+export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: statementTimeout || undefined,
+    query_timeout: statementTimeout ? statementTimeout + QUERY_TIMEOUT_MARGIN_MS : undefined,
+    idle_in_transaction_session_timeout: 30_000,
+  });
+  const report = options.onError ?? (() => undefined);
+  pool.on("error", report);
+  pool.on("connect", (client) => client.on("error", report));
+  return pool;
+}
+
+/** A Postgres server reached with node-postgres; the embedded database is reached the same way. */
+export function createPostgresDb(connection: string | pg.Pool, options: PoolOptions = {}): PostgresDb {
+  const pool = typeof connection === "string" ? createPgPool(connection, options) : connection;
+  const orm = drizzlePg({ client: pool, schema: pgSchema, casing }) as unknown as Orm;
   return Object.assign(
-    pgLike("pglite", orm, () => client.close()),
-    { client },
+    pgLike(orm, () => pool.end()),
+    { pool },
   );
 }
 

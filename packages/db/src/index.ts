@@ -1,5 +1,5 @@
 export type { Db, Dialect, Orm, PostgresDb, Tables } from "./client.ts";
-export { createPgliteDb, createPostgresDb, createSqliteDb } from "./client.ts";
+export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
 export { isMigrated, migrate } from "./migrate.ts";

@@ -6,9 +6,9 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDb } from "./client.ts";
 import { isMigrated, migrate } from "./migrate.ts";
-import { withDatabase } from "./testing/templates.ts";
+import { testDatabaseUrl, withDatabase } from "./testing/index.ts";
 
-const adminUrl = process.env.TEST_DATABASE_URL!;
+const adminUrl = testDatabaseUrl();
 const name = `sw_migrate_${randomBytes(4).toString("hex")}`;
 
 async function admin(query: string) {

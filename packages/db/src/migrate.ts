@@ -5,8 +5,6 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import type { Db, PostgresDb } from "./client.ts";
 
@@ -26,10 +24,6 @@ export async function migrate(db: Db): Promise<void> {
     case "sqlite": {
       migrateSqlite(db.orm as unknown as BetterSQLite3Database, { migrationsFolder: folder("sqlite") });
       (db as Db & { client: { exec(sql: string): void } }).client.exec(sqliteExtras());
-      return;
-    }
-    case "pglite": {
-      await migratePglite(db.orm as unknown as PgliteDatabase, { migrationsFolder: folder("pg") });
       return;
     }
     case "postgres": {

@@ -105,7 +105,7 @@ export async function retryJob(db: Db, id: string): Promise<RetryResult> {
     return rows.length > 0 ? "retried" : "not_found";
   }
   // graphile-worker's `rescheduleJobs` (WorkerUtils) is this SQL function; called directly it runs
-  // on any `Db`, in-process PGlite included. It skips locked jobs.
+  // on any `Db`. It skips locked jobs.
   const rows = await db.execute<{ id: string }>(sql`
     select id from graphile_worker.reschedule_jobs(array[${id}]::bigint[], run_at => now(), attempts => 0)`);
   if (rows.length > 0) return "retried";

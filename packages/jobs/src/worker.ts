@@ -4,7 +4,7 @@
  * The server runs it inline or `pnpm worker` runs it alone; any number of them share one Postgres.
  */
 import { EventEmitter } from "node:events";
-import type { Db } from "@shopwright/db";
+import { createPgPool, type Db } from "@shopwright/db";
 import {
   Logger as GraphileLogger,
   type Job,
@@ -40,11 +40,6 @@ export interface WorkerOptions {
   databaseUrl: string;
   tasks: TaskHandlerMap;
   log: JobLog;
-  /**
-   * The embedded PGlite: every connection shares one session, so named prepared statements
-   * collide, and NOTIFY is unreliable, so it polls often.
-   */
-  embedded?: boolean;
   concurrency?: number;
   pollIntervalMs?: number;
   /** How often this worker records that it is alive and sweeps for dead ones. */
@@ -68,8 +63,8 @@ const schedules: Partial<Record<TaskName, string>> = {
 };
 
 export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
-  const { db, log, embedded = false } = options;
-  const concurrency = options.concurrency ?? (embedded ? 2 : 4);
+  const { db, log } = options;
+  const concurrency = options.concurrency ?? 4;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5_000;
   const staleAfterMs = options.staleAfterMs ?? 60_000;
   const events: WorkerEvents = new EventEmitter();
@@ -96,12 +91,17 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
       .map((name) => `${schedules[name]} ${name} ?max=${taskMaxAttempts[name]}&jobKey=${name}`),
   ].join("\n");
 
+  // Our own pool, so a dropped connection (a restarted server) is logged, not an unhandled error,
+  // and the worker's statements get the same timeouts as the app's. One connection listens for new
+  // jobs, one serves the utils below, the rest run jobs.
+  const pgPool = createPgPool(options.databaseUrl, {
+    max: concurrency + 3,
+    onError: (error) => log.warn({ err: error }, "a worker database connection failed; it is replaced on next use"),
+  });
   const runner = await run({
-    connectionString: options.databaseUrl,
-    maxPoolSize: concurrency + 2,
+    pgPool,
     concurrency,
-    pollInterval: options.pollIntervalMs ?? (embedded ? 300 : 2_000),
-    noPreparedStatements: embedded,
+    pollInterval: options.pollIntervalMs ?? 2_000,
     noHandleSignals: true,
     taskList,
     crontab,
@@ -113,15 +113,12 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
     await firstHeartbeat;
   } catch (error) {
     await runner.stop();
+    await pgPool.end();
     throw error;
   }
   const id = workerId;
 
-  const utils = await makeWorkerUtils({
-    connectionString: options.databaseUrl,
-    maxPoolSize: 1,
-    noPreparedStatements: embedded,
-  });
+  const utils = await makeWorkerUtils({ pgPool });
   const beat = async () => {
     try {
       await recordHeartbeat(db, id);
@@ -143,6 +140,7 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
       clearInterval(timer);
       await recordStopped(db, id).catch((error) => log.warn({ err: error }, "could not record the worker's stop"));
       await utils.release();
+      await pgPool.end();
       log.info({ workerId: id }, "worker stopped");
     },
   };

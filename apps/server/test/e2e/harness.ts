@@ -11,8 +11,7 @@
  * The e2e project's globalSetup (build-spas.ts) builds both SPAs once per run in production mode,
  * as `pnpm start` serves them. `startShop` starts `tsx apps/server/src/main.ts` on
  * 127.0.0.1:`port` with `SEED=auto` (which also creates the admin account `shop.admin`) over a
- * fresh database — its own database on the Postgres server when TEST_DATABASE_URL is set, else
- * the embedded one in a temporary DATA_DIR — waits for /readyz, and launches Debian's Chromium
+ * fresh database of its own on the run's Postgres server, waits for /readyz, and launches Debian's Chromium
  * through playwright-core. `stop()` ends the browser and the server and drops the database.
  * If the server dies or never gets ready, the error carries the tail of its output.
  *
@@ -24,8 +23,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPostgresDb, type Db, type PostgresDb } from "@shopwright/db";
-import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import type { Db } from "@shopwright/db";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 
@@ -43,11 +41,7 @@ export interface Shop {
   url(path?: string): string;
   /** The admin account the shop seeded at start. */
   admin: { email: string; password: string };
-  /**
-   * Runs `fn` on the shop's database. A Postgres server is simply shared; the embedded database
-   * is one PGlite that only one process may open, so the shop stops meanwhile and then restarts
-   * on the same data (pages keep their sessions: the signing secrets live in DATA_DIR).
-   */
+  /** Runs `fn` on the shop's database, beside the running shop. */
   withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   browser: Browser;
   /** A page in a fresh browser context (its own cookies and storage, so its own session). */
@@ -74,7 +68,7 @@ const LOG_LINES = 200;
 const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" };
 
 export async function startShop(options: StartShopOptions): Promise<Shop> {
-  const postgres = process.env.TEST_DATABASE_URL ? await createPostgresTestDb({ max: 2 }) : undefined;
+  const postgres = await createPostgresTestDb({ max: 2 });
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-e2e-"));
   const origin = `http://127.0.0.1:${options.port}`;
   const output: string[] = [];
@@ -95,7 +89,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
         PORT: String(options.port),
         PUBLIC_URL: origin,
         DATA_DIR: dataDir,
-        DATABASE_URL: postgres?.url ?? "",
+        DATABASE_URL: postgres.url,
         SEED: "auto",
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
@@ -130,7 +124,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
     await browser?.close();
     if (server) await stopServer(server);
     // The database's pool was only needed to create it; closing drops it.
-    await postgres?.close();
+    await postgres.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -150,20 +144,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
   return {
     url: (path = "/") => `${origin}${path}`,
     admin: ADMIN,
-    async withDatabase(fn) {
-      if (postgres) return fn(postgres);
-      await stopServer(server!);
-      const embedded = await startEmbeddedPostgres({ dataDir });
-      let db: PostgresDb | undefined;
-      try {
-        db = createPostgresDb(embedded.url, { max: 1 });
-        return await fn(db);
-      } finally {
-        await db?.close();
-        await embedded.stop();
-        server = await startServer();
-      }
-    },
+    withDatabase: (fn) => fn(postgres),
     browser: openBrowser,
     async newPage(contextOptions) {
       const context = await openBrowser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
@@ -193,7 +174,7 @@ async function waitUntilReady(origin: string, server: ChildProcess, logs: () => 
   throw new Error(`The shop was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${logs()}`);
 }
 
-/** SIGTERM for a graceful stop (the embedded database flushes), SIGKILL if it hangs. */
+/** SIGTERM for a graceful stop, SIGKILL if it hangs. */
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

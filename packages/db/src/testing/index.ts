@@ -1,26 +1,33 @@
 /**
- * Test databases on every dialect. `TEST_DIALECT` (set per vitest project) picks the dialect;
+ * Test databases on both dialects. `TEST_DIALECT` (set per vitest project) picks the dialect;
  * each call gives a fresh, migrated, empty database that no other test file can see.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createPgliteDb, createPostgresDb, createSqliteDb, type Db, type Dialect, type PostgresDb } from "../client.ts";
+import { inject } from "vitest";
+import { createPostgresDb, createSqliteDb, type Db, type Dialect, type PostgresDb } from "../client.ts";
 import { migrate } from "../migrate.ts";
-import { pgliteTemplatePath, postgresTemplateName, withDatabase } from "./templates.ts";
+import { postgresTemplateName, withDatabase } from "./templates.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Given by ./global-setup.ts to every project that needs Postgres. */
+    testDatabaseUrl: string;
+  }
+}
 
 export function testDialect(): Dialect {
   const dialect = process.env.TEST_DIALECT ?? "sqlite";
-  if (dialect !== "sqlite" && dialect !== "pglite" && dialect !== "postgres") {
-    throw new Error(`TEST_DIALECT must be sqlite, pglite or postgres, not ${dialect}`);
+  if (dialect !== "sqlite" && dialect !== "postgres") {
+    throw new Error(`TEST_DIALECT must be sqlite or postgres, not ${dialect}`);
   }
   return dialect;
 }
 
-function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set: the postgres test tier needs a server");
+/** The run's Postgres server (TEST_DATABASE_URL, or the embedded one), from ./global-setup.ts. */
+export function testDatabaseUrl(): string {
+  const url = inject("testDatabaseUrl");
+  if (!url) throw new Error("No test Postgres: this vitest project needs packages/db/src/testing/global-setup.ts");
   return url;
 }
 
@@ -54,13 +61,9 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
       await migrate(db);
       return db;
     }
-    case "pglite": {
-      const template = new Blob([readFileSync(pgliteTemplatePath())]);
-      return createPgliteDb(await PGlite.create({ loadDataDir: template }));
-    }
     case "postgres":
       return createPostgresTestDb();
   }
 }
 
-export { ensurePgliteTemplate, ensurePostgresTemplate } from "./templates.ts";
+export { ensurePostgresTemplate, withDatabase } from "./templates.ts";
