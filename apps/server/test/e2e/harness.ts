@@ -8,8 +8,8 @@
  *   await shop.withDatabase((db) => …);           // set up what no public API offers
  *   await shop.stop();                             // in afterAll
  *
- * The e2e project's globalSetup (build-spas.ts) builds both SPAs once per run in production mode,
- * as `pnpm start` serves them. `startShop` starts `tsx apps/server/src/main.ts` on
+ * The e2e project's globalSetup (build-apps.ts) builds both SPAs and the server once per run in
+ * production mode, as `pnpm start` runs them. `startShop` starts `node apps/server/dist/main.js` on
  * 127.0.0.1:`port` with `SEED=auto` (which also creates the admin account `shop.admin`) over a
  * fresh database of its own on the run's Postgres server, waits for /readyz, and launches Debian's Chromium
  * through playwright-core. `stop()` ends the browser and the server and drops the database.
@@ -34,6 +34,8 @@ export interface StartShopOptions {
   screenshots: string;
   /** Extra environment for the server, e.g. `{ PAYMENT_TIMEOUT_MINUTES: "1" }`. */
   env?: Record<string, string>;
+  /** The Postgres server the shop's database is made on; by default the test run's. */
+  serverUrl?: string;
 }
 
 export interface Shop {
@@ -68,7 +70,7 @@ const LOG_LINES = 200;
 const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" };
 
 export async function startShop(options: StartShopOptions): Promise<Shop> {
-  const postgres = await createPostgresTestDb({ max: 2 });
+  const postgres = await createPostgresTestDb({ max: 2, serverUrl: options.serverUrl });
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-e2e-"));
   const origin = `http://127.0.0.1:${options.port}`;
   const output: string[] = [];
@@ -80,7 +82,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
   let stopping = false;
 
   const startServer = async () => {
-    const child = spawn(join(repoRoot, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+    const child = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
       cwd: repoRoot,
       env: {
         ...process.env,

@@ -31,9 +31,14 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** A fresh database of its own on the Postgres server, dropped again by `close()`. */
-export async function createPostgresTestDb(options: { max?: number } = {}): Promise<PostgresDb & { url: string }> {
-  const adminUrl = testDatabaseUrl();
+/**
+ * A fresh database of its own on the run's Postgres server (or on `serverUrl`, outside vitest),
+ * dropped again by `close()`.
+ */
+export async function createPostgresTestDb(
+  options: { max?: number; serverUrl?: string } = {},
+): Promise<PostgresDb & { url: string }> {
+  const adminUrl = options.serverUrl ?? testDatabaseUrl();
   const name = `sw_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

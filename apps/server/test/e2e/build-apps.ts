@@ -1,6 +1,6 @@
 /**
- * vitest globalSetup of the e2e project: builds both SPAs once per run, as `pnpm build` does, so
- * every test file's shop serves the same production builds.
+ * vitest globalSetup of the e2e project: builds both SPAs and the server once per run, as
+ * `pnpm build` does, so every test file's shop is the production build `pnpm start` runs.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -9,12 +9,12 @@ import { fileURLToPath } from "node:url";
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /**
- * Builds an SPA into its dist folder. In a child process, because the test runner's NODE_ENV=test
- * would otherwise give a development build of React.
+ * Builds an app into its dist folder with its own `build` script. In a child process, because the
+ * test runner's NODE_ENV=test would otherwise give a development build of React.
  */
-export async function buildSpa(name: "admin" | "storefront"): Promise<void> {
+export async function buildApp(name: "admin" | "storefront" | "server"): Promise<void> {
   const app = join(repoRoot, "apps", name);
-  const child = spawn(join(app, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+  const child = spawn("pnpm", ["run", "--silent", "build"], {
     cwd: app,
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -27,5 +27,5 @@ export async function buildSpa(name: "admin" | "storefront"): Promise<void> {
 }
 
 export default async function setup(): Promise<void> {
-  await Promise.all([buildSpa("admin"), buildSpa("storefront")]);
+  await Promise.all([buildApp("admin"), buildApp("storefront"), buildApp("server")]);
 }

@@ -1,0 +1,177 @@
+/**
+ * What a person sees when things die: the shop killed mid-checkout on its embedded Postgres, and
+ * a Postgres server restarted under a running shop. Real processes, real signals.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createShopClient, isShopError } from "@shopwright/client";
+import { createPostgresDb } from "@shopwright/db";
+import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const SHOPPERS = 12;
+
+interface RunningShop {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startShop(port: number, env: Record<string, string>): Promise<RunningShop> {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SEED: "auto",
+      RATE_LIMITS: "off",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The shop exited (code ${child.exitCode}):\n${output.join("")}`);
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child, output };
+    if (Date.now() > deadline) throw new Error(`The shop never got ready:\n${output.join("")}`);
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+}
+
+async function stopShop(shop: RunningShop): Promise<void> {
+  if (shop.child.exitCode !== null || shop.child.signalCode !== null) return;
+  const exited = new Promise((done) => shop.child.once("exit", done));
+  shop.child.kill("SIGTERM");
+  await exited;
+}
+
+describe("a shop killed mid-checkout", () => {
+  it("restarts on its embedded database with every order whole and stock matching the units ordered", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "shopwright-crash-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const shop = await startShop(3191, { DATA_DIR: dataDir, DATABASE_URL: "" });
+
+    const guest = createShopClient({ url: shop.url });
+    const { items } = await guest.trpc.catalog.search.query({ inStock: true, sort: "price_desc", pageSize: 3 });
+    const products = items.map((item) => ({ id: item.id, stock: item.stock }));
+
+    // Shoppers check out again and again until the shop is killed under them.
+    let killed = false;
+    let acknowledged = 0;
+    const shopper = async (n: number) => {
+      const client = createShopClient({ url: shop.url });
+      await client.register({ email: `crash${n}@example.com`, password: "a long crash-test password", name: `S ${n}` });
+      for (let round = 0; !killed; round++) {
+        const productId = products[round % products.length]!.id;
+        try {
+          await client.trpc.cart.addItem.mutate({ productId, quantity: 1 });
+          await client.trpc.orders.checkout.mutate({
+            idempotencyKey: `crash-${n}-${round}`,
+            shippingAddress: { name: "S", line1: "1 Main St", city: "Springfield", postalCode: "62701", country: "US" },
+          });
+          acknowledged += 1;
+        } catch (error) {
+          if (killed) return;
+          // Sold out meanwhile: that product leaves the cart, and the shopper goes on.
+          if (!isShopError(error, "CONFLICT")) throw error;
+          await client.trpc.cart.removeItem.mutate({ productId });
+        }
+      }
+    };
+    let failure: unknown;
+    const load = Promise.all(Array.from({ length: SHOPPERS }, (_, n) => shopper(n)));
+    load.catch((error) => {
+      failure = error;
+    });
+    while (acknowledged < 20 && !failure) await new Promise((wake) => setTimeout(wake, 20));
+    killed = true;
+    shop.child.kill("SIGKILL");
+    await load;
+
+    // The killed shop left its postmaster running; the next start takes over from it.
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    const db = createPostgresDb(embedded.url, { max: 2 });
+    try {
+      const broken = await db.execute<{ id: string }>(sql`
+        select o.id from orders o
+        where not exists (select 1 from order_items i where i.order_id = o.id)
+           or not exists (select 1 from payments p where p.order_id = o.id)
+           or not exists (select 1 from order_status_history h where h.order_id = o.id)`);
+      expect(broken).toEqual([]);
+      const orders = await db.execute<{ n: string }>(sql`select count(*) as n from orders`);
+      expect(Number(orders[0]!.n)).toBeGreaterThanOrEqual(acknowledged);
+      for (const product of products) {
+        const [row] = await db.execute<{ stock: number; ordered: string }>(sql`
+          select p.stock, coalesce((select sum(i.quantity) from order_items i where i.product_id = p.id), 0) as ordered
+          from products p where p.id = ${product.id}`);
+        expect(row!.stock + Number(row!.ordered)).toBe(product.stock);
+      }
+    } finally {
+      await db.close();
+      await embedded.stop();
+    }
+
+    const again = await startShop(3191, { DATA_DIR: dataDir, DATABASE_URL: "" });
+    cleanups.push(() => stopShop(again));
+    const reopened = await createShopClient({ url: again.url }).trpc.catalog.product.query({ slug: items[0]!.slug });
+    expect(reopened.id).toBe(products[0]!.id);
+  }, 180_000);
+});
+
+describe("a Postgres restart under a running shop", () => {
+  it("keeps the shop up, and it answers again by itself once the server is back", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "shopwright-restart-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await startEmbeddedPostgres({ dataDir });
+    const port = Number(new URL(first.url).port);
+    let server = first;
+    cleanups.push(() => server.stop());
+    const shop = await startShop(3192, { DATA_DIR: join(dataDir, "shop"), DATABASE_URL: first.url, WORKER: "inline" });
+    cleanups.push(() => stopShop(shop));
+    const client = createShopClient({ url: shop.url });
+    const search = () => client.trpc.catalog.search.query({ q: "lamp" });
+    expect((await search()).total).toBeGreaterThan(0);
+
+    await first.stop();
+    await expect(search()).rejects.toThrow();
+    expect((await fetch(`${shop.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${shop.url}/readyz`)).status).toBe(503);
+
+    server = await startEmbeddedPostgres({ dataDir, port });
+    const deadline = Date.now() + 20_000;
+    let answered = false;
+    while (!answered && Date.now() < deadline) {
+      answered = await search().then(
+        (page) => page.total > 0,
+        () => false,
+      );
+      if (!answered) await new Promise((wake) => setTimeout(wake, 250));
+    }
+    expect(answered).toBe(true);
+    expect(shop.child.exitCode).toBeNull();
+  }, 120_000);
+});
