@@ -1,6 +1,6 @@
 /**
  * The bench's database: a fresh one on the Postgres server at BENCH_DATABASE_URL (dropped at the
- * end), else an embedded Postgres in a temporary folder. Plus the seeding, the fixture the load
+ * end), else on an embedded Postgres in a temporary folder. Plus the seeding, the fixture the load
  * generator needs, and the checks that prove the load left the data consistent.
  */
 import { randomBytes } from "node:crypto";
@@ -16,41 +16,31 @@ export interface BenchDatabase {
   url: string;
   kind: "postgres" | "embedded";
   db: Db;
-  /**
-   * The processes doing the database's work: the server's backends for this database, or this
-   * very process, where the embedded Postgres runs.
-   */
+  /** The processes doing the database's work: the server's backends for the bench database. */
   processIds(): Promise<number[]>;
   close(): Promise<void>;
 }
 
+/**
+ * A fresh database `sw_bench_<random>` on BENCH_DATABASE_URL's server, or on an embedded Postgres
+ * started in `dataDir`, as `pnpm start` runs it.
+ */
 export async function openDatabase(options: { dataDir: string; keep: boolean }): Promise<BenchDatabase> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 100 });
-    const db = createPostgresDb(embedded.url, { max: 4 });
-    await migrate(db);
-    return {
-      url: embedded.url,
-      kind: "embedded",
-      db,
-      processIds: async () => [process.pid],
-      async close() {
-        await db.close();
-        await embedded.stop();
-      },
-    };
-  }
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 200 });
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const name = `sw_bench_${randomBytes(5).toString("hex")}`;
   const admin = createPostgresDb(serverUrl, { max: 1 });
   await admin.orm.execute(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = createPostgresDb(url.toString(), { max: 4 });
+  // Seeding 100,000 products runs statements longer than a web request's limit.
+  const db = createPostgresDb(url.toString(), { max: 4, statementTimeoutMs: 0 });
   await migrate(db);
   return {
     url: url.toString(),
-    kind: "postgres",
+    kind: embedded ? "embedded" : "postgres",
     db,
     async processIds() {
       const backends = await rows<{ pid: number }>(
@@ -61,9 +51,10 @@ export async function openDatabase(options: { dataDir: string; keep: boolean }):
     },
     async close() {
       await db.close();
-      if (!options.keep) await admin.orm.execute(`drop database if exists "${name}" with (force)`);
+      if (!options.keep || embedded) await admin.orm.execute(`drop database if exists "${name}" with (force)`);
       else console.log(`Kept the database ${name}`);
       await admin.close();
+      await embedded?.stop();
     },
   };
 }

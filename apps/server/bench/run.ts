@@ -24,7 +24,7 @@ import type { LoadJob, LoadResult } from "./load.ts";
 import { summarizeProfile } from "./profile.ts";
 import { figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
 import { type Fixture, scenarios } from "./scenarios.ts";
-import { type RunningServers, sampleUsage, startServers, type Usage } from "./server.ts";
+import { type RunningServers, rssBytes, sampleUsage, startServers, type Usage } from "./server.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -87,6 +87,8 @@ const report: {
   processScaling: ScenarioFigures[];
   searchWords: string[];
   profile?: { scenario: string; figures: ScenarioFigures; summary: ReturnType<typeof summarizeProfile> };
+  /** The server's resident memory once started and before any load. */
+  idleRssMiB?: number;
 } = { machine, scenarios: [], catalogScaling: [], processScaling: [], searchWords: [] };
 
 try {
@@ -94,6 +96,8 @@ try {
   try {
     const before = await stockSnapshot(main.database.db);
     await withServers(main.database, 1, async (servers, fixture) => {
+      report.idleRssMiB = rssBytes(servers.pids) / 1024 ** 2;
+      console.log(`Server RSS at idle: ${report.idleRssMiB.toFixed(0)} MiB`);
       for (const name of options.scenarios) {
         const row = await measure(name, servers, fixture, main.database, {
           products: main.facts.products,

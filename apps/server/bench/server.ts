@@ -188,7 +188,8 @@ function cpuTicks(pids: number[]) {
   }, 0);
 }
 
-function rssBytes(pids: number[]) {
+/** The resident memory of these processes together, from /proc. */
+export function rssBytes(pids: number[]) {
   return pids.reduce((sum, pid) => {
     const statm = readProc(`/proc/${pid}/statm`);
     return statm ? sum + Number(statm.split(" ")[1]) * PAGE_BYTES : sum;
