@@ -4,17 +4,19 @@ import { testConfig } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { createApp } from "../src/app.ts";
-import { createLogger } from "../src/logger.ts";
+import { type AppLogger, createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
 
 /** `config` overrides the test config, e.g. to point the payment gateway at a listening server. */
-export async function createTestApp(options: { trustProxy?: number; db?: Db; config?: Partial<ApiConfig> } = {}) {
+export async function createTestApp(
+  options: { trustProxy?: number; db?: Db; config?: Partial<ApiConfig>; logger?: AppLogger } = {},
+) {
   const db = options.db ?? (await createTestDb());
   const metrics = createMetrics();
   const app = createApp({
     db,
     config: { ...testConfig, ...options.config },
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     metrics,
     trustProxy: options.trustProxy ?? 0,
     tls: false,
