@@ -32,9 +32,13 @@ async function main() {
     ? undefined
     : await startEmbeddedPostgres({ dataDir, onLog: (line) => logger.debug({ source: "postgres" }, line) });
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
+  let stopping = false;
   const db = createPostgresDb(databaseUrl, {
     max: 20,
-    onError: (error) => logger.warn({ err: error }, "a database connection failed; it is replaced on next use"),
+    // While stopping, connections still closing when the embedded server stops are told so: expected.
+    onError: (error) => {
+      if (!stopping) logger.warn({ err: error }, "a database connection failed; it is replaced on next use");
+    },
   });
   logger.info(
     embedded
@@ -109,7 +113,6 @@ async function main() {
     ].join("\n"),
   );
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
