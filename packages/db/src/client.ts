@@ -10,6 +10,7 @@ import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
 import * as pgSchema from "./schema/pg.ts";
 import * as sqliteSchema from "./schema/sqlite.ts";
 
@@ -26,6 +27,8 @@ export interface Db {
   readonly dialect: Dialect;
   readonly orm: Orm;
   readonly tables: Tables;
+  /** Where `@shopwright/jobs` enqueues; see ./job-queue.ts. Inside `transaction`, part of it. */
+  readonly jobs: JobQueue;
   /** True inside `transaction`: nested calls join the open transaction. */
   readonly inTransaction: boolean;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
@@ -40,19 +43,21 @@ export interface Db {
 const casing = "snake_case" as const;
 
 function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
+  async function execute<Row extends Record<string, unknown>>(query: SQL) {
+    const result = await orm.execute(query);
+    return (result as unknown as { rows: Row[] }).rows;
+  }
   return {
     dialect: "postgres",
     orm,
     tables: pgSchema,
+    jobs: graphileJobQueue(execute),
     inTransaction,
     transaction(fn) {
       if (inTransaction) return fn(this);
       return orm.transaction((tx) => fn(pgLike(tx as unknown as Orm, close, true)));
     },
-    async execute<Row extends Record<string, unknown>>(query: SQL) {
-      const result = await orm.execute(query);
-      return (result as unknown as { rows: Row[] }).rows;
-    },
+    execute,
     async run(query) {
       await orm.execute(query);
     },
@@ -114,6 +119,7 @@ export function createPostgresDb(connection: string | pg.Pool, options: PoolOpti
 /**
  * SQLite through better-sqlite3, whose transactions must be synchronous. The seam owns them
  * instead: a promise queue lets one async transaction run at a time on the single connection.
+ * SQLite is the test database, so its jobs go to a recording queue (`db.jobs.pending()`).
  */
 export function createSqliteDb(filename = ":memory:"): Db & { readonly client: Database.Database } {
   const client = new Database(filename);
@@ -121,20 +127,24 @@ export function createSqliteDb(filename = ":memory:"): Db & { readonly client: D
   client.pragma("foreign_keys = ON");
   const sqliteOrm = drizzleSqlite({ client, schema: sqliteSchema, casing });
   const orm = sqliteOrm as unknown as Orm;
+  const jobs = recordingJobQueue();
   let queue: Promise<unknown> = Promise.resolve();
 
-  const make = (inTransaction: boolean): Db => ({
+  const make = (inTransaction: boolean, transactionJobs: JobQueue = jobs): Db => ({
     dialect: "sqlite",
     orm,
     tables: sqliteSchema as unknown as Tables,
+    jobs: transactionJobs,
     inTransaction,
     transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(this);
       const run = async () => {
+        const enqueued = jobs.transaction();
         client.exec("BEGIN IMMEDIATE");
         try {
-          const result = await fn(make(true));
+          const result = await fn(make(true, enqueued));
           client.exec("COMMIT");
+          enqueued.commit();
           return result;
         } catch (error) {
           client.exec("ROLLBACK");

@@ -2,6 +2,7 @@ export type { Db, Dialect, Orm, PostgresDb, Tables } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
+export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";

@@ -17,14 +17,3 @@ CREATE TRIGGER IF NOT EXISTS products_fts_update AFTER UPDATE OF name, descripti
     VALUES ('delete', old.rowid, old.name, old.description);
   INSERT INTO products_fts(rowid, name, description) VALUES (new.rowid, new.name, new.description);
 END;
-
--- SQLite has no graphile-worker: enqueued jobs land here, so tests can see what a service enqueued.
-CREATE TABLE IF NOT EXISTS job_queue (
-  id INTEGER PRIMARY KEY,
-  task TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  job_key TEXT UNIQUE,
-  run_at INTEGER,
-  max_attempts INTEGER,
-  created_at INTEGER NOT NULL
-);

@@ -1,4 +1,4 @@
-export type { EnqueueOptions, QueuedJob } from "./enqueue.ts";
+export type { EnqueueOptions } from "./enqueue.ts";
 export { enqueue, queuedJobs } from "./enqueue.ts";
 export type { JobState, JobSummary, RetryResult } from "./job-admin.ts";
 export { listJobs, retryJob } from "./job-admin.ts";

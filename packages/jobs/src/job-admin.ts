@@ -1,7 +1,7 @@
 /**
  * The admin's view of the queue: pending, failing and permanently failed jobs (the dead letters),
- * and putting one back. On Postgres it reads graphile-worker's tables; on SQLite, which has no
- * worker, every recorded job is pending and none has failed.
+ * and putting one back. It reads graphile-worker's tables, so it runs on Postgres only: a test
+ * database's recording queue has no attempts, failures or worker to show.
  */
 import type { Db } from "@shopwright/db";
 import { sql } from "drizzle-orm";
@@ -36,29 +36,6 @@ const stateCondition = {
 } as const;
 
 export async function listJobs(db: Db, state: JobState, limit = 100): Promise<JobSummary[]> {
-  if (db.dialect === "sqlite") {
-    if (state !== "pending") return [];
-    const rows = await db.execute<{
-      id: number;
-      task: string;
-      payload: string;
-      run_at: number | null;
-      max_attempts: number | null;
-      created_at: number;
-    }>(sql`select id, task, payload, run_at, max_attempts, created_at from job_queue order by id limit ${limit}`);
-    return rows.map((r) => ({
-      id: String(r.id),
-      task: r.task,
-      state,
-      running: false,
-      attempts: 0,
-      maxAttempts: r.max_attempts ?? 25,
-      lastError: null,
-      runAt: new Date(r.run_at ?? r.created_at),
-      createdAt: new Date(r.created_at),
-      payloadSummary: summarize(JSON.parse(r.payload)),
-    }));
-  }
   const rows = await db.execute<{
     id: string | number;
     task: string;
@@ -98,12 +75,6 @@ export type RetryResult = "retried" | "not_found" | "running";
  * it runs now. A job a worker holds right now is left alone.
  */
 export async function retryJob(db: Db, id: string): Promise<RetryResult> {
-  if (db.dialect === "sqlite") {
-    const rows = await db.execute<{ id: number }>(
-      sql`update job_queue set run_at = ${Date.now()} where id = ${Number(id)} returning id`,
-    );
-    return rows.length > 0 ? "retried" : "not_found";
-  }
   // graphile-worker's `rescheduleJobs` (WorkerUtils) is this SQL function; called directly it runs
   // on any `Db`. It skips locked jobs.
   const rows = await db.execute<{ id: string }>(sql`

@@ -1,6 +1,5 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
-import { enqueue } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, guestCaller, testConfig } from "../testing/index.ts";
@@ -90,25 +89,5 @@ describe(`order confirmation on ${testDialect()}`, () => {
     await expect(admin.admin.mailbox.get({ id: "mbx_missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(customer.admin.mailbox.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(guestCaller(db).admin.mailbox.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-  });
-
-  it("lists pending jobs and rejects a bad state or id", async () => {
-    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
-    await enqueue(db, "send_order_confirmation", { orderId: "ord_listed", requestId: "req_1" });
-    const pending = await admin.admin.jobs.list({ state: "pending" });
-    expect(pending).toEqual([
-      expect.objectContaining({
-        task: "send_order_confirmation",
-        attempts: 0,
-        maxAttempts: 15,
-        lastError: null,
-        payloadSummary: "orderId=ord_listed requestId=req_1",
-      }),
-    ]);
-    expect(await admin.admin.jobs.list({ state: "permanently_failed" })).toEqual([]);
-    // @ts-expect-error not a state
-    await expect(admin.admin.jobs.list({ state: "done" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(admin.admin.jobs.retry({ id: "abc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(admin.admin.jobs.retry({ id: "999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
