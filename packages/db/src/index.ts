@@ -6,4 +6,12 @@ export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
+export type {
+  GatewayPaymentStatus,
+  OrderStatus,
+  PaymentStatus,
+  ProductStatus,
+  UserRole,
+} from "./schema/enums.ts";
+export { orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
 export { slugify } from "./slug.ts";

@@ -1,4 +1,5 @@
 /** The hosted payment page. `html` escapes every interpolated value. */
+import type { GatewayPaymentStatus } from "@shopwright/db";
 import { html } from "hono/html";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
@@ -7,7 +8,7 @@ export interface PageModel {
   id: string;
   orderId: string;
   amountCents: number;
-  status: "requires_action" | "succeeded" | "failed";
+  status: GatewayPaymentStatus;
 }
 
 export function paymentPage({ id, orderId, amountCents, status }: PageModel) {

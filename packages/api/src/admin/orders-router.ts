@@ -1,10 +1,10 @@
+import { orderStatuses } from "@shopwright/db";
 import { z } from "zod";
-import { ORDER_STATUSES } from "../orders/transitions.ts";
 import { adminProcedure, router } from "../trpc.ts";
 import { pageInput } from "./listing.ts";
 import { adminOrderById, listOrders, setOrderStatus } from "./orders.ts";
 
-const status = z.enum(ORDER_STATUSES);
+const status = z.enum(orderStatuses);
 const id = z.string().min(1).max(100);
 
 export const adminOrdersRouter = router({

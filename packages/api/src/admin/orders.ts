@@ -1,9 +1,9 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
-import type { Db } from "@shopwright/db";
+import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { loadOrder } from "../orders/queries.ts";
-import { canTransition, ORDER_STATUSES, type OrderStatus, transitionOrder } from "../orders/transitions.ts";
+import { canTransition, transitionOrder } from "../orders/transitions.ts";
 import { containsText, offsetOf, type Page } from "./listing.ts";
 
 export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; email?: string }) {
@@ -63,7 +63,7 @@ export async function adminOrderById(db: Db, id: string) {
     },
     audit,
     /** Where the state machine lets an admin move this order next. */
-    nextStatuses: ORDER_STATUSES.filter((to) => canTransition(order.status, to)),
+    nextStatuses: orderStatuses.filter((to) => canTransition(order.status, to)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { productStatuses } from "@shopwright/db";
 import { z } from "zod";
 import { mediaStorageFor } from "../media/storage.ts";
 import { adminProcedure, router } from "../trpc.ts";
@@ -16,7 +17,7 @@ import {
 import { slugSchema } from "./slug.ts";
 
 const id = z.string().min(1).max(100);
-const status = z.enum(["active", "archived"]);
+const status = z.enum(productStatuses);
 const fields = {
   name: z.string().trim().min(1, "Give the product a name").max(200),
   slug: slugSchema,

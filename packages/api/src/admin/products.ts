@@ -2,7 +2,7 @@
  * Catalog management for admins: products and their images. Every change writes an audit row in
  * the same transaction; image files are written before and removed after the rows that name them.
  */
-import { type Db, isConstraintViolation, newId, slugify } from "@shopwright/db";
+import { type Db, isConstraintViolation, newId, type ProductStatus, slugify } from "@shopwright/db";
 import { and, asc, count, desc, eq, like, max, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { imagesByProduct } from "../catalog/images.ts";
@@ -11,8 +11,6 @@ import { sniffImageType } from "../media/image-type.ts";
 import type { MediaStorage } from "../media/storage.ts";
 import { containsText, offsetOf, type Page } from "./listing.ts";
 import { firstFreeSlug } from "./slug.ts";
-
-export type ProductStatus = "active" | "archived";
 
 export interface ProductFields {
   name: string;

@@ -3,6 +3,7 @@
  * type header, issuer, audience, expiry and not-before, so `alg: none`, another algorithm, a
  * tampered payload or a refresh token presented here all fail the same way.
  */
+import { userRoles } from "@shopwright/db";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { unauthorized } from "../errors.ts";
@@ -24,7 +25,7 @@ export interface Viewer {
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
-  role: z.enum(["customer", "admin"]),
+  role: z.enum(userRoles),
   fam: z.string().min(1),
 });
 

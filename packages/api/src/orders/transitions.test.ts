@@ -1,10 +1,10 @@
-import type { Db } from "@shopwright/db";
+import type { Db, OrderStatus } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
-import { type OrderStatus, transitionOrder } from "./transitions.ts";
+import { transitionOrder } from "./transitions.ts";
 
 describe(`the order state machine on ${testDialect()}`, () => {
   let db: Db;

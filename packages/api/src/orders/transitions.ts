@@ -4,13 +4,10 @@
  *
  *   placed → processing → shipped → delivered;  placed | processing → cancelled
  */
-import { type Db, newId } from "@shopwright/db";
+import { type Db, newId, type OrderStatus } from "@shopwright/db";
 import { and, eq } from "drizzle-orm";
 import { restoreStock } from "../catalog/stock.ts";
 import { conflict, notFound } from "../errors.ts";
-
-export const ORDER_STATUSES = ["placed", "processing", "shipped", "delivered", "cancelled"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["processing", "cancelled"],

@@ -1,7 +1,6 @@
 /** Categories, products, carts, orders and an address made directly in the database, for tests of any domain. */
-import { type Address, type Db, newId } from "@shopwright/db";
+import { type Address, type Db, newId, type OrderStatus, type ProductStatus } from "@shopwright/db";
 import { eq } from "drizzle-orm";
-import type { OrderStatus } from "../orders/transitions.ts";
 
 export const testAddress: Address = {
   name: "Ada Lovelace",
@@ -32,7 +31,7 @@ export async function createProduct(
     slug?: string;
     priceCents?: number;
     stock?: number;
-    status?: "active" | "archived";
+    status?: ProductStatus;
   } = {},
 ) {
   const categoryId = options.categoryId ?? (await createCategory(db)).id;

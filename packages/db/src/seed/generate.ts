@@ -3,6 +3,7 @@
  * categories, names, prices and stock every time (only ids and dates depend on when it runs).
  */
 import { newId } from "../ids.ts";
+import type { ProductStatus } from "../schema/enums.ts";
 import { slugify } from "../slug.ts";
 import { CATALOG, CLOSINGS, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
 import { createRandom, type Random } from "./random.ts";
@@ -22,7 +23,7 @@ export interface SeedProduct {
   description: string;
   priceCents: number;
   stock: number;
-  status: "active" | "archived";
+  status: ProductStatus;
   categoryId: string;
   createdAt: Date;
   updatedAt: Date;

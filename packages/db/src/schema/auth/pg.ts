@@ -1,0 +1,42 @@
+/** Accounts, refresh-token sessions and sign-in throttling: the auth domain's tables. */
+import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import type { Address } from "../address.ts";
+import { at, createdAt, updatedAt } from "../columns/pg.ts";
+import { userRoles } from "../enums.ts";
+
+export const users = pgTable("users", {
+  id: text().primaryKey(),
+  email: text().notNull().unique(),
+  passwordHash: text().notNull(),
+  name: text().notNull(),
+  role: text({ enum: userRoles }).notNull().default("customer"),
+  shippingAddress: jsonb().$type<Address>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A session is one refresh token; `id` is the SHA-256 of the token (lucia's session id). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: text().notNull(),
+    expiresAt: at().notNull(),
+    absoluteExpiresAt: at().notNull(),
+    rotatedAt: at(),
+    revokedAt: at(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_id_index").on(t.userId), index("sessions_family_id_index").on(t.familyId)],
+);
+
+/** Fixed-window counters shared by every server process (login and register throttling). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  resetAt: at().notNull(),
+});

@@ -1,0 +1,43 @@
+/** Accounts, refresh-token sessions and sign-in throttling: the auth domain's tables. */
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Address } from "../address.ts";
+import { at, createdAt, updatedAt } from "../columns/sqlite.ts";
+import { userRoles } from "../enums.ts";
+
+export const users = sqliteTable("users", {
+  id: text().primaryKey(),
+  email: text().notNull().unique(),
+  passwordHash: text().notNull(),
+  name: text().notNull(),
+  role: text({ enum: userRoles }).notNull().default("customer"),
+  shippingAddress: text({ mode: "json" }).$type<Address>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A session is one refresh token; `id` is the SHA-256 of the token (lucia's session id). */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: text().notNull(),
+    // lucia's SQLite adapter stores this one in whole seconds.
+    expiresAt: integer({ mode: "timestamp" }).notNull(),
+    absoluteExpiresAt: at().notNull(),
+    rotatedAt: at(),
+    revokedAt: at(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_id_index").on(t.userId), index("sessions_family_id_index").on(t.familyId)],
+);
+
+/** Fixed-window counters shared by every server process (login and register throttling). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  resetAt: at().notNull(),
+});

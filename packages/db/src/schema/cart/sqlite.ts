@@ -1,0 +1,39 @@
+/** Carts and their lines: the cart domain's tables. */
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "../auth/sqlite.ts";
+import { products } from "../catalog/sqlite.ts";
+import { createdAt, updatedAt } from "../columns/sqlite.ts";
+
+/** A cart belongs to a user, or to a guest holding a token (only its SHA-256 is stored). */
+export const carts = sqliteTable(
+  "carts",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("carts_updated_at_index").on(t.updatedAt)],
+);
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    cartId: text()
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer().notNull(),
+    addedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_range", sql`${t.quantity} between 1 and 99`),
+  ],
+);

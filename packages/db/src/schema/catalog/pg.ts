@@ -1,0 +1,64 @@
+/** Categories, products and their images: the catalog domain's tables. */
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, tsvector, updatedAt } from "../columns/pg.ts";
+import { productStatuses } from "../enums.ts";
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: text().primaryKey(),
+    parentId: text().references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("categories_parent_id_index").on(t.parentId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: text().primaryKey(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    description: text().notNull(),
+    priceCents: integer().notNull(),
+    stock: integer().notNull(),
+    status: text({ enum: productStatuses }).notNull().default("active"),
+    categoryId: text()
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Kept current by Postgres on every insert and update; name outranks description.
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', description), 'B')`,
+    ),
+  },
+  (t) => [
+    check("products_price_cents_nonnegative", sql`${t.priceCents} >= 0`),
+    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    index("products_category_id_status_index").on(t.categoryId, t.status),
+    index("products_status_created_at_id_index").on(t.status, t.createdAt, t.id),
+    index("products_status_price_cents_id_index").on(t.status, t.priceCents, t.id),
+    index("products_search_vector_index").using("gin", t.searchVector),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: text().primaryKey(),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    url: text().notNull(),
+    alt: text().notNull().default(""),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("product_images_product_id_position_index").on(t.productId, t.position)],
+);

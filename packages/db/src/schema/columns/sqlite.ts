@@ -1,0 +1,13 @@
+/** The column kinds every SQLite table shares: timestamps are integer milliseconds. */
+import { integer } from "drizzle-orm/sqlite-core";
+
+export const at = () => integer({ mode: "timestamp_ms" });
+export const createdAt = () =>
+  at()
+    .notNull()
+    .$defaultFn(() => new Date());
+export const updatedAt = () =>
+  at()
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());

@@ -1,0 +1,21 @@
+/**
+ * The values each enum-like column accepts, declared once for both dialects' schemas; other code
+ * derives its lists, zod enums and types from these.
+ */
+export const userRoles = ["customer", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const productStatuses = ["active", "archived"] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+export const orderStatuses = ["placed", "processing", "shipped", "delivered", "cancelled"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const paymentStatuses = ["pending", "succeeded", "failed"] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
+
+/** The simulated provider's own payment states, not the shop's. */
+export const gatewayPaymentStatuses = ["requires_action", "succeeded", "failed"] as const;
+export type GatewayPaymentStatus = (typeof gatewayPaymentStatuses)[number];

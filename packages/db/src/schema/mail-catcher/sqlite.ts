@@ -1,0 +1,19 @@
+/** Not the shop's: the dev mail catcher (apps/server) stores what it received here. */
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt } from "../columns/sqlite.ts";
+
+/** What the dev mail catcher received, for the admin Mailbox. */
+export const mailboxMessages = sqliteTable(
+  "mailbox_messages",
+  {
+    id: text().primaryKey(),
+    from: text().notNull(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    html: text(),
+    text: text(),
+    messageId: text(),
+    receivedAt: createdAt(),
+  },
+  (t) => [index("mailbox_messages_received_at_index").on(t.receivedAt)],
+);

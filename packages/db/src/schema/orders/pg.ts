@@ -1,0 +1,77 @@
+/** Orders, their lines and status history, and checkout's idempotency keys: the orders domain's tables. */
+import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import type { Address } from "../address.ts";
+import { users } from "../auth/pg.ts";
+import { products } from "../catalog/pg.ts";
+import { at, createdAt, updatedAt } from "../columns/pg.ts";
+import { orderStatuses } from "../enums.ts";
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    email: text().notNull(),
+    status: text({ enum: orderStatuses }).notNull(),
+    subtotalCents: integer().notNull(),
+    totalCents: integer().notNull(),
+    shippingAddress: jsonb().$type<Address>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("orders_user_id_created_at_index").on(t.userId, t.createdAt),
+    index("orders_status_created_at_index").on(t.status, t.createdAt),
+    index("orders_created_at_index").on(t.createdAt),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    unitPriceCents: integer().notNull(),
+    quantity: integer().notNull(),
+  },
+  (t) => [index("order_items_order_id_index").on(t.orderId), index("order_items_product_id_index").on(t.productId)],
+);
+
+export const orderStatusHistory = pgTable(
+  "order_status_history",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    fromStatus: text(),
+    status: text().notNull(),
+    actor: text().notNull(),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_status_history_order_id_created_at_index").on(t.orderId, t.createdAt)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    orderId: text().references(() => orders.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: at().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_expires_at_index").on(t.expiresAt)],
+);

@@ -1,0 +1,16 @@
+/** Not the shop's: the simulated payment provider (apps/server/src/mockpay) keeps its books here. */
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "../columns/sqlite.ts";
+import { gatewayPaymentStatuses } from "../enums.ts";
+
+/** The simulated provider's own books; the shop never reads them (it only talks HTTP to it). */
+export const gatewayPayments = sqliteTable("gateway_payments", {
+  id: text().primaryKey(),
+  merchantReference: text().notNull().unique(),
+  orderId: text().notNull(),
+  amountCents: integer().notNull(),
+  status: text({ enum: gatewayPaymentStatuses }).notNull(),
+  returnUrl: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
