@@ -1,15 +1,17 @@
 /**
  * The one seam between the services and the two databases they run on. Services see a `Db`:
  * a Drizzle query builder typed for Postgres, the tables of the matching schema, and the few
- * operations whose SQL or semantics differ by dialect (transactions, raw queries, constraint
- * errors). Everything else is plain Drizzle and identical on every dialect.
+ * operations whose SQL or semantics differ by dialect (transactions and their locks, raw queries,
+ * the SQL fragments of ./dialect-sql.ts, the job queue, constraint errors). Everything else is
+ * plain Drizzle and identical on every dialect.
  */
 import Database from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { type DialectSql, postgresSql, sqliteSql } from "./dialect-sql.ts";
 import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
 import * as pgSchema from "./schema/pg.ts";
 import * as sqliteSchema from "./schema/sqlite.ts";
@@ -27,12 +29,24 @@ export interface Db {
   readonly dialect: Dialect;
   readonly orm: Orm;
   readonly tables: Tables;
+  /** SQL spelled differently by dialect, for services to compose into their queries. */
+  readonly sql: DialectSql;
   /** Where `@shopwright/jobs` enqueues; see ./job-queue.ts. Inside `transaction`, part of it. */
   readonly jobs: JobQueue;
   /** True inside `transaction`: nested calls join the open transaction. */
   readonly inTransaction: boolean;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: other transactions taking the same key wait until this one ends (a
+   * Postgres advisory lock). SQLite's write transactions run one at a time already.
+   */
+  lockKey(key: number): Promise<void>;
+  /**
+   * Inside `transaction`: other transactions writing to `table` (or locking it) wait until this
+   * one ends, while plain reads go on. SQLite's write transactions run one at a time already.
+   */
+  lockTable(table: PgTable): Promise<void>;
   /** Runs raw SQL that returns rows. Column names come back as the SQL spells them. */
   execute<Row extends Record<string, unknown>>(query: SQL): Promise<Row[]>;
   /** Runs raw SQL that returns no rows. */
@@ -51,11 +65,18 @@ function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db
     dialect: "postgres",
     orm,
     tables: pgSchema,
+    sql: postgresSql,
     jobs: graphileJobQueue(execute),
     inTransaction,
     transaction(fn) {
       if (inTransaction) return fn(this);
       return orm.transaction((tx) => fn(pgLike(tx as unknown as Orm, close, true)));
+    },
+    async lockKey(key) {
+      await orm.execute(sql`select pg_advisory_xact_lock(${key})`);
+    },
+    async lockTable(table) {
+      await orm.execute(sql`lock table ${table} in share row exclusive mode`);
     },
     execute,
     async run(query) {
@@ -134,6 +155,7 @@ export function createSqliteDb(filename = ":memory:"): Db & { readonly client: D
     dialect: "sqlite",
     orm,
     tables: sqliteSchema as unknown as Tables,
+    sql: sqliteSql,
     jobs: transactionJobs,
     inTransaction,
     transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -155,6 +177,8 @@ export function createSqliteDb(filename = ":memory:"): Db & { readonly client: D
       queue = result.catch(() => undefined);
       return result;
     },
+    async lockKey() {},
+    async lockTable() {},
     async execute<Row extends Record<string, unknown>>(query: SQL) {
       return sqliteOrm.all(query) as Row[];
     },

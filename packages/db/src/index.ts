@@ -1,5 +1,6 @@
 export type { Db, Dialect, Orm, PostgresDb, Tables } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
+export type { DialectSql, SearchText } from "./dialect-sql.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
 export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";

@@ -3,7 +3,7 @@
  * delete (only when no product and no child category is left in it).
  */
 import { type Db, isConstraintViolation, newId, slugify } from "@shopwright/db";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 
@@ -82,9 +82,8 @@ export async function updateCategory(
     db.transaction(async (tx) => {
       const { categories } = tx.tables;
       if (patch.parentId !== undefined) {
-        // Two moves checked at once could each pass and together make a cycle; on Postgres they
-        // queue here (SQLite's write transactions are serial already).
-        if (tx.dialect !== "sqlite") await tx.run(sql`lock table categories in share row exclusive mode`);
+        // Two moves checked at once could each pass and together make a cycle; they queue here.
+        await tx.lockTable(categories);
         if (patch.parentId !== null) await assertNotBelow(tx, patch.parentId, id);
       }
       const [before] = await tx.orm.select().from(categories).where(eq(categories.id, id));

@@ -8,12 +8,9 @@
  * reuse detection and revocation are ours, since lucia v3 has no notion of token families.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { DrizzlePostgreSQLAdapter, DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { type Db, newId } from "@shopwright/db";
-import { users as sqliteUsers } from "@shopwright/db/schema/sqlite";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { Lucia, TimeSpan } from "lucia";
 
 /** A refresh token dies after 30 days unused… */
@@ -39,33 +36,11 @@ declare module "lucia" {
 }
 
 /**
- * lucia's SQLite adapter reads and writes `expires_at` as raw unix seconds, while our schema maps
- * that column to a Date. It is given this view of the same table, identical but for that column
- * (every column must be here: Drizzle caches column names per table name).
+ * lucia's Drizzle adapter for Postgres on every dialect: it only uses Drizzle's query builder,
+ * which `db.orm` offers alike on each (its SQLite adapter would write `expires_at` as raw seconds).
  */
-const sqliteSessionsForLucia = sqliteTable("sessions", {
-  id: text().primaryKey(),
-  userId: text().notNull(),
-  familyId: text().notNull(),
-  expiresAt: integer().notNull(),
-  absoluteExpiresAt: integer({ mode: "timestamp_ms" }).notNull(),
-  rotatedAt: integer({ mode: "timestamp_ms" }),
-  revokedAt: integer({ mode: "timestamp_ms" }),
-  userAgent: text(),
-  createdAt: integer({ mode: "timestamp_ms" })
-    .notNull()
-    .$defaultFn(() => new Date()),
-});
-
 function luciaFor(db: Db, expiresInSeconds: number) {
-  const adapter =
-    db.dialect === "sqlite"
-      ? new DrizzleSQLiteAdapter(
-          db.orm as unknown as BaseSQLiteDatabase<"sync", unknown>,
-          sqliteSessionsForLucia,
-          sqliteUsers,
-        )
-      : new DrizzlePostgreSQLAdapter(db.orm, db.tables.sessions, db.tables.users);
+  const adapter = new DrizzlePostgreSQLAdapter(db.orm, db.tables.sessions, db.tables.users);
   return new Lucia(adapter, { sessionExpiresIn: new TimeSpan(expiresInSeconds, "s") });
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "@shopwright/db";
-import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQLWrapper, sql } from "drizzle-orm";
 import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
 import { cartTokenHash } from "./token.ts";
 
@@ -23,8 +23,8 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
       .returning({ id: carts.id });
     if (!guest) return;
     const userCartId = await openUserCart(tx, input.userId);
-    const { least, greatest } = minMax(tx);
-    const limit = (stock: Operand) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
+    const { least, greatest } = tx.sql;
+    const limit = (stock: SQLWrapper) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
     const stockOfExcluded = sql`(select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`;
     await tx.orm
       .insert(cartItems)
@@ -51,15 +51,4 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
       });
     await tx.orm.delete(carts).where(eq(carts.id, guest.id));
   });
-}
-
-type Operand = SQL | AnyColumn;
-
-/** Two-argument min and max: Postgres spells them least and greatest. */
-function minMax(db: Db) {
-  const [min, max] = db.dialect === "sqlite" ? ["min", "max"] : ["least", "greatest"];
-  return {
-    least: (a: Operand, b: Operand) => sql<number>`${sql.raw(min)}(${a}, ${b})`,
-    greatest: (a: Operand, b: Operand) => sql<number>`${sql.raw(max)}(${a}, ${b})`,
-  };
 }

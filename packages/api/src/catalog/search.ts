@@ -1,7 +1,7 @@
 /**
  * Product search for shoppers: free text, filters, sorts and page-based pagination with a total.
- * Everything dialect-specific about full-text search lives in `textMatch` below; the rest is plain
- * Drizzle shared by every database.
+ * What differs by dialect about full-text search is `db.sql.productMatches` (packages/db); the rest
+ * is plain Drizzle shared by every database.
  *
  * Text is read the way a search box is typed: the last word, unless a space follows it, is matched
  * as a prefix once it has two letters ("wireless head" finds "Wireless Headphones"). Postgres
@@ -12,7 +12,7 @@
  * Text without a letter or digit is no text: the whole catalog. Text is capped at 1,000
  * characters by the router (BAD_REQUEST above that).
  */
-import type { Db } from "@shopwright/db";
+import type { Db, SearchText } from "@shopwright/db";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
@@ -53,18 +53,7 @@ export interface SearchResult {
   pageSize: number;
 }
 
-/** Free text split the way a search box is typed. */
-export interface SearchText {
-  /** Every word (runs of letters and digits), in order. */
-  words: string[];
-  /** The text before the half-typed last word (all of it when there is none). */
-  finished: string;
-  /** The last word when it may still be being typed: no space after it, two letters or more. */
-  prefix: string | null;
-}
-
 const WORD = /[\p{L}\p{N}]+/gu;
-const HAS_WORD = /[\p{L}\p{N}]/u;
 const TRAILING_WORD = /(?:^|\s)([\p{L}\p{N}]+)$/u;
 /**
  * A one-letter prefix would match most of the catalog, slowly (FTS5 has no prefix index here),
@@ -87,30 +76,6 @@ export function parseSearchText(input: string): SearchText | null {
   };
 }
 
-/**
- * The products matching the text and how well, as a derived table `search_matches(product_id,
- * score)`, a higher score a better match.
- */
-function textMatch(db: Db, text: SearchText): SQL {
-  if (db.dialect === "sqlite") {
-    const terms = text.words.map((word, i) =>
-      i === text.words.length - 1 && text.prefix !== null ? `"${word}"*` : `"${word}"`,
-    );
-    return sql`(select products.id as product_id, -bm25(products_fts, 10.0, 1.0) as score
-      from products_fts join products on products.rowid = products_fts.rowid
-      where products_fts match ${terms.join(" ")}) as search_matches`;
-  }
-  const queries: SQL[] = [];
-  if (HAS_WORD.test(text.finished)) queries.push(sql`websearch_to_tsquery('english', ${text.finished})`);
-  // The prefix holds only letters and digits, so to_tsquery cannot read it as operators.
-  if (text.prefix !== null) queries.push(sql`to_tsquery('english', ${`${text.prefix}:*`})`);
-  const query = sql.join(queries, sql` && `);
-  return sql`(select products.id as product_id,
-      ts_rank('{0.1, 0.2, 0.4, 1.0}', products.search_vector, search_query.query) as score
-    from products cross join (select ${query} as query) as search_query
-    where products.search_vector @@ search_query.query) as search_matches`;
-}
-
 const score = sql<number>`search_matches.score`;
 
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
@@ -127,7 +92,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (input.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, input.maxPriceCents));
   if (input.inStock) conditions.push(gt(products.stock, 0));
   const where = and(...conditions);
-  const matches = text && textMatch(db, text);
+  const matches = text && db.sql.productMatches(text);
   const onMatch = sql`search_matches.product_id = ${products.id}`;
 
   // Relevance means nothing without text; the newest products come first then.

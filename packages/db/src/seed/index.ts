@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { count, sql } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
@@ -113,7 +113,7 @@ export interface SeedIfEmptyOptions {
  */
 export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<SeedReport | null> {
   return db.transaction(async (tx) => {
-    if (tx.dialect !== "sqlite") await tx.run(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    await tx.lockKey(SEED_LOCK);
     const { categories, users } = tx.tables;
     const [[cats], [people]] = await Promise.all([
       tx.orm.select({ n: count() }).from(categories),

@@ -24,8 +24,7 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     familyId: text().notNull(),
-    // lucia's SQLite adapter stores this one in whole seconds.
-    expiresAt: integer({ mode: "timestamp" }).notNull(),
+    expiresAt: at().notNull(),
     absoluteExpiresAt: at().notNull(),
     rotatedAt: at(),
     revokedAt: at(),
