@@ -8,8 +8,8 @@
 import Database from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT, PgTable } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { type DialectSql, postgresSql, sqliteSql } from "./dialect-sql.ts";
 import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
@@ -23,7 +23,7 @@ export type Tables = typeof pgSchema;
  * type: the builder methods services use (select, insert … returning, onConflict…, update,
  * delete, relational queries) behave alike, and the ones that do not live on `Db` itself.
  */
-export type Orm = PgDatabase<PgQueryResultHKT, Tables>;
+export type Orm = PgDatabase<NodePgQueryResultHKT, Tables>;
 
 export interface Db {
   readonly dialect: Dialect;
@@ -57,9 +57,10 @@ export interface Db {
 const casing = "snake_case" as const;
 
 function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
-  async function execute<Row extends Record<string, unknown>>(query: SQL) {
-    const result = await orm.execute(query);
-    return (result as unknown as { rows: Row[] }).rows;
+  async function execute<Row extends Record<string, unknown>>(query: SQL): Promise<Row[]> {
+    // node-postgres types a row as its own QueryResultRow; the caller names the columns it selected.
+    const result = await orm.execute<Row>(query);
+    return result.rows as Row[];
   }
   return {
     dialect: "postgres",
@@ -70,7 +71,7 @@ function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db
     inTransaction,
     transaction(fn) {
       if (inTransaction) return fn(this);
-      return orm.transaction((tx) => fn(pgLike(tx as unknown as Orm, close, true)));
+      return orm.transaction((tx) => fn(pgLike(tx, close, true)));
     },
     async lockKey(key) {
       await orm.execute(sql`select pg_advisory_xact_lock(${key})`);
@@ -130,11 +131,15 @@ export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
 /** A Postgres server reached with node-postgres; the embedded database is reached the same way. */
 export function createPostgresDb(connection: string | pg.Pool, options: PoolOptions = {}): PostgresDb {
   const pool = typeof connection === "string" ? createPgPool(connection, options) : connection;
-  const orm = drizzlePg({ client: pool, schema: pgSchema, casing }) as unknown as Orm;
+  const orm = drizzlePg({ client: pool, schema: pgSchema, casing });
   return Object.assign(
     pgLike(orm, () => pool.end()),
     { pool },
   );
+}
+
+export interface SqliteDb extends Db {
+  readonly client: Database.Database;
 }
 
 /**
@@ -142,7 +147,7 @@ export function createPostgresDb(connection: string | pg.Pool, options: PoolOpti
  * instead: a promise queue lets one async transaction run at a time on the single connection.
  * SQLite is the test database, so its jobs go to a recording queue (`db.jobs.pending()`).
  */
-export function createSqliteDb(filename = ":memory:"): Db & { readonly client: Database.Database } {
+export function createSqliteDb(filename = ":memory:"): SqliteDb {
   const client = new Database(filename);
   client.pragma("journal_mode = WAL");
   client.pragma("foreign_keys = ON");

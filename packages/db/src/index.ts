@@ -1,4 +1,4 @@
-export type { Db, Dialect, Orm, PostgresDb, Tables } from "./client.ts";
+export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, SearchText } from "./dialect-sql.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
-import type { Db, PostgresDb } from "./client.ts";
+import type { Db, PostgresDb, SqliteDb } from "./client.ts";
 
 const folder = (dialect: "pg" | "sqlite") => fileURLToPath(new URL(`../migrations/${dialect}`, import.meta.url));
 const sqliteExtras = () => readFileSync(new URL("./sqlite-extras.sql", import.meta.url), "utf8");
@@ -22,8 +22,9 @@ const MIGRATION_LOCK = 72_210_431;
 export async function migrate(db: Db): Promise<void> {
   switch (db.dialect) {
     case "sqlite": {
-      migrateSqlite(db.orm as unknown as BetterSQLite3Database, { migrationsFolder: folder("sqlite") });
-      (db as Db & { client: { exec(sql: string): void } }).client.exec(sqliteExtras());
+      const { client } = db as SqliteDb;
+      migrateSqlite(drizzleSqlite({ client }), { migrationsFolder: folder("sqlite") });
+      client.exec(sqliteExtras());
       return;
     }
     case "postgres": {
@@ -31,7 +32,8 @@ export async function migrate(db: Db): Promise<void> {
       const lock = await pool.connect();
       try {
         await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-        await migratePostgres(db.orm as unknown as NodePgDatabase, { migrationsFolder: folder("pg") });
+        // On the connection that holds the lock: one session does the whole job.
+        await migratePostgres(drizzlePg({ client: lock }), { migrationsFolder: folder("pg") });
         await runWorkerMigrations({ pgPool: pool });
       } finally {
         await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
