@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createPostgresDb, type Db, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedCatalog } from "@shopwright/db/seed";
+import { sql } from "drizzle-orm";
 
 /** Products given this much stock carry the cart and checkout load; no run can sell them out. */
 const AMPLE_STOCK = 1_000_000;
@@ -59,9 +60,8 @@ export async function openDatabase(options: { dataDir: string; keep: boolean }):
   };
 }
 
-async function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promise<Row[]> {
-  const result = await db.orm.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
+function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promise<Row[]> {
+  return db.execute<Row>(sql.raw(query));
 }
 
 export async function seed(db: Db, products: number, mediaDir: string) {

@@ -78,9 +78,13 @@ describe("the worker runner on postgres", () => {
           jobId: expect.any(String),
         }),
       );
-      const [dead] = await db.execute<{ last_error: string }>(
-        sql`select last_error from graphile_worker.jobs where attempts >= max_attempts`,
-      );
+      // graphile-worker reports a failure before its batched write of the job's error lands.
+      const deadLetter = () =>
+        db.execute<{ last_error: string | null }>(
+          sql`select last_error from graphile_worker.jobs where attempts >= max_attempts and last_error is not null`,
+        );
+      await until(async () => (await deadLetter()).length > 0);
+      const [dead] = await deadLetter();
       expect(dead?.last_error).toMatch(/Payload does not match task send_order_confirmation/);
       const crontabs = await db.execute<{ identifier: string }>(
         sql`select identifier from graphile_worker._private_known_crontabs`,
