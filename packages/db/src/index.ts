@@ -1,3 +1,4 @@
+export { advisoryLocks } from "./advisory-locks.ts";
 export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, SearchText } from "./dialect-sql.ts";

@@ -6,13 +6,11 @@ import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
+import { advisoryLocks } from "./advisory-locks.ts";
 import type { Db, PostgresDb, SqliteDb } from "./client.ts";
 
 const folder = (dialect: "pg" | "sqlite") => fileURLToPath(new URL(`../migrations/${dialect}`, import.meta.url));
 const sqliteExtras = () => readFileSync(new URL("./sqlite-extras.sql", import.meta.url), "utf8");
-
-/** An arbitrary constant: the advisory lock every server takes while it migrates. */
-const MIGRATION_LOCK = 72_210_431;
 
 /**
  * Brings the database to the newest schema: Drizzle's migrations, then graphile-worker's own
@@ -31,12 +29,12 @@ export async function migrate(db: Db): Promise<void> {
       const { pool } = db as PostgresDb;
       const lock = await pool.connect();
       try {
-        await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await lock.query("select pg_advisory_lock($1)", [advisoryLocks.migration]);
         // On the connection that holds the lock: one session does the whole job.
         await migratePostgres(drizzlePg({ client: lock }), { migrationsFolder: folder("pg") });
         await runWorkerMigrations({ pgPool: pool });
       } finally {
-        await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        await lock.query("select pg_advisory_unlock($1)", [advisoryLocks.migration]).catch(() => undefined);
         lock.release();
       }
       return;

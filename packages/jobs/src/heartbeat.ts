@@ -8,12 +8,9 @@
  * only), so clock skew between worker machines cannot make a live worker look dead.
  */
 import { hostname } from "node:os";
-import type { Db } from "@shopwright/db";
+import { advisoryLocks, type Db } from "@shopwright/db";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { WorkerUtils } from "graphile-worker";
-
-/** An arbitrary constant: the transaction-scoped advisory lock that lets one sweeper act at a time. */
-const SWEEP_LOCK = 72_210_433;
 
 export async function recordHeartbeat(db: Db, workerId: string): Promise<void> {
   await db.run(sql`
@@ -37,7 +34,7 @@ export async function sweepStaleWorkers(db: Db, utils: WorkerUtils, staleAfterMs
   const stale = `${Math.max(1, Math.round(staleAfterMs))} milliseconds`;
   const silent = await db.transaction(async (tx) => {
     const [lock] = await tx.execute<{ acquired: boolean }>(
-      sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as acquired`,
+      sql`select pg_try_advisory_xact_lock(${advisoryLocks.jobSweep}) as acquired`,
     );
     if (!lock?.acquired) return [];
     const rows = await tx.execute<{ locked_by: string }>(sql`

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { count } from "drizzle-orm";
+import { advisoryLocks } from "../advisory-locks.ts";
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
@@ -17,8 +18,6 @@ export { generateCatalog } from "./generate.ts";
 const BATCH = 500;
 /** Images are written this many at a time, so 10,000 files never exhaust file handles. */
 const WRITE_CONCURRENCY = 64;
-/** An arbitrary constant: the advisory lock servers starting together take while they seed. */
-const SEED_LOCK = 72_210_432;
 
 export const SEED_PRODUCTS_DEFAULT = 1000;
 
@@ -113,7 +112,7 @@ export interface SeedIfEmptyOptions {
  */
 export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<SeedReport | null> {
   return db.transaction(async (tx) => {
-    await tx.lockKey(SEED_LOCK);
+    await tx.lockKey(advisoryLocks.seed);
     const { categories, users } = tx.tables;
     const [[cats], [people]] = await Promise.all([
       tx.orm.select({ n: count() }).from(categories),

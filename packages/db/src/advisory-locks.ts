@@ -1,0 +1,12 @@
+/**
+ * Every Postgres advisory lock key the shop takes, in one place so no two uses share a key by
+ * accident. The values are arbitrary; only their distinctness matters.
+ */
+export const advisoryLocks = {
+  /** Held by a server while it migrates, so servers starting together migrate one at a time. */
+  migration: 72_210_431,
+  /** Held while a server seeds an empty database, so exactly one of them seeds. */
+  seed: 72_210_432,
+  /** Tried by each worker's sweeper, so one sweeper acts at a time. */
+  jobSweep: 72_210_433,
+} as const;
