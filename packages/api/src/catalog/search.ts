@@ -1,16 +1,12 @@
 /**
  * Product search for shoppers: free text, filters, sorts and page-based pagination with a total.
- * What differs by dialect about full-text search is `db.sql.productMatches` (packages/db); the rest
- * is plain Drizzle shared by every database.
+ * Matching and ranking the text is `db.sql.productMatches` (packages/db/src/dialect-sql.ts, where
+ * each dialect's full-text search is described); the rest is plain Drizzle shared by every database.
  *
  * Text is read the way a search box is typed: the last word, unless a space follows it, is matched
- * as a prefix once it has two letters ("wireless head" finds "Wireless Headphones"). Postgres
- * reads the finished words with `websearch_to_tsquery` (so "quoted phrases", `or` and `-word`
- * work there, and English stop words are ignored) and ranks with `ts_rank` over the weighted
- * `search_vector` (name A, description B). SQLite, the test database, requires every word (each
- * quoted, so no input is FTS5 syntax) and ranks with bm25, name weighted ten times description.
- * Text without a letter or digit is no text: the whole catalog. Text is capped at 1,000
- * characters by the router (BAD_REQUEST above that).
+ * as a prefix once it has two letters ("wireless head" finds "Wireless Headphones"). Text without
+ * a letter or digit is no text: the whole catalog. Text is capped at 1,000 characters by the
+ * router (BAD_REQUEST above that).
  */
 import type { Db, SearchText } from "@shopwright/db";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
