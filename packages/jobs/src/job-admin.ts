@@ -76,7 +76,7 @@ export type RetryResult = "retried" | "not_found" | "running";
  */
 export async function retryJob(db: Db, id: string): Promise<RetryResult> {
   // graphile-worker's `rescheduleJobs` (WorkerUtils) is this SQL function; called directly it runs
-  // on any `Db`. It skips locked jobs.
+  // on the `Db` given, with no WorkerUtils pool of its own. It skips locked jobs.
   const rows = await db.execute<{ id: string }>(sql`
     select id from graphile_worker.reschedule_jobs(array[${id}]::bigint[], run_at => now(), attempts => 0)`);
   if (rows.length > 0) return "retried";
