@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { createShopClient, isShopError } from "@shopwright/client";
 import { createPostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { freePort } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -27,7 +28,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startShop(port: number, env: Record<string, string>): Promise<RunningShop> {
+async function startShop(env: Record<string, string>): Promise<RunningShop> {
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,
     env: {
@@ -73,7 +75,7 @@ describe("a shop killed mid-checkout", () => {
   it("restarts on its embedded database with every order whole and stock matching the units ordered", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "shopwright-crash-"));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const shop = await startShop(3191, { DATA_DIR: dataDir, DATABASE_URL: "" });
+    const shop = await startShop({ DATA_DIR: dataDir, DATABASE_URL: "" });
 
     const guest = createShopClient({ url: shop.url });
     const { items } = await guest.trpc.catalog.search.query({ inStock: true, sort: "price_desc", pageSize: 3 });
@@ -135,7 +137,7 @@ describe("a shop killed mid-checkout", () => {
       await embedded.stop();
     }
 
-    const again = await startShop(3191, { DATA_DIR: dataDir, DATABASE_URL: "" });
+    const again = await startShop({ DATA_DIR: dataDir, DATABASE_URL: "" });
     cleanups.push(() => stopShop(again));
     const reopened = await createShopClient({ url: again.url }).trpc.catalog.product.query({ slug: items[0]!.slug });
     expect(reopened.id).toBe(products[0]!.id);
@@ -150,7 +152,7 @@ describe("a Postgres restart under a running shop", () => {
     const port = Number(new URL(first.url).port);
     let server = first;
     cleanups.push(() => server.stop());
-    const shop = await startShop(3192, { DATA_DIR: join(dataDir, "shop"), DATABASE_URL: first.url, WORKER: "inline" });
+    const shop = await startShop({ DATA_DIR: join(dataDir, "shop"), DATABASE_URL: first.url, WORKER: "inline" });
     cleanups.push(() => stopShop(shop));
     const client = createShopClient({ url: shop.url });
     const search = () => client.trpc.catalog.search.query({ q: "lamp" });

@@ -9,4 +9,6 @@ export const advisoryLocks = {
   seed: 72_210_432,
   /** Tried by each worker's sweeper, so one sweeper acts at a time. */
   jobSweep: 72_210_433,
+  /** Held by a test run building the migrated template, so runs sharing a server build it once. */
+  testTemplate: 72_210_434,
 } as const;

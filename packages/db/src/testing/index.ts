@@ -45,7 +45,9 @@ export async function createPostgresTestDb(
   await admin.query(`create database "${name}" template "${postgresTemplateName()}"`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const db = createPostgresDb(url, { max: options.max ?? 20 });
+  // Concurrency tests queue many statements on row locks; a loaded machine can stretch that wait
+  // past the web request's limit without anything being wrong.
+  const db = createPostgresDb(url, { max: options.max ?? 20, statementTimeoutMs: 30_000 });
   const closePool = db.close;
   return Object.assign(db, {
     url,
@@ -71,4 +73,5 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
   }
 }
 
+export { freePort } from "../free-port.ts";
 export { ensurePostgresTemplate, withDatabase } from "./templates.ts";

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { advisoryLocks } from "../advisory-locks.ts";
 import { createPostgresDb } from "../client.ts";
 import { migrate } from "../migrate.ts";
 
@@ -23,9 +24,6 @@ export function schemaFingerprint(): string {
 
 export const postgresTemplateName = () => `sw_template_${schemaFingerprint()}`;
 
-/** An arbitrary constant: test runs sharing one server build the template once, in turn. */
-const TEMPLATE_LOCK = 72_210_432;
-
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
@@ -38,7 +36,7 @@ export async function ensurePostgresTemplate(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+    await admin.query("select pg_advisory_lock($1)", [advisoryLocks.testTemplate]);
     const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
     if (exists.rowCount) return;
     const building = `${name}_building`;
