@@ -1,5 +1,6 @@
 /** Who changed this, and when: the audit log entries of one product or order, newest first. */
-import { formatDateTime, humanize } from "../lib/format.ts";
+import { formatDateTime } from "@shopwright/ui/date";
+import { humanize } from "../lib/humanize.ts";
 import type { AuditEntry } from "../lib/types.ts";
 import styles from "./audit-trail.module.css";
 import { Card, Muted } from "./page.tsx";

@@ -1,4 +1,4 @@
-import { humanize } from "../lib/format.ts";
+import { humanize } from "../lib/humanize.ts";
 import styles from "./status-badge.module.css";
 
 /** Colours by meaning, so an order, a payment, a product and a job read alike. */

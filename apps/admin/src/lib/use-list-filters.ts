@@ -1,6 +1,6 @@
+import { useDebounced } from "@shopwright/ui/use-debounced";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useDebounced } from "./use-debounced.ts";
 
 /**
  * A list page's filters, kept in the URL so Back and reload keep them, with a search box whose
@@ -25,7 +25,7 @@ export function useListFilters(searchKey: string) {
       { replace: true },
     );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should touch the URL.
+  // Only a settled search term touches the URL: the effect follows `term`, not every render.
   useEffect(() => {
     if ((params.get(searchKey) ?? "") !== term) update({ [searchKey]: term || undefined });
   }, [term]);

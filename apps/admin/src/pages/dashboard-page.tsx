@@ -1,4 +1,6 @@
 import { errorMessage } from "@shopwright/client";
+import { formatDateTime } from "@shopwright/ui/date";
+import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../components/layout.tsx";
@@ -6,7 +8,6 @@ import { Card, Grid, Muted, Notice, PageHeader } from "../components/page.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { numberCell, Table } from "../components/table.tsx";
 import { trpc } from "../lib/api.ts";
-import { formatCents, formatDateTime } from "../lib/format.ts";
 import styles from "./dashboard-page.module.css";
 
 export function DashboardPage() {

@@ -1,9 +1,9 @@
 import { errorMessage, isShopError } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { TextField } from "@shopwright/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Navigate, useLocation } from "react-router";
-import { Button } from "../components/button.tsx";
-import { TextField } from "../components/field.tsx";
 import { Loading } from "../components/layout.tsx";
 import { Notice } from "../components/page.tsx";
 import { signIn } from "../lib/auth.ts";

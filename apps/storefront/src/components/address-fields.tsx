@@ -1,6 +1,6 @@
+import { TextField } from "@shopwright/ui/field";
 import type { Address } from "../lib/types.ts";
 import styles from "./address-fields.module.css";
-import { Field } from "./field.tsx";
 
 /** The shipping-address inputs, named as the API names them; errors keyed "<prefix>.<field>". */
 export function AddressFields({
@@ -16,21 +16,21 @@ export function AddressFields({
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Shipping address</legend>
-      <Field
+      <TextField
         label="Full name"
         name="address.name"
         autoComplete="shipping name"
         defaultValue={value?.name ?? ""}
         error={error("name")}
       />
-      <Field
+      <TextField
         label="Address"
         name="address.line1"
         autoComplete="shipping address-line1"
         defaultValue={value?.line1 ?? ""}
         error={error("line1")}
       />
-      <Field
+      <TextField
         label="Apartment, suite (optional)"
         name="address.line2"
         autoComplete="shipping address-line2"
@@ -38,14 +38,14 @@ export function AddressFields({
         error={error("line2")}
       />
       <div className={styles.row}>
-        <Field
+        <TextField
           label="City"
           name="address.city"
           autoComplete="shipping address-level2"
           defaultValue={value?.city ?? ""}
           error={error("city")}
         />
-        <Field
+        <TextField
           label="Postal code"
           name="address.postalCode"
           autoComplete="shipping postal-code"
@@ -53,7 +53,7 @@ export function AddressFields({
           error={error("postalCode")}
         />
       </div>
-      <Field
+      <TextField
         label="Country (2-letter code)"
         name="address.country"
         autoComplete="shipping country"

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@shopwright/ui/date";
 import type { Order, OrderStatus } from "../lib/types.ts";
 import styles from "./order-status.module.css";
 
@@ -8,12 +9,6 @@ const LABELS: Record<OrderStatus, string> = {
   delivered: "Delivered",
   cancelled: "Cancelled",
 };
-
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-
-export function formatDateTime(at: Date | string): string {
-  return dateTime.format(new Date(at));
-}
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return (

@@ -1,6 +1,6 @@
+import { formatCents } from "@shopwright/ui/money";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { formatCents } from "../lib/money.ts";
 import type { ProductSummary } from "../lib/types.ts";
 import styles from "./product-card.module.css";
 import { ProductImage } from "./product-image.tsx";

@@ -1,20 +1,12 @@
+import { formatCents } from "@shopwright/ui/money";
+import { useDebounced } from "@shopwright/ui/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { trpc } from "../lib/api.ts";
-import { formatCents } from "../lib/money.ts";
 import styles from "./search-box.module.css";
 
 const SUGGESTIONS = 6;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** The header's search: suggestions while typing (a combobox), Enter for the full result grid. */
 export function SearchBox() {

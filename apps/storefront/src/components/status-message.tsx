@@ -1,5 +1,5 @@
+import { Button } from "@shopwright/ui/button";
 import type { ReactNode } from "react";
-import { Button } from "./button.tsx";
 import styles from "./status-message.module.css";
 
 /** Nothing to show yet: says so and what to do about it. */

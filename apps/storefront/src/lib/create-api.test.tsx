@@ -1,10 +1,11 @@
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { createFakeServer, FAKE_ORIGIN, FakeError } from "../test-utils/fake-server.ts";
+import { createStubShop, STUB_ORIGIN } from "../test-utils/stub-shop.ts";
 import { createApi } from "./create-api.ts";
 
 function setup() {
-  const server = createFakeServer();
-  const api = createApi({ url: FAKE_ORIGIN, fetch: server.fetch });
+  const server = createStubShop();
+  const api = createApi({ url: STUB_ORIGIN, fetch: server.fetch });
   return { server, api };
 }
 
@@ -14,19 +15,19 @@ describe("the storefront's session", () => {
     server.on("auth.refresh", () => ({ accessToken: "token-1", accessTokenExpiresAt: new Date() }));
     server.on("auth.me", (_input, call) => ({ auth: call.headers.get("authorization") }));
 
-    expect(api.session.status()).toBe("restoring");
+    expect(api.session.state.get().status).toBe("restoring");
     await api.session.restore(() => api.shop.restoreSession());
-    expect(api.session.status()).toBe("signedIn");
+    expect(api.session.state.get().status).toBe("signedIn");
     await expect(api.shop.trpc.auth.me.query()).resolves.toEqual({ auth: "Bearer token-1" });
   });
 
   it("is signed out when there is no session to restore", async () => {
     const { server, api } = setup();
     server.on("auth.refresh", () => {
-      throw new FakeError("UNAUTHORIZED", "no session");
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "no session" });
     });
     await api.session.restore(() => api.shop.restoreSession());
-    expect(api.session.status()).toBe("signedOut");
+    expect(api.session.state.get().status).toBe("signedOut");
   });
 
   it("refreshes once for calls that fail together on an expired token, and retries them", async () => {
@@ -35,7 +36,8 @@ describe("the storefront's session", () => {
     let refreshes = 0;
     server.on("auth.refresh", () => ({ accessToken: `fresh-${++refreshes}`, accessTokenExpiresAt: new Date() }));
     server.on("auth.me", (_input, call) => {
-      if (call.headers.get("authorization") !== "Bearer fresh-1") throw new FakeError("UNAUTHORIZED", "expired");
+      if (call.headers.get("authorization") !== "Bearer fresh-1")
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "expired" });
       return { email: "ada@example.com" };
     });
 

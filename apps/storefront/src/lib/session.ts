@@ -5,15 +5,14 @@
  * is kept in localStorage so a guest's cart survives a reload until sign-in merges it.
  */
 import type { TokenStore, Tokens } from "@shopwright/client";
-
-export type SessionStatus = "restoring" | "signedIn" | "signedOut";
+import { createSessionStore } from "@shopwright/ui/session";
 
 const CART_TOKEN_KEY = "sw_cart_token";
 
 export class Session implements TokenStore {
   #tokens: Omit<Tokens, "cartToken"> = {};
-  #status: SessionStatus = "restoring";
-  readonly #listeners = new Set<() => void>();
+  /** Whether the shopper is signed in, for components (`useSessionStatus`). */
+  readonly state = createSessionStore();
 
   get(): Tokens {
     const cartToken = readCartToken();
@@ -24,31 +23,19 @@ export class Session implements TokenStore {
     this.#tokens = tokens;
     writeCartToken(cartToken);
     // While the first restore runs, "no token yet" is not "signed out".
-    if (tokens.accessToken) this.#setStatus("signedIn");
-    else if (this.#status !== "restoring") this.#setStatus("signedOut");
+    if (tokens.accessToken) this.state.signedIn();
+    else if (this.state.get().status !== "restoring") this.state.end();
   }
 
   /** Settles the status once the page's first attempt to restore the session is over. */
   async restore(attempt: () => Promise<boolean>): Promise<void> {
     const signedIn = await attempt().catch(() => false);
-    this.#setStatus(signedIn ? "signedIn" : "signedOut");
+    if (signedIn) this.state.signedIn();
+    else this.state.end();
   }
 
   get accessToken(): string | undefined {
     return this.#tokens.accessToken;
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
-
-  status = (): SessionStatus => this.#status;
-
-  #setStatus(status: SessionStatus): void {
-    if (this.#status === status) return;
-    this.#status = status;
-    for (const listener of this.#listeners) listener();
   }
 }
 

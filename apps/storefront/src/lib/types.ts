@@ -1,5 +1,5 @@
 /** The API's shapes as the storefront uses them, all derived from the router's outputs. */
-import type { RouterInputs, RouterOutputs } from "@shopwright/api";
+import type { RouterInputs, RouterOutputs } from "@shopwright/client";
 
 export type Category = RouterOutputs["catalog"]["categories"][number];
 export type SearchResult = RouterOutputs["catalog"]["search"];

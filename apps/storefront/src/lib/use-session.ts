@@ -1,7 +1,6 @@
-import { useSyncExternalStore } from "react";
+import { type SessionStatus, useSessionState } from "@shopwright/ui/session";
 import { session } from "./api.ts";
-import type { SessionStatus } from "./session.ts";
 
 export function useSessionStatus(): SessionStatus {
-  return useSyncExternalStore(session.subscribe, session.status);
+  return useSessionState(session.state).status;
 }

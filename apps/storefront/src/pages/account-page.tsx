@@ -1,10 +1,10 @@
 import { formErrors } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { FormError, TextField } from "@shopwright/ui/field";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { AddressFields, readAddress } from "../components/address-fields.tsx";
-import { Button } from "../components/button.tsx";
-import { Field, FormError } from "../components/field.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { ErrorState } from "../components/status-message.tsx";
@@ -61,9 +61,9 @@ function ProfileForm({ me }: { me: Me }) {
   return (
     <form className={`${styles.panel} ${styles.form} ${styles.section}`} onSubmit={submit} noValidate>
       <FormError message={errors.form} />
-      <Field label="Name" name="name" autoComplete="name" defaultValue={me.name} error={errors.fields.name} />
+      <TextField label="Name" name="name" autoComplete="name" defaultValue={me.name} error={errors.fields.name} />
       <AddressFields value={me.shippingAddress} errors={errors.fields} prefix="shippingAddress" />
-      <Button type="submit" disabled={update.isPending}>
+      <Button type="submit" variant="primary" disabled={update.isPending}>
         {update.isPending ? "Saving…" : "Save"}
       </Button>
       <p aria-live="polite" className={styles.muted}>

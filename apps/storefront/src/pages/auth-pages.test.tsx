@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { queryClient, server, session } from "../test-utils/fake-api.ts";
-import { FakeError } from "../test-utils/fake-server.ts";
 import { renderPage } from "../test-utils/render.tsx";
+import { queryClient, server, session } from "../test-utils/stub-api.ts";
+import { invalidInput } from "../test-utils/stub-shop.ts";
 import { LoginPage, RegisterPage } from "./auth-pages.tsx";
 
-vi.mock("../lib/api.ts", () => import("../test-utils/fake-api.ts"));
+vi.mock("../lib/api.ts", () => import("../test-utils/stub-api.ts"));
 
 afterEach(() => {
   cleanup();
@@ -17,7 +17,7 @@ afterEach(() => {
 describe("sign-in forms", () => {
   it("puts the server's validation messages next to their fields", async () => {
     server.on("auth.register", () => {
-      throw new FakeError("BAD_REQUEST", "Invalid input", [
+      throw invalidInput([
         { path: ["email"], message: "Invalid email address" },
         { path: ["password"], message: "Too small: expected string to have >=8 characters" },
       ]);

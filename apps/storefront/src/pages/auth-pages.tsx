@@ -1,9 +1,9 @@
 import { formErrors } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { FormError, TextField } from "@shopwright/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { Button } from "../components/button.tsx";
-import { Field, FormError } from "../components/field.tsx";
 import { login, register } from "../features/signed-in.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
@@ -38,8 +38,8 @@ export function LoginPage() {
       <h1>Sign in</h1>
       <form className={styles.form} onSubmit={submit} noValidate>
         <FormError message={errors.form} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-        <Field
+        <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <TextField
           label="Password"
           name="password"
           type="password"
@@ -47,7 +47,7 @@ export function LoginPage() {
           required
           error={errors.fields.password}
         />
-        <Button type="submit" block disabled={signIn.isPending}>
+        <Button type="submit" variant="primary" block disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
@@ -79,9 +79,9 @@ export function RegisterPage() {
       <h1>Create an account</h1>
       <form className={styles.form} onSubmit={submit} noValidate>
         <FormError message={errors.form} />
-        <Field label="Name" name="name" autoComplete="name" required error={errors.fields.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-        <Field
+        <TextField label="Name" name="name" autoComplete="name" required error={errors.fields.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <TextField
           label="Password"
           name="password"
           type="password"
@@ -90,7 +90,7 @@ export function RegisterPage() {
           required
           error={errors.fields.password}
         />
-        <Button type="submit" block disabled={signUp.isPending}>
+        <Button type="submit" variant="primary" block disabled={signUp.isPending}>
           {signUp.isPending ? "Creating your account…" : "Create account"}
         </Button>
       </form>

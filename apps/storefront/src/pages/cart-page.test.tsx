@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { TRPCError } from "@trpc/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { queryClient, server, session } from "../test-utils/fake-api.ts";
-import { FakeError } from "../test-utils/fake-server.ts";
 import { renderPage } from "../test-utils/render.tsx";
+import { queryClient, server, session } from "../test-utils/stub-api.ts";
 import { CartPage } from "./cart-page.tsx";
 
-vi.mock("../lib/api.ts", () => import("../test-utils/fake-api.ts"));
+vi.mock("../lib/api.ts", () => import("../test-utils/stub-api.ts"));
 
 const cart = {
   items: [
@@ -39,7 +39,7 @@ describe("cart page", () => {
       "cart.updateItem",
       () =>
         new Promise((_resolve, reject) => {
-          refuse = () => reject(new FakeError("CONFLICT", "Only 2 Desk Lamp left in stock."));
+          refuse = () => reject(new TRPCError({ code: "CONFLICT", message: "Only 2 Desk Lamp left in stock." }));
         }),
     );
     renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });

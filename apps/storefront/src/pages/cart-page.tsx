@@ -1,10 +1,10 @@
+import { Button, buttonClass } from "@shopwright/ui/button";
+import { formatCents } from "@shopwright/ui/money";
 import { Link } from "react-router";
-import { Button, buttonClass } from "../components/button.tsx";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
-import { formatCents } from "../lib/money.ts";
 import type { CartItem } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useSessionStatus } from "../lib/use-session.ts";
@@ -35,7 +35,7 @@ export function CartPage() {
         <EmptyState
           title="Your cart is empty"
           action={
-            <Link to="/search" className={buttonClass()}>
+            <Link to="/search" className={buttonClass({ variant: "primary" })}>
               Start shopping
             </Link>
           }
@@ -77,7 +77,7 @@ export function CartPage() {
           {status === "signedIn" ? (
             <Link
               to="/checkout"
-              className={buttonClass("primary", true)}
+              className={buttonClass({ variant: "primary", block: true })}
               aria-disabled={hasUnavailable}
               onClick={(event) => hasUnavailable && event.preventDefault()}
             >
@@ -85,7 +85,7 @@ export function CartPage() {
             </Link>
           ) : (
             <>
-              <Link to="/login?next=/checkout" className={buttonClass("primary", true)}>
+              <Link to="/login?next=/checkout" className={buttonClass({ variant: "primary", block: true })}>
                 Sign in to check out
               </Link>
               <p className={pageStyles.muted}>

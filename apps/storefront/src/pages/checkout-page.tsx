@@ -1,17 +1,17 @@
 import { formErrors } from "@shopwright/client";
+import { Button, buttonClass } from "@shopwright/ui/button";
+import { FormError } from "@shopwright/ui/field";
+import { formatCents } from "@shopwright/ui/money";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { AddressFields, readAddress } from "../components/address-fields.tsx";
-import { Button, buttonClass } from "../components/button.tsx";
-import { FormError } from "../components/field.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useCart } from "../features/cart/use-cart.ts";
 import { useIdempotencyKey } from "../features/idempotency-key.ts";
 import { trpc } from "../lib/api.ts";
-import { formatCents } from "../lib/money.ts";
 import type { CheckoutInput } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
@@ -58,7 +58,7 @@ function Checkout() {
       <EmptyState
         title="Nothing to check out"
         action={
-          <Link to="/search" className={buttonClass()}>
+          <Link to="/search" className={buttonClass({ variant: "primary" })}>
             Browse products
           </Link>
         }
@@ -111,7 +111,7 @@ function Checkout() {
             <span>Total</span>
             <span>{formatCents(cart.data.subtotalCents)}</span>
           </div>
-          <Button type="submit" block disabled={busy}>
+          <Button type="submit" variant="primary" block disabled={busy}>
             {busy ? "Placing order…" : unpaid ? "Try payment again" : "Place order and pay"}
           </Button>
           <p className={styles.muted}>You will be taken to our payment provider to pay.</p>

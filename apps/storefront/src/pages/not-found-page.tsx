@@ -1,5 +1,5 @@
+import { buttonClass } from "@shopwright/ui/button";
 import { Link } from "react-router";
-import { buttonClass } from "../components/button.tsx";
 import { EmptyState } from "../components/status-message.tsx";
 import { usePageTitle } from "../lib/use-page-title.ts";
 
@@ -9,7 +9,7 @@ export function NotFoundPage() {
     <EmptyState
       title="Page not found"
       action={
-        <Link to="/" className={buttonClass()}>
+        <Link to="/" className={buttonClass({ variant: "primary" })}>
           Go to the home page
         </Link>
       }

@@ -1,12 +1,13 @@
+import { buttonClass } from "@shopwright/ui/button";
+import { formatDateTime } from "@shopwright/ui/date";
+import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { buttonClass } from "../components/button.tsx";
-import { formatDateTime, StatusBadge, StatusTimeline } from "../components/order-status.tsx";
+import { StatusBadge, StatusTimeline } from "../components/order-status.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
-import { formatCents } from "../lib/money.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
@@ -67,7 +68,7 @@ function OrderDetail() {
         <div className={styles.notice}>
           <p>We are waiting for your payment to be confirmed. This page updates by itself.</p>
           {data.paymentUrl && (
-            <a href={data.paymentUrl} className={buttonClass("secondary")}>
+            <a href={data.paymentUrl} className={buttonClass({ variant: "secondary" })}>
               Go to payment
             </a>
           )}

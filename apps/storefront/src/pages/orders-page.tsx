@@ -1,12 +1,14 @@
+import { buttonClass } from "@shopwright/ui/button";
+import { formatDateTime } from "@shopwright/ui/date";
+import { formatCents } from "@shopwright/ui/money";
+import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { Button, buttonClass } from "../components/button.tsx";
-import { formatDateTime, StatusBadge } from "../components/order-status.tsx";
+import { StatusBadge } from "../components/order-status.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
-import { formatCents } from "../lib/money.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./orders-page.module.css";
 
@@ -34,7 +36,7 @@ function OrderHistory() {
         <EmptyState
           title="No orders yet"
           action={
-            <Link to="/search" className={buttonClass()}>
+            <Link to="/search" className={buttonClass({ variant: "primary" })}>
               Start shopping
             </Link>
           }
@@ -55,19 +57,13 @@ function OrderHistory() {
           ))}
         </ul>
       )}
-      {orders.data && (page > 1 || orders.data.items.length >= orders.data.pageSize) && (
-        <nav className={styles.pager} aria-label="Pages">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-            Newer
-          </Button>
-          <Button
-            variant="secondary"
-            disabled={page * orders.data.pageSize >= orders.data.total}
-            onClick={() => setParams({ page: String(page + 1) })}
-          >
-            Older
-          </Button>
-        </nav>
+      {orders.data && orders.data.total > orders.data.pageSize && (
+        <Pagination
+          page={page}
+          pageSize={orders.data.pageSize}
+          total={orders.data.total}
+          onPage={(next) => setParams({ page: String(next) })}
+        />
       )}
     </>
   );

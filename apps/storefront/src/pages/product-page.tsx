@@ -1,14 +1,14 @@
+import { Button } from "@shopwright/ui/button";
+import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { Button } from "../components/button.tsx";
 import { ProductImage } from "../components/product-image.tsx";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useAddToCart } from "../features/cart/use-cart.ts";
 import { trpc } from "../lib/api.ts";
-import { formatCents } from "../lib/money.ts";
 import type { Product } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import pageStyles from "./page.module.css";
@@ -94,6 +94,7 @@ function ProductDetails({ product }: { product: Product }) {
                 onChange={setQuantity}
               />
               <Button
+                variant="primary"
                 disabled={addToCart.isPending}
                 onClick={() => addToCart.mutate({ productId: product.id, quantity })}
               >

@@ -1,5 +1,5 @@
+import { buttonClass } from "@shopwright/ui/button";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
-import { buttonClass } from "../components/button.tsx";
 import { EmptyState } from "../components/status-message.tsx";
 
 /** Shown when a page fails to load its code or throws while rendering. */
@@ -11,7 +11,7 @@ export function RouteError() {
       <EmptyState
         title="This page hit a problem"
         action={
-          <Link to="/" className={buttonClass()} reloadDocument>
+          <Link to="/" className={buttonClass({ variant: "primary" })} reloadDocument>
             Back to the shop
           </Link>
         }

@@ -1,12 +1,13 @@
+import { Button } from "@shopwright/ui/button";
+import { parseDollars } from "@shopwright/ui/money";
+import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { Button } from "../components/button.tsx";
 import { ProductCard, ProductCardSkeleton, ProductGrid } from "../components/product-card.tsx";
 import { placeholderKeys } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
-import { parseDollars } from "../lib/money.ts";
 import {
   effectiveSort,
   type GridState,
@@ -53,7 +54,6 @@ export function SearchPage() {
   const [sort, setSort] = useUrlBacked(effectiveSort(state));
   const title = state.q ? `Results for “${state.q}”` : (category?.name ?? "All products");
   const total = results.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   usePageTitle(title);
 
   return (
@@ -151,26 +151,13 @@ export function SearchPage() {
           </ProductGrid>
         )}
 
-        {pages > 1 && (
-          <nav className={styles.pager} aria-label="Pages">
-            <Button
-              variant="secondary"
-              disabled={state.page <= 1}
-              onClick={() => apply({ ...state, page: state.page - 1 })}
-            >
-              Previous
-            </Button>
-            <span>
-              Page {state.page} of {pages}
-            </span>
-            <Button
-              variant="secondary"
-              disabled={state.page >= pages}
-              onClick={() => apply({ ...state, page: state.page + 1 })}
-            >
-              Next
-            </Button>
-          </nav>
+        {total > PAGE_SIZE && (
+          <Pagination
+            page={state.page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onPage={(page) => apply({ ...state, page })}
+          />
         )}
       </section>
     </div>

@@ -4,10 +4,10 @@
  */
 
 import { errorMessage, formErrors } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { controlClass, SelectField, TextField } from "@shopwright/ui/field";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Button } from "../../components/button.tsx";
-import { controlClass, SelectField, TextField } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";

@@ -4,14 +4,14 @@
  */
 
 import { errorMessage } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { formatDateTime } from "@shopwright/ui/date";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
-import { Button } from "../../components/button.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { formatDateTime } from "../../lib/format.ts";
 import styles from "./jobs-page.module.css";
 
 const STATES = [

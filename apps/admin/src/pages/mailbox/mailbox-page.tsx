@@ -4,12 +4,12 @@
  */
 
 import { errorMessage } from "@shopwright/client";
+import { formatDateTime } from "@shopwright/ui/date";
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { Loading } from "../../components/layout.tsx";
 import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
-import { formatDateTime } from "../../lib/format.ts";
 import styles from "./mailbox-page.module.css";
 
 export function MailboxPage() {

@@ -4,18 +4,19 @@
  */
 
 import { errorMessage } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { formatDateTime } from "@shopwright/ui/date";
+import { TextField } from "@shopwright/ui/field";
+import { formatCents } from "@shopwright/ui/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
-import { Button } from "../../components/button.tsx";
-import { TextField } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { formatCents, formatDateTime } from "../../lib/format.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
 import styles from "./order-page.module.css";
 

@@ -1,14 +1,16 @@
 import { errorMessage } from "@shopwright/client";
+import { formatDateTime } from "@shopwright/ui/date";
+import { controlClass } from "@shopwright/ui/field";
+import { formatCents } from "@shopwright/ui/money";
+import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { controlClass } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
-import { Pagination } from "../../components/pagination.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, Table } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
-import { formatCents, formatDateTime, humanize } from "../../lib/format.ts";
+import { humanize } from "../../lib/humanize.ts";
 import type { OrderStatus } from "../../lib/types.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
 

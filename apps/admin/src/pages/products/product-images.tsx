@@ -5,10 +5,10 @@
  */
 
 import { errorMessage } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { controlClass } from "@shopwright/ui/field";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Button } from "../../components/button.tsx";
-import { controlClass } from "../../components/field.tsx";
 import { Card, Muted, Notice } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { ProductDetail } from "../../lib/types.ts";

@@ -4,18 +4,18 @@
  */
 
 import { errorMessage, formErrors } from "@shopwright/client";
+import { Button } from "@shopwright/ui/button";
+import { SelectField, TextAreaField, TextField } from "@shopwright/ui/field";
+import { centsToDollars, parseDollars } from "@shopwright/ui/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
-import { Button } from "../../components/button.tsx";
-import { SelectField, TextAreaField, TextField } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Card, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
-import { centsToDollars, parseDollars } from "../../lib/format.ts";
 import type { ProductDetail } from "../../lib/types.ts";
 import { ProductImages } from "./product-images.tsx";
 import styles from "./product-page.module.css";
@@ -55,7 +55,7 @@ function fieldsOf(draft: Draft) {
   const priceCents = parseDollars(draft.price);
   const stock = /^-?\d+$/.test(draft.stock.trim()) ? Number(draft.stock) : null;
   const local: Record<string, string> = {};
-  if (priceCents === null) local.priceCents = "Enter a price like 12.99";
+  if (priceCents === undefined) local.priceCents = "Enter a price like 12.99";
   if (stock === null) local.stock = "Enter a whole number";
   return {
     local,

@@ -1,16 +1,16 @@
 import { errorMessage } from "@shopwright/client";
+import { buttonClass } from "@shopwright/ui/button";
+import { controlClass } from "@shopwright/ui/field";
+import { formatCents } from "@shopwright/ui/money";
+import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { ButtonLink } from "../../components/button.tsx";
-import { controlClass } from "../../components/field.tsx";
 import { Loading } from "../../components/layout.tsx";
 import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
-import { Pagination } from "../../components/pagination.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { numberCell, shrinkCell, Table, thumbClass } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
-import { formatCents } from "../../lib/format.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
 
 const PAGE_SIZE = 20;
@@ -37,9 +37,9 @@ export function ProductsPage() {
       <PageHeader
         title="Products"
         actions={
-          <ButtonLink to="/products/new" variant="primary">
+          <Link to="/products/new" className={buttonClass({ variant: "primary" })}>
             New product
-          </ButtonLink>
+          </Link>
         }
       />
       <Toolbar label="Filter products">

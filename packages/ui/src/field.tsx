@@ -1,4 +1,8 @@
-/** A labelled form control with its hint and its error, wired for screen readers. */
+/**
+ * Labelled form controls, each with its hint and its error wired for screen readers
+ * (`aria-invalid`, `aria-describedby`). One API for every kind of control: `label`, `error`,
+ * `hint`, and the native element's own props.
+ */
 import {
   type InputHTMLAttributes,
   type ReactNode,
@@ -8,21 +12,22 @@ import {
 } from "react";
 import styles from "./field.module.css";
 
-interface FieldProps {
+interface Labelled {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
-  children: (control: {
-    id: string;
-    className: string;
-    "aria-invalid": boolean;
-    "aria-describedby"?: string;
-  }) => ReactNode;
 }
 
-export function Field({ label, error, hint, children }: FieldProps) {
+interface ControlProps {
+  id: string;
+  className: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+function Field({ label, error, hint, children }: Labelled & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
@@ -30,8 +35,8 @@ export function Field({ label, error, hint, children }: FieldProps) {
       </label>
       {children({
         id,
-        className: styles.control!,
-        "aria-invalid": Boolean(error),
+        className: controlClass,
+        ...(error ? { "aria-invalid": true } : {}),
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
       })}
       {hint && (
@@ -40,15 +45,13 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </span>
       )}
       {error && (
-        <span id={`${id}-error`} className={styles.error} role="alert">
+        <span id={`${id}-error`} className={styles.error}>
           {error}
         </span>
       )}
     </div>
   );
 }
-
-type Labelled = { label: string; error?: string | undefined; hint?: ReactNode };
 
 export const TextField = ({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) => (
   <Field label={label} error={error} hint={hint}>
@@ -60,10 +63,10 @@ export const TextAreaField = ({
   label,
   error,
   hint,
-  ...input
+  ...textarea
 }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) => (
   <Field label={label} error={error} hint={hint}>
-    {(control) => <textarea {...input} {...control} />}
+    {(control) => <textarea {...textarea} {...control} />}
   </Field>
 );
 
@@ -73,5 +76,15 @@ export const SelectField = ({ label, error, hint, ...select }: Labelled & Select
   </Field>
 );
 
-/** A bare control styled like the fields, for toolbars where the label is visually implied. */
-export const controlClass = styles.control!;
+/** A bare control styled like the fields, for toolbars where a visible label would be clutter. */
+export const controlClass: string = styles.control!;
+
+/** The message for a form as a whole (a refusal that belongs to no one field), announced when it appears. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className={styles.formError}>
+      {message}
+    </p>
+  );
+}
