@@ -1,4 +1,5 @@
 /** The admin app's routes, each page its own chunk, all behind the admin guard except login. */
+import { ADMIN_BASE_PATH, adminRoutes as routes } from "@shopwright/client/routes";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { Layout, Loading } from "./components/layout.tsx";
 import { useSession } from "./lib/session.ts";
@@ -15,7 +16,7 @@ function RequireAdmin() {
 export const router = createBrowserRouter(
   [
     {
-      path: "/login",
+      path: routes.login.path,
       hydrateFallbackElement: <Loading />,
       lazy: async () => ({ Component: (await import("./pages/login-page.tsx")).LoginPage }),
     },
@@ -25,37 +26,40 @@ export const router = createBrowserRouter(
       children: [
         { index: true, lazy: async () => ({ Component: (await import("./pages/dashboard-page.tsx")).DashboardPage }) },
         {
-          path: "products",
+          path: routes.products.path,
           lazy: async () => ({ Component: (await import("./pages/products/products-page.tsx")).ProductsPage }),
         },
         {
-          path: "products/new",
+          path: routes.newProduct.path,
           lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).NewProductPage }),
         },
         {
-          path: "products/:id",
+          path: routes.product.path,
           lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).EditProductPage }),
         },
         {
-          path: "categories",
+          path: routes.categories.path,
           lazy: async () => ({ Component: (await import("./pages/categories/categories-page.tsx")).CategoriesPage }),
         },
         {
-          path: "orders",
+          path: routes.orders.path,
           lazy: async () => ({ Component: (await import("./pages/orders/orders-page.tsx")).OrdersPage }),
         },
         {
-          path: "orders/:id",
+          path: routes.order.path,
           lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
         },
-        { path: "jobs", lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }) },
         {
-          path: "mailbox",
+          path: routes.jobs.path,
+          lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
+        },
+        {
+          path: routes.mailbox.path,
           lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
         },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },
   ],
-  { basename: "/admin" },
+  { basename: ADMIN_BASE_PATH },
 );

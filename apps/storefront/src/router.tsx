@@ -1,4 +1,5 @@
 /** Routes, each page its own chunk so the first load carries only what that page needs. */
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout.tsx";
 import { queryClient, trpc } from "./lib/api.ts";
@@ -12,9 +13,12 @@ export const router = createBrowserRouter([
     HydrateFallback: () => null,
     children: [
       { index: true, lazy: () => import("./pages/home-page.tsx").then((m) => ({ Component: m.HomePage })) },
-      { path: "search", lazy: () => import("./pages/search-page.tsx").then((m) => ({ Component: m.SearchPage })) },
       {
-        path: "p/:slug",
+        path: routes.search.path,
+        lazy: () => import("./pages/search-page.tsx").then((m) => ({ Component: m.SearchPage })),
+      },
+      {
+        path: routes.product.path,
         // Starts fetching the product while the page's code is still loading, not after.
         loader: ({ params }) => {
           void queryClient.prefetchQuery(trpc.catalog.product.queryOptions({ slug: params.slug ?? "" }));
@@ -22,16 +26,31 @@ export const router = createBrowserRouter([
         },
         lazy: () => import("./pages/product-page.tsx").then((m) => ({ Component: m.ProductPage })),
       },
-      { path: "cart", lazy: () => import("./pages/cart-page.tsx").then((m) => ({ Component: m.CartPage })) },
-      { path: "login", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.LoginPage })) },
-      { path: "register", lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.RegisterPage })) },
+      { path: routes.cart.path, lazy: () => import("./pages/cart-page.tsx").then((m) => ({ Component: m.CartPage })) },
       {
-        path: "checkout",
+        path: routes.login.path,
+        lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        path: routes.register.path,
+        lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        path: routes.checkout.path,
         lazy: () => import("./pages/checkout-page.tsx").then((m) => ({ Component: m.CheckoutPage })),
       },
-      { path: "orders", lazy: () => import("./pages/orders-page.tsx").then((m) => ({ Component: m.OrdersPage })) },
-      { path: "orders/:id", lazy: () => import("./pages/order-page.tsx").then((m) => ({ Component: m.OrderPage })) },
-      { path: "account", lazy: () => import("./pages/account-page.tsx").then((m) => ({ Component: m.AccountPage })) },
+      {
+        path: routes.orders.path,
+        lazy: () => import("./pages/orders-page.tsx").then((m) => ({ Component: m.OrdersPage })),
+      },
+      {
+        path: routes.order.path,
+        lazy: () => import("./pages/order-page.tsx").then((m) => ({ Component: m.OrderPage })),
+      },
+      {
+        path: routes.account.path,
+        lazy: () => import("./pages/account-page.tsx").then((m) => ({ Component: m.AccountPage })),
+      },
       { path: "*", lazy: () => import("./pages/not-found-page.tsx").then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },

@@ -4,6 +4,7 @@
  */
 import { expectTypeOf } from "vitest";
 import { createShopClient, isShopError } from "../src/index.ts";
+import { storefrontRoutes } from "../src/routes.ts";
 import type { FakeShopRouter } from "./fake-shop.ts";
 
 export async function typeErrors() {
@@ -57,4 +58,14 @@ export async function appRouterCalls() {
   expectTypeOf(signedIn.accessTokenExpiresAt).toEqualTypeOf<Date>();
   const order = await shop.trpc.orders.byId.query({ id: "ord_1" });
   expectTypeOf(order.status).toEqualTypeOf<"placed" | "processing" | "shipped" | "delivered" | "cancelled">();
+}
+
+/** A route's params are checked: a path with `:id` needs an id, a path without takes none. */
+export function routeParams() {
+  // @ts-expect-error an order's path needs its id
+  storefrontRoutes.order.href();
+  // @ts-expect-error the param is called `id`
+  storefrontRoutes.order.href({ orderId: "ord_1" });
+  // @ts-expect-error the cart's path has no params
+  storefrontRoutes.cart.href({ id: "x" });
 }

@@ -1,4 +1,5 @@
 import { errorMessage } from "@shopwright/client";
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
@@ -68,7 +69,7 @@ export function DashboardPage() {
             {lowStock.map((product) => (
               <tr key={product.id}>
                 <td>
-                  <Link to={`/products/${product.id}`}>{product.name}</Link>
+                  <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>
                 </td>
                 <td className={numberCell}>{product.stock}</td>
               </tr>
@@ -92,7 +93,7 @@ export function DashboardPage() {
             {recentOrders.map((order) => (
               <tr key={order.id}>
                 <td>
-                  <Link to={`/orders/${order.id}`}>{order.email}</Link>
+                  <Link to={routes.order.href({ id: order.id })}>{order.email}</Link>
                 </td>
                 <td>
                   <StatusBadge status={order.status} />

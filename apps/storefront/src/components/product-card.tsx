@@ -1,3 +1,4 @@
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { formatCents } from "@shopwright/ui/money";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -17,7 +18,7 @@ export function ProductGrid({ children, label }: { children: ReactNode; label: s
 export function ProductCard({ product, eager = false }: { product: ProductSummary; eager?: boolean }) {
   return (
     <li>
-      <Link to={`/p/${product.slug}`} className={styles.card}>
+      <Link to={routes.product.href({ slug: product.slug })} className={styles.card}>
         <ProductImage src={product.thumbnail?.url} alt={product.thumbnail?.alt || product.name} eager={eager} />
         <h3 className={styles.name}>{product.name}</h3>
         <div className={styles.meta}>

@@ -1,3 +1,4 @@
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { formatCents } from "@shopwright/ui/money";
 import { Link } from "react-router";
@@ -103,7 +104,7 @@ function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity:
   return (
     <li className={`${styles.line} ${item.available ? "" : styles.unavailable}`} aria-label={item.name}>
       <div className={styles.name}>
-        <Link to={`/p/${item.slug}`}>{item.name}</Link>
+        <Link to={routes.product.href({ slug: item.slug })}>{item.name}</Link>
         <span className={styles.unit}>{formatCents(item.priceCents)} each</span>
         {!item.available && (
           <span className={styles.flag}>

@@ -1,3 +1,4 @@
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
@@ -47,7 +48,7 @@ function OrderHistory() {
         <ul className={styles.list}>
           {orders.data.items.map((order) => (
             <li key={order.id}>
-              <Link to={`/orders/${order.id}`} className={styles.row}>
+              <Link to={routes.order.href({ id: order.id })} className={styles.row}>
                 <span className={styles.id}>{order.id}</span>
                 <span className={styles.date}>{formatDateTime(order.createdAt)}</span>
                 <StatusBadge status={order.status} />

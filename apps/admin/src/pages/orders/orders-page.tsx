@@ -1,4 +1,5 @@
 import { errorMessage } from "@shopwright/client";
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { formatDateTime } from "@shopwright/ui/date";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
@@ -81,7 +82,7 @@ export function OrdersPage() {
               {orders.data.items.map((order) => (
                 <tr key={order.id}>
                   <td>
-                    <Link to={`/orders/${order.id}`}>{order.id.slice(-8)}</Link>
+                    <Link to={routes.order.href({ id: order.id })}>{order.id.slice(-8)}</Link>
                   </td>
                   <td>{order.email}</td>
                   <td>

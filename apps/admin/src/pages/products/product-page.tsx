@@ -4,6 +4,7 @@
  */
 
 import { errorMessage, formErrors } from "@shopwright/client";
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { Button } from "@shopwright/ui/button";
 import { SelectField, TextAreaField, TextField } from "@shopwright/ui/field";
 import { centsToDollars, parseDollars } from "@shopwright/ui/money";
@@ -80,7 +81,7 @@ export function NewProductPage() {
     trpc.admin.products.create.mutationOptions({
       onSuccess: (product) => {
         void queryClient.invalidateQueries({ queryKey: trpc.admin.products.list.queryKey() });
-        navigate(`/products/${product.id}`, { replace: true, state: { created: true } });
+        navigate(routes.product.href({ id: product.id }), { replace: true, state: { created: true } });
       },
     }),
   );

@@ -1,4 +1,5 @@
 import { errorMessage } from "@shopwright/client";
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { buttonClass } from "@shopwright/ui/button";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
@@ -106,7 +107,7 @@ export function ProductsPage() {
                     )}
                   </td>
                   <td>
-                    <Link to={`/products/${product.id}`}>{product.name}</Link>
+                    <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>
                   </td>
                   <td>{product.categoryName}</td>
                   <td>
