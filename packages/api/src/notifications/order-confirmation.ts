@@ -2,7 +2,9 @@
  * The order confirmation email: an HTML part and a plain-text part rendered from the same facts.
  * Every value from the database is escaped; there is no template engine to trust.
  */
+
 import type { Address } from "@shopwright/db";
+import { storefrontRoutes } from "@shopwright/routes";
 import { formatCents, lineTotal } from "../lib/money.ts";
 
 export interface ConfirmationOrder {
@@ -28,7 +30,7 @@ const addressLines = (a: Address) =>
   [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter((l): l is string => Boolean(l));
 
 export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
-  const link = `${publicUrl}/orders/${encodeURIComponent(order.id)}`;
+  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
   const shippingCents = order.totalCents - order.subtotalCents;
   const date = order.placedAt.toISOString().slice(0, 10);
   const subject = `Your Shopwright order ${order.id}`;

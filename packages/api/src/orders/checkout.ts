@@ -6,9 +6,11 @@
  * waits on that row's primary key until the first commits, then finds its order — the same
  * request gets the first result, a different one CONFLICT, and there is never a second order.
  */
+
 import { createHash } from "node:crypto";
 import { type Address, type Db, newId } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
+import { storefrontRoutes } from "@shopwright/routes";
 import { and, asc, eq, lt } from "drizzle-orm";
 import { cartLines, clearCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
@@ -198,7 +200,7 @@ async function registerPayment({ db, config, gateway, log }: CheckoutDeps, order
       paymentId: payment.id,
       orderId,
       amountCents: payment.amountCents,
-      returnUrl: `${config.publicUrl}/orders/${orderId}`,
+      returnUrl: `${config.publicUrl}${storefrontRoutes.order.href({ id: orderId })}`,
     });
     await db.orm.update(payments).set({ paymentUrl: url }).where(eq(payments.id, payment.id));
     return url;
