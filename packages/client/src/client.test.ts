@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakeShop, type FakeShopRouter } from "../test/fake-shop.ts";
 import { createShopClient } from "./client.ts";
-import { isShopError, requestIdOf } from "./errors.ts";
+import { isRefusal, isShopError, requestIdOf } from "./errors.ts";
 import { memoryTokenStore } from "./tokens.ts";
 
 const credentials = { email: "ada@example.com", password: "correct horse" };
@@ -104,6 +104,12 @@ describe("createShopClient", () => {
     const missing = await client.trpc.orders.byId.query({ id: "ord_x" }).catch((e: unknown) => e);
     expect(isShopError(missing, "NOT_FOUND")).toBe(true);
     expect(isShopError(new Error("NOT_FOUND"), "NOT_FOUND")).toBe(false);
+    // A refusal (4xx) is not worth asking again; anything that is not the shop's answer might be.
+    expect([isRefusal(conflict), isRefusal(missing), isRefusal(new TypeError("fetch failed"))]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("reports the request id of every response", async () => {

@@ -32,3 +32,11 @@ export function responseRequestId(meta: Record<string, unknown> | undefined): st
   if (typeof headers?.get !== "function") return undefined;
   return (headers as { get(name: string): string | null }).get("x-request-id") ?? undefined;
 }
+
+/**
+ * True when the shop answered and refused (a 4xx: bad input, not signed in, not found, conflict):
+ * asking again gets the same answer, unlike a dropped connection or a 5xx.
+ */
+export function isRefusal(err: unknown): boolean {
+  return isShopError(err) && (err.data?.httpStatus ?? 500) < 500;
+}

@@ -13,6 +13,6 @@ export {
   type ShopClientOptions,
   type SignedIn,
 } from "./client.ts";
-export { isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
+export { isRefusal, isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
 export { errorMessage, type FormErrors, formErrors } from "./form-errors.ts";
 export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

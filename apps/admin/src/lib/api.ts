@@ -6,7 +6,7 @@
  */
 
 import type { AppRouter } from "@shopwright/client";
-import { createShopClient, isShopError } from "@shopwright/client";
+import { createShopClient, isRefusal, isShopError } from "@shopwright/client";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { session } from "./session.ts";
@@ -25,8 +25,7 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 10_000,
-      // Errors the server meant (4xx) do not get better by asking again.
-      retry: (failures, error) => failures < 2 && !(isShopError(error) && (error.data?.httpStatus ?? 500) < 500),
+      retry: (failures, error) => failures < 2 && !isRefusal(error),
     },
   },
 });

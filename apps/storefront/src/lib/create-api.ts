@@ -4,7 +4,7 @@
  * expired access token with one silent refresh and a retry), the QueryClient, and the options
  * proxy components use as `useQuery(trpc.x.queryOptions(input))`.
  */
-import { type AppRouter, createShopClient, isShopError } from "@shopwright/client";
+import { type AppRouter, createShopClient, isRefusal } from "@shopwright/client";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { Session } from "./session.ts";
@@ -22,8 +22,7 @@ export function createApi(options: { url?: string; fetch?: typeof fetch } = {}) 
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // A 4xx answer will not change on a retry; a dropped connection or a 5xx might.
-        retry: (failures, error) => failures < 2 && !(isShopError(error) && (error.data?.httpStatus ?? 500) < 500),
+        retry: (failures, error) => failures < 2 && !isRefusal(error),
       },
     },
   });

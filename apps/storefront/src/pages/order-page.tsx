@@ -1,6 +1,7 @@
 import { buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
+import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { StatusBadge, StatusTimeline } from "../components/order-status.tsx";
@@ -93,19 +94,7 @@ function OrderDetail() {
             <span>{formatCents(data.totalCents)}</span>
           </div>
           <h2 className={styles.spaced}>Ships to</h2>
-          <address>
-            {address.name}
-            <br />
-            {address.line1}
-            {address.line2 && (
-              <>
-                <br />
-                {address.line2}
-              </>
-            )}
-            <br />
-            {address.postalCode} {address.city}, {address.country}
-          </address>
+          <PostalAddress address={address} />
         </section>
         <aside className={styles.panel} aria-label="Status">
           <h2>Status</h2>

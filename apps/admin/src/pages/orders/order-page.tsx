@@ -8,6 +8,7 @@ import { Button } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { TextField } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
+import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -114,21 +115,7 @@ export function OrderPage() {
             )}
           </Card>
           <Card title="Ship to">
-            <address className={styles.address}>
-              {address.name}
-              <br />
-              {address.line1}
-              {address.line2 && (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              )}
-              <br />
-              {address.postalCode} {address.city}
-              <br />
-              {address.country}
-            </address>
+            <PostalAddress address={address} />
           </Card>
         </div>
       </div>
