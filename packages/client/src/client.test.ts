@@ -120,6 +120,17 @@ describe("createShopClient", () => {
     expect(client.lastRequestId).toBe("req-2");
   });
 
+  it("calls fetch as a plain function, as a browser's window.fetch requires", async () => {
+    const shop = createFakeShop();
+    const browserLikeFetch = function (this: unknown, input: string | URL | Request, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis)
+        throw new TypeError("Failed to execute 'fetch': Illegal invocation");
+      return shop.fetch(input, init);
+    };
+    const client = createShopClient<FakeShopRouter>({ url: "http://shop.test", fetch: browserLikeFetch });
+    await expect(client.login(credentials)).resolves.toMatchObject({ user: { email: "ada@example.com" } });
+  });
+
   it("logs out on the server and forgets the tokens", async () => {
     const { shop, client, store } = setup();
     await client.login(credentials);

@@ -14,7 +14,8 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
   fetch: typeof fetch;
   headers: Record<string, string> | undefined;
 }): TRPCLink<TRouter> {
-  const { store } = options;
+  // Called as a plain function: a browser's `fetch` throws "Illegal invocation" when called as a method of another object.
+  const { store, fetch: send } = options;
   // Typed against AppRouter (superjson) and applied to TRouter, which the caller vouches is the same API.
   return httpBatchLink<AppRouter>({
     url: `${options.url.replace(/\/+$/, "")}/trpc`,
@@ -28,6 +29,6 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
       };
     },
     // The refresh cookie must travel when the API is on another origin than the page.
-    fetch: (input, init) => options.fetch(input, { ...init, credentials: "include" } as RequestInit),
+    fetch: (input, init) => send(input, { ...init, credentials: "include" } as RequestInit),
   }) as unknown as TRPCLink<TRouter>;
 }
