@@ -98,6 +98,8 @@ export interface PoolOptions {
    * gain from waiting longer; bulk work (seeding a large catalog) passes 0 for no limit.
    */
   statementTimeoutMs?: number;
+  /** The longest a query waits for a free connection (or to open one); by default 5 s. */
+  connectionTimeoutMs?: number;
   /** Told apart in the logs of pool errors. */
   onError?: (error: Error) => void;
 }
@@ -117,7 +119,7 @@ export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     statement_timeout: statementTimeout || undefined,
     query_timeout: statementTimeout ? statementTimeout + QUERY_TIMEOUT_MARGIN_MS : undefined,
     idle_in_transaction_session_timeout: 30_000,

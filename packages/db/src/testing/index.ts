@@ -45,9 +45,9 @@ export async function createPostgresTestDb(
   await admin.query(`create database "${name}" template "${postgresTemplateName()}"`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  // Concurrency tests queue many statements on row locks; a loaded machine can stretch that wait
-  // past the web request's limit without anything being wrong.
-  const db = createPostgresDb(url, { max: options.max ?? 20, statementTimeoutMs: 30_000 });
+  // Concurrency tests queue many statements on row locks and many callers on the pool; a loaded
+  // machine can stretch those waits past a web request's limits without anything being wrong.
+  const db = createPostgresDb(url, { max: options.max ?? 20, statementTimeoutMs: 30_000, connectionTimeoutMs: 30_000 });
   const closePool = db.close;
   return Object.assign(db, {
     url,
