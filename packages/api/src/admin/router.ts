@@ -1,16 +1,19 @@
-import { adminProcedure, router } from "../trpc.ts";
-import { adminCategoriesRouter } from "./categories-router.ts";
-import { adminJobsRouter } from "./jobs-router.ts";
-import { adminMailboxRouter } from "./mailbox-router.ts";
-import { adminOrdersRouter } from "./orders-router.ts";
-import { adminProductsRouter } from "./products-router.ts";
-import { adminStats } from "./stats.ts";
+/**
+ * The back office's procedures, composed from the domains that own them. This module only
+ * composes: each domain exports its admin router, so `admin.*` names stay where API.md puts them.
+ */
+import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
+import { adminProductsRouter } from "../catalog/product-admin-router.ts";
+import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
+import { adminOrdersRouter, adminStatsProcedure } from "../orders/admin-router.ts";
+import { adminJobsRouter } from "../tasks/admin-router.ts";
+import { router } from "../trpc.ts";
 
 export const adminRouter = router({
   products: adminProductsRouter,
   categories: adminCategoriesRouter,
   orders: adminOrdersRouter,
-  stats: adminProcedure.query(({ ctx }) => adminStats(ctx.db)),
+  stats: adminStatsProcedure,
   jobs: adminJobsRouter,
   mailbox: adminMailboxRouter,
 });

@@ -3,7 +3,7 @@
  * query serves the menu, a filter's descendant set and a product's breadcrumbs alike.
  */
 import type { Db } from "@shopwright/db";
-import { asc } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 
 export interface CategoryRef {
   id: string;
@@ -11,18 +11,28 @@ export interface CategoryRef {
   name: string;
 }
 
-export interface CategoryNode extends CategoryRef {
-  children: CategoryNode[];
-}
-
 interface CategoryRow extends CategoryRef {
   parentId: string | null;
+  position: number;
+}
+
+/** One category in the tree: the storefront's menu and the admin's editor read the same nodes. */
+export interface CategoryNode extends CategoryRow {
+  /** Products filed directly under this category, archived ones included (they still block a delete). */
+  productCount: number;
+  children: CategoryNode[];
 }
 
 async function allCategories(db: Db): Promise<CategoryRow[]> {
   const { categories } = db.tables;
   return db.orm
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, parentId: categories.parentId })
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      parentId: categories.parentId,
+      position: categories.position,
+    })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.name), asc(categories.id));
 }
@@ -39,9 +49,19 @@ function childrenByParent(rows: CategoryRow[]): Map<string | null, CategoryRow[]
 
 /** Every category as a tree of roots, siblings in their admin-chosen order. */
 export async function categoryTree(db: Db): Promise<CategoryNode[]> {
-  const byParent = childrenByParent(await allCategories(db));
+  const { products } = db.tables;
+  const [rows, counts] = await Promise.all([
+    allCategories(db),
+    db.orm.select({ categoryId: products.categoryId, n: count() }).from(products).groupBy(products.categoryId),
+  ]);
+  const productCount = new Map(counts.map((c) => [c.categoryId, c.n]));
+  const byParent = childrenByParent(rows);
   const build = (parentId: string | null): CategoryNode[] =>
-    (byParent.get(parentId) ?? []).map(({ id, slug, name }) => ({ id, slug, name, children: build(id) }));
+    (byParent.get(parentId) ?? []).map((row) => ({
+      ...row,
+      productCount: productCount.get(row.id) ?? 0,
+      children: build(row.id),
+    }));
   return build(null);
 }
 

@@ -6,8 +6,9 @@
 import { type Db, newId } from "@shopwright/db";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
+import { loadOrder } from "../orders/queries.ts";
 import type { Mailer } from "./mailer.ts";
-import { type ConfirmationOrder, renderOrderConfirmation } from "./order-confirmation.ts";
+import { renderOrderConfirmation } from "./order-confirmation.ts";
 
 export const ORDER_CONFIRMATION = "order_confirmation";
 
@@ -24,8 +25,9 @@ export type DeliveryResult =
 export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string): Promise<DeliveryResult> {
   const { db, config, mailer } = deps;
   const { emailMessages: m } = db.tables;
-  const order = await loadOrder(db, orderId);
-  const email = renderOrderConfirmation(order.confirmation, config.publicUrl);
+  // A missing order throws: the job was enqueued with the order, so that is a bug to see.
+  const { order, items } = await loadOrder(db, orderId);
+  const email = renderOrderConfirmation({ ...order, placedAt: order.createdAt, lines: items }, config.publicUrl);
 
   await db.orm
     .insert(m)
@@ -64,30 +66,4 @@ export async function sendOrderConfirmation(deps: DeliveryDeps, orderId: string)
     .set({ status: "sent", providerMessageId, lastError: null, sentAt: new Date(), updatedAt: new Date() })
     .where(eq(m.id, claimed.id));
   return { status: "sent", messageId: claimed.id, providerMessageId };
-}
-
-async function loadOrder(db: Db, orderId: string): Promise<{ email: string; confirmation: ConfirmationOrder }> {
-  const { orders, orderItems, users } = db.tables;
-  const [order] = await db.orm
-    .select({
-      id: orders.id,
-      email: orders.email,
-      customerName: users.name,
-      subtotalCents: orders.subtotalCents,
-      totalCents: orders.totalCents,
-      shippingAddress: orders.shippingAddress,
-      placedAt: orders.createdAt,
-    })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, orderId));
-  // Thrown, not skipped: the job was enqueued with the order, so a missing order is a bug to see.
-  if (!order) throw new Error(`Order ${orderId} not found`);
-  const lines = await db.orm
-    .select({ name: orderItems.name, quantity: orderItems.quantity, unitPriceCents: orderItems.unitPriceCents })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(orderItems.id);
-  const { email, ...confirmation } = order;
-  return { email, confirmation: { ...confirmation, lines } };
 }

@@ -1,44 +1,65 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
-import type { Db } from "@shopwright/db";
-import { asc, count, desc, eq } from "drizzle-orm";
+import type { Db, OrderStatus } from "@shopwright/db";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
+import { containsText, offsetOf, type Page } from "../lib/listing.ts";
 import { lineTotal } from "../lib/money.ts";
 
-export const ORDERS_PAGE_SIZE = 20;
+export interface OrderFilter extends Page {
+  /** One customer's orders (the shopper's own list); every customer's when absent (the back office). */
+  userId?: string;
+  status?: OrderStatus;
+  /** A case-insensitive part of the customer's email. */
+  email?: string;
+}
 
-export async function listOrders(db: Db, userId: string, page: number) {
-  const { orders, orderItems } = db.tables;
-  const pageSize = ORDERS_PAGE_SIZE;
-  const [rows, [totals]] = await Promise.all([
+/** Orders newest first, a page at a time, with their payment's status and how many lines they hold. */
+export async function listOrders(db: Db, filter: OrderFilter) {
+  const { orders, orderItems, payments } = db.tables;
+  const conditions: SQL[] = [];
+  if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  if (filter.email) conditions.push(containsText(orders.email, filter.email));
+  const where = and(...conditions);
+  const itemCount = db.orm.select({ n: count() }).from(orderItems).where(eq(orderItems.orderId, orders.id));
+  const [items, [counted]] = await Promise.all([
     db.orm
       .select({
         id: orders.id,
+        email: orders.email,
         status: orders.status,
         totalCents: orders.totalCents,
+        paymentStatus: payments.status,
+        itemCount: sql<number>`(${itemCount})`.mapWith(Number),
         createdAt: orders.createdAt,
-        itemCount: count(orderItems.id),
       })
       .from(orders)
-      .leftJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(eq(orders.userId, userId))
-      .groupBy(orders.id)
+      .leftJoin(payments, eq(payments.orderId, orders.id))
+      .where(where)
       // Ids are UUIDv7, so they break ties between orders placed in the same millisecond.
       .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.orm.select({ total: count() }).from(orders).where(eq(orders.userId, userId)),
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.orm.select({ total: count() }).from(orders).where(where),
   ]);
-  return { items: rows, total: totals?.total ?? 0, page, pageSize };
+  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
 }
 
 /**
- * An order by id with its lines, status history and payment, or NOT_FOUND. Who may see it is the
- * caller's check, and so is which of these fields they are shown.
+ * An order by id with its customer's name, lines, status history and payment, or NOT_FOUND: the one
+ * way an order is loaded for display (shopper, back office, confirmation email). Who may see it is
+ * the caller's check, and so is which of these fields they are shown.
  */
 export async function loadOrder(db: Db, orderId: string) {
-  const { orders, orderItems, orderStatusHistory, payments } = db.tables;
-  const [order] = await db.orm.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) throw notFound("Order");
+  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
+  // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
+  const [row] = await db.orm
+    .select({ order: orders, customerName: users.name })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  if (!row) throw notFound("Order");
+  const order = { ...row.order, customerName: row.customerName };
   const [items, statusHistory, [payment]] = await Promise.all([
     db.orm
       .select({

@@ -1,51 +1,20 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
-import { loadOrder } from "../orders/queries.ts";
-import { canTransition, transitionOrder } from "../orders/transitions.ts";
-import { containsText, offsetOf, type Page } from "./listing.ts";
-
-export async function listOrders(db: Db, filter: Page & { status?: OrderStatus; email?: string }) {
-  const { orders, payments } = db.tables;
-  const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(orders.status, filter.status));
-  if (filter.email) conditions.push(containsText(orders.email, filter.email));
-  const where = and(...conditions);
-  const [items, [counted]] = await Promise.all([
-    db.orm
-      .select({
-        id: orders.id,
-        email: orders.email,
-        status: orders.status,
-        totalCents: orders.totalCents,
-        paymentStatus: payments.status,
-        createdAt: orders.createdAt,
-      })
-      .from(orders)
-      .leftJoin(payments, eq(payments.orderId, orders.id))
-      .where(where)
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(filter.pageSize)
-      .offset(offsetOf(filter)),
-    db.orm.select({ total: count() }).from(orders).where(where),
-  ]);
-  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
-}
+import { loadOrder } from "./queries.ts";
+import { canTransition, transitionOrder } from "./transitions.ts";
 
 export async function adminOrderById(db: Db, id: string) {
-  const { users } = db.tables;
   const [{ order, items, statusHistory, payment }, audit] = await Promise.all([
     loadOrder(db, id),
     auditTrail(db, "order", id),
   ]);
-  // orders.user_id references users ON DELETE RESTRICT, so the customer is there.
-  const [customer] = await db.orm.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
   return {
     id: order.id,
     userId: order.userId,
     email: order.email,
-    customerName: customer!.name,
+    customerName: order.customerName,
     status: order.status,
     subtotalCents: order.subtotalCents,
     totalCents: order.totalCents,

@@ -1,8 +1,8 @@
 import { productStatuses } from "@shopwright/db";
 import { z } from "zod";
+import { pageInput } from "../lib/listing.ts";
 import { mediaStorageFor } from "../media/storage.ts";
 import { adminProcedure, router } from "../trpc.ts";
-import { pageInput } from "./listing.ts";
 import {
   addProductImage,
   createProduct,
@@ -13,7 +13,7 @@ import {
   productById,
   updateProduct,
   updateProductImages,
-} from "./products.ts";
+} from "./product-admin.ts";
 import { slugSchema } from "./slug.ts";
 
 const id = z.string().min(1).max(100);

@@ -2,50 +2,11 @@
  * The category tree for admins: create, rename, move (never under itself or a descendant) and
  * delete (only when no product and no child category is left in it).
  */
-import { type Db, isConstraintViolation, newId, slugify } from "@shopwright/db";
-import { asc, count, eq } from "drizzle-orm";
+import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
-
-export interface CategoryNode {
-  id: string;
-  slug: string;
-  name: string;
-  parentId: string | null;
-  position: number;
-  productCount: number;
-  children: CategoryNode[];
-}
-
-export async function categoryTree(db: Db): Promise<CategoryNode[]> {
-  const { categories, products } = db.tables;
-  const [rows, counts] = await Promise.all([
-    db.orm
-      .select({
-        id: categories.id,
-        slug: categories.slug,
-        name: categories.name,
-        parentId: categories.parentId,
-        position: categories.position,
-      })
-      .from(categories)
-      .orderBy(asc(categories.position), asc(categories.name), asc(categories.id)),
-    db.orm.select({ categoryId: products.categoryId, n: count() }).from(products).groupBy(products.categoryId),
-  ]);
-  const productCount = new Map(counts.map((c) => [c.categoryId, c.n]));
-  const nodes = new Map(
-    rows.map((row) => [
-      row.id,
-      { ...row, productCount: productCount.get(row.id) ?? 0, children: [] as CategoryNode[] },
-    ]),
-  );
-  const roots: CategoryNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
+import { freeSlug } from "./slug.ts";
 
 export async function createCategory(
   db: Db,
@@ -53,7 +14,7 @@ export async function createCategory(
   input: { name: string; slug?: string; parentId?: string | null },
 ) {
   const id = newId("cat");
-  const slug = input.slug ?? slugify(input.name);
+  const slug = input.slug ?? (await freeSlug(db, db.tables.categories, input.name));
   await writeCategory(() =>
     db.transaction(async (tx) => {
       await tx.orm

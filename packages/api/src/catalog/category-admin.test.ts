@@ -23,12 +23,22 @@ describe("admin.categories", () => {
     const homeNode = tree.find((node) => node.id === home.id);
     expect(homeNode).toMatchObject({ name: "Home & Garden", productCount: 0 });
     expect(homeNode?.children).toEqual([expect.objectContaining({ id: kitchen.id, productCount: 1, children: [] })]);
-    await expect(admin.caller.admin.categories.create({ name: "Home & Garden" })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
     await expect(
       admin.caller.admin.categories.create({ name: "Orphan", parentId: "cat_missing" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("gives a second category of the same name the next free slug, and refuses a taken slug asked for", async () => {
+    const first = await admin.caller.admin.categories.create({ name: "Garden Tools" });
+    const second = await admin.caller.admin.categories.create({ name: "Garden Tools" });
+    const third = await admin.caller.admin.categories.create({ name: "Garden  tools!" });
+    expect([first.slug, second.slug, third.slug]).toEqual(["garden-tools", "garden-tools-2", "garden-tools-3"]);
+    await expect(admin.caller.admin.categories.create({ name: "Other", slug: "garden-tools-2" })).rejects.toMatchObject(
+      {
+        code: "CONFLICT",
+        cause: { details: { field: "slug" } },
+      },
+    );
   });
 
   it("renames and moves, and refuses a move under itself or its own subcategory", async () => {

@@ -1,8 +1,10 @@
 import { orderStatuses } from "@shopwright/db";
 import { z } from "zod";
+import { pageInput } from "../lib/listing.ts";
 import { adminProcedure, router } from "../trpc.ts";
-import { pageInput } from "./listing.ts";
-import { adminOrderById, listOrders, setOrderStatus } from "./orders.ts";
+import { adminOrderById, setOrderStatus } from "./admin-orders.ts";
+import { listOrders } from "./queries.ts";
+import { adminStats } from "./stats.ts";
 
 const status = z.enum(orderStatuses);
 const id = z.string().min(1).max(100);
@@ -23,3 +25,6 @@ export const adminOrdersRouter = router({
     .input(z.object({ id, status, note: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => setOrderStatus(ctx.db, ctx.viewer.userId, input)),
 });
+
+/** The dashboard's figures: orders by status, paid revenue, stock to reorder. */
+export const adminStatsProcedure = adminProcedure.query(({ ctx }) => adminStats(ctx.db));

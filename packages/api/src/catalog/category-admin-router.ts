@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { adminProcedure, router } from "../trpc.ts";
-import { categoryTree, createCategory, deleteCategory, updateCategory } from "./categories.ts";
+import { categoryTree } from "./categories.ts";
+import { createCategory, deleteCategory, updateCategory } from "./category-admin.ts";
 import { slugSchema } from "./slug.ts";
 
 const id = z.string().min(1).max(100);

@@ -2,15 +2,15 @@
  * Catalog management for admins: products and their images. Every change writes an audit row in
  * the same transaction; image files are written before and removed after the rows that name them.
  */
-import { type Db, isConstraintViolation, newId, type ProductStatus, slugify } from "@shopwright/db";
-import { and, asc, count, desc, eq, like, max, or, type SQL } from "drizzle-orm";
+import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
+import { and, asc, count, desc, eq, max, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
-import { imagesByProduct } from "../catalog/images.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
+import { containsText, offsetOf, type Page } from "../lib/listing.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import type { MediaStorage } from "../media/storage.ts";
-import { containsText, offsetOf, type Page } from "./listing.ts";
-import { firstFreeSlug } from "./slug.ts";
+import { imagesByProduct } from "./images.ts";
+import { freeSlug } from "./slug.ts";
 
 export interface ProductFields {
   name: string;
@@ -104,7 +104,7 @@ export async function productById(db: Db, id: string) {
 
 export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
   const id = newId("prod");
-  const slug = fields.slug ?? (await freeSlugFor(db, fields.name));
+  const slug = fields.slug ?? (await freeSlug(db, db.tables.products, fields.name));
   const values = { ...fields, id, slug, status: fields.status ?? "active" };
   await writeProduct(() =>
     db.transaction(async (tx) => {
@@ -316,16 +316,6 @@ async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {
 }
 
 /** A slug from `name` that no product has yet (a race with another create ends in CONFLICT). */
-async function freeSlugFor(db: Db, name: string): Promise<string> {
-  const { products } = db.tables;
-  const base = slugify(name);
-  const rows = await db.orm
-    .select({ slug: products.slug })
-    .from(products)
-    .where(or(eq(products.slug, base), like(products.slug, `${base}-%`)));
-  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
-}
-
 /** Turns constraint violations of a product write into answers a form can show by field. */
 async function writeProduct(write: () => Promise<void>): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getMailboxMessage, listMailbox } from "../notifications/mailbox.ts";
 import { adminProcedure, router } from "../trpc.ts";
+import { getMailboxMessage, listMailbox } from "./mailbox.ts";
 
 export const adminMailboxRouter = router({
   list: adminProcedure.query(({ ctx }) => listMailbox(ctx.db)),
