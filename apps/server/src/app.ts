@@ -12,6 +12,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./app-env.ts";
 import type { AppLogger } from "./logger.ts";
 import type { Metrics } from "./metrics.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
@@ -30,8 +31,6 @@ export interface AppDeps {
   /** Where the built SPAs and uploaded media live; absent folders are simply not served. */
   paths: { storefront: string; admin: string; media: string };
 }
-
-export type AppEnv = { Variables: { requestId: string; log: AppLogger } };
 
 const MiB = 1024 * 1024;
 

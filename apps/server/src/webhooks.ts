@@ -6,7 +6,7 @@ import { type ApiConfig, DomainError, receivePaymentWebhook, SIGNATURE_HEADER } 
 import type { Db } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppEnv } from "./app.ts";
+import type { AppEnv } from "./app-env.ts";
 
 const STATUS = { BAD_REQUEST: 400, NOT_FOUND: 404, CONFLICT: 409 } as const;
 

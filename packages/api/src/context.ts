@@ -1,7 +1,7 @@
 import type { Db } from "@shopwright/db";
 import type { ApiConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
-import type { PaymentGateway } from "./payments/gateway.ts";
+import type { PaymentGateway } from "./orders/payment-gateway.ts";
 
 export interface CookieOptions {
   maxAgeSeconds?: number;

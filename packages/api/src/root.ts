@@ -1,12 +1,14 @@
 import { adminRouter } from "./admin/router.ts";
-import { authRouter } from "./auth/router.ts";
+import { createAuthRouter } from "./auth/router.ts";
+import { mergeGuestCart } from "./cart/merge.ts";
 import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
 import { ordersRouter } from "./orders/router.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
-  auth: authRouter,
+  // Signing in adopts the guest cart; auth sits below the cart, so the hook is composed here.
+  auth: createAuthRouter({ onSignIn: mergeGuestCart }),
   catalog: catalogRouter,
   cart: cartRouter,
   orders: ordersRouter,

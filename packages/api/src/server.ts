@@ -9,7 +9,7 @@ export type { Logger } from "./logger.ts";
 export { storeCaughtEmail } from "./notifications/mailbox.ts";
 export type { Mailer } from "./notifications/mailer.ts";
 export { createSmtpMailer } from "./notifications/mailer.ts";
-export type { CreatePaymentInput, PaymentGateway } from "./payments/gateway.ts";
+export type { CreatePaymentInput, PaymentGateway } from "./orders/payment-gateway.ts";
 export { gatewayApiKey, httpPaymentGateway } from "./payments/gateway.ts";
 export { SIGNATURE_HEADER, signWebhook } from "./payments/signature.ts";
 export { receivePaymentWebhook } from "./payments/webhook.ts";

@@ -16,7 +16,7 @@ import { enqueue } from "@shopwright/jobs";
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app.ts";
+import type { AppEnv } from "../app-env.ts";
 import { eventIdFor } from "./events.ts";
 import { paymentPage } from "./page.ts";
 

@@ -64,46 +64,52 @@ async function signIn<Input extends { tokenDelivery: "cookie" | "body"; cartToke
   return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
 }
 
-export const authRouter = router({
-  register: publicProcedure
-    .input(z.object({ email, password, name, tokenDelivery, cartToken }))
-    .mutation(({ ctx, input }) => signIn(ctx, input, (fields) => auth.register(ctx.db, ctx.config, fields, meta(ctx)))),
+/** The auth router, given what a sign-in also does in its transaction (see `OnSignIn`). */
+export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
+  router({
+    register: publicProcedure
+      .input(z.object({ email, password, name, tokenDelivery, cartToken }))
+      .mutation(({ ctx, input }) =>
+        signIn(ctx, input, (fields) => auth.register(ctx.db, { config: ctx.config, onSignIn }, fields, meta(ctx))),
+      ),
 
-  login: publicProcedure
-    .input(z.object({ email, password: z.string().min(1).max(512), tokenDelivery, cartToken }))
-    .mutation(({ ctx, input }) => signIn(ctx, input, (fields) => auth.login(ctx.db, ctx.config, fields, meta(ctx)))),
+    login: publicProcedure
+      .input(z.object({ email, password: z.string().min(1).max(512), tokenDelivery, cartToken }))
+      .mutation(({ ctx, input }) =>
+        signIn(ctx, input, (fields) => auth.login(ctx.db, { config: ctx.config, onSignIn }, fields, meta(ctx))),
+      ),
 
-  /** Rotates the refresh token from the body, else from the cookie, answering the same way. */
-  refresh: publicProcedure
-    .input(z.object({ refreshToken: refreshToken.optional() }).optional())
-    .mutation(async ({ ctx, input }) => {
-      const fromBody = input?.refreshToken;
-      const presented = fromBody ?? ctx.cookies.get(REFRESH_COOKIE);
-      if (!presented) throw unauthorized("Sign in to continue");
-      const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx));
-      const { accessToken, accessTokenExpiresAt } = rotated;
-      return { accessToken, accessTokenExpiresAt, ...deliver(ctx, rotated, fromBody ? "body" : "cookie") };
-    }),
+    /** Rotates the refresh token from the body, else from the cookie, answering the same way. */
+    refresh: publicProcedure
+      .input(z.object({ refreshToken: refreshToken.optional() }).optional())
+      .mutation(async ({ ctx, input }) => {
+        const fromBody = input?.refreshToken;
+        const presented = fromBody ?? ctx.cookies.get(REFRESH_COOKIE);
+        if (!presented) throw unauthorized("Sign in to continue");
+        const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx));
+        const { accessToken, accessTokenExpiresAt } = rotated;
+        return { accessToken, accessTokenExpiresAt, ...deliver(ctx, rotated, fromBody ? "body" : "cookie") };
+      }),
 
-  logout: protectedProcedure
-    .input(z.object({ allDevices: z.boolean().default(false) }).optional())
-    .mutation(async ({ ctx, input }) => {
-      await auth.logout(ctx.db, ctx.viewer, { allDevices: input?.allDevices ?? false });
-      ctx.cookies.delete(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
-      return { ok: true as const };
-    }),
+    logout: protectedProcedure
+      .input(z.object({ allDevices: z.boolean().default(false) }).optional())
+      .mutation(async ({ ctx, input }) => {
+        await auth.logout(ctx.db, ctx.viewer, { allDevices: input?.allDevices ?? false });
+        ctx.cookies.delete(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+        return { ok: true as const };
+      }),
 
-  me: protectedProcedure.query(({ ctx }) => auth.getProfile(ctx.db, ctx.viewer.userId)),
+    me: protectedProcedure.query(({ ctx }) => auth.getProfile(ctx.db, ctx.viewer.userId)),
 
-  updateProfile: protectedProcedure
-    .input(z.object({ name: name.optional(), shippingAddress: addressSchema.nullable().optional() }))
-    .mutation(({ ctx, input }) => auth.updateProfile(ctx.db, ctx.viewer.userId, input)),
+    updateProfile: protectedProcedure
+      .input(z.object({ name: name.optional(), shippingAddress: addressSchema.nullable().optional() }))
+      .mutation(({ ctx, input }) => auth.updateProfile(ctx.db, ctx.viewer.userId, input)),
 
-  /** Requires the current password; every other session of the account ends. */
-  changePassword: protectedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(512), newPassword: password }))
-    .mutation(async ({ ctx, input }) => {
-      await auth.changePassword(ctx.db, ctx.config, ctx.viewer, input);
-      return { ok: true as const };
-    }),
-});
+    /** Requires the current password; every other session of the account ends. */
+    changePassword: protectedProcedure
+      .input(z.object({ currentPassword: z.string().min(1).max(512), newPassword: password }))
+      .mutation(async ({ ctx, input }) => {
+        await auth.changePassword(ctx.db, ctx.config, ctx.viewer, input);
+        return { ok: true as const };
+      }),
+  });

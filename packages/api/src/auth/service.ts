@@ -4,7 +4,6 @@
  */
 import { type Address, type Db, isConstraintViolation, newId } from "@shopwright/db";
 import { eq } from "drizzle-orm";
-import { mergeGuestCart } from "../cart/merge.ts";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
@@ -36,6 +35,17 @@ export interface PublicUser {
 export interface RequestMeta {
   ip: string;
   userAgent: string | undefined;
+}
+
+/**
+ * What else happens in a sign-in's transaction (the cart adopts the guest's lines). Auth sits below
+ * the cart, so the composition root passes this in rather than auth importing the cart.
+ */
+export type OnSignIn = (tx: Db, signIn: { userId: string; cartToken: string | undefined }) => Promise<void>;
+
+export interface SignInDeps {
+  config: ApiConfig;
+  onSignIn: OnSignIn;
 }
 
 export interface SignedIn extends IssuedRefreshToken {
@@ -71,12 +81,12 @@ function publicColumns(db: Db) {
 
 async function signIn(
   tx: Db,
-  config: ApiConfig,
+  { config, onSignIn }: SignInDeps,
   user: PublicUser,
   input: { cartToken: string | undefined; userAgent: string | undefined },
 ): Promise<SignedIn> {
   const issued = await issueRefreshToken(tx, { userId: user.id, userAgent: input.userAgent });
-  await mergeGuestCart(tx, { userId: user.id, cartToken: input.cartToken });
+  await onSignIn(tx, { userId: user.id, cartToken: input.cartToken });
   const access = await issueAccessToken(config.jwtSecret, {
     userId: user.id,
     role: user.role,
@@ -87,12 +97,12 @@ async function signIn(
 
 export async function register(
   db: Db,
-  config: ApiConfig,
+  deps: SignInDeps,
   input: { email: string; password: string; name: string; cartToken?: string },
   meta: RequestMeta,
 ): Promise<SignedIn> {
   assertPasswordAllowed(input.password, input.email);
-  await rateLimited(db, config, [
+  await rateLimited(db, deps.config, [
     { key: `register:ip:${meta.ip}`, rule: RATE_LIMITS.registerPerIp },
     { key: `register:email:${input.email}`, rule: RATE_LIMITS.registerPerEmail },
   ]);
@@ -104,7 +114,7 @@ export async function register(
         .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "customer" })
         .returning(publicColumns(tx));
       if (!user) throw new Error("user insert returned no row");
-      return signIn(tx, config, user, { cartToken: input.cartToken, userAgent: meta.userAgent });
+      return signIn(tx, deps, user, { cartToken: input.cartToken, userAgent: meta.userAgent });
     });
   } catch (error) {
     // The unique index decides, so two registrations racing for one email cannot both win.
@@ -115,11 +125,11 @@ export async function register(
 
 export async function login(
   db: Db,
-  config: ApiConfig,
+  deps: SignInDeps,
   input: { email: string; password: string; cartToken?: string },
   meta: RequestMeta,
 ): Promise<SignedIn> {
-  await rateLimited(db, config, [
+  await rateLimited(db, deps.config, [
     { key: `login:ip:${meta.ip}`, rule: RATE_LIMITS.loginPerIp },
     { key: `login:email:${input.email}`, rule: RATE_LIMITS.loginPerEmail },
   ]);
@@ -133,7 +143,7 @@ export async function login(
     : await verifyAgainstDummy(input.password);
   if (!account || !valid) throw invalidCredentials();
   const { passwordHash: _, ...user } = account;
-  return db.transaction((tx) => signIn(tx, config, user, { cartToken: input.cartToken, userAgent: meta.userAgent }));
+  return db.transaction((tx) => signIn(tx, deps, user, { cartToken: input.cartToken, userAgent: meta.userAgent }));
 }
 
 /**

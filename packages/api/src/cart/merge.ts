@@ -4,10 +4,11 @@ import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
 import { cartTokenHash } from "./token.ts";
 
 /**
- * Merges a guest's cart into the user's at login or registration and consumes the guest cart.
- * Auth calls it inside its sign-in transaction. The same product's quantities add up to what is in
- * stock (and 99), never taking away what the user's line already held; a guest line whose product
- * sold out since comes over as 1 unit, shown unavailable, rather than vanishing unseen.
+ * Merges a guest's cart into the user's at login or registration and consumes the guest cart. The
+ * composition root hands it to auth as its sign-in hook, so it runs in the sign-in transaction.
+ * The same product's quantities add up to what is in stock (and 99), never taking away what the
+ * user's line already held; a guest line whose product sold out since comes over as 1 unit, shown
+ * unavailable, rather than vanishing unseen.
  */
 export async function mergeGuestCart(db: Db, input: { userId: string; cartToken: string | undefined }): Promise<void> {
   const tokenHash = cartTokenHash(input.cartToken);

@@ -18,7 +18,7 @@ import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
 import type { Logger } from "../logger.ts";
-import type { PaymentGateway } from "../payments/gateway.ts";
+import type { PaymentGateway } from "./payment-gateway.ts";
 import { type OrderDetail, orderDetail } from "./queries.ts";
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,24 +1,10 @@
 /**
- * The payment gateway as the shop sees it: a port with one operation, and its implementation over
- * the provider's HTTP API. The shop never reaches into the provider's storage, even for the
- * simulated provider served by this same process.
+ * The payment gateway port's implementation over the provider's HTTP API. The shop never reaches
+ * into the provider's storage, even for the simulated provider served by this same process.
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-
-export interface CreatePaymentInput {
-  /** The shop's payment id; the provider treats it as the idempotency key of the call. */
-  paymentId: string;
-  orderId: string;
-  amountCents: number;
-  /** Where the provider sends the shopper after the hosted page. */
-  returnUrl: string;
-}
-
-export interface PaymentGateway {
-  /** Registers a payment (again, harmlessly) and returns its hosted payment page. */
-  createPayment(input: CreatePaymentInput): Promise<{ url: string }>;
-}
+import type { PaymentGateway } from "../orders/payment-gateway.ts";
 
 /**
  * The merchant API key for the simulated provider, derived from the webhook secret both sides

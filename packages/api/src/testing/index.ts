@@ -10,7 +10,7 @@ import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Context, CookieJar, RequestInfo } from "../context.ts";
 import { silentLogger } from "../logger.ts";
-import type { CreatePaymentInput, PaymentGateway } from "../payments/gateway.ts";
+import type { CreatePaymentInput, PaymentGateway } from "../orders/payment-gateway.ts";
 import { appRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
