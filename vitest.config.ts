@@ -11,7 +11,12 @@ const globalSetup = ["packages/db/src/testing/global-setup.ts"];
 const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
 /** Tests that need no test database of their own run once, not once per dialect. */
-const unitTests = ["packages/client/src/**/*.test.ts", "packages/*/src/**/*.unit.test.ts", "examples/csv.test.ts"];
+const unitTests = [
+  "packages/client/src/**/*.test.ts",
+  "packages/*/src/**/*.unit.test.ts",
+  "scripts/*.unit.test.ts",
+  "examples/csv.test.ts",
+];
 
 const dialect = (name: "sqlite" | "postgres"): TestProjectInlineConfiguration => ({
   extends: true,

@@ -1,0 +1,101 @@
+/**
+ * The architecture's executable summary (docs/architecture.md explains each rule). `pnpm check:deps`
+ * runs it in CI; scripts/dependency-rules.unit.test.ts proves it fails on a planted back-import.
+ */
+
+const API = "^packages/api/src/";
+
+/**
+ * The api's domains from the bottom up: a domain imports only domains in tiers below its own.
+ * Domains sharing a tier (auth, catalog) do not import each other either.
+ */
+const DOMAIN_TIERS = [["auth", "catalog"], ["cart"], ["orders"], ["payments"], ["notifications"]];
+
+/** Files that only support tests: test files, test harnesses, testing modules, benchmarks. */
+const TEST_SUPPORT = ["\\.test\\.tsx?$", "(^|/)(testing|test|test-utils|e2e|bench)/", "^vitest\\.config\\.ts$"];
+
+const folders = (names) => `${API}(${names.join("|")})/`;
+
+const domainRules = DOMAIN_TIERS.flatMap((tier, level) =>
+  tier.map((domain) => {
+    const notBelow = DOMAIN_TIERS.slice(level)
+      .flat()
+      .filter((other) => other !== domain);
+    return {
+      name: `${domain}-imports-downward`,
+      comment: `${domain} may import only domains below it (${DOMAIN_TIERS.slice(0, level).flat().join(", ") || "none"}); a reaction upward is a port or an event`,
+      severity: "error",
+      from: { path: `${API}${domain}/`, pathNot: TEST_SUPPORT },
+      to: { path: folders(notBelow) },
+    };
+  }),
+);
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "A cycle makes two modules one; domains depend one way",
+      severity: "error",
+      from: { pathNot: TEST_SUPPORT },
+      to: { circular: true, viaOnly: { pathNot: TEST_SUPPORT } },
+    },
+    ...domainRules,
+    {
+      name: "domains-below-composition",
+      comment:
+        "Domains never import what composes them: the root router, the admin composition, the task list, the package entry points",
+      severity: "error",
+      from: { path: folders(DOMAIN_TIERS.flat()), pathNot: TEST_SUPPORT },
+      to: { path: [`${API}(root|server|index)\\.ts$`, `${API}admin/`, `${API}tasks/index\\.ts$`] },
+    },
+    {
+      name: "kernel-imports-no-domain",
+      comment: "Errors, config, logging, money, listing, audit and media serve every domain and know none",
+      severity: "error",
+      from: { path: `${API}((errors|config|logger)\\.ts$|(lib|audit|media)/)`, pathNot: TEST_SUPPORT },
+      to: { path: API, pathNot: `${API}((errors|config|logger)\\.ts$|(lib|audit|media)/)` },
+    },
+    {
+      name: "spa-imports-client-and-ui-only",
+      comment:
+        "The SPAs reach the server only through @shopwright/client and share components only through @shopwright/ui",
+      severity: "error",
+      from: { path: "^apps/(storefront|admin)/", pathNot: TEST_SUPPORT },
+      to: { path: "^(packages|apps)/", pathNot: ["^packages/(client|ui)/", "^apps/$1/"] },
+    },
+    {
+      name: "db-imports-nothing-above",
+      comment: "packages/db is the bottom layer: the api, jobs and apps build on it, never the reverse",
+      severity: "error",
+      from: { path: "^packages/db/" },
+      to: { path: "^(packages/(api|jobs|client|ui)|apps)/" },
+    },
+    {
+      name: "jobs-below-api",
+      comment: "packages/jobs sits between db and api",
+      severity: "error",
+      from: { path: "^packages/jobs/" },
+      to: { path: "^(packages/(api|client|ui)|apps)/" },
+    },
+    {
+      name: "testing-modules-only-in-tests",
+      comment: "Test helpers live in testing modules, and production code never imports them",
+      severity: "error",
+      from: { path: "^(packages|apps)/", pathNot: TEST_SUPPORT },
+      to: { path: "^packages/[^/]+/src/(testing/|.*/testing/)" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: ["node_modules", "/dist/"] },
+    tsPreCompilationDeps: true,
+    // Workspace packages export their TypeScript sources (`exports` in each package.json).
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+  },
+};
