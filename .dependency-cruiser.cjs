@@ -54,8 +54,8 @@ module.exports = {
       name: "kernel-imports-no-domain",
       comment: "Errors, config, logging, money, listing, audit and media serve every domain and know none",
       severity: "error",
-      from: { path: `${API}((errors|config|logger)\\.ts$|(lib|audit|media)/)`, pathNot: TEST_SUPPORT },
-      to: { path: API, pathNot: `${API}((errors|config|logger)\\.ts$|(lib|audit|media)/)` },
+      from: { path: `${API}((errors|config|logger|http-names)\\.ts$|(lib|audit|media)/)`, pathNot: TEST_SUPPORT },
+      to: { path: API, pathNot: `${API}((errors|config|logger|http-names)\\.ts$|(lib|audit|media)/)` },
     },
     {
       name: "spa-imports-client-and-ui-only",

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { type ApiConfig, gatewayApiKey, httpPaymentGateway } from "@shopwright/api/server";
+import { API_PATH, type ApiConfig, gatewayApiKey, httpPaymentGateway } from "@shopwright/api/server";
 import { type Db, isMigrated } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(
-    "/trpc/*",
+    `${API_PATH}/*`,
     cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
     bodyLimit({
       // Image uploads travel through tRPC as base64; everything else is small.
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
     baseUrl: deps.config.gatewayUrl,
     apiKey: gatewayApiKey(deps.config.webhookSecret),
   });
-  app.use("/trpc/*", trpcHandler({ ...deps, gateway }));
+  app.use(`${API_PATH}/*`, trpcHandler({ ...deps, gateway }));
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));
 

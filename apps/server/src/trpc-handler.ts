@@ -1,6 +1,6 @@
 import { trpcServer } from "@hono/trpc-server";
 import type { ApiConfig, Context as ApiContext, Logger, PaymentGateway } from "@shopwright/api/server";
-import { appRouter, secureCookies } from "@shopwright/api/server";
+import { API_PATH, appRouter, CART_COOKIE, CART_TOKEN_HEADER, secureCookies } from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
@@ -23,7 +23,7 @@ export function trpcHandler(deps: TrpcDeps) {
   const observer = procedureObserver(deps.metrics);
   return trpcServer({
     router: appRouter,
-    endpoint: "/trpc",
+    endpoint: API_PATH,
     // A client sees only a generic message for an internal error; its cause, stack and request id
     // go to the log, so every 5xx can be traced.
     onError: ({ error, path, ctx }) => {
@@ -44,7 +44,7 @@ export function trpcHandler(deps: TrpcDeps) {
           ip: clientIp(c, deps.trustProxy),
           userAgent: c.req.header("user-agent"),
           accessToken: authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() || undefined : undefined,
-          cartToken: c.req.header("x-cart-token") || getCookie(c, "sw_cart") || undefined,
+          cartToken: c.req.header(CART_TOKEN_HEADER) || getCookie(c, CART_COOKIE) || undefined,
         },
         cookies: {
           get: (name) => getCookie(c, name),

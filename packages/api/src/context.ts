@@ -23,7 +23,7 @@ export interface RequestInfo {
   userAgent: string | undefined;
   /** The bearer token from `Authorization`, if any. */
   accessToken: string | undefined;
-  /** The guest cart token from `x-cart-token` (or the `sw_cart` cookie). */
+  /** The guest cart token from the `CART_TOKEN_HEADER` header (or the `CART_COOKIE` cookie). */
   cartToken: string | undefined;
 }
 

@@ -5,6 +5,7 @@ export type { ApiConfig } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";
 export { DomainError } from "./errors.ts";
+export { API_PATH, CART_COOKIE, CART_TOKEN_HEADER, REFRESH_COOKIE } from "./http-names.ts";
 export type { Logger } from "./logger.ts";
 export { storeCaughtEmail } from "./notifications/mailbox.ts";
 export type { Mailer } from "./notifications/mailer.ts";

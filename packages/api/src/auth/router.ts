@@ -2,13 +2,10 @@ import { addressSchema } from "@shopwright/db";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { unauthorized } from "../errors.ts";
+import { API_PATH, REFRESH_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
-
-export const REFRESH_COOKIE = "sw_refresh";
-/** The refresh cookie travels only to the API, never with page or asset requests. */
-const REFRESH_COOKIE_PATH = "/trpc";
 
 const email = z
   .string()
@@ -41,7 +38,7 @@ const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
 function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | "body") {
   if (delivery === "body") return { refreshToken: issued.refreshToken };
   ctx.cookies.set(REFRESH_COOKIE, issued.refreshToken, {
-    path: REFRESH_COOKIE_PATH,
+    path: API_PATH,
     maxAgeSeconds: Math.max(0, Math.floor((issued.expiresAt.getTime() - Date.now()) / 1000)),
   });
   return {};
@@ -95,7 +92,7 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
       .input(z.object({ allDevices: z.boolean().default(false) }).optional())
       .mutation(async ({ ctx, input }) => {
         await auth.logout(ctx.db, ctx.viewer, { allDevices: input?.allDevices ?? false });
-        ctx.cookies.delete(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+        ctx.cookies.delete(REFRESH_COOKIE, { path: API_PATH });
         return { ok: true as const };
       }),
 

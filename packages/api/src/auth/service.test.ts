@@ -4,10 +4,10 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CookieJar, CookieOptions } from "../context.ts";
+import { REFRESH_COOKIE } from "../http-names.ts";
 import { createCaller, createProduct, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
-import { REFRESH_COOKIE } from "./router.ts";
 import { REUSE_GRACE_SECONDS } from "./sessions.ts";
 
 let db: Db;

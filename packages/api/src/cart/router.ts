@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Viewer } from "../auth/access-token.ts";
 import type { Context } from "../context.ts";
+import { API_PATH, CART_COOKIE } from "../http-names.ts";
 import { router, viewerProcedure } from "../trpc.ts";
 import { GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
 import {
@@ -12,7 +13,6 @@ import {
   removeCartItem,
   updateCartItem,
 } from "./service.ts";
-import { CART_COOKIE } from "./token.ts";
 
 const productId = z.string().trim().min(1).max(100);
 const quantity = z.number().int().max(MAX_LINE_QUANTITY);
@@ -26,7 +26,7 @@ function owner(ctx: ViewerContext): CartOwner {
 /** Browsers keep the guest token in a cookie that lasts as long as an untouched cart does. */
 function rememberGuestCart(ctx: ViewerContext, cart: CartView): CartView {
   if (cart.cartToken) {
-    ctx.cookies.set(CART_COOKIE, cart.cartToken, { path: "/trpc", maxAgeSeconds: GUEST_CART_LIFETIME_DAYS * 86_400 });
+    ctx.cookies.set(CART_COOKIE, cart.cartToken, { path: API_PATH, maxAgeSeconds: GUEST_CART_LIFETIME_DAYS * 86_400 });
   }
   return cart;
 }

@@ -4,8 +4,6 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 
-export const CART_COOKIE = "sw_cart";
-
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function newCartToken(): { token: string; tokenHash: string } {

@@ -1,5 +1,5 @@
 /** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
-import type { Db } from "@shopwright/db";
+import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
 import { and, asc, count, desc, eq, gte, lte, ne, sum } from "drizzle-orm";
 
 export const LOW_STOCK_THRESHOLD = 5;
@@ -43,7 +43,7 @@ export async function adminStats(db: Db, now = new Date()) {
       .limit(8),
   ]);
 
-  const ordersByStatus = { placed: 0, processing: 0, shipped: 0, delivered: 0, cancelled: 0 };
+  const ordersByStatus = Object.fromEntries(orderStatuses.map((status) => [status, 0])) as Record<OrderStatus, number>;
   for (const row of byStatus) ordersByStatus[row.status] = row.n;
   return {
     ordersByStatus,
