@@ -30,7 +30,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<{ worke
   const worker = await startWorker({
     db,
     databaseUrl: options.databaseUrl,
-    tasks: createTaskHandlers({ db, config, log, mailer }, [mockpayTasks({ db, config, log })]),
+    tasks: createTaskHandlers({ db, config, mailer }, [mockpayTasks({ db, config })]),
     log,
     concurrency: options.concurrency,
     heartbeatIntervalMs: options.heartbeatIntervalMs,

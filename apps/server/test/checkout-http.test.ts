@@ -5,11 +5,17 @@
  */
 import { type ServerType, serve } from "@hono/node-server";
 import { gatewayApiKey } from "@shopwright/api/server";
-import { createProduct, createSignedInUser, fillCart, testAddress, testConfig } from "@shopwright/api/testing";
+import {
+  createProduct,
+  createSignedInUser,
+  fillCart,
+  testAddress,
+  testConfig,
+  testJobHelpers,
+} from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.ts";
 import { mockpayTasks } from "../src/mockpay/tasks.ts";
 import { createTestApp, trpcRequest } from "./harness.ts";
 
@@ -82,9 +88,8 @@ describe("checkout and payment over HTTP", () => {
 
     const deliveries = await queuedJobs(db, "deliver_payment_webhook");
     expect(deliveries).toHaveLength(1);
-    const deliver = mockpayTasks({ db, config: { ...testConfig, ...config }, log: createLogger("silent") })
-      .deliver_payment_webhook!;
-    const helpers = {} as Parameters<typeof deliver>[1];
+    const deliver = mockpayTasks({ db, config: { ...testConfig, ...config } }).deliver_payment_webhook!;
+    const helpers = testJobHelpers();
     await deliver(deliveries[0]!.payload as { eventId: string }, helpers);
     // A redelivery (the provider retrying after a lost answer) is acknowledged and changes nothing.
     await deliver(deliveries[0]!.payload as { eventId: string }, helpers);

@@ -1,18 +1,16 @@
 import { SIGNATURE_HEADER, signWebhook, type TaskDeps, type TaskHandlers } from "@shopwright/api/server";
-import { taskPayloads } from "@shopwright/jobs";
 import { gatewayEvent } from "./events.ts";
 
 /**
  * Mockpay's webhook delivery. Every attempt signs afresh (the timestamp must be recent); anything
  * but a 2xx throws, so graphile-worker retries with its exponential backoff until the shop answers.
  */
-export function mockpayTasks({ db, config, log }: TaskDeps): TaskHandlers {
+export function mockpayTasks({ db, config }: TaskDeps): TaskHandlers {
   return {
-    async deliver_payment_webhook(payload) {
-      const { eventId } = taskPayloads.deliver_payment_webhook.parse(payload);
+    async deliver_payment_webhook({ eventId }, helpers) {
       const event = await gatewayEvent(db, eventId);
       if (!event) {
-        log.warn({ eventId }, "no such gateway event; nothing to deliver");
+        helpers.logger.warn("no such gateway event; nothing to deliver", { eventId });
         return;
       }
       const body = JSON.stringify(event);
@@ -23,7 +21,7 @@ export function mockpayTasks({ db, config, log }: TaskDeps): TaskHandlers {
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) throw new Error(`Webhook ${eventId} was refused with ${response.status}`);
-      log.info({ eventId, type: event.type }, "payment webhook delivered");
+      helpers.logger.info("payment webhook delivered", { eventId, type: event.type });
     },
   };
 }

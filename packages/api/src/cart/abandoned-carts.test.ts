@@ -2,7 +2,6 @@ import { type Db, newId } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import type { JobHelpers } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { silentLogger } from "../logger.ts";
 import { testConfig } from "../testing/index.ts";
 import { deleteAbandonedGuestCarts } from "./abandoned-carts.ts";
 import { cartTasks } from "./tasks.ts";
@@ -67,7 +66,7 @@ describe(`abandoned guest carts on ${testDialect()}`, () => {
     const before = (await remaining()).cartIds;
     const stale = await cart(31, "guest");
     const recent = await cart(1, "guest");
-    const handler = cartTasks({ db, config: testConfig, log: silentLogger }).cleanup_abandoned_carts;
+    const handler = cartTasks({ db, config: testConfig }).cleanup_abandoned_carts;
     const info = vi.fn();
     // A cron job's payload carries graphile-worker's `_cron` facts beside ours.
     const cronPayload = { _cron: { ts: new Date().toISOString(), backfilled: false } };

@@ -1,14 +1,12 @@
-import { taskPayloads } from "@shopwright/jobs";
 import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
 import { deleteAbandonedGuestCarts, GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
 
 export function cartTasks({ db }: TaskDeps): TaskHandlers {
   return {
-    async cleanup_abandoned_carts(payload, helpers) {
-      const { requestId } = taskPayloads.cleanup_abandoned_carts.parse(payload ?? {});
+    async cleanup_abandoned_carts(_payload, helpers) {
       const olderThan = new Date(Date.now() - GUEST_CART_LIFETIME_DAYS * 86_400_000);
       const deleted = await deleteAbandonedGuestCarts(db, olderThan);
-      helpers.logger.info(`Deleted ${deleted} abandoned guest carts`, { deleted, requestId });
+      helpers.logger.info(`Deleted ${deleted} abandoned guest carts`, { deleted });
     },
   };
 }

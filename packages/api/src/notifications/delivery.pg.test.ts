@@ -26,7 +26,7 @@ async function startTestWorker(db: Db, smtpUrl: string, options: { staleAfterMs?
   const worker = await startWorker({
     db,
     databaseUrl: db.url,
-    tasks: createTaskHandlers({ db, config: testConfig, log: silentLogger, mailer }),
+    tasks: createTaskHandlers({ db, config: testConfig, mailer }),
     log: silentLogger,
     concurrency: 2,
     pollIntervalMs: 200,

@@ -7,9 +7,14 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
     async send_order_confirmation({ orderId }, helpers) {
       const result = await sendOrderConfirmation(deps, orderId);
       if (result.status === "already_sent") {
-        helpers.logger.info(`order ${orderId}: confirmation already accepted by the SMTP server; not sending again`);
+        helpers.logger.info(
+          `order ${orderId}: confirmation already accepted by the SMTP server; not sending again`,
+          {},
+        );
       } else {
-        helpers.logger.info(`order ${orderId}: confirmation accepted`, { providerMessageId: result.providerMessageId });
+        helpers.logger.info(`order ${orderId}: confirmation accepted`, {
+          providerMessageId: result.providerMessageId,
+        });
       }
     },
   };

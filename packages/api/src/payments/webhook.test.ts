@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
-import { createSignedInUser, testConfig } from "../testing/index.ts";
+import { createSignedInUser, testConfig, testJobHelpers } from "../testing/index.ts";
 import { signWebhook } from "./signature.ts";
 import { paymentTasks } from "./tasks.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
@@ -148,7 +148,7 @@ describe(`payment webhooks on ${testDialect()}`, () => {
 
   it("cancels and restocks an order still unpaid at its deadline, and leaves paid or early ones alone", async () => {
     const expire = paymentTasks(deps()).expire_unpaid_order!;
-    const helpers = {} as Parameters<typeof expire>[1];
+    const helpers = testJobHelpers();
     const { payments } = db.tables;
     const overdue = async (orderId: string) =>
       db.orm

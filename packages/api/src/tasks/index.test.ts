@@ -1,7 +1,6 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../logger.ts";
 import { createSmtpMailer } from "../notifications/mailer.ts";
 import { testConfig } from "../testing/index.ts";
 import { createTaskHandlers } from "./index.ts";
@@ -14,7 +13,7 @@ describe(`task composition on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   it("merges every domain's handlers and refuses two handlers for one task", () => {
-    const deps = { db, config: testConfig, log: silentLogger, mailer: createSmtpMailer("smtp://127.0.0.1:2525") };
+    const deps = { db, config: testConfig, mailer: createSmtpMailer("smtp://127.0.0.1:2525") };
     const deliver = async () => undefined;
     const handlers = createTaskHandlers(deps, [{ deliver_payment_webhook: deliver }]);
     expect(Object.keys(handlers).sort()).toEqual([

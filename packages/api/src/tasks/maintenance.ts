@@ -4,7 +4,6 @@
  * have passed, and checkout idempotency keys past their 24 hours.
  */
 import type { Db } from "@shopwright/db";
-import { taskPayloads } from "@shopwright/jobs";
 import { lte } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions.ts";
 import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
@@ -19,10 +18,9 @@ export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<voi
 
 export function maintenanceTasks({ db }: TaskDeps): TaskHandlers {
   return {
-    async prune_expired_records(payload, helpers) {
-      const { requestId } = taskPayloads.prune_expired_records.parse(payload ?? {});
+    async prune_expired_records(_payload, helpers) {
       await pruneExpiredRecords(db);
-      helpers.logger.info("Pruned expired sessions, rate limits and idempotency keys", { requestId });
+      helpers.logger.info("Pruned expired sessions, rate limits and idempotency keys");
     },
   };
 }

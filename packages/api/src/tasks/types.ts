@@ -2,13 +2,14 @@ import type { Db } from "@shopwright/db";
 import type { TaskName } from "@shopwright/jobs";
 import type { Task } from "graphile-worker";
 import type { ApiConfig } from "../config.ts";
-import type { Logger } from "../logger.ts";
 
-/** What every task handler may use; each domain builds its handlers from these. */
+/**
+ * What every task handler may use; each domain builds its handlers from these. Logging is not
+ * here: a handler logs through `helpers.logger`, which carries the job's id, task and request id.
+ */
 export interface TaskDeps {
   db: Db;
   config: ApiConfig;
-  log: Logger;
 }
 
 /**

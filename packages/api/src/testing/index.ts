@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, newId } from "@shopwright/db";
+import { type JobHelpers, Logger } from "graphile-worker";
 import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Context, CookieJar, RequestInfo } from "../context.ts";
@@ -77,6 +78,14 @@ export function createTestContext(
       ...options.req,
     },
   };
+}
+
+/**
+ * What the worker hands a task handler besides its payload, for calling a handler directly: only
+ * the job's logger, which here drops its lines.
+ */
+export function testJobHelpers(): JobHelpers {
+  return { logger: new Logger(() => () => undefined) } as Partial<JobHelpers> as JobHelpers;
 }
 
 export const createCaller = createCallerFactory(appRouter);

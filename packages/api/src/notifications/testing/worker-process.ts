@@ -17,7 +17,7 @@ const mailer = createSmtpMailer(SMTP_URL);
 const worker = await startWorker({
   db,
   databaseUrl: DATABASE_URL,
-  tasks: createTaskHandlers({ db, config: testConfig, log: silentLogger, mailer }),
+  tasks: createTaskHandlers({ db, config: testConfig, mailer }),
   log: silentLogger,
   concurrency: 1,
   pollIntervalMs: 200,
