@@ -31,14 +31,11 @@ export const taskMaxAttempts: Record<TaskName, number> = {
 };
 export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
 
+/** Every task's payload, derived from `taskPayloads`, so a task is named in one place. */
+type TaskPayloads = { [T in TaskName]: TaskPayload<T> };
+
 declare global {
   namespace GraphileWorker {
-    interface Tasks {
-      send_order_confirmation: TaskPayload<"send_order_confirmation">;
-      deliver_payment_webhook: TaskPayload<"deliver_payment_webhook">;
-      expire_unpaid_order: TaskPayload<"expire_unpaid_order">;
-      cleanup_abandoned_carts: TaskPayload<"cleanup_abandoned_carts">;
-      prune_expired_records: TaskPayload<"prune_expired_records">;
-    }
+    interface Tasks extends TaskPayloads {}
   }
 }
