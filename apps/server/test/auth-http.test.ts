@@ -1,4 +1,4 @@
-/** The "done when": a script that speaks only HTTP can run the whole session lifecycle. */
+/** A script that speaks only HTTP can run the whole session lifecycle. */
 import { testConfig } from "@shopwright/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";

@@ -1,4 +1,4 @@
-/** The cart issue's "done when": a guest fills a cart over plain HTTP, logs in, and finds it merged. */
+/** A guest fills a cart over plain HTTP, logs in, and finds it merged. */
 import { createProduct } from "@shopwright/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, trpcCall } from "./harness.ts";

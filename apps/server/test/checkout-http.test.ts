@@ -1,7 +1,7 @@
 /**
- * The issue's "done when", over plain HTTP against a listening server (the shop calls the
- * gateway's API over the network, as it would a real provider): check out, open the payment
- * page, approve, deliver the webhook, and find the order processing with its email enqueued.
+ * A paid checkout over plain HTTP against a listening server (the shop calls the gateway's API
+ * over the network, as it would a real provider): check out, open the payment page, approve,
+ * deliver the webhook, and find the order processing with its email enqueued.
  */
 import { type ServerType, serve } from "@hono/node-server";
 import { gatewayApiKey } from "@shopwright/api/server";

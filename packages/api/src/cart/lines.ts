@@ -16,12 +16,6 @@ export interface CartLine {
   available: boolean;
 }
 
-export async function userCartId(db: Db, userId: string): Promise<string | null> {
-  const { carts } = db.tables;
-  const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
-  return cart?.id ?? null;
-}
-
 export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
   const { cartItems, products } = db.tables;
   const rows = await db.orm
