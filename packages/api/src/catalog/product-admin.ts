@@ -6,7 +6,7 @@ import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shop
 import { and, asc, count, desc, eq, max, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
-import { containsText, offsetOf, type Page } from "../lib/listing.ts";
+import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import type { MediaStorage } from "../media/storage.ts";
 import { imagesByProduct } from "./images.ts";
@@ -32,7 +32,8 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
   if (filter.categoryId) conditions.push(eq(products.categoryId, filter.categoryId));
   const where = and(...conditions);
 
-  const [rows, [counted]] = await Promise.all([
+  const listed = await pageOf(
+    filter,
     db.orm
       .select({
         id: products.id,
@@ -52,18 +53,12 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
       .limit(filter.pageSize)
       .offset(offsetOf(filter)),
     db.orm.select({ total: count() }).from(products).where(where),
-  ]);
-
+  );
   const images = await imagesByProduct(
     db,
-    rows.map((row) => row.id),
+    listed.items.map((row) => row.id),
   );
-  return {
-    items: rows.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })),
-    total: counted?.total ?? 0,
-    page: filter.page,
-    pageSize: filter.pageSize,
-  };
+  return { ...listed, items: listed.items.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })) };
 }
 
 /** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */

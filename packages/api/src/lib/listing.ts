@@ -14,6 +14,12 @@ export interface Page {
 
 export const offsetOf = ({ page, pageSize }: Page) => (page - 1) * pageSize;
 
+/** One page of rows and how many rows match in all, in the shape every paged list answers with. */
+export async function pageOf<T>(page: Page, rows: PromiseLike<T[]>, matching: PromiseLike<{ total: number }[]>) {
+  const [items, [counted]] = await Promise.all([rows, matching]);
+  return { items, total: counted?.total ?? 0, page: page.page, pageSize: page.pageSize };
+}
+
 /** `column` contains `text`, ignoring case, with LIKE's wildcards in `text` taken literally. */
 export function containsText(column: Column, text: string): SQL {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

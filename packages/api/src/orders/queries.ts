@@ -2,7 +2,7 @@
 import type { Db, OrderStatus } from "@shopwright/db";
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
-import { containsText, offsetOf, type Page } from "../lib/listing.ts";
+import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import { lineTotal } from "../lib/money.ts";
 
 export interface OrderFilter extends Page {
@@ -22,7 +22,8 @@ export async function listOrders(db: Db, filter: OrderFilter) {
   if (filter.email) conditions.push(containsText(orders.email, filter.email));
   const where = and(...conditions);
   const itemCount = db.orm.select({ n: count() }).from(orderItems).where(eq(orderItems.orderId, orders.id));
-  const [items, [counted]] = await Promise.all([
+  return pageOf(
+    filter,
     db.orm
       .select({
         id: orders.id,
@@ -41,8 +42,7 @@ export async function listOrders(db: Db, filter: OrderFilter) {
       .limit(filter.pageSize)
       .offset(offsetOf(filter)),
     db.orm.select({ total: count() }).from(orders).where(where),
-  ]);
-  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
+  );
 }
 
 /**

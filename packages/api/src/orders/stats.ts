@@ -1,6 +1,7 @@
 /** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
-import { and, asc, count, desc, eq, gte, lte, ne, sum } from "drizzle-orm";
+import { and, asc, count, eq, gte, lte, ne, sum } from "drizzle-orm";
+import { listOrders } from "./queries.ts";
 
 export const LOW_STOCK_THRESHOLD = 5;
 const DAY_MS = 86_400_000;
@@ -30,17 +31,7 @@ export async function adminStats(db: Db, now = new Date()) {
       .where(and(eq(products.status, "active"), lte(products.stock, LOW_STOCK_THRESHOLD)))
       .orderBy(asc(products.stock), asc(products.name))
       .limit(10),
-    db.orm
-      .select({
-        id: orders.id,
-        email: orders.email,
-        status: orders.status,
-        totalCents: orders.totalCents,
-        createdAt: orders.createdAt,
-      })
-      .from(orders)
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(8),
+    listOrders(db, { page: 1, pageSize: 8 }).then((page) => page.items),
   ]);
 
   const ordersByStatus = Object.fromEntries(orderStatuses.map((status) => [status, 0])) as Record<OrderStatus, number>;
