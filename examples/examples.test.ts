@@ -11,14 +11,13 @@ import { createShopClient } from "@shopwright/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../apps/server/test/e2e/harness.ts";
 
-const PORT = 3181;
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 let shop: Shop;
 let workDir: string;
 
 beforeAll(async () => {
-  shop = await startShop({ port: PORT, screenshots: "examples", env: { RATE_LIMITS: "off" } });
+  shop = await startShop({ screenshots: "examples", env: { RATE_LIMITS: "off" } });
   workDir = mkdtempSync(join(tmpdir(), "shopwright-examples-"));
 });
 

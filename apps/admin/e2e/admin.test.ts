@@ -52,7 +52,7 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 }
 
 beforeAll(async () => {
-  shop = await startShop({ port: 3160, screenshots: "admin" });
+  shop = await startShop({ screenshots: "admin" });
   await createShopClient({ url: shop.url(""), tokenDelivery: "body" }).register(SHOPPER);
   admin = await shop.newPage();
 });

@@ -10,7 +10,7 @@ import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
 let shop: Shop;
 
 beforeAll(async () => {
-  shop = await startShop({ port: 3170, screenshots: "storefront" });
+  shop = await startShop({ screenshots: "storefront" });
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * End-to-end harness: a real shop process and a real browser.
  *
- *   const shop = await startShop({ port: 3170, screenshots: "storefront" });
+ *   const shop = await startShop({ screenshots: "storefront" });
  *   const page = await shop.newPage();            // Chromium page, 1280×800 unless told otherwise
  *   await page.goto(shop.url("/"));                // or shop.url("/admin/"), signed in as shop.admin
  *   await shop.screenshot(page, "home");          // .artifacts/screenshots/storefront/home.png
@@ -10,12 +10,13 @@
  *
  * The e2e project's globalSetup (build-apps.ts) builds both SPAs and the server once per run in
  * production mode, as `pnpm start` runs them. `startShop` starts `node apps/server/dist/main.js` on
- * 127.0.0.1:`port` with `SEED=auto` (which also creates the admin account `shop.admin`) over a
+ * a free port of 127.0.0.1 with `SEED=auto` (which also creates the admin account `shop.admin`) over a
  * fresh database of its own on the run's Postgres server, waits for /readyz, and launches Debian's Chromium
  * through playwright-core. `stop()` ends the browser and the server and drops the database.
  * If the server dies or never gets ready, the error carries the tail of its output.
  *
- * Each test file starts its own shop on its own port; files run one at a time (vitest.config.ts,
+ * Each test file starts its own shop on its own free port (so runs side by side never meet);
+ * files run one at a time (vitest.config.ts,
  * project "e2e").
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -24,12 +25,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "@shopwright/db";
-import { createPostgresTestDb } from "@shopwright/db/testing";
+import { createPostgresTestDb, freePort } from "@shopwright/db/testing";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 
 export interface StartShopOptions {
-  /** A port in the caller's assigned range. */
-  port: number;
+  /** A fixed port (a bench that prints its URL); by default a free one. */
+  port?: number;
   /** The folder under .artifacts/screenshots/ that screenshots go to, e.g. the app's name. */
   screenshots: string;
   /** Extra environment for the server, e.g. `{ PAYMENT_TIMEOUT_MINUTES: "1" }`. */
@@ -72,7 +73,8 @@ const ADMIN = { email: "admin@shopwright.test", password: "e2e admin password" }
 export async function startShop(options: StartShopOptions): Promise<Shop> {
   const postgres = await createPostgresTestDb({ max: 2, serverUrl: options.serverUrl });
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-e2e-"));
-  const origin = `http://127.0.0.1:${options.port}`;
+  const port = options.port ?? (await freePort());
+  const origin = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const logs = () => output.join("\n");
   const keep = (chunk: Buffer) => {
@@ -88,7 +90,7 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
         ...process.env,
         NODE_ENV: "test",
         HOST: "127.0.0.1",
-        PORT: String(options.port),
+        PORT: String(port),
         PUBLIC_URL: origin,
         DATA_DIR: dataDir,
         DATABASE_URL: postgres.url,
