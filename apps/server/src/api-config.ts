@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ApiConfig } from "@shopwright/api/server";
+import type { ApiConfig, S3Config } from "@shopwright/api/server";
 import type { Env } from "./env.ts";
 import { type LocalSecrets, localSecrets } from "./secrets.ts";
 
@@ -23,6 +23,19 @@ export function apiConfig(env: Env): { config: ApiConfig; dataDir: string; secre
       rateLimits: env.RATE_LIMITS,
       paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
       mediaDir: resolve(dataDir, "media"),
+      ...(env.S3_BUCKET ? { s3: s3Config(env, env.S3_BUCKET) } : {}),
     },
+  };
+}
+
+function s3Config(env: Env, bucket: string): S3Config {
+  return {
+    bucket,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    publicUrl: env.MEDIA_DELIVERY === "redirect" ? env.S3_PUBLIC_URL?.replace(/\/$/, "") : undefined,
   };
 }

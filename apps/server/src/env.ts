@@ -37,6 +37,17 @@ const schema = z
       .default("false")
       .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : v)),
     PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** Path-style requests (`endpoint/bucket/key`), which MinIO and most S3-compatible services want. */
+    S3_FORCE_PATH_STYLE: flag("on"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Where browsers can fetch the bucket's public objects (a CDN or the bucket's public URL). */
+    S3_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** `proxy`: the shop streams images from the bucket; `redirect`: it sends browsers to S3_PUBLIC_URL. */
+    MEDIA_DELIVERY: z.enum(["proxy", "redirect"]).default("proxy"),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
@@ -46,6 +57,16 @@ const schema = z
       for (const name of ["JWT_SECRET", "WEBHOOK_SECRET"] as const) {
         if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
       }
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_SECRET_ACCESS_KEY"],
+        message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
+      });
+    }
+    if (env.MEDIA_DELIVERY === "redirect" && !(env.S3_BUCKET && env.S3_PUBLIC_URL)) {
+      ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "redirect needs S3_BUCKET and S3_PUBLIC_URL" });
     }
   });
 

@@ -11,8 +11,27 @@ export interface ApiConfig {
   /** Rate limits on login and register; off only for load tests. */
   rateLimits: boolean;
   paymentTimeoutMinutes: number;
-  /** Where product images are kept (`${DATA_DIR}/media`, served at /media). */
+  /** Where product images are kept when no bucket is set (`${DATA_DIR}/media`, served at /media). */
   mediaDir: string;
+  /** Set: product images live in this S3-compatible bucket, shared by every server and worker. */
+  s3?: S3Config;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** For S3-compatible services (MinIO, R2 …); unset means AWS S3. */
+  endpoint?: string;
+  /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible services want. */
+  forcePathStyle: boolean;
+  /** Unset: the SDK's default chain (instance roles, AWS_* variables, profiles). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /**
+   * Set: `/media/<key>` redirects browsers (or a CDN) to `${publicUrl}/<key>` for public keys;
+   * unset: the shop proxies the bucket itself.
+   */
+  publicUrl?: string;
 }
 
 /** Cookies are Secure exactly when the shop is served over HTTPS. */

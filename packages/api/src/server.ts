@@ -1,7 +1,7 @@
 /** What the HTTP server and the worker need from the API; clients import only `AppRouter`'s type. */
 
 export { hashPassword } from "./auth/password.ts";
-export type { ApiConfig } from "./config.ts";
+export type { ApiConfig, S3Config } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";
 export { DomainError } from "./errors.ts";
