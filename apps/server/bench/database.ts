@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createPostgresDb, type Db, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
-import { seedCatalog } from "@shopwright/db/seed";
+import { folderImageStore, seedCatalog } from "@shopwright/db/seed";
 import { sql } from "drizzle-orm";
 
 /** Products given this much stock carry the cart and checkout load; no run can sell them out. */
@@ -65,7 +65,7 @@ function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promi
 }
 
 export async function seed(db: Db, products: number, mediaDir: string) {
-  const report = await seedCatalog(db, { products, mediaDir, seed: 12 });
+  const report = await seedCatalog(db, { products, images: folderImageStore(mediaDir), seed: 12 });
   await db.orm.execute(
     `update products set stock = ${AMPLE_STOCK} where id in (select id from products where status = 'active' order by id limit ${HOT_PRODUCTS})`,
   );

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { API_PATH, type ApiConfig, gatewayApiKey, httpPaymentGateway } from "@shopwright/api/server";
+import { API_PATH, type ApiConfig, gatewayApiKey, httpPaymentGateway, MAX_IMAGE_BYTES } from "@shopwright/api/server";
 import { type Db, isMigrated } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,6 +14,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.ts";
 import type { AppLogger } from "./logger.ts";
+import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
 import { trpcHandler } from "./trpc-handler.ts";
@@ -28,11 +29,16 @@ export interface AppDeps {
   trustProxy: number;
   /** Served over TLS: adds HSTS. */
   tls: boolean;
-  /** Where the built SPAs and uploaded media live; absent folders are simply not served. */
-  paths: { storefront: string; admin: string; media: string };
+  /** Where the built SPAs live; absent folders are simply not served. */
+  paths: { storefront: string; admin: string };
 }
 
-const MiB = 1024 * 1024;
+/** The one procedure that takes a file; its body may be as large as the file limit allows. */
+const UPLOAD_PATH = `${API_PATH}/admin.products.uploadImage`;
+/** Room for the multipart framing and the form's other fields around the file. */
+const FORM_OVERHEAD = 64 * 1024;
+/** Every other call is JSON the size of a form or a batch of queries. */
+const JSON_LIMIT = 256 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -68,14 +74,18 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  const tooLarge = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        c.json({ error: { message: `Request body too large (at most ${Math.floor(maxSize / 1024)} KB)` } }, 413),
+    });
+  const uploadLimit = tooLarge(MAX_IMAGE_BYTES + FORM_OVERHEAD);
+  const jsonLimit = tooLarge(JSON_LIMIT);
   app.use(
     `${API_PATH}/*`,
     cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
-    bodyLimit({
-      // Image uploads travel through tRPC as base64; everything else is small.
-      maxSize: 8 * MiB,
-      onError: (c) => c.json({ error: { message: "Request body too large" } }, 413),
-    }),
+    (c, next) => (c.req.path === UPLOAD_PATH ? uploadLimit : jsonLimit)(c, next),
   );
 
   app.get("/healthz", (c) => c.json({ ok: true }));
@@ -98,9 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));
 
-  if (existsSync(deps.paths.media)) {
-    app.use("/media/*", serveStatic({ root: deps.paths.media, rewriteRequestPath: (p) => p.slice("/media".length) }));
-  }
+  app.route("/media", mediaRoutes(deps.config));
   mountSpa(app, "/admin", deps.paths.admin);
   mountSpa(app, "", deps.paths.storefront);
 

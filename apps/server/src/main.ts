@@ -3,11 +3,11 @@
  * seed data, the dev mail catcher (no SMTP_URL), the job worker (WORKER=inline), the HTTP server,
  * and a graceful shutdown on SIGINT/SIGTERM with a deadline.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { hashPassword } from "@shopwright/api/server";
+import { hashPassword, mediaStorageFor } from "@shopwright/api/server";
 import { createPostgresDb, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
@@ -47,12 +47,10 @@ async function main() {
     embedded ? `Using the embedded Postgres in ${dataDir}/postgres` : "Using the Postgres server at DATABASE_URL",
   );
   await migrate(db);
-  // Created up front so /media is served even before the first image exists.
-  mkdirSync(config.mediaDir, { recursive: true });
   if (env.SEED === "auto") {
     const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
     const seeded = await seedIfEmpty(db, {
-      mediaDir: config.mediaDir,
+      images: mediaStorageFor(config),
       admin: { email: env.ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(adminPassword) },
     });
     if (seeded) logger.info(seeded, "seeded an empty database");
@@ -76,7 +74,6 @@ async function main() {
     paths: {
       storefront: resolve(repoRoot, "apps/storefront/dist"),
       admin: resolve(repoRoot, "apps/admin/dist"),
-      media: config.mediaDir,
     },
   });
 

@@ -74,7 +74,7 @@ it("marks the refresh cookie Secure when the shop is served over HTTPS", async (
     metrics: createMetrics(),
     trustProxy: 0,
     tls: true,
-    paths: { storefront: "/nonexistent", admin: "/nonexistent", media: "/nonexistent" },
+    paths: { storefront: "/nonexistent", admin: "/nonexistent" },
   });
   const input = { email: "secure@example.com", password: "correct horse battery", name: "S" };
   const res = await trpcRequest(app, "auth.register", input);

@@ -20,7 +20,7 @@ export async function createTestApp(
     metrics,
     trustProxy: options.trustProxy ?? 0,
     tls: false,
-    paths: { storefront: "/nonexistent", admin: "/nonexistent", media: "/nonexistent" },
+    paths: { storefront: "/nonexistent", admin: "/nonexistent" },
   });
   return { app, db, metrics, close: () => db.close() };
 }

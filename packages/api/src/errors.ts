@@ -8,7 +8,8 @@ export type DomainErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";
@@ -31,3 +32,5 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError("CONFLICT", message, details);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new DomainError("TOO_MANY_REQUESTS", "Too many attempts; try again later", { retryAfterSeconds });
+/** A service the shop depends on (object storage, …) did not answer; nothing was changed. */
+export const unavailable = (message: string) => new DomainError("SERVICE_UNAVAILABLE", message);

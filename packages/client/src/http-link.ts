@@ -1,9 +1,10 @@
 /**
  * The HTTP end of the client: batched, superjson-encoded calls to `<url>/trpc`, each carrying the
- * stored access token and guest cart token.
+ * stored access token and guest cart token. A call whose input is a file (FormData, a Blob) cannot
+ * ride in a JSON batch: it goes alone, as multipart, through `httpLink`.
  */
 import type { AppRouter } from "@shopwright/api";
-import { httpBatchLink, type TRPCLink } from "@trpc/client";
+import { httpBatchLink, httpLink, isNonJsonSerializable, splitLink, type TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import superjson from "superjson";
 import type { TokenStore } from "./tokens.ts";
@@ -16,8 +17,7 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
 }): TRPCLink<TRouter> {
   // Called as a plain function: a browser's `fetch` throws "Illegal invocation" when called as a method of another object.
   const { store, fetch: send } = options;
-  // Typed against AppRouter (superjson) and applied to TRouter, which the caller vouches is the same API.
-  return httpBatchLink<AppRouter>({
+  const http = {
     url: `${options.url.replace(/\/+$/, "")}/trpc`,
     transformer: superjson,
     headers: () => {
@@ -29,6 +29,13 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
       };
     },
     // The refresh cookie must travel when the API is on another origin than the page.
-    fetch: (input, init) => send(input, { ...init, credentials: "include" } as RequestInit),
+    fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+      send(input, { ...init, credentials: "include" } as RequestInit),
+  };
+  // Typed against AppRouter (superjson) and applied to TRouter, which the caller vouches is the same API.
+  return splitLink<AppRouter>({
+    condition: (op) => isNonJsonSerializable(op.input),
+    true: httpLink<AppRouter>(http),
+    false: httpBatchLink<AppRouter>(http),
   }) as unknown as TRPCLink<TRouter>;
 }

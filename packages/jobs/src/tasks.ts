@@ -13,6 +13,7 @@ export const taskPayloads = {
   expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
   cleanup_abandoned_carts: z.object({ ...traced }),
   prune_expired_records: z.object({ ...traced }),
+  make_image_variants: z.object({ imageId: z.string().min(1), ...traced }),
 } as const;
 
 export type TaskName = keyof typeof taskPayloads;
@@ -28,6 +29,8 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   expire_unpaid_order: 10,
   cleanup_abandoned_carts: 3,
   prune_expired_records: 3,
+  // A failure here is a damaged original or unreachable storage: a few retries, then a human.
+  make_image_variants: 5,
 };
 export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
 

@@ -41,7 +41,9 @@ async function addProduct(
     await db.orm.insert(db.tables.productImages).values({
       id: newId("pimg"),
       productId: id,
-      url: `/media/${key}-${position}.svg`,
+      key: `seed/${key}-${position}.svg`,
+      width: 640,
+      height: 640,
       alt: `${fields.name} view ${position + 1}`,
       position,
     });
@@ -289,7 +291,14 @@ describe("catalog.search pages", () => {
       priceCents: 8900,
       stock: 5,
       inStock: true,
-      thumbnail: { url: "/media/brass-desk-lamp-0.svg", alt: "Brass Desk Lamp view 1" },
+      thumbnail: {
+        url: "/media/seed/brass-desk-lamp-0.svg",
+        alt: "Brass Desk Lamp view 1",
+        width: 640,
+        height: 640,
+        srcset: null,
+        sources: [],
+      },
       category: { slug: "lighting", name: "Lighting" },
     });
   });
@@ -326,9 +335,9 @@ describe("catalog.product", () => {
     });
     const desk = await catalog.product({ slug: "brass-desk-lamp" });
     expect(desk.images.map((image) => image.url)).toEqual([
-      "/media/brass-desk-lamp-0.svg",
-      "/media/brass-desk-lamp-1.svg",
-      "/media/brass-desk-lamp-2.svg",
+      "/media/seed/brass-desk-lamp-0.svg",
+      "/media/seed/brass-desk-lamp-1.svg",
+      "/media/seed/brass-desk-lamp-2.svg",
     ]);
     expect(desk.description).toBe("Warm light.");
   });

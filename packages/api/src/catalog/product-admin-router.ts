@@ -1,15 +1,13 @@
 import { productStatuses } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
+import { addProductImage, deleteProductImage, MAX_IMAGE_BYTES } from "./product-images.ts";
 import { mediaStorageFor } from "../media/storage.ts";
 import { adminProcedure, router } from "../trpc.ts";
 import {
-  addProductImage,
   createProduct,
   deleteProduct,
-  deleteProductImage,
   listProducts,
-  MAX_IMAGE_BYTES,
   productById,
   updateProduct,
   updateProductImages,
@@ -28,6 +26,24 @@ const fields = {
   status,
 };
 const alt = z.string().trim().max(300);
+
+/** The upload form's fields, read out of the FormData and checked like any other input. */
+const uploadForm = z.instanceof(FormData).transform((form, ctx) => {
+  const parsed = z
+    .object({
+      productId: id,
+      image: z
+        .instanceof(Blob, { message: "Choose an image file" })
+        .refine((file) => file.size <= MAX_IMAGE_BYTES, "Images can be at most 5 MB"),
+      alt: alt.default(""),
+    })
+    .safeParse({ productId: form.get("productId"), image: form.get("image"), alt: form.get("alt") ?? undefined });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom" });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 export const adminProductsRouter = router({
   list: adminProcedure
@@ -57,34 +73,26 @@ export const adminProductsRouter = router({
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => deleteProduct(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.id)),
 
-  /** The image travels as base64 in the JSON body; its type is decided by its bytes. */
-  uploadImage: adminProcedure
-    .input(
-      z.object({
-        productId: id,
-        contentBase64: z
-          .string()
-          .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, "Images can be at most 5 MB")
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Send the file as base64"),
-        alt: alt.default(""),
-      }),
-    )
-    .mutation(({ ctx, input }) =>
-      addProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
-        productId: input.productId,
-        bytes: Buffer.from(input.contentBase64, "base64"),
-        alt: input.alt,
-      }),
-    ),
+  /**
+   * A multipart form (tRPC's FormData input): `productId`, `image` (the file) and `alt`. The file's
+   * type is decided by its bytes, never by its name or the browser's claim.
+   */
+  uploadImage: adminProcedure.input(uploadForm).mutation(async ({ ctx, input }) =>
+    addProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
+      productId: input.productId,
+      bytes: new Uint8Array(await input.image.arrayBuffer()),
+      alt: input.alt,
+      requestId: ctx.req.requestId,
+    }),
+  ),
 
   /** Reorders the images (the array's order) and sets their alt text. */
   updateImages: adminProcedure
     .input(z.object({ productId: id, images: z.array(z.object({ id, alt })).max(50) }))
     .mutation(({ ctx, input }) => updateProductImages(ctx.db, ctx.viewer.userId, input)),
 
-  deleteImage: adminProcedure
-    .input(z.object({ imageId: id }))
-    .mutation(({ ctx, input }) =>
-      deleteProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.imageId),
-    ),
+  deleteImage: adminProcedure.input(z.object({ imageId: id })).mutation(async ({ ctx, input }) => {
+    const productId = await deleteProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.imageId);
+    return productById(ctx.db, productId);
+  }),
 });

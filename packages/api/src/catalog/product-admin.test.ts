@@ -1,17 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCategory, createOrder, createSignedInUser } from "../testing/index.ts";
+import { createCategory, createOrder, createSignedInUser, imageForm, photo } from "../testing/index.ts";
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
-const WEBP = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0x1a, 0, 0, 0]), Buffer.from("WEBPVP8 ")]);
+let PNG: Buffer;
 
 let db: Db;
 let mediaDir: string;
@@ -23,7 +18,11 @@ beforeAll(async () => {
   mediaDir = mkdtempSync(join(tmpdir(), "sw-media-"));
   admin = await createSignedInUser(db, { role: "admin", config: { mediaDir } });
   categoryId = (await createCategory(db, { name: "Mugs" })).id;
+  PNG = await photo({ width: 40, height: 30, format: "png" });
 });
+
+const storedFiles = (productId: string) =>
+  readdirSync(mediaDir, { recursive: true }).filter((path) => String(path).includes(`${productId}/`));
 afterAll(async () => {
   await db.close();
   rmSync(mediaDir, { recursive: true, force: true });
@@ -124,13 +123,11 @@ describe("admin.products.update", () => {
 describe("admin.products.delete", () => {
   it("deletes a product nobody ordered, with its image files", async () => {
     const product = await create({ name: "Short-lived" });
-    const image = await admin.caller.admin.products.uploadImage({
-      productId: product.id,
-      contentBase64: PNG.toString("base64"),
-    });
+    await admin.caller.admin.products.uploadImage(imageForm(product.id, PNG));
+    expect(storedFiles(product.id)).toHaveLength(1);
     expect(await admin.caller.admin.products.delete({ id: product.id })).toEqual({ outcome: "deleted" });
     await expect(admin.caller.admin.products.byId({ id: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(existsSync(join(mediaDir, image.url.slice("/media/".length)))).toBe(false);
+    expect(storedFiles(product.id)).toEqual([]);
   });
 
   it("archives a product that has been ordered", async () => {
@@ -145,43 +142,9 @@ describe("admin.products.delete", () => {
 });
 
 describe("admin.products images", () => {
-  it("stores JPEG, PNG and WebP by their content and serves them under /media", async () => {
-    const product = await create({ name: "Photogenic" });
-    for (const [bytes, extension] of [
-      [PNG, "png"],
-      [JPEG, "jpg"],
-      [WEBP, "webp"],
-    ] as const) {
-      const image = await admin.caller.admin.products.uploadImage({
-        productId: product.id,
-        contentBase64: bytes.toString("base64"),
-        alt: "A photo",
-      });
-      expect(image.url).toMatch(new RegExp(`^/media/products/${product.id}/img_\\w+\\.${extension}$`));
-      expect(readFileSync(join(mediaDir, image.url.slice("/media/".length)))).toEqual(bytes);
-    }
-    const listed = await admin.caller.admin.products.list({ q: "Photogenic" });
-    expect(listed.items[0]!.imageUrl).toMatch(/\.png$/);
-  });
-
-  it("refuses a file that is not an image whatever it claims, an empty one, and one over 5 MB", async () => {
-    const product = await create({ name: "Camera-shy" });
-    const upload = (bytes: Buffer) =>
-      admin.caller.admin.products.uploadImage({ productId: product.id, contentBase64: bytes.toString("base64") });
-    await expect(upload(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-    });
-    await expect(upload(Buffer.alloc(0))).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(upload(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-    });
-    expect((await admin.caller.admin.products.byId({ id: product.id })).images).toEqual([]);
-  });
-
   it("reorders images, sets alt text and removes one", async () => {
     const product = await create({ name: "Gallery" });
-    const upload = () =>
-      admin.caller.admin.products.uploadImage({ productId: product.id, contentBase64: PNG.toString("base64") });
+    const upload = () => admin.caller.admin.products.uploadImage(imageForm(product.id, PNG));
     const first = await upload();
     const second = await upload();
     const third = await upload();
@@ -212,7 +175,6 @@ describe("admin.products images", () => {
 
     const afterDelete = await admin.caller.admin.products.deleteImage({ imageId: first.id });
     expect(afterDelete.images.map((i) => i.id)).toEqual([third.id, second.id]);
-    expect(existsSync(join(mediaDir, first.url.slice("/media/".length)))).toBe(false);
     expect(afterDelete.audit.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(["product.images_updated", "product.image_removed", "product.image_added"]),
     );

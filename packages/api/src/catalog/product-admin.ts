@@ -3,13 +3,13 @@
  * the same transaction; image files are written before and removed after the rows that name them.
  */
 import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
-import { and, asc, count, desc, eq, max, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
-import { sniffImageType } from "../media/image-type.ts";
 import type { MediaStorage } from "../media/storage.ts";
-import { imagesByProduct } from "./images.ts";
+import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
+import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";
 
 export interface ProductFields {
@@ -21,8 +21,6 @@ export interface ProductFields {
   categoryId: string;
   status?: ProductStatus;
 }
-
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export async function listProducts(db: Db, filter: Page & { q?: string; status?: ProductStatus; categoryId?: string }) {
   const { products, categories } = db.tables;
@@ -82,15 +80,11 @@ export async function productById(db: Db, id: string) {
   if (!product) throw notFound("Product");
   const [images, ordered, audit] = await Promise.all([
     db.orm
-      .select({
-        id: productImages.id,
-        url: productImages.url,
-        alt: productImages.alt,
-        position: productImages.position,
-      })
+      .select(storedImageColumns(db))
       .from(productImages)
       .where(eq(productImages.productId, id))
-      .orderBy(asc(productImages.position), asc(productImages.id)),
+      .orderBy(asc(productImages.position), asc(productImages.id))
+      .then((rows) => rows.map((row) => ({ id: row.id, ...imageView(row), variantsReady: row.variantsAt !== null }))),
     hasBeenOrdered(db, id),
     auditTrail(db, "product", id),
   ]);
@@ -153,8 +147,8 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
   if (!(await hasBeenOrdered(db, id))) {
     try {
       const images = await db.transaction(async (tx) => {
-        const urls = await tx.orm
-          .select({ url: productImages.url })
+        const stored = await tx.orm
+          .select(storedImageColumns(tx))
           .from(productImages)
           .where(eq(productImages.productId, id));
         const deleted = await tx.orm.delete(products).where(eq(products.id, id)).returning({ name: products.name });
@@ -166,10 +160,9 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
           entityId: id,
           details: { name: deleted[0]!.name },
         });
-        return urls;
+        return stored;
       });
-      // The rows are gone for good; a file left behind by a failed removal is only wasted space.
-      await Promise.allSettled(images.map((image) => storage.remove(image.url)));
+      await removeImageObjects(storage, images);
       return { outcome: "deleted" as const };
     } catch (error) {
       if (!isConstraintViolation(error, "foreignKey")) throw error;
@@ -191,48 +184,6 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
     });
   });
   return { outcome: "archived" as const };
-}
-
-/** Checks the upload by its bytes, stores it, and appends it to the product's images. */
-export async function addProductImage(
-  db: Db,
-  storage: MediaStorage,
-  actorId: string,
-  input: { productId: string; bytes: Uint8Array; alt: string },
-) {
-  if (input.bytes.length === 0) throw badRequest("The file is empty", { field: "image" });
-  if (input.bytes.length > MAX_IMAGE_BYTES) throw badRequest("Images can be at most 5 MB", { field: "image" });
-  const type = sniffImageType(input.bytes);
-  if (!type) throw badRequest("Upload a JPEG, PNG or WebP image", { field: "image" });
-  const { products, productImages } = db.tables;
-  const [product] = await db.orm.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
-  if (!product) throw notFound("Product");
-
-  const id = newId("img");
-  const { url } = await storage.put(`products/${input.productId}/${id}.${type.extension}`, input.bytes);
-  try {
-    await db.transaction(async (tx) => {
-      const [highest] = await tx.orm
-        .select({ last: max(productImages.position) })
-        .from(productImages)
-        .where(eq(productImages.productId, input.productId));
-      await tx.orm
-        .insert(productImages)
-        .values({ id, productId: input.productId, url, alt: input.alt, position: (highest?.last ?? -1) + 1 });
-      await recordAudit(tx, {
-        actorId,
-        action: "product.image_added",
-        entityType: "product",
-        entityId: input.productId,
-        details: { imageId: id, type: type.mime, bytes: input.bytes.length },
-      });
-    });
-  } catch (error) {
-    await storage.remove(url);
-    if (isConstraintViolation(error, "foreignKey")) throw notFound("Product");
-    throw error;
-  }
-  return { id, url, alt: input.alt };
 }
 
 /** Sets the order and alt text of a product's images; `images` must name each of them once. */
@@ -277,27 +228,6 @@ export async function updateProductImages(
     });
   });
   return productById(db, input.productId);
-}
-
-export async function deleteProductImage(db: Db, storage: MediaStorage, actorId: string, imageId: string) {
-  const { productImages } = db.tables;
-  const removed = await db.transaction(async (tx) => {
-    const [image] = await tx.orm
-      .delete(productImages)
-      .where(eq(productImages.id, imageId))
-      .returning({ productId: productImages.productId, url: productImages.url });
-    if (!image) throw notFound("Image");
-    await recordAudit(tx, {
-      actorId,
-      action: "product.image_removed",
-      entityType: "product",
-      entityId: image.productId,
-      details: { imageId, url: image.url },
-    });
-    return image;
-  });
-  await storage.remove(removed.url);
-  return productById(db, removed.productId);
 }
 
 async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {

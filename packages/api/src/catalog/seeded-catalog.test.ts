@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "@shopwright/db";
-import { seedCatalog } from "@shopwright/db/seed";
+import { folderImageStore, seedCatalog } from "@shopwright/db/seed";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guestCaller } from "../testing/index.ts";
@@ -16,7 +16,7 @@ type Item = Awaited<ReturnType<typeof catalog.search>>["items"][number];
 beforeAll(async () => {
   db = await createTestDb();
   mediaDir = mkdtempSync(join(tmpdir(), "catalog-seed-"));
-  await seedCatalog(db, { products: 300, mediaDir });
+  await seedCatalog(db, { products: 300, images: folderImageStore(mediaDir) });
   catalog = guestCaller(db).catalog;
 });
 

@@ -20,6 +20,7 @@ describe(`task composition on ${testDialect()}`, () => {
       "cleanup_abandoned_carts",
       "deliver_payment_webhook",
       "expire_unpaid_order",
+      "make_image_variants",
       "prune_expired_records",
       "send_order_confirmation",
     ]);

@@ -4,6 +4,7 @@
  * the API (the simulated gateway is part of the server) come in through `more`.
  */
 import { cartTasks } from "../cart/tasks.ts";
+import { catalogTasks } from "../catalog/tasks.ts";
 import type { Mailer } from "../notifications/mailer.ts";
 import { notificationTasks } from "../notifications/tasks.ts";
 import { paymentTasks } from "../payments/tasks.ts";
@@ -13,7 +14,14 @@ import type { TaskDeps, TaskHandlers } from "./types.ts";
 export type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export function createTaskHandlers(deps: TaskDeps & { mailer: Mailer }, more: TaskHandlers[] = []): TaskHandlers {
-  return merge([notificationTasks(deps), cartTasks(deps), paymentTasks(deps), maintenanceTasks(deps), ...more]);
+  return merge([
+    catalogTasks(deps),
+    notificationTasks(deps),
+    cartTasks(deps),
+    paymentTasks(deps),
+    maintenanceTasks(deps),
+    ...more,
+  ]);
 }
 
 function merge(sets: TaskHandlers[]): TaskHandlers {

@@ -130,3 +130,4 @@ export async function createSignedInUser(
   return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
 }
 export { createCategory, createOrder, createProduct, fillCart, testAddress } from "./fixtures.ts";
+export { imageForm, photo, pixelBomb } from "./images.ts";

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { createPostgresDb } from "../client.ts";
 import { startEmbeddedPostgres } from "../embedded.ts";
 import { migrate } from "../migrate.ts";
-import { SEED_PRODUCTS_DEFAULT, seedCatalog } from "./index.ts";
+import { folderImageStore, SEED_PRODUCTS_DEFAULT, seedCatalog } from "./index.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -45,7 +45,7 @@ async function main() {
   try {
     const started = performance.now();
     await migrate(db);
-    const report = await seedCatalog(db, { products, mediaDir, seed });
+    const report = await seedCatalog(db, { products, images: folderImageStore(mediaDir), seed });
     const total = Math.round(performance.now() - started);
     const { generate, images, insert } = report.milliseconds;
     console.log(

@@ -4,13 +4,13 @@
  * of any size (the `pnpm seed` CLI uses it for large ones).
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { count } from "drizzle-orm";
 import { advisoryLocks } from "../advisory-locks.ts";
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
-import { productSvg } from "./product-image.ts";
+import { PRODUCT_IMAGE_SIZE, productSvg } from "./product-image.ts";
 
 export { generateCatalog } from "./generate.ts";
 
@@ -21,11 +21,29 @@ const WRITE_CONCURRENCY = 64;
 
 export const SEED_PRODUCTS_DEFAULT = 1000;
 
+/**
+ * Where the seed's pictures go: the shop's media storage (structurally its `put`), so a shop on an
+ * S3 bucket gets them in the bucket. Keys are `seed/<slug>.svg`.
+ */
+export interface SeedImageStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+}
+
+/** A folder as the image store, for the CLI and benchmarks: `<dir>/seed/<slug>.svg`. */
+export function folderImageStore(dir: string): SeedImageStore {
+  return {
+    async put(key, bytes) {
+      await mkdir(dirname(join(dir, key)), { recursive: true });
+      await writeFile(join(dir, key), bytes);
+    },
+  };
+}
+
 export interface SeedCatalogOptions {
   /** How many products to make. */
   products: number;
-  /** Where media is served from (`/media`); images go to `${mediaDir}/seed/<slug>.svg`. */
-  mediaDir: string;
+  /** Where the pictures go. */
+  images: SeedImageStore;
   /** The PRNG seed; the same seed makes the same catalog. */
   seed?: number;
 }
@@ -42,12 +60,16 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function writeImages(mediaDir: string, products: SeedProduct[]): Promise<void> {
-  const dir = join(mediaDir, "seed");
-  await mkdir(dir, { recursive: true });
+const imageKey = (product: SeedProduct) => `seed/${product.slug}.svg`;
+
+/**
+ * The seed's pictures stay vector art: an SVG is about 0.8 KB, smaller than any raster variant of
+ * it, and rasterising 1,000 of them into variants would take minutes (see docs/performance.md).
+ */
+async function writeImages(images: SeedImageStore, products: SeedProduct[]): Promise<void> {
   for (const batch of chunks(products, WRITE_CONCURRENCY)) {
     await Promise.all(
-      batch.map((p) => writeFile(join(dir, `${p.slug}.svg`), productSvg({ name: p.name, ...p.image }))),
+      batch.map((p) => images.put(imageKey(p), Buffer.from(productSvg({ name: p.name, ...p.image })), "image/svg+xml")),
     );
   }
 }
@@ -62,7 +84,7 @@ export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<
   if ((existing?.n ?? 0) > 0) throw new Error("The catalog is not empty; seed an empty database");
   const catalog = generateCatalog({ products: options.products, seed: options.seed });
   const generated = performance.now();
-  await writeImages(options.mediaDir, catalog.products);
+  await writeImages(options.images, catalog.products);
   const written = performance.now();
 
   const { categories, products, productImages } = db.tables;
@@ -77,7 +99,9 @@ export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<
         batch.map((p) => ({
           id: newId("pimg"),
           productId: p.id,
-          url: `/media/seed/${p.slug}.svg`,
+          key: imageKey(p),
+          width: PRODUCT_IMAGE_SIZE,
+          height: PRODUCT_IMAGE_SIZE,
           alt: p.image.alt,
           position: 0,
           createdAt: p.createdAt,
@@ -99,7 +123,7 @@ export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<
 }
 
 export interface SeedIfEmptyOptions {
-  mediaDir: string;
+  images: SeedImageStore;
   /** The admin account to create; the password is hashed by the caller (auth owns hashing). */
   admin: { email: string; name: string; passwordHash: string };
   products?: number;
@@ -121,7 +145,7 @@ export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<
     if ((cats?.n ?? 0) > 0 || (people?.n ?? 0) > 0) return null;
     const report = await seedCatalog(tx, {
       products: options.products ?? SEED_PRODUCTS_DEFAULT,
-      mediaDir: options.mediaDir,
+      images: options.images,
     });
     await tx.orm.insert(users).values({ id: newId("usr"), role: "admin", ...options.admin });
     return report;

@@ -4,6 +4,9 @@
  */
 import type { Glyph } from "./catalog-data.ts";
 
+/** The pictures' width and height in pixels. */
+export const PRODUCT_IMAGE_SIZE = 640;
+
 /** Simple drawings on a 640×640 canvas; `BG` marks cut-outs painted in the background colour. */
 const GLYPHS: Record<Glyph, string> = {
   lamp: '<path d="M250 150h140l60 130H190z"/><rect x="312" y="280" width="16" height="170"/><rect x="250" y="450" width="140" height="22" rx="11"/>',

@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { createTestDb } from "../testing/index.ts";
-import { generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
+import { folderImageStore, generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
 
 describe("generateCatalog", () => {
   const now = new Date("2026-06-01T00:00:00Z");
@@ -58,26 +58,31 @@ describe("seedIfEmpty", () => {
   });
 
   it("seeds an empty database once: the catalog, an image file per product, the admin", async () => {
-    const report = await seedIfEmpty(db, { mediaDir, admin, products: 40 });
+    const report = await seedIfEmpty(db, { images: folderImageStore(mediaDir), admin, products: 40 });
     expect(report).toMatchObject({ products: 40 });
 
     const { products, productImages, users } = db.tables;
     const rows = await db.orm
-      .select({ slug: products.slug, url: productImages.url, alt: productImages.alt })
+      .select({ slug: products.slug, key: productImages.key, width: productImages.width, alt: productImages.alt })
       .from(products)
       .innerJoin(productImages, eq(productImages.productId, products.id))
       .orderBy(asc(products.slug));
     expect(rows).toHaveLength(40);
     for (const row of rows) {
-      expect(row.url).toBe(`/media/seed/${row.slug}.svg`);
+      expect(row).toMatchObject({ key: `seed/${row.slug}.svg`, width: 640 });
       expect(row.alt).not.toBe("");
       expect(readFileSync(join(mediaDir, "seed", `${row.slug}.svg`), "utf8")).toMatch(/^<svg [^>]*role="img"/);
     }
     const people = await db.orm.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
     expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
 
-    expect(await seedIfEmpty(db, { mediaDir, admin: { ...admin, email: "other@shopwright.test" } })).toBeNull();
-    await expect(seedCatalog(db, { mediaDir, products: 5 })).rejects.toThrow(/not empty/);
+    expect(
+      await seedIfEmpty(db, {
+        images: folderImageStore(mediaDir),
+        admin: { ...admin, email: "other@shopwright.test" },
+      }),
+    ).toBeNull();
+    await expect(seedCatalog(db, { images: folderImageStore(mediaDir), products: 5 })).rejects.toThrow(/not empty/);
     expect(await db.orm.select({ id: products.id }).from(products)).toHaveLength(40);
     expect(existsSync(join(mediaDir, "seed"))).toBe(true);
   });

@@ -18,14 +18,12 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 type Image = ProductDetail["images"][number];
 
-/** The file as base64, without the `data:…;base64,` prefix. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+/** The upload as the server reads it: a multipart form carrying the file itself. */
+function uploadForm(productId: string, file: File): FormData {
+  const form = new FormData();
+  form.set("productId", productId);
+  form.set("image", file);
+  return form;
 }
 
 export function ProductImages({ product }: { product: ProductDetail }) {
@@ -45,11 +43,11 @@ export function ProductImages({ product }: { product: ProductDetail }) {
   const remove = useMutation(trpc.admin.products.deleteImage.mutationOptions({ onSuccess: refresh }));
   const error = upload.error ?? save.error ?? remove.error;
 
-  const choose = async (file: File | undefined) => {
+  const choose = (file: File | undefined) => {
     if (!file) return;
     setProblem(null);
     if (file.size > MAX_BYTES) return setProblem("Images can be at most 5 MB.");
-    upload.mutate({ productId: product.id, contentBase64: await readAsBase64(file), alt: "" });
+    upload.mutate(uploadForm(product.id, file));
     if (fileInput.current) fileInput.current.value = "";
   };
 
@@ -74,14 +72,17 @@ export function ProductImages({ product }: { product: ProductDetail }) {
         <ol className={styles.list} aria-label="Product images">
           {images.map((image, index) => (
             <li key={image.id} className={styles.item}>
-              <img className={styles.image} src={image.url} alt={image.alt} />
-              <input
-                className={controlClass}
-                aria-label={`Alt text for image ${index + 1}`}
-                placeholder="Describe the image"
-                value={image.alt}
-                onChange={(e) => setAlt(image.id, e.target.value)}
-              />
+              <img className={styles.image} src={image.url} alt={image.alt} width={72} height={72} />
+              <div>
+                <input
+                  className={controlClass}
+                  aria-label={`Alt text for image ${index + 1}`}
+                  placeholder="Describe the image"
+                  value={image.alt}
+                  onChange={(e) => setAlt(image.id, e.target.value)}
+                />
+                {!image.variantsReady && <Muted>Making sizes for shoppers…</Muted>}
+              </div>
               <div className={styles.buttons}>
                 <Button
                   size="small"
@@ -121,7 +122,7 @@ export function ProductImages({ product }: { product: ProductDetail }) {
             type="file"
             accept="image/jpeg,image/png,image/webp"
             aria-label="Upload image"
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => choose(e.target.files?.[0])}
           />
           <Button onClick={() => fileInput.current?.click()} disabled={upload.isPending || draft !== null}>
             {upload.isPending ? "Uploading…" : "Upload image"}

@@ -1,3 +1,4 @@
+/// <reference path="./s3rver.d.ts" />
 /**
  * A real S3-compatible HTTP server (s3rver) on loopback for tests: the S3 adapter talks to it over
  * HTTP exactly as it talks to AWS S3 or MinIO. Objects live in a temporary folder.

@@ -1,7 +1,7 @@
 /** Categories, products and their images: the catalog domain's tables. */
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "../columns/sqlite.ts";
+import { at, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { productStatuses } from "../enums.ts";
 
 export const categories = sqliteTable(
@@ -50,9 +50,16 @@ export const productImages = sqliteTable(
     productId: text()
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
-    url: text().notNull(),
     alt: text().notNull().default(""),
     position: integer().notNull().default(0),
+    /** The image as stored: `originals/…` (private, an upload) or `seed/…` (the seed's vector art). */
+    key: text().notNull(),
+    width: integer().notNull().default(0),
+    height: integer().notNull().default(0),
+    /** Hash of the original's bytes, part of every variant's URL; null for vector art, which has no variants. */
+    contentHash: text(),
+    /** When the resized variants were stored; until then shoppers get the original scaled on request. */
+    variantsAt: at(),
     createdAt: createdAt(),
   },
   (t) => [index("product_images_product_id_position_index").on(t.productId, t.position)],

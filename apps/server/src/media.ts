@@ -1,0 +1,26 @@
+/**
+ * `/media/*`: product images, from whichever storage the shop uses (see the API's image delivery).
+ * Variant URLs are content-addressed, so they are cached for a year and never revalidated.
+ */
+import { type ApiConfig, mediaAnswer } from "@shopwright/api/server";
+import { Hono } from "hono";
+import type { AppEnv } from "./app-env.ts";
+
+export function mediaRoutes(config: ApiConfig) {
+  const app = new Hono<AppEnv>();
+  app.get("/*", async (c) => {
+    const key = decodeURIComponent(c.req.path.slice("/media/".length));
+    const w = c.req.query("w");
+    const width = w && /^\d{1,4}$/.test(w) ? Number(w) : undefined;
+    if (key.split("/").some((part) => part === ".." || part === "") || (w !== undefined && width === undefined)) {
+      return c.notFound();
+    }
+    const answer = await mediaAnswer(config, key, width);
+    if (!answer) return c.notFound();
+    c.header("cache-control", answer.cacheControl);
+    if ("redirect" in answer) return c.redirect(answer.redirect, 302);
+    // Images are fetched cross-origin by nobody but the shop's own pages; a CDN in front is same-site.
+    return c.body(answer.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": answer.contentType });
+  });
+  return app;
+}

@@ -1,0 +1,12 @@
+import { mediaStorageFor } from "../media/storage.ts";
+import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import { makeImageVariants } from "./product-images.ts";
+
+export function catalogTasks({ db, config }: TaskDeps): TaskHandlers {
+  return {
+    async make_image_variants({ imageId }, helpers) {
+      const outcome = await makeImageVariants(db, mediaStorageFor(config), imageId);
+      helpers.logger.info(`Image ${imageId}: variants ${outcome}`, { imageId, outcome });
+    },
+  };
+}
