@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { ProductSummary } from "../lib/types.ts";
 import styles from "./product-card.module.css";
-import { ProductImage } from "./product-image.tsx";
+import { IMAGE_SIZES, ProductImage } from "./product-image.tsx";
 import { Skeleton } from "./skeleton.tsx";
 
 export function ProductGrid({ children, label }: { children: ReactNode; label: string }) {
@@ -19,7 +19,12 @@ export function ProductCard({ product, eager = false }: { product: ProductSummar
   return (
     <li>
       <Link to={routes.product.href({ slug: product.slug })} className={styles.card}>
-        <ProductImage src={product.thumbnail?.url} alt={product.thumbnail?.alt || product.name} eager={eager} />
+        <ProductImage
+          image={product.thumbnail}
+          alt={product.thumbnail?.alt || product.name}
+          sizes={IMAGE_SIZES.card}
+          eager={eager}
+        />
         <h3 className={styles.name}>{product.name}</h3>
         <div className={styles.meta}>
           <span className={styles.price}>{formatCents(product.priceCents)}</span>

@@ -3,7 +3,7 @@ import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { ProductImage } from "../components/product-image.tsx";
+import { IMAGE_SIZES, ProductImage } from "../components/product-image.tsx";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
@@ -61,7 +61,7 @@ function ProductDetails({ product }: { product: Product }) {
 
       <article className={styles.product}>
         <div className={styles.gallery}>
-          <ProductImage src={image?.url} alt={image?.alt || product.name} eager />
+          <ProductImage image={image} alt={image?.alt || product.name} sizes={IMAGE_SIZES.main} priority />
           {product.images.length > 1 && (
             <ul className={styles.thumbs} aria-label="More pictures">
               {product.images.map((thumb, index) => (
@@ -73,7 +73,7 @@ function ProductDetails({ product }: { product: Product }) {
                     aria-label={`Show picture ${index + 1}`}
                     onClick={() => setImageIndex(index)}
                   >
-                    <ProductImage src={thumb.url} alt="" />
+                    <ProductImage image={thumb} alt="" sizes={IMAGE_SIZES.thumb} />
                   </button>
                 </li>
               ))}
