@@ -4,16 +4,13 @@
  * and build on each other (the order ships the product the first journey created).
  */
 import { randomUUID } from "node:crypto";
+import { photo } from "@shopwright/api/testing";
 import { createShopClient } from "@shopwright/client";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
 const ADDRESS = {
   name: "Grace Hopper",
   line1: "1 Compiler Lane",
@@ -105,7 +102,10 @@ describe("admin app", () => {
     await admin.getByRole("button", { name: "Create product" }).click();
     await admin.getByRole("heading", { name: PRODUCT }).waitFor();
 
-    await admin.getByLabel("Upload image").setInputFiles({ name: "teapot.png", mimeType: "image/png", buffer: PNG });
+    const teapot = await photo({ width: 900, height: 600 });
+    await admin
+      .getByLabel("Upload image")
+      .setInputFiles({ name: "teapot.jpg", mimeType: "image/jpeg", buffer: teapot });
     const images = admin.getByRole("list", { name: "Product images" });
     await images.getByRole("listitem").first().waitFor();
     await admin.getByLabel("Alt text for image 1").fill("The teapot from the side");
@@ -119,16 +119,36 @@ describe("admin app", () => {
     await admin.getByRole("table", { name: "Products" }).getByRole("link", { name: PRODUCT }).waitFor();
     await shop.screenshot(admin, "products");
 
-    // A shopper finds it in the storefront's search, image and alt text included.
+    // The server's worker makes the variants in the background.
+    const guest = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+    await expect
+      .poll(
+        async () => (await guest.trpc.catalog.product.query({ slug: "speckled-stoneware-teapot" })).images[0]?.sources,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toHaveLength(2);
+
+    // A shopper finds it in the storefront's search, image and alt text included, served as a variant.
     const shopper = await shop.newPage();
     await shopper.goto(shop.url("/search?q=stoneware%20teapot"));
     const card = shopper.getByRole("link", { name: new RegExp(PRODUCT) });
     const image = card.getByRole("img", { name: "The teapot from the side" });
     await image.waitFor();
-    const src = await image.getAttribute("src");
-    const served = await fetch(shop.url(src!));
-    expect(served.status).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+    expect(await image.getAttribute("srcset")).toMatch(
+      /\/media\/variants\/.+\/200\.jpg 200w, .+ 400w, .+ 800w, .+ 900w$/,
+    );
+    expect([await image.getAttribute("width"), await image.getAttribute("height")]).toEqual(["900", "600"]);
+    const chosen = await image.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return img.currentSrc;
+    });
+    // Chromium takes AVIF, at a width for a ~240 px card (400, or 800 on a 2× screen).
+    expect(chosen).toMatch(/\/media\/variants\/img_\w+\.[0-9a-f]{16}\/(400|800)\.avif$/);
+    const served = await fetch(chosen);
+    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(served.headers.get("content-type")).toBe("image/avif");
     await shop.screenshot(shopper, "storefront-search");
     await shopper.context().close();
   });

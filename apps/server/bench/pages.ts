@@ -8,13 +8,19 @@
  * "Rendered" means what a shopper waits for: the product's heading and its Add to cart (or Sold
  * out), or the grid's first product card. The figure is `performance.now()` in the page at that
  * moment, i.e. milliseconds since navigation started.
+ *
+ * Then image bytes: the grid's products get photos (see photos.ts), and a cold visit of each page
+ * counts the image bytes it transfers (Resource Timing; lazy pictures below the fold load only if
+ * the viewport reaches them), beside what the same pictures weighed as uploaded — which is what
+ * the shop served before it made variants.
  */
 import { parseArgs } from "node:util";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { ensurePostgresTemplate } from "@shopwright/db/testing";
 import type { Page } from "playwright-core";
 import { buildApp } from "../test/e2e/build-apps.ts";
-import { startShop } from "../test/e2e/harness.ts";
+import { type Shop, startShop } from "../test/e2e/harness.ts";
+import { putPhotosOn } from "./photos.ts";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "7" }, port: { type: "string", default: "3230" } },
@@ -39,6 +45,46 @@ const pages: { name: string; path: (slug: string) => string; rendered: Measure }
     },
   },
 ];
+
+/** Every picture a page loaded, by URL, with its transferred body size. */
+async function loadedImages(page: Page): Promise<{ url: string; bytes: number }[]> {
+  await page.waitForLoadState("networkidle");
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((entry) => new URL(entry.name).pathname.startsWith("/media/"))
+      .map((entry) => ({ url: entry.name, bytes: "encodedBodySize" in entry ? Number(entry.encodedBodySize) : 0 })),
+  );
+}
+
+async function imageBytes(shop: Shop, slug: string) {
+  const search = await shop.newPage();
+  await search.goto(shop.url("/search?q=lamp"));
+  const grid = search.getByRole("list", { name: "Products" }).getByRole("link");
+  await grid.first().waitFor();
+  const slugs = await Promise.all((await grid.all()).map(async (link) => (await link.getAttribute("href"))!.slice(3)));
+  await search.context().close();
+  const originals = await putPhotosOn(shop, [...new Set([slug, ...slugs])]);
+
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  console.log(`\n| page | pictures loaded | KB transferred | largest KB | same pictures as uploaded, KB |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: |`);
+  for (const target of pages) {
+    const page = await shop.newPage();
+    await page.goto(shop.url(target.path(slug)));
+    await target.rendered(page);
+    const images = await loadedImages(page);
+    await page.context().close();
+    const total = images.reduce((sum, image) => sum + image.bytes, 0);
+    // Before variants, the shop sent each upload as it was; seed art is the same either way.
+    const before = images.reduce((sum, image) => {
+      const id = /\/variants\/(img_[^.]+)\./.exec(image.url)?.[1];
+      return sum + (id ? (originals.get(id) ?? image.bytes) : image.bytes);
+    }, 0);
+    const largest = Math.max(...images.map((image) => image.bytes));
+    console.log(`| ${target.name} | ${images.length} | ${kb(total)} | ${kb(largest)} | ${kb(before)} |`);
+  }
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -82,6 +128,7 @@ async function main() {
         `| ${target.name} | ${median(cold).toFixed(0)} | ${range(cold)} | ${median(warm).toFixed(0)} | ${range(warm)} | ${runs} |`,
       );
     }
+    await imageBytes(shop, slug);
   } finally {
     await shop.stop();
     await embedded?.stop();
