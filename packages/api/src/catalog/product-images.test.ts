@@ -56,6 +56,16 @@ describe.each(testBackends)(`product images on ${testDialect()}, stored on $name
     expect(await backend.keys()).toEqual([]);
   });
 
+  it("fails the variants job with a reason when the original is gone, so the job is retried and then listed", async () => {
+    const product = await newProduct("Lost original");
+    const image = await upload(product.id, await photo({ width: 220, height: 160 }));
+    await storage.remove([`originals/${product.id}/${image.id}.jpg`]);
+    await expect(makeImageVariants(db, storage, image.id)).rejects.toThrow(/original of image img_\w+ is missing/);
+    const [shown] = (await admin.caller.catalog.product({ slug: product.slug })).images;
+    expect(shown!.sources).toEqual([]);
+    await admin.caller.admin.products.deleteImage({ imageId: image.id });
+  });
+
   it("decides the type by the bytes, whatever the file is called", async () => {
     const product = await newProduct("Misnamed");
     const image = await upload(product.id, await photo({ width: 300, height: 200, format: "png" }), "photo.jpg");
