@@ -76,10 +76,15 @@ async function imageBytes(shop: Shop, slug: string) {
     const images = await loadedImages(page);
     await page.context().close();
     const total = images.reduce((sum, image) => sum + image.bytes, 0);
-    // Before variants, the shop sent each upload as it was; seed art is the same either way.
+    // Before variants, the shop sent each upload as it was (once per page, however often shown);
+    // seed art is the same either way.
+    const uploads = new Set<string>();
     const before = images.reduce((sum, image) => {
       const id = /\/variants\/(img_[^.]+)\./.exec(image.url)?.[1];
-      return sum + (id ? (originals.get(id) ?? image.bytes) : image.bytes);
+      if (!id) return sum + image.bytes;
+      if (uploads.has(id)) return sum;
+      uploads.add(id);
+      return sum + (originals.get(id) ?? image.bytes);
     }, 0);
     const largest = Math.max(...images.map((image) => image.bytes));
     console.log(`| ${target.name} | ${images.length} | ${kb(total)} | ${kb(largest)} | ${kb(before)} |`);
