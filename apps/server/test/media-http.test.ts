@@ -124,3 +124,19 @@ describe("upload limits over HTTP", () => {
     expect(json.status).toBe(413);
   });
 });
+
+describe("media delivery by redirect", () => {
+  it("sends browsers to the bucket's public URL for variants, and never for originals", async () => {
+    const s3 = { bucket: "shop-media", region: "us-east-1", forcePathStyle: true, publicUrl: "https://cdn.example" };
+    const t = await createTestApp({ config: { s3 } });
+    try {
+      const variant = await t.app.request("/media/variants/img_1.0123456789abcdef/400.avif");
+      expect(variant.status).toBe(302);
+      expect(variant.headers.get("location")).toBe("https://cdn.example/variants/img_1.0123456789abcdef/400.avif");
+      expect((await t.app.request("/media/originals/prod_1/img_1.jpg")).status).toBe(404);
+      expect((await t.app.request("/media/../secrets.json")).status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
