@@ -102,6 +102,10 @@ describe("admin app", () => {
     await admin.getByRole("button", { name: "Create product" }).click();
     await admin.getByRole("heading", { name: PRODUCT }).waitFor();
 
+    // A file that only claims to be a picture is refused with a message, and nothing is added.
+    const fake = { name: "teapot.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") };
+    await admin.getByLabel("Upload image").setInputFiles(fake);
+    await admin.getByText("Upload a JPEG, PNG or WebP image").waitFor();
     const teapot = await photo({ width: 900, height: 600 });
     await admin
       .getByLabel("Upload image")
