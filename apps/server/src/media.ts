@@ -9,10 +9,14 @@ import type { AppEnv } from "./app-env.ts";
 export function mediaRoutes(config: ApiConfig) {
   const app = new Hono<AppEnv>();
   app.get("/*", async (c) => {
-    const key = decodeURIComponent(c.req.path.slice("/media/".length));
+    const key = decodedKey(c.req.path.slice("/media/".length));
     const w = c.req.query("w");
     const width = w && /^\d{1,4}$/.test(w) ? Number(w) : undefined;
-    if (key.split("/").some((part) => part === ".." || part === "") || (w !== undefined && width === undefined)) {
+    if (
+      key === null ||
+      key.split("/").some((part) => part === ".." || part === "") ||
+      (w !== undefined && width === undefined)
+    ) {
       return c.notFound();
     }
     const answer = await mediaAnswer(config, key, width);
@@ -23,4 +27,13 @@ export function mediaRoutes(config: ApiConfig) {
     return c.body(answer.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": answer.contentType });
   });
   return app;
+}
+
+/** A request path as a key; null for malformed percent-escapes, which no key has. */
+function decodedKey(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }

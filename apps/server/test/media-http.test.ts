@@ -135,6 +135,7 @@ describe("media delivery by redirect", () => {
       expect(variant.headers.get("location")).toBe("https://cdn.example/variants/img_1.0123456789abcdef/400.avif");
       expect((await t.app.request("/media/originals/prod_1/img_1.jpg")).status).toBe(404);
       expect((await t.app.request("/media/../secrets.json")).status).toBe(404);
+      expect((await t.app.request("/media/variants/%E0%A4%A.avif")).status).toBe(404);
     } finally {
       await t.close();
     }

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
-import type { MediaStorage } from "../media/storage.ts";
+import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";

@@ -15,7 +15,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, notFound, unavailable } from "../errors.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import { originalKey } from "../media/keys.ts";
-import { contentTypeOf, type MediaStorage, MediaStorageUnavailable } from "../media/storage.ts";
+import { contentTypeOf, type MediaStorage, MediaStorageUnavailable } from "../media/port.ts";
 import { fallbackFormatOf, inspectImage, renderVariants, variantWidths } from "./image-files.ts";
 import { imageView, storedImageColumns, variantsOf } from "./images.ts";
 
@@ -65,7 +65,8 @@ export async function addProductImage(
       );
     });
   } catch (error) {
-    await storage.remove([key]);
+    // The row is not there, so neither may its original be; the write's own error is the one to report.
+    await storage.remove([key]).catch(() => undefined);
     if (isConstraintViolation(error, "foreignKey")) throw notFound("Product");
     throw error;
   }

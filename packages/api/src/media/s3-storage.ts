@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { S3Config } from "../config.ts";
 import { cacheControlOf } from "./keys.ts";
-import { type MediaStorage, MediaStorageUnavailable } from "./storage.ts";
+import { type MediaStorage, MediaStorageUnavailable } from "./port.ts";
 
 /** S3 caps DeleteObjects at this many keys per request. */
 const DELETE_BATCH = 1000;

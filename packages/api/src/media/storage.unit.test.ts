@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testConfig } from "../testing/index.ts";
+import { type MediaStorage, MediaStorageUnavailable } from "./port.ts";
 import { s3MediaStorage } from "./s3-storage.ts";
-import { type MediaStorage, MediaStorageUnavailable, mediaStorageFor } from "./storage.ts";
+import { mediaStorageFor } from "./storage.ts";
 import { type TestBackend, testBackends } from "./testing/backends.ts";
 
 describe.each(testBackends)("media storage on $name", ({ start }) => {
