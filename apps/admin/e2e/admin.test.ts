@@ -4,12 +4,12 @@
  * and build on each other (the order ships the product the first journey created).
  */
 import { randomUUID } from "node:crypto";
-import { photo } from "@shopwright/api/testing";
 import { createShopClient } from "@shopwright/client";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
+import { photo } from "../../server/test/e2e/images.ts";
 
 const ADDRESS = {
   name: "Grace Hopper",
