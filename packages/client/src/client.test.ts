@@ -112,6 +112,19 @@ describe("createShopClient", () => {
     ]);
   });
 
+  it("sends a file as a multipart form on its own, while other calls stay batched JSON", async () => {
+    const { client } = setup();
+    await client.login(credentials);
+    const form = new FormData();
+    form.set("image", new File([new Uint8Array(1234)], "photo.jpg"));
+    const [uploaded, orders] = await Promise.all([
+      client.trpc.images.upload.mutate(form),
+      client.trpc.orders.list.query(),
+    ]);
+    expect(uploaded).toEqual({ name: "photo.jpg", bytes: 1234 });
+    expect(orders.items).toHaveLength(1);
+  });
+
   it("reports the request id of every response", async () => {
     const { client, requestIds } = setup();
     await client.login(credentials);

@@ -119,6 +119,18 @@ export function createFakeShop() {
           return { ...(ctx.accessToken ? {} : { cartToken: ctx.cartToken ?? "cart-guest-1" }), items: [input] };
         }),
     }),
+    images: t.router({
+      upload: t.procedure
+        .use(signedIn)
+        .input((raw) => {
+          if (!(raw instanceof FormData)) throw new TRPCError({ code: "BAD_REQUEST", message: "Send a form" });
+          return raw;
+        })
+        .mutation(async ({ input }) => {
+          const file = input.get("image") as File;
+          return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()).length };
+        }),
+    }),
     orders: t.router({
       list: t.procedure.use(signedIn).query(() => ({ items: [{ id: "ord_1" }] })),
       byId: t.procedure
