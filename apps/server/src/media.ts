@@ -23,7 +23,6 @@ export function mediaRoutes(config: ApiConfig) {
     if (!answer) return c.notFound();
     c.header("cache-control", answer.cacheControl);
     if ("redirect" in answer) return c.redirect(answer.redirect, 302);
-    // Images are fetched cross-origin by nobody but the shop's own pages; a CDN in front is same-site.
     return c.body(answer.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": answer.contentType });
   });
   return app;
