@@ -1,7 +1,6 @@
 import { productStatuses } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
-import { addProductImage, deleteProductImage, MAX_IMAGE_BYTES } from "./product-images.ts";
 import { mediaStorageFor } from "../media/storage.ts";
 import { adminProcedure, router } from "../trpc.ts";
 import {
@@ -12,6 +11,7 @@ import {
   updateProduct,
   updateProductImages,
 } from "./product-admin.ts";
+import { addProductImage, deleteProductImage, MAX_IMAGE_BYTES } from "./product-images.ts";
 import { slugSchema } from "./slug.ts";
 
 const id = z.string().min(1).max(100);
