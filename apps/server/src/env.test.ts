@@ -23,4 +23,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
   });
+
+  it("takes an S3 bucket with its settings, and refuses half a credential or a redirect with nowhere to go", () => {
+    const s3 = { S3_BUCKET: "shop-media", S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "auto" };
+    expect(parseEnv(s3)).toMatchObject({ ...s3, S3_FORCE_PATH_STYLE: true, MEDIA_DELIVERY: "proxy" });
+    expect(() => parseEnv({ ...s3, S3_ACCESS_KEY_ID: "key" })).toThrow(/S3_SECRET_ACCESS_KEY: .*go together/);
+    expect(() => parseEnv({ ...s3, MEDIA_DELIVERY: "redirect" })).toThrow(/MEDIA_DELIVERY: redirect needs/);
+    expect(() => parseEnv({ S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT/);
+  });
 });
