@@ -8,6 +8,7 @@ export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
+export { COUNTRY_CODES, POSTAL_FORMATS, postalFormat } from "./schema/countries.ts";
 export type {
   GatewayPaymentStatus,
   OrderStatus,
@@ -16,4 +17,5 @@ export type {
   UserRole,
 } from "./schema/enums.ts";
 export { orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
+export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";

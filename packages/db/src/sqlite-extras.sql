@@ -17,3 +17,9 @@ CREATE TRIGGER IF NOT EXISTS products_fts_update AFTER UPDATE OF name, descripti
     VALUES ('delete', old.rowid, old.name, old.description);
   INSERT INTO products_fts(rowid, name, description) VALUES (new.rowid, new.name, new.description);
 END;
+
+-- SQLite has no sequences: a counter row per name stands in for Postgres's order_number_seq.
+CREATE TABLE IF NOT EXISTS sequences (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);

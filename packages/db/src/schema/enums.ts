@@ -17,5 +17,5 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
 
 /** The simulated provider's own payment states, not the shop's. */
-export const gatewayPaymentStatuses = ["requires_action", "succeeded", "failed"] as const;
+export const gatewayPaymentStatuses = ["requires_action", "succeeded", "failed", "voided"] as const;
 export type GatewayPaymentStatus = (typeof gatewayPaymentStatuses)[number];

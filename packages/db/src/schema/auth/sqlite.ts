@@ -40,3 +40,18 @@ export const rateLimits = sqliteTable("rate_limits", {
   count: integer().notNull(),
   resetAt: at().notNull(),
 });
+
+/** A password-reset link's token, by SHA-256 (the token itself is only in the email); single use. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: at().notNull(),
+    usedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_id_index").on(t.userId)],
+);

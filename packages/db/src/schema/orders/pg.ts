@@ -1,10 +1,13 @@
 /** Orders, their lines and status history, and checkout's idempotency keys: the orders domain's tables. */
-import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgSequence, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/pg.ts";
 import { products } from "../catalog/pg.ts";
 import { at, createdAt, updatedAt } from "../columns/pg.ts";
 import { orderStatuses } from "../enums.ts";
+
+/** Order numbers: short, sequential, never reused (a rolled-back checkout leaves a gap, as it should). */
+export const orderNumberSequence = pgSequence("order_number_seq", { startWith: 1001 });
 
 export const orders = pgTable(
   "orders",
@@ -13,8 +16,12 @@ export const orders = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    /** The short number people read and quote; drawn from a sequence (see sequences.ts). */
+    number: integer().notNull().unique(),
     email: text().notNull(),
     status: text({ enum: orderStatuses }).notNull(),
+    /** The carrier's tracking number, given by the admin when the order ships. */
+    trackingNumber: text(),
     subtotalCents: integer().notNull(),
     totalCents: integer().notNull(),
     shippingAddress: jsonb().$type<Address>().notNull(),

@@ -13,8 +13,12 @@ export const orders = sqliteTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    /** The short number people read and quote; drawn from a sequence (see sequences.ts). */
+    number: integer().notNull().unique(),
     email: text().notNull(),
     status: text({ enum: orderStatuses }).notNull(),
+    /** The carrier's tracking number, given by the admin when the order ships. */
+    trackingNumber: text(),
     subtotalCents: integer().notNull(),
     totalCents: integer().notNull(),
     shippingAddress: text({ mode: "json" }).$type<Address>().notNull(),

@@ -1,5 +1,5 @@
 /** Payments and the provider events applied to them: the payments domain's tables. */
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, createdAt, updatedAt } from "../columns/pg.ts";
 import { paymentStatuses } from "../enums.ts";
 import { orders } from "../orders/pg.ts";
@@ -10,16 +10,22 @@ export const payments = pgTable(
     id: text().primaryKey(),
     orderId: text()
       .notNull()
-      .unique()
       .references(() => orders.id, { onDelete: "cascade" }),
+    /** 1 for checkout's payment, then one more per retry; unique per order, so a retry lands once. */
+    attempt: integer().notNull().default(1),
     amountCents: integer().notNull(),
     status: text({ enum: paymentStatuses }).notNull(),
     paymentUrl: text(),
     expiresAt: at().notNull(),
+    /** Set when money arrived that the shop could not use (the order was cancelled or paid already). */
+    refundNeededAt: at(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("payments_status_expires_at_index").on(t.status, t.expiresAt)],
+  (t) => [
+    uniqueIndex("payments_order_id_attempt_unique").on(t.orderId, t.attempt),
+    index("payments_status_expires_at_index").on(t.status, t.expiresAt),
+  ],
 );
 
 /** Every webhook event the shop accepted, by the provider's event id: the dedupe record. */

@@ -8,6 +8,8 @@ export const gatewayPayments = sqliteTable("gateway_payments", {
   id: text().primaryKey(),
   merchantReference: text().notNull().unique(),
   orderId: text().notNull(),
+  /** What the hosted page tells the shopper they are paying for, as the merchant worded it. */
+  description: text().notNull().default(""),
   amountCents: integer().notNull(),
   status: text({ enum: gatewayPaymentStatuses }).notNull(),
   returnUrl: text().notNull(),
