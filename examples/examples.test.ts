@@ -57,7 +57,7 @@ describe("examples", () => {
   it("place-order: searches, checks out, approves the payment and sees the order processing", async () => {
     const result = await example("place-order", ["--email", "shopper@example.test", "--password", "shopper password"]);
     expect(result.stderr).toBe("");
-    orderId = /Order (\S+) is processing/.exec(result.stdout)?.[1];
+    orderId = /Order #\d+ \((\S+)\) is processing/.exec(result.stdout)?.[1];
     expect(orderId, result.stdout).toBeDefined();
   });
 
@@ -113,9 +113,9 @@ describe("examples", () => {
     const result = await example("export-orders", ["--from", today, "--to", tomorrow, "--out", out]);
     expect(result.code, result.stderr).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("order_id,placed_at,status,payment_status,customer_email,total");
-    expect(lines.find((line) => line.startsWith(`${orderId},`))).toMatch(
-      /,processing,succeeded,shopper@example\.test,/,
+    expect(lines[0]).toBe("order_number,order_id,placed_at,status,payment_status,customer_email,total");
+    expect(lines.find((line) => line.includes(`,${orderId},`))).toMatch(
+      /^\d+,ord_\w+,.*,processing,succeeded,shopper@example\.test,/,
     );
 
     const empty = await example("export-orders", ["--from", "2000-01-01", "--to", "2000-02-01", "--out", out]);

@@ -36,7 +36,7 @@ run(async () => {
   const write = async (line: string) => {
     if (!out.write(`${line}\r\n`)) await once(out, "drain");
   };
-  await write(csvRow(["order_id", "placed_at", "status", "payment_status", "customer_email", "total"]));
+  await write(csvRow(["order_number", "order_id", "placed_at", "status", "payment_status", "customer_email", "total"]));
 
   let exported = 0;
   // The list is newest first: skip what is newer than the range, stop at the first order older.
@@ -47,6 +47,7 @@ run(async () => {
       if (order.createdAt < from) return done();
       await write(
         csvRow([
+          order.number,
           order.id,
           order.createdAt.toISOString(),
           order.status,

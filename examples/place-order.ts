@@ -50,7 +50,7 @@ run(async () => {
   console.log(`Signed in as ${email}; cart holds ${cart.items.length} line(s), subtotal ${cents(cart.subtotalCents)}`);
 
   const { order, paymentUrl } = await checkOut(shop);
-  console.log(`Placed order ${order.id} for ${cents(order.totalCents)}; paying at ${paymentUrl}`);
+  console.log(`Placed order #${order.number} (${order.id}) for ${cents(order.totalCents)}; paying at ${paymentUrl}`);
 
   await approvePayment(paymentUrl);
   const deadline = Date.now() + PAYMENT_TIMEOUT_MS;
@@ -63,7 +63,7 @@ run(async () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  console.log(`Order ${order.id} is processing`);
+  console.log(`Order #${order.number} (${order.id}) is processing`);
 });
 
 /** Signs in, creating the account the first time this email is used. */

@@ -1,6 +1,13 @@
 import { trpcServer } from "@hono/trpc-server";
 import type { ApiConfig, Context as ApiContext, Logger, PaymentGateway } from "@shopwright/api/server";
-import { API_PATH, appRouter, CART_COOKIE, CART_TOKEN_HEADER, secureCookies } from "@shopwright/api/server";
+import {
+  API_PATH,
+  appRouter,
+  CART_COOKIE,
+  CART_TOKEN_HEADER,
+  DomainError,
+  secureCookies,
+} from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
@@ -29,6 +36,13 @@ export function trpcHandler(deps: TrpcDeps) {
     onError: ({ error, path, ctx }) => {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       (ctx?.log ?? deps.logger).error({ err: error.cause ?? error, procedure: path }, "procedure failed");
+    },
+    // A rate-limited answer says when to come back, in the header HTTP clients know.
+    responseMeta: ({ errors }) => {
+      const wait = errors
+        .map((e) => (e.cause instanceof DomainError ? e.cause.details?.retryAfterSeconds : undefined))
+        .find((seconds) => typeof seconds === "number");
+      return wait === undefined ? {} : { headers: { "retry-after": String(wait) } };
     },
     createContext: (opts, c: Context): ApiContext => {
       const secure = secureCookies(deps.config);

@@ -42,6 +42,17 @@ describe("auth over HTTP", () => {
     expect((await call("auth.refresh", { refreshToken: second.data?.refreshToken })).status).toBe(401);
   });
 
+  it("says when to try again, in Retry-After, once a reset request is rate limited", async () => {
+    const email = "limited@example.com";
+    for (let i = 0; i < 3; i++) expect((await call("auth.requestPasswordReset", { email })).status).toBe(200);
+    const limited = await call("auth.requestPasswordReset", { email });
+    expect([limited.status, limited.code]).toEqual([429, "TOO_MANY_REQUESTS"]);
+    const wait = Number(limited.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(3_600);
+    expect(limited.details).toEqual({ retryAfterSeconds: wait });
+  });
+
   it("keeps a browser's refresh token in an HttpOnly, SameSite=Strict cookie scoped to /trpc", async () => {
     const credentials = { email: "browser@example.com", password: "correct horse battery" };
     await call("auth.register", { ...credentials, name: "Browser" });

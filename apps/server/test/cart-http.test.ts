@@ -31,8 +31,18 @@ describe("a guest cart over HTTP", () => {
     expect(first.headers.get("set-cookie")).toMatch(/^sw_cart=[\w-]+;.*HttpOnly/);
     const asGuest = { headers: { "x-cart-token": cartToken } };
     expect((await trpcCall(t.app, "cart.addItem", { productId: cable, quantity: 2 }, asGuest)).status).toBe(200);
-    const tooMany = await trpcCall(t.app, "cart.addItem", { productId: cable, quantity: 99 }, asGuest);
-    expect([tooMany.status, tooMany.code, tooMany.details]).toEqual([409, "CONFLICT", { available: 10 }]);
+    // Another guest asks for more than the stock: gets what there is, and is told.
+    const tooMany = await trpcCall<{ adjusted: unknown; cartToken: string }>(t.app, "cart.addItem", {
+      productId: cable,
+      quantity: 99,
+    });
+    expect([tooMany.status, tooMany.data?.adjusted]).toEqual([
+      200,
+      { productId: cable, requested: 99, quantity: 10, available: 10 },
+    ]);
+    const asOther = { headers: { "x-cart-token": tooMany.data!.cartToken } };
+    const noneLeft = await trpcCall(t.app, "cart.addItem", { productId: cable, quantity: 1 }, asOther);
+    expect([noneLeft.status, noneLeft.code, noneLeft.details]).toEqual([409, "CONFLICT", { available: 10 }]);
     const guestCart = await trpcCall<{ items: unknown[]; subtotalCents: number }>(t.app, "cart.get", undefined, {
       method: "GET",
       ...asGuest,

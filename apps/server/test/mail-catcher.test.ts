@@ -4,7 +4,7 @@
  * confirmation lands in the admin Mailbox.
  */
 import { createSignedInUser, testConfig } from "@shopwright/api/testing";
-import { createPostgresDb, migrate, newId, type PostgresDb } from "@shopwright/db";
+import { createPostgresDb, migrate, newId, nextOrderNumber, type PostgresDb } from "@shopwright/db";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { enqueue } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,10 +55,12 @@ describe("the dev mail catcher with the inline worker on the embedded Postgres",
       postalCode: "22202",
       country: "US",
     };
+    const number = await nextOrderNumber(db);
     const started = performance.now();
     await db.transaction(async (tx) => {
       await tx.orm.insert(orders).values({
         id: orderId,
+        number,
         userId,
         email: "grace@example.com",
         status: "placed",
@@ -77,7 +79,7 @@ describe("the dev mail catcher with the inline worker on the embedded Postgres",
       inbox = await admin.admin.mailbox.list();
     }
     expect(inbox).toEqual([
-      expect.objectContaining({ to: "grace@example.com", subject: `Your Shopwright order ${orderId}` }),
+      expect.objectContaining({ to: "grace@example.com", subject: `Your Shopwright order #${number}` }),
     ]);
     const message = await admin.admin.mailbox.get({ id: inbox[0]!.id });
     expect(message.html).toContain("Hello Grace Hopper,");

@@ -24,13 +24,27 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         zodError: cause instanceof z.ZodError ? z.flattenError(cause) : null,
-        issues:
-          cause instanceof z.ZodError ? cause.issues.map(({ path, message, code }) => ({ path, message, code })) : null,
+        // The facts a client needs to word the issue for people: which rule, and its bound.
+        issues: cause instanceof z.ZodError ? cause.issues.map(issueFacts) : null,
         details: cause instanceof DomainError ? (cause.details ?? null) : null,
       },
     };
   },
 });
+
+function issueFacts(issue: z.core.$ZodIssue) {
+  const { path, message, code } = issue;
+  const bound = (value: unknown) => (typeof value === "bigint" ? Number(value) : value);
+  return {
+    path,
+    message,
+    code,
+    ...("minimum" in issue ? { minimum: bound(issue.minimum) } : {}),
+    ...("maximum" in issue ? { maximum: bound(issue.maximum) } : {}),
+    ...("origin" in issue ? { origin: issue.origin } : {}),
+    ...("format" in issue ? { format: issue.format } : {}),
+  };
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

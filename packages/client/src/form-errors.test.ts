@@ -70,3 +70,66 @@ describe("errorMessage", () => {
     expect(errorMessage({ data: { issues: [{ path: ["id"], message: "Required" }] } })).toBe("Required");
   });
 });
+
+describe("formErrors: sentences people understand", () => {
+  it("rewords zod's defaults from the rule they broke, and keeps messages written for people", () => {
+    const error = {
+      message: "[…]",
+      data: {
+        code: "BAD_REQUEST",
+        issues: [
+          {
+            path: ["shippingAddress", "name"],
+            message: "Too small: expected string to have >=1 characters",
+            code: "too_small",
+            minimum: 1,
+            origin: "string",
+          },
+          {
+            path: ["name"],
+            message: "Too small: expected string to have >=2 characters",
+            code: "too_small",
+            minimum: 2,
+            origin: "string",
+          },
+          {
+            path: ["bio"],
+            message: "Too big: expected string to have <=100 characters",
+            code: "too_big",
+            maximum: 100,
+            origin: "string",
+          },
+          { path: ["email"], message: "Invalid email address", code: "invalid_format", format: "email" },
+          {
+            path: ["quantity"],
+            message: "Too big: expected number to be <=99",
+            code: "too_big",
+            maximum: 99,
+            origin: "number",
+          },
+          { path: ["shippingAddress", "postalCode"], message: "Use a postal code like 94103", code: "custom" },
+          { path: ["status"], message: "Invalid option: expected one of ...", code: "invalid_value" },
+        ],
+      },
+    };
+    expect(formErrors(error).fields).toEqual({
+      "shippingAddress.name": "This field is required",
+      name: "Use at least 2 characters",
+      bio: "Use at most 100 characters",
+      email: "Enter a valid email address",
+      quantity: "Enter 99 or less",
+      "shippingAddress.postalCode": "Use a postal code like 94103",
+      status: "Choose one of the options",
+    });
+  });
+
+  it("says when to try again once rate limited", () => {
+    const limited = (retryAfterSeconds: number) => ({
+      message: "Too many attempts; try again later",
+      data: { code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds } },
+    });
+    expect(errorMessage(limited(1))).toBe("Too many attempts. Try again in 1 second.");
+    expect(errorMessage(limited(45))).toBe("Too many attempts. Try again in 45 seconds.");
+    expect(errorMessage(limited(61))).toBe("Too many attempts. Try again in 2 minutes.");
+  });
+});

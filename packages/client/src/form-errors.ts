@@ -3,13 +3,64 @@
  * the server attaches to BAD_REQUEST, zod's flattened field errors, or the `details.field` of a
  * domain error (a taken slug) — and one message for the form when no field explains it.
  */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+  /** zod's issue code and the rule's facts, when the server sent them. */
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  origin?: string;
+  format?: string;
+}
+
 interface ErrorLike {
   message?: string;
   data?: {
-    issues?: { path: (string | number)[]; message: string }[] | null;
+    code?: string;
+    issues?: Issue[] | null;
     zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
-    details?: { field?: unknown } | null;
+    details?: { field?: unknown; retryAfterSeconds?: unknown } | null;
   } | null;
+}
+
+/** zod's own wording ("Too small: expected string to have >=1 characters"), written for developers. */
+const ZOD_WORDING = /^(Too (small|big)|Invalid|Required|Expected)\b/;
+
+/**
+ * One sentence a shopper understands for one issue. A message the server wrote for people stands;
+ * zod's defaults are reworded from the rule they broke.
+ */
+export function issueSentence(issue: Issue): string {
+  if (!issue.code || !ZOD_WORDING.test(issue.message)) return issue.message;
+  const { code, minimum, maximum, origin, format } = issue;
+  const text = origin === "string";
+  switch (code) {
+    case "too_small":
+      if (text)
+        return minimum === undefined || minimum <= 1 ? "This field is required" : `Use at least ${minimum} characters`;
+      return minimum === undefined ? "This value is too small" : `Enter ${minimum} or more`;
+    case "too_big":
+      if (text) return `Use at most ${maximum} characters`;
+      return maximum === undefined ? "This value is too large" : `Enter ${maximum} or less`;
+    case "invalid_format":
+      if (format === "email") return "Enter a valid email address";
+      if (format === "url") return "Enter a valid web address";
+      return "Check the format of this field";
+    case "invalid_type":
+      return "This field is required";
+    case "invalid_value":
+      return "Choose one of the options";
+    default:
+      return "Check this field";
+  }
+}
+
+/** "Try again in 3 minutes": rate limits say how long to wait. */
+export function retryAfterSentence(seconds: number): string {
+  if (seconds < 60) return `Too many attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 export interface FormErrors {
@@ -25,12 +76,16 @@ export function formErrors(error: unknown): FormErrors {
   if (!error) return { fields: {}, form: undefined };
   const { data, message } = error as ErrorLike;
   const fields: Record<string, string> = {};
-  for (const issue of data?.issues ?? []) fields[issue.path.join(".")] ??= issue.message;
+  for (const issue of data?.issues ?? []) fields[issue.path.join(".")] ??= issueSentence(issue);
   for (const [key, messages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {
     if (messages?.[0]) fields[key] ??= messages[0];
   }
   const field = data?.details?.field;
   if (typeof field === "string" && message) fields[field] ??= message;
+  const wait = data?.details?.retryAfterSeconds;
+  if (data?.code === "TOO_MANY_REQUESTS" && typeof wait === "number") {
+    return { fields, form: retryAfterSentence(wait) };
+  }
   const form = Object.keys(fields).length > 0 ? undefined : message || FALLBACK;
   return { fields, form };
 }

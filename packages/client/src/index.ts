@@ -14,5 +14,12 @@ export {
   type SignedIn,
 } from "./client.ts";
 export { isRefusal, isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
-export { errorMessage, type FormErrors, formErrors } from "./form-errors.ts";
+export {
+  errorMessage,
+  type FormErrors,
+  formErrors,
+  type Issue,
+  issueSentence,
+  retryAfterSentence,
+} from "./form-errors.ts";
 export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

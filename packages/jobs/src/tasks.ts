@@ -9,8 +9,24 @@ const traced = { requestId: z.string().optional() };
 
 export const taskPayloads = {
   send_order_confirmation: z.object({ orderId: z.string().min(1), ...traced }),
+  /**
+   * The link's token is derived from `seed` with a server secret, so neither the job nor the table
+   * holds it; the job does the lookup, so the request answers alike for unknown addresses.
+   */
+  send_password_reset: z.object({
+    email: z.string().min(1),
+    seed: z.string().min(1),
+    requestedAt: z.iso.datetime(),
+    ...traced,
+  }),
   deliver_payment_webhook: z.object({ eventId: z.string().min(1), ...traced }),
   expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
+  void_order_payments: z.object({ orderId: z.string().min(1), ...traced }),
+  send_order_status_email: z.object({
+    orderId: z.string().min(1),
+    status: z.enum(["shipped", "delivered", "cancelled"]),
+    ...traced,
+  }),
   cleanup_abandoned_carts: z.object({ ...traced }),
   prune_expired_records: z.object({ ...traced }),
   make_image_variants: z.object({ imageId: z.string().min(1), ...traced }),
@@ -27,6 +43,9 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   send_order_confirmation: 15,
   deliver_payment_webhook: 12,
   expire_unpaid_order: 10,
+  void_order_payments: 12,
+  send_order_status_email: 15,
+  send_password_reset: 5,
   cleanup_abandoned_carts: 3,
   prune_expired_records: 3,
   // A failure here is a damaged original or unreachable storage: a few retries, then a human.

@@ -34,6 +34,9 @@ export const storefrontRoutes = {
   cart: route("/cart"),
   login: route("/login"),
   register: route("/register"),
+  forgotPassword: route("/forgot-password"),
+  /** The emailed reset link lands here, its token in the fragment (never sent to a server). */
+  resetPassword: route("/reset-password"),
   checkout: route("/checkout"),
   orders: route("/orders"),
   order: route("/orders/:id"),

@@ -26,7 +26,8 @@ export async function gatewayEvent(db: Db, eventId: string): Promise<GatewayEven
     .select()
     .from(gatewayPayments)
     .where(eq(gatewayPayments.id, PAYMENT_PREFIX + eventId.slice(EVENT_PREFIX.length)));
-  if (!payment || payment.status === "requires_action") return null;
+  // A voided payment was closed by the shop itself: there is nothing to tell it.
+  if (!payment || payment.status === "requires_action" || payment.status === "voided") return null;
   return {
     id: eventId,
     type: payment.status === "succeeded" ? "payment.succeeded" : "payment.failed",

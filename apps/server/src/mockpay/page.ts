@@ -7,11 +7,18 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" 
 export interface PageModel {
   id: string;
   orderId: string;
+  description: string;
   amountCents: number;
   status: GatewayPaymentStatus;
 }
 
-export function paymentPage({ id, orderId, amountCents, status }: PageModel) {
+const OUTCOME = {
+  succeeded: "This payment was approved.",
+  failed: "This payment was declined.",
+  voided: "The shop closed this payment; nothing was charged.",
+} as const;
+
+export function paymentPage({ id, orderId, description, amountCents, status }: PageModel) {
   const amount = usd.format(amountCents / 100);
   const action = `/mockpay/pay/${encodeURIComponent(id)}`;
   return html`<!doctype html>
@@ -30,7 +37,7 @@ export function paymentPage({ id, orderId, amountCents, status }: PageModel) {
   </head>
   <body>
     <p>Mockpay · simulated payment provider</p>
-    <h1>Order ${orderId}</h1>
+    <h1>${description || `Order ${orderId}`}</h1>
     <p class="amount">${amount}</p>
     ${
       status === "requires_action"
@@ -42,7 +49,7 @@ export function paymentPage({ id, orderId, amountCents, status }: PageModel) {
             <input type="hidden" name="decision" value="decline" />
             <button type="submit">Decline</button>
           </form>`
-        : html`<p>This payment was ${status === "succeeded" ? "approved" : "declined"}.</p>`
+        : html`<p>${OUTCOME[status]}</p>`
     }
   </body>
 </html>`;

@@ -5,7 +5,8 @@
  * signed webhook delivered by a job (so failed deliveries are retried with backoff).
  *
  *   POST /mockpay/api/payments  (Authorization: Bearer <gatewayApiKey(WEBHOOK_SECRET)>)
- *        { reference, orderId, amountCents, returnUrl } → { id, url, status }; idempotent on reference
+ *        { reference, orderId, description, amountCents, returnUrl } → { id, url, status }; idempotent on reference
+ *   POST /mockpay/api/payments/:reference/void  → { status }: closes an undecided payment
  *   GET  /mockpay/pay/:id       the hosted page: amount, Approve, Decline
  *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL
  */
@@ -28,6 +29,7 @@ export interface MockpayDeps {
 const createPayment = z.object({
   reference: z.string().min(1).max(200),
   orderId: z.string().min(1).max(200),
+  description: z.string().max(200).default(""),
   amountCents: z.number().int().positive(),
   returnUrl: z.url({ protocol: /^https?$/ }).max(2_000),
 });
@@ -39,21 +41,23 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
   const { gatewayPayments } = db.tables;
   const apiKey = Buffer.from(gatewayApiKey(config.webhookSecret));
   const hostedPage = (id: string) => `${config.gatewayUrl}/pay/${id}`;
+  const authorized = (header: string | undefined) => {
+    const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+    return given.length === apiKey.length && timingSafeEqual(given, apiKey);
+  };
 
   app.post("/api/payments", async (c) => {
-    const given = Buffer.from(c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "");
-    if (given.length !== apiKey.length || !timingSafeEqual(given, apiKey)) {
-      return c.json({ error: { message: "Invalid API key" } }, 401);
-    }
+    if (!authorized(c.req.header("authorization"))) return c.json({ error: { message: "Invalid API key" } }, 401);
     const parsed = createPayment.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { message: "Invalid payment", issues: parsed.error.issues } }, 400);
-    const { reference, orderId, amountCents, returnUrl } = parsed.data;
+    const { reference, orderId, description, amountCents, returnUrl } = parsed.data;
     await db.orm
       .insert(gatewayPayments)
       .values({
         id: newId("gwp"),
         merchantReference: reference,
         orderId,
+        description,
         amountCents,
         status: "requires_action",
         returnUrl,
@@ -68,6 +72,22 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
       return c.json({ error: { message: "This reference was registered with different details" } }, 409);
     }
     return c.json({ id: payment.id, url: hostedPage(payment.id), status: payment.status });
+  });
+
+  app.post("/api/payments/:reference/void", async (c) => {
+    if (!authorized(c.req.header("authorization"))) return c.json({ error: { message: "Invalid API key" } }, 401);
+    const reference = c.req.param("reference");
+    // Only an undecided payment is voided; a decided one answers with its decision.
+    await db.orm
+      .update(gatewayPayments)
+      .set({ status: "voided", updatedAt: new Date() })
+      .where(and(eq(gatewayPayments.merchantReference, reference), eq(gatewayPayments.status, "requires_action")));
+    const [payment] = await db.orm
+      .select({ status: gatewayPayments.status })
+      .from(gatewayPayments)
+      .where(eq(gatewayPayments.merchantReference, reference));
+    if (!payment) return c.json({ error: { message: "No such payment" } }, 404);
+    return c.json({ status: payment.status });
   });
 
   app.get("/pay/:id", async (c) => {

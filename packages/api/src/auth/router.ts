@@ -4,6 +4,7 @@ import type { Context } from "../context.ts";
 import { unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
 
@@ -101,6 +102,20 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
     updateProfile: protectedProcedure
       .input(z.object({ name: name.optional(), shippingAddress: addressSchema.nullable().optional() }))
       .mutation(({ ctx, input }) => auth.updateProfile(ctx.db, ctx.viewer.userId, input)),
+
+    /** The same answer whether or not the account exists; the link comes by email. */
+    requestPasswordReset: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
+      await requestPasswordReset(ctx.db, ctx.config, input, { ip: ctx.req.ip, requestId: ctx.req.requestId });
+      return { ok: true as const };
+    }),
+
+    /** Sets a new password with the emailed link's token; every session of the account ends. */
+    resetPassword: publicProcedure
+      .input(z.object({ token: z.string().min(1).max(200), password }))
+      .mutation(async ({ ctx, input }) => {
+        await resetPassword(ctx.db, input);
+        return { ok: true as const };
+      }),
 
     /** Requires the current password; every other session of the account ends. */
     changePassword: protectedProcedure

@@ -129,22 +129,39 @@ describe(`cart on ${testDialect()}`, () => {
     expect(rows.filter((r) => r.updatedAt.getTime() > old.getTime())).toHaveLength(1);
   });
 
-  it("caps a line at stock and at 99, with the available quantity in the CONFLICT", async () => {
+  it("adds what the stock allows and says so, and is CONFLICT with the available quantity when nothing is left", async () => {
     const scarce = await product({ stock: 3 });
     const plenty = await product({ stock: 500 });
     const token = await guestWithCart({ [scarce]: 2, [plenty]: 98 });
     const cart = guest(token).cart;
-    await expect(cart.addItem({ productId: scarce, quantity: 2 })).rejects.toMatchObject({
+    const topped = await cart.addItem({ productId: scarce, quantity: 2 });
+    expect(topped.adjusted).toEqual({ productId: scarce, requested: 4, quantity: 3, available: 3 });
+    expect(quantities(topped)).toEqual({ [scarce]: 3, [plenty]: 98 });
+    await expect(cart.addItem({ productId: scarce, quantity: 1 })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Only 3 in stock",
       cause: { details: { available: 3 } },
     });
-    await expect(cart.addItem({ productId: plenty, quantity: 2 })).rejects.toMatchObject({
+    expect((await cart.addItem({ productId: plenty, quantity: 2 })).adjusted).toMatchObject({
+      quantity: 99,
+      available: 99,
+    });
+    await expect(cart.addItem({ productId: plenty, quantity: 1 })).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { details: { available: 99 } },
     });
-    await expect(cart.updateItem({ productId: scarce, quantity: 4 })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(guest().cart.addItem({ productId: scarce, quantity: 4 })).rejects.toMatchObject({ code: "CONFLICT" });
+    const lowered = await cart.updateItem({ productId: scarce, quantity: 10 });
+    expect(lowered.adjusted).toEqual({ productId: scarce, requested: 10, quantity: 3, available: 3 });
+    const fresh = await guest().cart.addItem({ productId: scarce, quantity: 5 });
+    expect(fresh.adjusted).toMatchObject({ requested: 5, quantity: 3 });
+    expect((await cart.updateItem({ productId: scarce, quantity: 1 })).adjusted).toBeUndefined();
+  });
+
+  it("never holds more than the stock", async () => {
+    const scarce = await product({ stock: 3 });
+    const plenty = await product({ stock: 500 });
+    const token = await guestWithCart({ [scarce]: 2, [plenty]: 98 });
+    const cart = guest(token).cart;
     expect(quantities(await cart.addItem({ productId: scarce, quantity: 1 }))).toEqual({ [scarce]: 3, [plenty]: 98 });
     expect(quantities(await cart.addItem({ productId: plenty, quantity: 1 }))).toEqual({ [scarce]: 3, [plenty]: 99 });
   });

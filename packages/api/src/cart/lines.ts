@@ -4,6 +4,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { asc, eq } from "drizzle-orm";
+import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
 
 export interface CartLine {
   productId: string;
@@ -14,6 +15,18 @@ export interface CartLine {
   stock: number;
   /** False when the product was archived or has too little stock for this line since it was added. */
   available: boolean;
+  /** The most this line may hold today: 0 once archived or sold out. */
+  limit: number;
+  thumbnail: ProductImage | null;
+}
+
+/** One line holds at most this many of a product, whatever the stock. */
+export const MAX_LINE_QUANTITY = 99;
+
+export async function userCartId(db: Db, userId: string): Promise<string | null> {
+  const { carts } = db.tables;
+  const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+  return cart?.id ?? null;
 }
 
 export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
@@ -32,9 +45,15 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
     .innerJoin(products, eq(products.id, cartItems.productId))
     .where(eq(cartItems.cartId, cartId))
     .orderBy(asc(cartItems.addedAt), asc(products.id));
+  const images = await imagesByProduct(
+    db,
+    rows.map((r) => r.productId),
+  );
   return rows.map(({ status, ...row }) => ({
     ...row,
     available: status === "active" && row.stock >= row.quantity,
+    limit: status === "active" ? Math.min(row.stock, MAX_LINE_QUANTITY) : 0,
+    thumbnail: images.get(row.productId)?.[0] ?? null,
   }));
 }
 

@@ -24,7 +24,7 @@ function owner(ctx: ViewerContext): CartOwner {
 }
 
 /** Browsers keep the guest token in a cookie that lasts as long as an untouched cart does. */
-function rememberGuestCart(ctx: ViewerContext, cart: CartView): CartView {
+function rememberGuestCart<T extends CartView>(ctx: ViewerContext, cart: T): T {
   if (cart.cartToken) {
     ctx.cookies.set(CART_COOKIE, cart.cartToken, { path: API_PATH, maxAgeSeconds: GUEST_CART_LIFETIME_DAYS * 86_400 });
   }

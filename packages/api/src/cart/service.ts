@@ -7,10 +7,10 @@ import { type Db, newId } from "@shopwright/db";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { conflict, notFound } from "../errors.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
-import { type CartLine, cartLines } from "./lines.ts";
+import { type CartLine, cartLines, MAX_LINE_QUANTITY } from "./lines.ts";
 import { cartTokenHash, newCartToken } from "./token.ts";
 
-export const MAX_LINE_QUANTITY = 99;
+export { MAX_LINE_QUANTITY };
 
 /** Whose cart a call is about: a signed-in user's, or the guest cart the token opens (if any). */
 export type CartOwner = { userId: string } | { guestToken: string | undefined };
@@ -41,23 +41,42 @@ export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
   return view(db, cart ? opened(owner, cart.id) : null);
 }
 
-/** Adds to the product's line (creating the cart and the line as needed); the sum may not pass stock. */
+/**
+ * Said when a cart holds less than was asked for: a shopper asking for 5 of the last 2 gets the 2,
+ * and this, rather than silence or a refusal.
+ */
+export interface CartAdjustment {
+  productId: string;
+  requested: number;
+  /** The line's quantity now. */
+  quantity: number;
+  /** The most the line may hold (the stock, at most 99). */
+  available: number;
+}
+
+/**
+ * Adds to the product's line (creating the cart and the line as needed), as many as the stock
+ * allows: asking for more adds what is left and says so in `adjusted`; with nothing left to add it
+ * is CONFLICT, with the `available` quantity.
+ */
 export async function addCartItem(
   db: Db,
   owner: CartOwner,
   input: { productId: string; quantity: number },
-): Promise<CartView> {
+): Promise<CartView & { adjusted?: CartAdjustment }> {
   const { cartItems, products } = db.tables;
-  const product = await purchasable(db, input.productId);
-  if (input.quantity > lineLimit(product.stock)) throw exceedsStock(product.stock);
   return db.transaction(async (tx) => {
+    const { stock } = await purchasable(tx, input.productId);
     const cart = await openForAdd(tx, owner);
+    const held = await lineQuantity(tx, cart.id, input.productId);
+    const adding = Math.min(input.quantity, lineLimit(stock) - held);
+    if (adding <= 0) throw exceedsStock(stock);
     const sum = sql`${cartItems.quantity} + excluded.quantity`;
     // One statement decides, so parallel adds of one product add up on one line and never pass
     // the cap between them; a sum over the cap updates nothing and returns no row.
     const [line] = await tx.orm
       .insert(cartItems)
-      .values({ cartId: cart.id, productId: input.productId, quantity: input.quantity })
+      .values({ cartId: cart.id, productId: input.productId, quantity: adding })
       .onConflictDoUpdate({
         target: [cartItems.cartId, cartItems.productId],
         set: { quantity: sum },
@@ -66,32 +85,54 @@ export async function addCartItem(
       })
       .returning({ quantity: cartItems.quantity });
     if (!line) throw exceedsStock((await purchasable(tx, input.productId)).stock);
-    return view(tx, cart);
+    const cartView = await view(tx, cart);
+    if (adding === input.quantity) return cartView;
+    const available = lineLimit(stock);
+    return {
+      ...cartView,
+      adjusted: { productId: input.productId, requested: held + input.quantity, quantity: line.quantity, available },
+    };
   });
 }
 
-/** Sets a line's quantity; 0 removes it. Only a line already in the cart can be changed. */
+/**
+ * Sets a line's quantity; 0 removes it. Only a line already in the cart can be changed. Asking for
+ * more than the stock sets the most there is and says so in `adjusted`.
+ */
 export async function updateCartItem(
   db: Db,
   owner: CartOwner,
   input: { productId: string; quantity: number },
-): Promise<CartView> {
+): Promise<CartView & { adjusted?: CartAdjustment }> {
   if (input.quantity === 0) return removeCartItem(db, owner, input);
   const { cartItems } = db.tables;
-  const product = await purchasable(db, input.productId);
-  if (input.quantity > lineLimit(product.stock)) throw exceedsStock(product.stock);
+  const { stock } = await purchasable(db, input.productId);
+  const available = lineLimit(stock);
+  if (available === 0) throw exceedsStock(stock);
+  const quantity = Math.min(input.quantity, available);
   return db.transaction(async (tx) => {
     const cart = await touch(tx, owner);
     const [line] = cart
       ? await tx.orm
           .update(cartItems)
-          .set({ quantity: input.quantity })
+          .set({ quantity })
           .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, input.productId)))
           .returning({ quantity: cartItems.quantity })
       : [];
     if (!cart || !line) throw notFound("Cart item");
-    return view(tx, cart);
+    const cartView = await view(tx, cart);
+    if (quantity === input.quantity) return cartView;
+    return { ...cartView, adjusted: { productId: input.productId, requested: input.quantity, quantity, available } };
   });
+}
+
+async function lineQuantity(tx: Db, cartId: string, productId: string): Promise<number> {
+  const { cartItems } = tx.tables;
+  const [line] = await tx.orm
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  return line?.quantity ?? 0;
 }
 
 /** Removes a line; removing one that is not there changes nothing and is not an error. */

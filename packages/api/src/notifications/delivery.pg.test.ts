@@ -80,7 +80,7 @@ describe("order confirmation through the worker on postgres", () => {
     const smtp = await startTestSmtpServer();
     servers.push(smtp);
     worker = await startTestWorker(db, smtp.url);
-    const { orderId, email } = await insertTestOrder(db);
+    const { orderId, number, email } = await insertTestOrder(db);
     await db.transaction((tx) =>
       enqueue(
         tx,
@@ -91,7 +91,7 @@ describe("order confirmation through the worker on postgres", () => {
     );
     const [mail] = await smtp.waitForAccepted(1);
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe(email);
-    expect(mail?.subject).toBe(`Your Shopwright order ${orderId}`);
+    expect(mail?.subject).toBe(`Your Shopwright order #${number}`);
     expect(mail?.text).toContain("2 × Darjeeling <First Flush> at $12.50 = $25.00");
     expect(mail?.text).toContain(`${testConfig.publicUrl}/orders/${orderId}`);
     expect(mail?.html).toContain("Darjeeling &lt;First Flush&gt;");
@@ -102,6 +102,25 @@ describe("order confirmation through the worker on postgres", () => {
     });
     expect(record).toMatchObject({ kind: ORDER_CONFIRMATION, to: email, attempts: 1, providerMessageId: "test-1" });
     expect(mail?.messageId).toBe(`<${record.id}@shopwright>`);
+  });
+
+  it("sends the shipped email with its tracking number when the admin ships, through the same pipeline", async () => {
+    const smtp = await startTestSmtpServer();
+    servers.push(smtp);
+    worker = await startTestWorker(db, smtp.url);
+    const { orderId, number } = await insertTestOrder(db);
+    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
+    await admin.admin.orders.setStatus({ id: orderId, status: "processing" });
+    await admin.admin.orders.setStatus({ id: orderId, status: "shipped", trackingNumber: "TRK-4471" });
+    const [mail] = await smtp.waitForAccepted(1);
+    expect(mail?.subject).toBe(`Your order #${number} has shipped`);
+    expect(mail?.text).toContain("Tracking number: TRK-4471");
+    const m = db.tables.emailMessages;
+    const record = await until(async () => {
+      const [r] = await db.orm.select().from(m).where(eq(m.kind, "order_shipped"));
+      return r?.ref === orderId && r.status === "sent" && r;
+    });
+    expect(record).toMatchObject({ attempts: 1 });
   });
 
   it("retries while the SMTP server is down and delivers once it is back, exactly once", async () => {

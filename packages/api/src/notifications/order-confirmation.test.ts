@@ -4,25 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, guestCaller, testConfig } from "../testing/index.ts";
 import { storeCaughtEmail } from "./mailbox.ts";
-import type { Mailer, OutgoingEmail } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
+import { recordingMailer } from "./testing/mailer.ts";
 import { insertTestOrder } from "./testing/orders.ts";
-
-/** A mailer that records what it was asked to send, and fails while `down` is set. */
-function recordingMailer() {
-  const sent: OutgoingEmail[] = [];
-  const mailer: Mailer & { sent: OutgoingEmail[]; down: boolean } = {
-    sent,
-    down: false,
-    async send(email) {
-      if (mailer.down) throw new Error("connect ECONNREFUSED 127.0.0.1:2525");
-      sent.push(email);
-      return { providerMessageId: `provider-${sent.length}` };
-    },
-    close() {},
-  };
-  return mailer;
-}
 
 describe(`order confirmation on ${testDialect()}`, () => {
   let db: Db;
@@ -32,12 +16,14 @@ describe(`order confirmation on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   it("renders the order: greeting, number, lines, totals, address and link, escaped", async () => {
-    const { orderId, email } = await insertTestOrder(db);
+    const { orderId, number, email } = await insertTestOrder(db);
     const mailer = recordingMailer();
     await sendOrderConfirmation({ db, config: testConfig, mailer }, orderId);
     const [message] = mailer.sent;
     expect(message?.to).toBe(email);
-    expect(message?.subject).toContain(orderId);
+    expect(message?.subject).toBe(`Your Shopwright order #${number}`);
+    expect(message?.text).toContain(`Order number: #${number}`);
+    expect(message?.text).not.toContain(`Order number: ${orderId}`);
     expect(message?.text).toContain("Hello Ada Lovelace,");
     expect(message?.text).toContain("2 × Darjeeling <First Flush> at $12.50 = $25.00");
     expect(message?.text).toContain("Subtotal: $64.99");

@@ -1,21 +1,32 @@
+import type { JobHelpers } from "graphile-worker";
 import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
 import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
+import { sendOrderStatusEmail } from "./order-status.ts";
+import { sendPasswordResetEmail } from "./password-reset-email.ts";
+import type { DeliveryResult } from "./send-once.ts";
+
+function logged(helpers: JobHelpers, what: string, result: DeliveryResult) {
+  if (result.status === "already_sent") {
+    helpers.logger.info(`${what}: already accepted by the SMTP server; not sending again`, {});
+  } else {
+    helpers.logger.info(`${what}: accepted`, { providerMessageId: result.providerMessageId });
+  }
+}
 
 export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHandlers {
   return {
     async send_order_confirmation({ orderId }, helpers) {
-      const result = await sendOrderConfirmation(deps, orderId);
-      if (result.status === "already_sent") {
-        helpers.logger.info(
-          `order ${orderId}: confirmation already accepted by the SMTP server; not sending again`,
-          {},
-        );
-      } else {
-        helpers.logger.info(`order ${orderId}: confirmation accepted`, {
-          providerMessageId: result.providerMessageId,
-        });
-      }
+      logged(helpers, `order ${orderId}: confirmation`, await sendOrderConfirmation(deps, orderId));
+    },
+    async send_order_status_email({ orderId, status }, helpers) {
+      logged(helpers, `order ${orderId}: ${status} email`, await sendOrderStatusEmail(deps, orderId, status));
+    },
+    async send_password_reset(payload, helpers) {
+      const result = await sendPasswordResetEmail(deps, payload);
+      // Logged without the address: whether an account exists is not for the logs either.
+      if (result.status === "no_account") helpers.logger.info("password reset: no such account; nothing sent", {});
+      else logged(helpers, "password reset email", result);
     },
   };
 }

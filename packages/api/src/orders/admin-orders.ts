@@ -1,21 +1,24 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { badRequest } from "../errors.ts";
 import { loadOrder } from "./queries.ts";
 import { canTransition, transitionOrder } from "./transitions.ts";
 
 export async function adminOrderById(db: Db, id: string) {
-  const [{ order, items, statusHistory, payment }, audit] = await Promise.all([
+  const [{ order, items, statusHistory, payment, attempts }, audit] = await Promise.all([
     loadOrder(db, id),
     auditTrail(db, "order", id),
   ]);
   return {
     id: order.id,
+    number: order.number,
     userId: order.userId,
     email: order.email,
     customerName: order.customerName,
     status: order.status,
+    trackingNumber: order.trackingNumber,
     subtotalCents: order.subtotalCents,
     totalCents: order.totalCents,
     shippingAddress: order.shippingAddress,
@@ -30,6 +33,17 @@ export async function adminOrderById(db: Db, id: string) {
       expiresAt: payment.expiresAt,
       updatedAt: payment.updatedAt,
     },
+    /** Every attempt, oldest first: how many tries the customer made, and which took money. */
+    paymentAttempts: attempts.map(({ id, attempt, status, amountCents, refundNeededAt, updatedAt }) => ({
+      id,
+      attempt,
+      status,
+      amountCents,
+      refundNeededAt,
+      updatedAt,
+    })),
+    /** Money taken that the order cannot use (it was cancelled, or paid twice): refund it. */
+    needsRefund: attempts.some((a) => a.refundNeededAt !== null),
     audit,
     /** Where the state machine lets an admin move this order next. */
     nextStatuses: orderStatuses.filter((to) => canTransition(order.status, to)),
@@ -63,9 +77,17 @@ async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]
 export async function setOrderStatus(
   db: Db,
   actorId: string,
-  input: { id: string; status: OrderStatus; note?: string },
+  input: { id: string; status: OrderStatus; note?: string; trackingNumber?: string },
 ) {
+  if (input.trackingNumber && input.status !== "shipped") {
+    throw badRequest("A tracking number goes with shipping the order", { field: "trackingNumber" });
+  }
   await db.transaction(async (tx) => {
+    if (input.trackingNumber) {
+      // Written before the move, so the shipped email (enqueued with the move) finds it.
+      const { orders } = tx.tables;
+      await tx.orm.update(orders).set({ trackingNumber: input.trackingNumber }).where(eq(orders.id, input.id));
+    }
     const { from, to } = await transitionOrder(tx, {
       orderId: input.id,
       to: input.status,
@@ -77,7 +99,12 @@ export async function setOrderStatus(
       action: "order.status_changed",
       entityType: "order",
       entityId: input.id,
-      details: { from, to, ...(input.note ? { note: input.note } : {}) },
+      details: {
+        from,
+        to,
+        ...(input.note ? { note: input.note } : {}),
+        ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+      },
     });
   });
   return adminOrderById(db, input.id);

@@ -13,7 +13,13 @@ export const adminOrdersRouter = router({
   list: adminProcedure
     .input(
       z
-        .object({ status: status.optional(), email: z.string().trim().max(320).optional(), ...pageInput })
+        .object({
+          status: status.optional(),
+          email: z.string().trim().max(320).optional(),
+          /** An order number (`1042` or `#1042`), or part of the customer's email or name. */
+          q: z.string().trim().max(320).optional(),
+          ...pageInput,
+        })
         .default({ page: 1, pageSize: 20 }),
     )
     .query(({ ctx, input }) => listOrders(ctx.db, input)),
@@ -22,7 +28,21 @@ export const adminOrdersRouter = router({
 
   /** An invalid move (a shipped order back to processing, say) is CONFLICT; the state machine decides. */
   setStatus: adminProcedure
-    .input(z.object({ id, status, note: z.string().trim().max(500).optional() }))
+    .input(
+      z.object({
+        id,
+        status,
+        note: z.string().trim().max(500).optional(),
+        /** Given when shipping: the customer sees it in the email and on the order page. */
+        trackingNumber: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[A-Za-z0-9 -]+$/, "A tracking number has letters, digits, spaces and dashes only")
+          .optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => setOrderStatus(ctx.db, ctx.viewer.userId, input)),
 });
 

@@ -59,6 +59,7 @@ describe(`orders on ${testDialect()}`, () => {
       {
         paymentId: order.payment?.id,
         orderId: order.id,
+        description: `Shopwright order #${order.number}`,
         amountCents: order.totalCents,
         returnUrl: `http://127.0.0.1:3000/orders/${order.id}`,
       },

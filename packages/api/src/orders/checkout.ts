@@ -8,9 +8,8 @@
  */
 
 import { createHash } from "node:crypto";
-import { type Address, type Db, newId } from "@shopwright/db";
+import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
-import { storefrontRoutes } from "@shopwright/routes";
 import { and, asc, eq, lt } from "drizzle-orm";
 import { cartLines, clearCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
@@ -18,6 +17,7 @@ import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
 import type { Logger } from "../logger.ts";
+import { latestAttempt, registerAttempt } from "./payment-attempts.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { type OrderDetail, orderDetail } from "./queries.ts";
 
@@ -27,6 +27,10 @@ export interface CheckoutInput {
   userId: string;
   idempotencyKey: string;
   shippingAddress?: Address;
+  /** Also keep the address on the profile, for next time. */
+  saveAddress?: boolean;
+  /** The total the shopper was shown (`orders.checkoutSummary`); any other total is CONFLICT. */
+  expectedTotalCents?: number;
   /** The request that asked, carried into the jobs it enqueues for tracing. */
   requestId?: string;
 }
@@ -46,7 +50,8 @@ export interface CheckoutResult {
 
 export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
   const orderId = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
-  const paymentUrl = await registerPayment(deps, orderId);
+  const payment = await latestAttempt(deps.db, orderId);
+  const paymentUrl = payment ? await registerAttempt(deps, payment) : null;
   return { order: await orderDetail(deps.db, input.userId, orderId), paymentUrl };
 }
 
@@ -63,7 +68,7 @@ function requestHash(lines: { productId: string; quantity: number }[], address: 
 async function placeOrder(
   tx: Db,
   config: ApiConfig,
-  { userId, idempotencyKey, shippingAddress, requestId }: CheckoutInput,
+  { userId, idempotencyKey, shippingAddress, saveAddress, expectedTotalCents, requestId }: CheckoutInput,
 ) {
   const { users, carts, orders, orderItems, orderStatusHistory, payments, idempotencyKeys } = tx.tables;
   const now = new Date();
@@ -108,10 +113,16 @@ async function placeOrder(
   const subtotalCents = sumCents(reserved.map((r) => lineTotal(r.priceCents, r.quantity)));
   // No shipping or tax yet: the total is the subtotal, kept apart so either can be added.
   const totalCents = subtotalCents;
+  if (expectedTotalCents !== undefined && expectedTotalCents !== totalCents) {
+    throw conflict("Your total changed since you last looked; check it and place the order again", {
+      totalCents,
+    });
+  }
 
   const orderId = newId("ord");
   await tx.orm.insert(orders).values({
     id: orderId,
+    number: await nextOrderNumber(tx),
     userId,
     email: user.email,
     status: "placed",
@@ -139,6 +150,7 @@ async function placeOrder(
     .insert(payments)
     .values({ id: newId("pay"), orderId, amountCents: totalCents, status: "pending", expiresAt });
   await clearCart(tx, cartId);
+  if (saveAddress) await tx.orm.update(users).set({ shippingAddress: address }).where(eq(users.id, userId));
   await tx.orm
     .update(idempotencyKeys)
     .set({ orderId })
@@ -184,28 +196,4 @@ async function replay(
   }
   if (hash !== existing.requestHash) throw misuse();
   return existing.orderId;
-}
-
-/**
- * Registers the order's payment with the gateway unless that already happened. The gateway is
- * idempotent on the payment id, so a retry after a lost answer registers nothing twice.
- */
-async function registerPayment({ db, config, gateway, log }: CheckoutDeps, orderId: string): Promise<string | null> {
-  const { payments } = db.tables;
-  const [payment] = await db.orm.select().from(payments).where(eq(payments.orderId, orderId));
-  if (payment?.status !== "pending") return null;
-  if (payment.paymentUrl) return payment.paymentUrl;
-  try {
-    const { url } = await gateway.createPayment({
-      paymentId: payment.id,
-      orderId,
-      amountCents: payment.amountCents,
-      returnUrl: `${config.publicUrl}${storefrontRoutes.order.href({ id: orderId })}`,
-    });
-    await db.orm.update(payments).set({ paymentUrl: url }).where(eq(payments.id, payment.id));
-    return url;
-  } catch (error) {
-    log.warn({ err: error, orderId }, "payment registration failed; the order stands and checkout can be retried");
-    return null;
-  }
 }

@@ -1,6 +1,6 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
-import type { Db, OrderStatus } from "@shopwright/db";
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { Db, OrderStatus, PaymentStatus } from "@shopwright/db";
+import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import { lineTotal } from "../lib/money.ts";
@@ -11,37 +11,61 @@ export interface OrderFilter extends Page {
   status?: OrderStatus;
   /** A case-insensitive part of the customer's email. */
   email?: string;
+  /** An order number (`1042` or `#1042`), or a case-insensitive part of the customer's email or name. */
+  q?: string;
 }
 
-/** Orders newest first, a page at a time, with their payment's status and how many lines they hold. */
+/**
+ * Orders newest first, a page at a time, with their latest payment attempt's status, whether any
+ * attempt took money that needs refunding, and how many lines they hold.
+ */
 export async function listOrders(db: Db, filter: OrderFilter) {
-  const { orders, orderItems, payments } = db.tables;
+  const { orders, orderItems, payments, users } = db.tables;
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.email) conditions.push(containsText(orders.email, filter.email));
+  if (filter.q) {
+    const number = /^#?\s*(\d{1,9})$/.exec(filter.q)?.[1];
+    const matches = [containsText(orders.email, filter.q), containsText(users.name, filter.q)];
+    if (number) matches.push(eq(orders.number, Number(number)));
+    conditions.push(or(...matches) as SQL);
+  }
   const where = and(...conditions);
   const itemCount = db.orm.select({ n: count() }).from(orderItems).where(eq(orderItems.orderId, orders.id));
+  const latestPayment = db.orm
+    .select({ status: payments.status })
+    .from(payments)
+    .where(eq(payments.orderId, orders.id))
+    .orderBy(desc(payments.attempt))
+    .limit(1);
   return pageOf(
     filter,
     db.orm
       .select({
         id: orders.id,
+        number: orders.number,
         email: orders.email,
+        customerName: users.name,
         status: orders.status,
         totalCents: orders.totalCents,
-        paymentStatus: payments.status,
+        paymentStatus: sql<PaymentStatus | null>`(${latestPayment})`,
+        needsRefund: sql<boolean>`exists (
+          select 1 from ${payments} where ${payments.orderId} = ${orders.id} and ${payments.refundNeededAt} is not null)`.mapWith(
+          Boolean,
+        ),
         itemCount: sql<number>`(${itemCount})`.mapWith(Number),
         createdAt: orders.createdAt,
       })
       .from(orders)
-      .leftJoin(payments, eq(payments.orderId, orders.id))
+      // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
+      .innerJoin(users, eq(users.id, orders.userId))
       .where(where)
       // Ids are UUIDv7, so they break ties between orders placed in the same millisecond.
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(filter.pageSize)
       .offset(offsetOf(filter)),
-    db.orm.select({ total: count() }).from(orders).where(where),
+    db.orm.select({ total: count() }).from(orders).innerJoin(users, eq(users.id, orders.userId)).where(where),
   );
 }
 
@@ -60,7 +84,7 @@ export async function loadOrder(db: Db, orderId: string) {
     .where(eq(orders.id, orderId));
   if (!row) throw notFound("Order");
   const order = { ...row.order, customerName: row.customerName };
-  const [items, statusHistory, [payment]] = await Promise.all([
+  const [items, statusHistory, attempts] = await Promise.all([
     db.orm
       .select({
         id: orderItems.id,
@@ -86,16 +110,20 @@ export async function loadOrder(db: Db, orderId: string) {
     db.orm
       .select({
         id: payments.id,
+        attempt: payments.attempt,
         status: payments.status,
         amountCents: payments.amountCents,
         paymentUrl: payments.paymentUrl,
         expiresAt: payments.expiresAt,
+        refundNeededAt: payments.refundNeededAt,
         updatedAt: payments.updatedAt,
       })
       .from(payments)
-      .where(eq(payments.orderId, orderId)),
+      .where(eq(payments.orderId, orderId))
+      .orderBy(asc(payments.attempt)),
   ]);
-  return { order, items, statusHistory, payment: payment ?? null };
+  // The latest attempt is the order's payment; earlier ones matter only if they need a refund.
+  return { order, items, statusHistory, payment: attempts.at(-1) ?? null, attempts };
 }
 
 /** One of the user's own orders; anyone else's is NOT_FOUND, exactly like a missing one. */
@@ -104,7 +132,9 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
   if (order.userId !== userId) throw notFound("Order");
   return {
     id: order.id,
+    number: order.number,
     status: order.status,
+    trackingNumber: order.trackingNumber,
     items: items.map(({ productId, name, unitPriceCents, quantity }) => ({
       productId,
       name,
@@ -119,8 +149,11 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
     payment: payment
       ? { id: payment.id, status: payment.status, amountCents: payment.amountCents, expiresAt: payment.expiresAt }
       : null,
-    // Only an unpaid order still has somewhere to pay.
-    paymentUrl: payment?.status === "pending" ? payment.paymentUrl : null,
+    // Only an order still waiting for its money has somewhere to pay.
+    paymentUrl: order.status === "placed" && payment?.status === "pending" ? payment.paymentUrl : null,
+    /** A declined or abandoned payment can be tried again until the deadline (`orders.retryPayment`). */
+    canRetryPayment:
+      order.status === "placed" && payment !== null && payment.status !== "succeeded" && payment.expiresAt > new Date(),
     createdAt: order.createdAt,
   };
 }

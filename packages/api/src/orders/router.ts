@@ -1,8 +1,10 @@
-import { addressSchema } from "@shopwright/db";
+import { addressSchema, COUNTRY_CODES, postalFormat } from "@shopwright/db";
 import { z } from "zod";
-import { protectedProcedure, router } from "../trpc.ts";
+import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkout } from "./checkout.ts";
 import { listOrders, orderDetail } from "./queries.ts";
+import { retryPayment } from "./retry-payment.ts";
+import { checkoutSummary } from "./summary.ts";
 
 /** The shopper's order history comes in pages of this size. */
 const ORDERS_PAGE_SIZE = 20;
@@ -13,6 +15,8 @@ export const ordersRouter = router({
       z.object({
         idempotencyKey: z.string().trim().min(8).max(100),
         shippingAddress: addressSchema.optional(),
+        saveAddress: z.boolean().optional(),
+        expectedTotalCents: z.number().int().min(0).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -22,10 +26,31 @@ export const ordersRouter = router({
       ),
     ),
 
+  /** The cart as checkout will charge it: lines flagged when they cannot be bought as they stand. */
+  checkoutSummary: protectedProcedure.query(({ ctx }) => checkoutSummary(ctx.db, ctx.viewer.userId)),
+
+  /** Every country the shop ships to, with its postal-code format, for the address form to mirror. */
+  shippingCountries: publicProcedure.query(() =>
+    COUNTRY_CODES.map((code) => {
+      const { pattern, example } = postalFormat(code);
+      return { code, postalCodePattern: pattern.source, postalCodeExample: example || null };
+    }),
+  ),
+
   list: protectedProcedure
     .input(z.object({ page: z.number().int().min(1).max(10_000).default(1) }).default({ page: 1 }))
     .query(({ ctx, input }) =>
       listOrders(ctx.db, { userId: ctx.viewer.userId, page: input.page, pageSize: ORDERS_PAGE_SIZE }),
+    ),
+
+  /** A new payment attempt for a `placed` order whose payment was declined or abandoned. */
+  retryPayment: protectedProcedure
+    .input(z.object({ id: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) =>
+      retryPayment(
+        { db: ctx.db, config: ctx.config, gateway: ctx.gateway, log: ctx.log },
+        { userId: ctx.viewer.userId, orderId: input.id },
+      ),
     ),
 
   byId: protectedProcedure

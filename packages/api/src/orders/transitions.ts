@@ -1,10 +1,12 @@
 /**
  * The order state machine: the one function that moves an order, records who moved it and when,
- * and puts the stock back when an order is cancelled.
+ * puts the stock back when an order is cancelled, and enqueues what follows a move: voiding the
+ * open payment of a cancelled order, and the customer's email about it.
  *
  *   placed → processing → shipped → delivered;  placed | processing → cancelled
  */
 import { type Db, newId, type OrderStatus } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
 import { and, eq } from "drizzle-orm";
 import { restoreStock } from "../catalog/stock.ts";
 import { conflict, notFound } from "../errors.ts";
@@ -58,7 +60,19 @@ export async function transitionOrder(
     await tx.orm
       .insert(orderStatusHistory)
       .values({ id: newId("osh"), orderId, fromStatus: from, status: to, actor, note });
-    if (to === "cancelled") await restoreStock(tx, orderId);
+    if (to === "cancelled") {
+      await restoreStock(tx, orderId);
+      await enqueue(tx, "void_order_payments", { orderId }, { jobKey: `void-payments:${orderId}` });
+    }
+    if (to === "shipped" || to === "delivered" || to === "cancelled") {
+      // One job per order and status: a status is reached once, so this is one email per transition.
+      await enqueue(
+        tx,
+        "send_order_status_email",
+        { orderId, status: to },
+        { jobKey: `order-status:${orderId}:${to}` },
+      );
+    }
     return { from, to };
   });
 }

@@ -1,22 +1,28 @@
 import type { Db } from "@shopwright/db";
 import { and, eq, lte } from "drizzle-orm";
+import { lockOrder } from "../orders/lock.ts";
 import { transitionOrder } from "../orders/transitions.ts";
 
 /**
- * Cancels an order whose payment is still pending at its deadline, putting the stock back.
- * Anything else (paid, failed, not yet due) is left alone, so the job may run any number of times.
+ * Cancels an order still unpaid at its payment deadline, putting the stock back. Declined attempts
+ * leave the order waiting, so the deadline, not the last attempt, decides. Anything else (paid,
+ * cancelled, not yet due) is left alone, so the job may run any number of times.
  */
 export async function expireUnpaidOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
-  const { payments, orders } = db.tables;
+  const { payments } = db.tables;
   return db.transaction(async (tx) => {
-    const [expired] = await tx.orm
+    const order = await lockOrder(tx, orderId);
+    if (order?.status !== "placed") return false;
+    const attempts = await tx.orm
+      .select({ status: payments.status, expiresAt: payments.expiresAt })
+      .from(payments)
+      .where(eq(payments.orderId, orderId));
+    const due = attempts.length > 0 && attempts.every((a) => a.status !== "succeeded" && a.expiresAt <= now);
+    if (!due) return false;
+    await tx.orm
       .update(payments)
       .set({ status: "failed", updatedAt: now })
-      .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending"), lte(payments.expiresAt, now)))
-      .returning({ id: payments.id });
-    if (!expired) return false;
-    const [order] = await tx.orm.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-    if (order?.status !== "placed") return false;
+      .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending"), lte(payments.expiresAt, now)));
     await transitionOrder(tx, { orderId, to: "cancelled", actor: "system", note: "payment not received in time" });
     return true;
   });

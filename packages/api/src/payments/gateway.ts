@@ -15,19 +15,28 @@ export function gatewayApiKey(webhookSecret: string): string {
 }
 
 const createdPayment = z.object({ url: z.url() });
+const voidedPayment = z.object({ status: z.enum(["voided", "succeeded", "failed"]) });
 
 export function httpPaymentGateway(options: { baseUrl: string; apiKey: string; timeoutMs?: number }): PaymentGateway {
   const { baseUrl, apiKey, timeoutMs = 5_000 } = options;
+  async function post(path: string, body: unknown): Promise<unknown> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`The payment gateway answered ${response.status}`);
+    return response.json();
+  }
   return {
-    async createPayment({ paymentId, orderId, amountCents, returnUrl }) {
-      const response = await fetch(`${baseUrl}/api/payments`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        body: JSON.stringify({ reference: paymentId, orderId, amountCents, returnUrl }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!response.ok) throw new Error(`The payment gateway answered ${response.status}`);
-      return createdPayment.parse(await response.json());
+    async createPayment({ paymentId, orderId, description, amountCents, returnUrl }) {
+      return createdPayment.parse(
+        await post("/api/payments", { reference: paymentId, orderId, description, amountCents, returnUrl }),
+      );
+    },
+    async voidPayment(paymentId) {
+      return voidedPayment.parse(await post(`/api/payments/${encodeURIComponent(paymentId)}/void`, {}));
     },
   };
 }

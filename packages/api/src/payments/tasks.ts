@@ -1,8 +1,16 @@
+import type { PaymentGateway } from "../orders/payment-gateway.ts";
 import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
+import { gatewayApiKey, httpPaymentGateway } from "./gateway.ts";
+import { voidOpenAttempts } from "./void.ts";
 
-/** The payments domain's jobs: cancelling orders left unpaid past their deadline. */
-export function paymentTasks({ db }: TaskDeps): TaskHandlers {
+/**
+ * The payments domain's jobs: cancelling orders left unpaid past their deadline, and voiding the
+ * open payments of cancelled orders at the gateway (a failed call throws, so the job retries).
+ */
+export function paymentTasks({ db, config, gateway }: TaskDeps & { gateway?: PaymentGateway }): TaskHandlers {
+  const provider =
+    gateway ?? httpPaymentGateway({ baseUrl: config.gatewayUrl, apiKey: gatewayApiKey(config.webhookSecret) });
   return {
     async expire_unpaid_order({ orderId }, helpers) {
       const cancelled = await expireUnpaidOrder(db, orderId);
@@ -10,6 +18,16 @@ export function paymentTasks({ db }: TaskDeps): TaskHandlers {
         orderId,
         cancelled,
       });
+    },
+    async void_order_payments({ orderId }, helpers) {
+      const { voided, alreadyPaid } = await voidOpenAttempts({ db, gateway: provider }, orderId);
+      helpers.logger.info("open payments of a cancelled order voided", { orderId, voided });
+      if (alreadyPaid.length > 0) {
+        helpers.logger.warn("approved before it could be voided; its webhook flags the refund", {
+          orderId,
+          paymentIds: alreadyPaid,
+        });
+      }
     },
   };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser, testConfig } from "../testing/index.ts";
+import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
 import { signWebhook } from "./signature.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
@@ -56,8 +57,9 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     expect(emails).toHaveLength(1);
   });
 
-  it("settles each order once when success, failure and expiry race, and restocks only cancelled ones", async () => {
+  it("settles each order once when success, failure and expiry race, restocks only cancelled ones and flags their refunds", async () => {
     const product = await createProduct(db, { stock: 20 });
+    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
     const orders = await Promise.all(Array.from({ length: 10 }, () => placeOrder(product.id)));
     const { payments, products } = db.tables;
     await db.orm.update(payments).set({ expiresAt: new Date(Date.now() - 1_000) });
@@ -73,16 +75,62 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     let stillSold = 0;
     for (const { view } of orders) {
       const after = await view();
-      if (after.payment?.status === "succeeded") {
-        expect(after.status).toBe("processing");
+      if (after.status === "processing") {
+        expect(after.payment?.status).toBe("succeeded");
         stillSold += 1;
       } else {
-        expect(after.payment?.status).toBe("failed");
+        // Expired first: the success that followed is money taken for a cancelled order.
         expect(after.status).toBe("cancelled");
+        expect(["failed", "succeeded"]).toContain(after.payment?.status);
       }
       expect(after.statusHistory).toHaveLength(2);
     }
+    const { items } = await admin.admin.orders.list({ pageSize: 100 });
+    for (const { order } of orders) {
+      const listed = items.find((i) => i.id === order.id)!;
+      expect(listed.needsRefund).toBe(listed.status === "cancelled" && listed.paymentStatus === "succeeded");
+    }
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
     expect(row?.stock).toBe(20 - stillSold);
+  });
+
+  it("opens one new payment attempt when a shopper retries many times at once", async () => {
+    const { order, shopper, gateway, view } = await placeTestOrder(db);
+    await receivePaymentWebhook(deps(), signedPaymentEvent(order.id, order.payment!, "payment.failed"));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => shopper.caller.orders.retryPayment({ id: order.id })),
+    );
+    const after = await view();
+    expect(new Set(results.map((r) => r.paymentUrl))).toEqual(
+      new Set([`https://gateway.test/pay/${after.payment!.id}`]),
+    );
+    const { payments } = db.tables;
+    const attempts = await db.orm.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(attempts.map((a) => [a.attempt, a.status]).sort()).toEqual([
+      [1, "failed"],
+      [2, "pending"],
+    ]);
+    expect(new Set(gateway.calls.map((c) => c.paymentId)).size).toBe(2);
+  });
+
+  it("applies one success when two attempts for one order succeed at once, and flags the other for a refund", async () => {
+    const { order, shopper, view } = await placeTestOrder(db);
+    await receivePaymentWebhook(deps(), signedPaymentEvent(order.id, order.payment!, "payment.failed"));
+    await shopper.caller.orders.retryPayment({ id: order.id });
+    const second = (await view()).payment!;
+    // The first attempt's page was declined; a forged-looking but signed late success for it races
+    // the genuine one: whichever lands second is money the order cannot use.
+    const outcomes = await Promise.all([
+      receivePaymentWebhook(deps(), signedPaymentEvent(order.id, order.payment!, "payment.succeeded")),
+      receivePaymentWebhook(deps(), signedPaymentEvent(order.id, second, "payment.succeeded")),
+    ]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["applied", "refund_needed"]);
+    const after = await view();
+    expect(after.status).toBe("processing");
+    expect(after.statusHistory.map((h) => h.status)).toEqual(["placed", "processing"]);
+    const { payments } = db.tables;
+    const attempts = await db.orm.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(attempts.every((a) => a.status === "succeeded")).toBe(true);
+    expect(attempts.filter((a) => a.refundNeededAt !== null)).toHaveLength(1);
   });
 });

@@ -4,8 +4,8 @@ import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser, testConfig, testJobHelpers } from "../testing/index.ts";
+import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 import { signWebhook } from "./signature.ts";
 import { paymentTasks } from "./tasks.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
@@ -18,41 +18,16 @@ describe(`payment webhooks on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   const deps = () => ({ db, config: testConfig, log: silentLogger });
-  let eventCounter = 0;
+  const placeOrder = () => placeTestOrder(db);
 
-  async function placeOrder() {
-    const shopper = await createSignedInUser(db);
-    const product = await createProduct(db, { stock: 5, priceCents: 1_000 });
-    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 2 }]);
-    const { order } = await shopper.caller.orders.checkout({
-      idempotencyKey: `order-${shopper.id}`,
-      shippingAddress: testAddress,
-    });
-    const view = () => shopper.caller.orders.byId({ id: order.id });
-    const stock = async () => {
-      const { products } = db.tables;
-      const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-      return row?.stock;
-    };
-    return { order, view, stock };
-  }
-
+  /** The gateway's event for the order's payment, with a different id or amount when a test asks. */
   function event(
     order: { id: string; payment: { id: string; amountCents: number } | null },
     type: "payment.succeeded" | "payment.failed",
     overrides: { id?: string; amountCents?: number } = {},
   ) {
-    const body = JSON.stringify({
-      id: overrides.id ?? `evt_test_${++eventCounter}`,
-      type,
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        paymentId: order.payment!.id,
-        orderId: order.id,
-        amountCents: overrides.amountCents ?? order.payment!.amountCents,
-      },
-    });
-    return { rawBody: body, signature: signWebhook(testConfig.webhookSecret, body) };
+    const payment = { id: order.payment!.id, amountCents: overrides.amountCents ?? order.payment!.amountCents };
+    return signedPaymentEvent(order.id, payment, type, overrides.id);
   }
 
   it("moves a paid order to processing and enqueues its confirmation email", async () => {
@@ -70,14 +45,16 @@ describe(`payment webhooks on ${testDialect()}`, () => {
     ]);
   });
 
-  it("cancels an order whose payment failed and puts its stock back", async () => {
+  it("leaves a declined order placed with its payment failed and its stock still held", async () => {
     const { order, view, stock } = await placeOrder();
     expect(await stock()).toBe(3);
-    await receivePaymentWebhook(deps(), event(order, "payment.failed"));
+    expect((await receivePaymentWebhook(deps(), event(order, "payment.failed"))).outcome).toBe("applied");
     const after = await view();
-    expect(after.status).toBe("cancelled");
+    expect(after.status).toBe("placed");
     expect(after.payment?.status).toBe("failed");
-    expect(await stock()).toBe(5);
+    expect(after.paymentUrl).toBeNull();
+    expect(after.canRetryPayment).toBe(true);
+    expect(await stock()).toBe(3);
   });
 
   it("refuses a bad signature, a tampered body and a stale timestamp with BAD_REQUEST, changing nothing", async () => {
@@ -110,19 +87,32 @@ describe(`payment webhooks on ${testDialect()}`, () => {
     expect(after.statusHistory.map((h) => h.status)).toEqual(["placed", "processing"]);
   });
 
-  it("ignores a failure arriving after the success, and a success after the failure", async () => {
+  it("ignores a failure arriving after the success", async () => {
     const paid = await placeOrder();
     await receivePaymentWebhook(deps(), event(paid.order, "payment.succeeded"));
     const late = await receivePaymentWebhook(deps(), event(paid.order, "payment.failed"));
     expect(late.outcome).toBe("ignored");
     expect((await paid.view()).status).toBe("processing");
     expect(await paid.stock()).toBe(3);
+  });
 
-    const declined = await placeOrder();
-    await receivePaymentWebhook(deps(), event(declined.order, "payment.failed"));
-    await receivePaymentWebhook(deps(), event(declined.order, "payment.succeeded"));
-    expect((await declined.view()).status).toBe("cancelled");
-    expect(await declined.stock()).toBe(5);
+  it("records a success for a cancelled order and flags it to the admin for a refund", async () => {
+    const { order, view, stock } = await placeOrder();
+    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
+    await admin.admin.orders.setStatus({ id: order.id, status: "cancelled" });
+    const late = await receivePaymentWebhook(deps(), event(order, "payment.succeeded"));
+    expect(late.outcome).toBe("refund_needed");
+    const after = await view();
+    expect(after.status).toBe("cancelled");
+    expect(after.payment?.status).toBe("succeeded");
+    expect(await stock()).toBe(5);
+    const detail = await admin.admin.orders.byId({ id: order.id });
+    expect(detail.needsRefund).toBe(true);
+    expect(detail.paymentAttempts).toEqual([
+      expect.objectContaining({ status: "succeeded", refundNeededAt: expect.any(Date) }),
+    ]);
+    const { items } = await admin.admin.orders.list({ q: String(order.number) });
+    expect(items).toEqual([expect.objectContaining({ id: order.id, needsRefund: true, paymentStatus: "succeeded" })]);
   });
 
   it("records but does not apply an event whose amount does not match the payment", async () => {
@@ -165,8 +155,17 @@ describe(`payment webhooks on ${testDialect()}`, () => {
     const after = await unpaid.view();
     expect(after.status).toBe("cancelled");
     expect(after.payment?.status).toBe("failed");
+    expect(after.canRetryPayment).toBe(false);
     expect(after.statusHistory.at(-1)).toMatchObject({ status: "cancelled", actor: "system" });
     expect(await unpaid.stock()).toBe(5);
+
+    // A declined order waits for a retry, but not past its deadline.
+    const declined = await placeOrder();
+    await receivePaymentWebhook(deps(), event(declined.order, "payment.failed"));
+    await overdue(declined.order.id);
+    await expire({ orderId: declined.order.id }, helpers);
+    expect((await declined.view()).status).toBe("cancelled");
+    expect(await declined.stock()).toBe(5);
 
     const paid = await placeOrder();
     await receivePaymentWebhook(deps(), event(paid.order, "payment.succeeded"));

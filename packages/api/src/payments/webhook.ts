@@ -1,15 +1,15 @@
 /**
  * The gateway's webhook, received: verify the signature over the raw bytes, record the event id
  * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
- * Payments move only out of `pending`, so late or out-of-order events are recorded and ignored.
  */
 import type { Db } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { lockOrder } from "../orders/lock.ts";
 import { transitionOrder } from "../orders/transitions.ts";
 import { verifyWebhookSignature } from "./signature.ts";
 
@@ -27,7 +27,7 @@ const paymentEvent = z.object({
 export type PaymentEvent = z.infer<typeof paymentEvent>;
 
 /** What became of an event; `duplicate` means it was processed before. */
-export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "amount_mismatch";
+export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "amount_mismatch" | "refund_needed";
 
 export interface ReceivedWebhook {
   rawBody: string;
@@ -56,21 +56,20 @@ export async function receivePaymentWebhook(
   if (outcome === "amount_mismatch") {
     deps.log.warn({ eventId: event.id, paymentId: event.data.paymentId }, "payment event amount does not match");
   }
+  if (outcome === "refund_needed") {
+    deps.log.warn(
+      { eventId: event.id, paymentId: event.data.paymentId },
+      "payment taken for an order that cannot use it",
+    );
+  }
   return { eventId: event.id, outcome };
 }
 
 async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
-  const { payments, paymentEvents, orders } = tx.tables;
+  const { payments, paymentEvents } = tx.tables;
   const [payment] = await tx.orm
-    .select({
-      id: payments.id,
-      orderId: payments.orderId,
-      amountCents: payments.amountCents,
-      status: payments.status,
-      orderStatus: orders.status,
-    })
+    .select({ id: payments.id, orderId: payments.orderId, amountCents: payments.amountCents })
     .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(eq(payments.id, event.data.paymentId));
   if (!payment) throw badRequest("Unknown payment");
 
@@ -87,9 +86,15 @@ async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string
   return outcome;
 }
 
+/**
+ * A failure ends its attempt and leaves the order `placed`, so the shopper can try again until the
+ * deadline. A success is money taken: it is always recorded, and moves the order only while the
+ * order is still waiting for it; otherwise (cancelled meanwhile, or paid by another attempt) the
+ * payment is flagged for a refund, for an admin to act on.
+ */
 async function settle(
   tx: Db,
-  payment: { id: string; orderId: string; amountCents: number; orderStatus: string },
+  payment: { id: string; orderId: string; amountCents: number },
   event: PaymentEvent,
   requestId?: string,
 ): Promise<WebhookOutcome> {
@@ -97,21 +102,31 @@ async function settle(
   if (event.data.amountCents !== payment.amountCents || event.data.orderId !== payment.orderId) {
     return "amount_mismatch";
   }
-  const succeeded = event.type === "payment.succeeded";
-  // A paid or failed payment is final: a late `failed` after `succeeded` (or the reverse) is ignored.
-  const [moved] = await tx.orm
-    .update(payments)
-    .set({ status: succeeded ? "succeeded" : "failed", updatedAt: new Date() })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
-    .returning({ id: payments.id });
-  if (!moved) return "ignored";
   const orderId = payment.orderId;
-  if (payment.orderStatus !== "placed") return "ignored";
-  if (succeeded) {
-    await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });
-    await enqueue(tx, "send_order_confirmation", { orderId, requestId }, { jobKey: `order-confirmation:${orderId}` });
-  } else {
-    await transitionOrder(tx, { orderId, to: "cancelled", actor: "payments", note: "payment failed" });
+  // The order is locked before the payment moves, so the order's status read here still holds
+  // when the payment and the order change.
+  const order = await lockOrder(tx, orderId);
+  if (!order) throw badRequest("Unknown order");
+  const now = new Date();
+  if (event.type === "payment.failed") {
+    const [failed] = await tx.orm
+      .update(payments)
+      .set({ status: "failed", updatedAt: now })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
+      .returning({ id: payments.id });
+    return failed ? "applied" : "ignored";
   }
+  const [paid] = await tx.orm
+    .update(payments)
+    .set({ status: "succeeded", updatedAt: now })
+    .where(and(eq(payments.id, payment.id), ne(payments.status, "succeeded")))
+    .returning({ id: payments.id });
+  if (!paid) return "ignored";
+  if (order.status !== "placed") {
+    await tx.orm.update(payments).set({ refundNeededAt: now }).where(eq(payments.id, payment.id));
+    return "refund_needed";
+  }
+  await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });
+  await enqueue(tx, "send_order_confirmation", { orderId, requestId }, { jobKey: `order-confirmation:${orderId}` });
   return "applied";
 }

@@ -23,6 +23,9 @@ describe(`task composition on ${testDialect()}`, () => {
       "make_image_variants",
       "prune_expired_records",
       "send_order_confirmation",
+      "send_order_status_email",
+      "send_password_reset",
+      "void_order_payments",
     ]);
     expect(() => createTaskHandlers(deps, [{ send_order_confirmation: deliver }])).toThrow(
       "Two domains handle the task send_order_confirmation",

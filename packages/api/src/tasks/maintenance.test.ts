@@ -12,7 +12,7 @@ describe(`pruning expired records on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   it("deletes what has expired and keeps what is live", async () => {
-    const { sessions, rateLimits, idempotencyKeys } = db.tables;
+    const { sessions, rateLimits, idempotencyKeys, passwordResets } = db.tables;
     const user = await createSignedInUser(db);
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);
@@ -31,6 +31,10 @@ describe(`pruning expired records on ${testDialect()}`, () => {
       { userId: user.id, key: "old-key", requestHash: "h", expiresAt: past },
       { userId: user.id, key: "live-key", requestHash: "h", expiresAt: future },
     ]);
+    await db.orm.insert(passwordResets).values([
+      { id: "old-reset-hash", userId: user.id, expiresAt: past },
+      { id: "live-reset-hash", userId: user.id, expiresAt: future },
+    ]);
 
     await pruneExpiredRecords(db);
 
@@ -39,5 +43,6 @@ describe(`pruning expired records on ${testDialect()}`, () => {
     expect(sessionIds).toHaveLength(1);
     expect((await db.orm.select().from(rateLimits)).map((r) => r.key)).toEqual(["login:ip:now"]);
     expect((await db.orm.select().from(idempotencyKeys)).map((k) => k.key)).toEqual(["live-key"]);
+    expect((await db.orm.select().from(passwordResets)).map((r) => r.id)).toEqual(["live-reset-hash"]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Housekeeping that keeps tables from growing without bound: refresh tokens past their expiry
  * (each rotation leaves the consumed row behind, to detect its reuse), rate-limit windows that
- * have passed, and checkout idempotency keys past their 24 hours.
+ * have passed, checkout idempotency keys past their 24 hours, and password-reset links past their hour.
  */
 import type { Db } from "@shopwright/db";
 import { lte } from "drizzle-orm";
@@ -10,17 +10,18 @@ import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
 import type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
-  const { idempotencyKeys } = db.tables;
+  const { idempotencyKeys, passwordResets } = db.tables;
   await deleteExpiredSessions(db);
   await deleteExpiredRateLimits(db, now);
   await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
+  await db.orm.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
 }
 
 export function maintenanceTasks({ db }: TaskDeps): TaskHandlers {
   return {
     async prune_expired_records(_payload, helpers) {
       await pruneExpiredRecords(db);
-      helpers.logger.info("Pruned expired sessions, rate limits and idempotency keys");
+      helpers.logger.info("Pruned expired sessions, rate limits, idempotency keys and reset links");
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Categories, products, carts, orders and an address made directly in the database, for tests of any domain. */
-import { type Address, type Db, newId, type OrderStatus, type ProductStatus } from "@shopwright/db";
+import { type Address, type Db, newId, nextOrderNumber, type OrderStatus, type ProductStatus } from "@shopwright/db";
 import { eq } from "drizzle-orm";
 
 export const testAddress: Address = {
@@ -84,6 +84,7 @@ export async function createOrder(
   const createdAt = values.createdAt ?? new Date();
   await db.orm.insert(orders).values({
     id,
+    number: await nextOrderNumber(db),
     userId: values.userId,
     email: values.email,
     status: values.status ?? "placed",

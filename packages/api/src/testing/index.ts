@@ -11,7 +11,7 @@ import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Context, CookieJar, RequestInfo } from "../context.ts";
 import { silentLogger } from "../logger.ts";
-import type { CreatePaymentInput, PaymentGateway } from "../orders/payment-gateway.ts";
+import type { CreatePaymentInput, PaymentGateway, VoidedPaymentStatus } from "../orders/payment-gateway.ts";
 import { appRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
@@ -37,19 +37,36 @@ export function memoryCookieJar(): CookieJar & { values: Map<string, string> } {
 }
 
 /**
- * A payment gateway in memory: records what it was asked and answers with a hosted-page URL,
- * or fails while `failing` is set (a provider outage).
+ * A payment gateway in memory: records what it was asked and answers with a hosted-page URL, or
+ * fails while `failing` is set (a provider outage). `decide` plays the shopper on the hosted page;
+ * a voided payment can no longer be decided.
  */
-export function fakePaymentGateway(): PaymentGateway & { calls: CreatePaymentInput[]; failing: boolean } {
+export function fakePaymentGateway() {
+  const decisions = new Map<string, VoidedPaymentStatus>();
   const gateway = {
     calls: [] as CreatePaymentInput[],
+    voids: [] as string[],
     failing: false,
+    decisions,
     async createPayment(input: CreatePaymentInput) {
       gateway.calls.push(input);
       if (gateway.failing) throw new Error("gateway unavailable");
       return { url: `https://gateway.test/pay/${input.paymentId}` };
     },
-  };
+    async voidPayment(paymentId: string) {
+      gateway.voids.push(paymentId);
+      if (gateway.failing) throw new Error("gateway unavailable");
+      const status = decisions.get(paymentId) ?? "voided";
+      decisions.set(paymentId, status);
+      return { status };
+    },
+    /** The shopper's choice on the hosted page; false once the payment was voided or decided. */
+    decide(paymentId: string, outcome: "succeeded" | "failed"): boolean {
+      if (decisions.has(paymentId)) return false;
+      decisions.set(paymentId, outcome);
+      return true;
+    },
+  } satisfies PaymentGateway & Record<string, unknown>;
   return gateway;
 }
 

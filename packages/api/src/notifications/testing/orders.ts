@@ -1,5 +1,5 @@
 /** Orders written straight into the tables, so notification tests do not depend on checkout. */
-import { type Db, newId } from "@shopwright/db";
+import { type Db, newId, nextOrderNumber } from "@shopwright/db";
 
 export async function insertTestOrder(db: Db, options: { name?: string; email?: string } = {}) {
   const { users, categories, products, orders, orderItems } = db.tables;
@@ -13,8 +13,10 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
     { name: "Tea & Cups", unitPriceCents: 3999, quantity: 1 },
   ];
   const orderId = newId("ord");
+  const number = await nextOrderNumber(db);
   await db.orm.insert(orders).values({
     id: orderId,
+    number,
     userId,
     email,
     status: "placed",
@@ -41,5 +43,5 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
     });
     await db.orm.insert(orderItems).values({ id: newId("oit"), orderId, productId, ...line });
   }
-  return { orderId, email };
+  return { orderId, number, email };
 }

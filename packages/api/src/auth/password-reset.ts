@@ -1,0 +1,115 @@
+/**
+ * Forgot password. The request answers `{ ok: true }` alike whether or not the account exists, and
+ * does the same work either way (count the attempt, enqueue a job): the job looks the address up.
+ * The link's token is HMAC(secret, seed): 256 bits, derived in the job from a random seed the
+ * request chose, so the job queue holds only the seed and the table only the token's SHA-256.
+ * Resetting consumes the token with one conditional update (used once, within the hour), sets the
+ * password, and ends every session of the account.
+ */
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { Db } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
+import { storefrontRoutes } from "@shopwright/routes";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { ApiConfig } from "../config.ts";
+import { badRequest } from "../errors.ts";
+import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
+import { hashPassword } from "./password.ts";
+import { forgetFamilies } from "./session-liveness.ts";
+import { revokeSessions } from "./sessions.ts";
+
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+const RATE_LIMITS = {
+  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+  perIp: { limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+const tokenFor = (secret: string, seed: string) =>
+  createHmac("sha256", secret).update(`password-reset:${seed}`).digest("base64url");
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function requestPasswordReset(
+  db: Db,
+  config: ApiConfig,
+  input: { email: string },
+  meta: { ip: string; requestId?: string },
+): Promise<void> {
+  if (config.rateLimits) {
+    await enforceRateLimits(db, [
+      { key: `reset:ip:${meta.ip}`, rule: RATE_LIMITS.perIp },
+      { key: `reset:email:${input.email}`, rule: RATE_LIMITS.perEmail },
+    ]);
+  }
+  await enqueue(db, "send_password_reset", {
+    email: input.email,
+    seed: randomBytes(32).toString("base64url"),
+    requestedAt: new Date().toISOString(),
+    requestId: meta.requestId,
+  });
+}
+
+/**
+ * For the reset email's job: records the token's hash for the account with this address, if there
+ * is one, and returns the link to send. A retry re-derives the same token, so it records nothing
+ * twice and the email (sent once per token, by its hash) goes out once.
+ */
+export async function recordResetLink(
+  db: Db,
+  config: ApiConfig,
+  payload: { email: string; seed: string; requestedAt: string },
+): Promise<{ ref: string; link: string; name: string } | null> {
+  const { users, passwordResets } = db.tables;
+  const [user] = await db.orm
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, payload.email));
+  if (!user) return null;
+  const token = tokenFor(config.jwtSecret, payload.seed);
+  const id = hashOf(token);
+  await db.orm
+    .insert(passwordResets)
+    .values({ id, userId: user.id, expiresAt: new Date(Date.parse(payload.requestedAt) + RESET_TTL_MS) })
+    .onConflictDoNothing();
+  return {
+    ref: id,
+    link: `${config.publicUrl}${storefrontRoutes.resetPassword.href()}#token=${token}`,
+    name: user.name,
+  };
+}
+
+const invalidLink = () =>
+  badRequest("This reset link is invalid, expired or already used. Ask for a new one.", { field: "token" });
+
+export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
+  const { users, passwordResets } = db.tables;
+  const id = hashOf(input.token);
+  const live = and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now));
+  const [reset] = await db.orm
+    .select({ userId: passwordResets.userId, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(live);
+  if (!reset) throw invalidLink();
+  if (input.password.trim().toLowerCase() === reset.email) {
+    throw badRequest("Choose a password that is not your email address", { field: "password" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const revoked = await db.transaction(async (tx) => {
+    // The conditional update is the single use: of two racing resets, one finds the row unused.
+    const [consumed] = await tx.orm
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(live)
+      .returning({ userId: passwordResets.userId });
+    if (!consumed) throw invalidLink();
+    await tx.orm.update(users).set({ passwordHash }).where(eq(users.id, consumed.userId));
+    // Any other link still out for this account dies with this one.
+    await tx.orm
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, consumed.userId), isNull(passwordResets.usedAt)));
+    return revokeSessions(tx, { userId: consumed.userId });
+  });
+  forgetFamilies(revoked);
+}

@@ -1,0 +1,39 @@
+/**
+ * What every email shares: an HTML part and a plain-text part rendered from the same facts, every
+ * value from the database escaped (there is no template engine to trust), one layout.
+ */
+import type { Address } from "@shopwright/db";
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+export const addressLines = (a: Address) =>
+  [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter((l): l is string => Boolean(l));
+
+/** How people read an order number, in subjects and bodies alike. */
+export const orderLabel = (number: number) => `#${number}`;
+
+/** The HTML page around a message's body, with its one call to action. */
+export function htmlLayout(options: {
+  title: string;
+  heading: string;
+  body: string;
+  action: { label: string; href: string };
+}) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title></head>
+<body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#1a1a1a;max-width:600px;margin:0 auto;padding:24px">
+<h1 style="font-size:20px">${escapeHtml(options.heading)}</h1>
+${options.body}
+<p style="margin-top:24px"><a href="${escapeHtml(options.action.href)}" style="background:#1a1a1a;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(options.action.label)}</a></p>
+<p style="color:#666;font-size:12px">Shopwright</p>
+</body>
+</html>`;
+}

@@ -1,0 +1,132 @@
+import type { Db } from "@shopwright/db";
+import { createTestDb, testDialect } from "@shopwright/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createSignedInUser, guestCaller } from "../testing/index.ts";
+
+describe(`the checkout summary and the address on ${testDialect()}`, () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(() => db.close());
+
+  const setStock = (id: string, stock: number) =>
+    db.orm.update(db.tables.products).set({ stock }).where(eq(db.tables.products.id, id));
+
+  it("flags a line sold out and a line short since they were added, totals what can be bought, and checkout charges that total once fixed", async () => {
+    const shopper = await createSignedInUser(db);
+    const lamp = await createProduct(db, { priceCents: 22_999, stock: 5, name: "Lamp" });
+    const mug = await createProduct(db, { priceCents: 11_000, stock: 5, name: "Mug" });
+    const tea = await createProduct(db, { priceCents: 500, stock: 5, name: "Tea" });
+    await fillCart(db, shopper.id, [
+      { productId: lamp.id, quantity: 1 },
+      { productId: mug.id, quantity: 1 },
+      { productId: tea.id, quantity: 4 },
+    ]);
+    await setStock(lamp.id, 0);
+    await setStock(tea.id, 2);
+
+    const summary = await shopper.caller.orders.checkoutSummary();
+    expect(summary.items.map((i) => [i.name, i.problem])).toEqual([
+      ["Lamp", { kind: "unavailable" }],
+      ["Mug", null],
+      ["Tea", { kind: "short", available: 2 }],
+    ]);
+    expect(summary).toMatchObject({ subtotalCents: 11_000, totalCents: 11_000, problems: 2, canCheckout: false });
+    await expect(
+      shopper.caller.orders.checkout({ idempotencyKey: "summary-0001", shippingAddress: testAddress }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await shopper.caller.orders.list()).items).toEqual([]);
+
+    // The fixes the page offers: remove the one, take what there is of the other.
+    await shopper.caller.cart.removeItem({ productId: lamp.id });
+    await shopper.caller.cart.updateItem({ productId: tea.id, quantity: 2 });
+    const fixed = await shopper.caller.orders.checkoutSummary();
+    expect(fixed).toMatchObject({ totalCents: 12_000, problems: 0, canCheckout: true });
+    const { order } = await shopper.caller.orders.checkout({
+      idempotencyKey: "summary-0002",
+      shippingAddress: testAddress,
+      expectedTotalCents: fixed.totalCents,
+    });
+    expect(order.totalCents).toBe(fixed.totalCents);
+    expect(order.payment?.amountCents).toBe(fixed.totalCents);
+  });
+
+  it("refuses a total other than the one shown, changing nothing", async () => {
+    const shopper = await createSignedInUser(db);
+    const lamp = await createProduct(db, { priceCents: 1_000, stock: 5 });
+    await fillCart(db, shopper.id, [{ productId: lamp.id, quantity: 2 }]);
+    const shown = await shopper.caller.orders.checkoutSummary();
+    await db.orm.update(db.tables.products).set({ priceCents: 1_200 }).where(eq(db.tables.products.id, lamp.id));
+    await expect(
+      shopper.caller.orders.checkout({
+        idempotencyKey: "summary-0003",
+        shippingAddress: testAddress,
+        expectedTotalCents: shown.totalCents,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { totalCents: 2_400 } } });
+    expect((await shopper.caller.orders.checkoutSummary()).items).toHaveLength(1);
+    const [row] = await db.orm
+      .select({ stock: db.tables.products.stock })
+      .from(db.tables.products)
+      .where(eq(db.tables.products.id, lamp.id));
+    expect(row?.stock).toBe(5);
+  });
+
+  it("saves the address to the profile when asked, and only then", async () => {
+    const lamp = await createProduct(db, { stock: 10 });
+    const keeper = await createSignedInUser(db);
+    await fillCart(db, keeper.id, [{ productId: lamp.id, quantity: 1 }]);
+    await keeper.caller.orders.checkout({
+      idempotencyKey: "save-0001",
+      shippingAddress: testAddress,
+      saveAddress: true,
+    });
+    expect((await keeper.caller.auth.me()).shippingAddress).toEqual(testAddress);
+
+    const other = await createSignedInUser(db);
+    await fillCart(db, other.id, [{ productId: lamp.id, quantity: 1 }]);
+    await other.caller.orders.checkout({ idempotencyKey: "save-0002", shippingAddress: testAddress });
+    expect((await other.caller.auth.me()).shippingAddress).toBeNull();
+  });
+
+  it("checks the postal code by country and takes the country from ISO 3166, with a sentence per field", async () => {
+    const shopper = await createSignedInUser(db);
+    const issues = async (address: Record<string, string>) => {
+      const error = await shopper.caller.auth
+        .updateProfile({ shippingAddress: { ...testAddress, ...address } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST" });
+      return ((error as { cause: { issues: { path: string[]; message: string }[] } }).cause.issues ?? []).map((i) => [
+        i.path.join("."),
+        i.message,
+      ]);
+    };
+    expect(await issues({ postalCode: "!!", country: "US" })).toEqual([
+      ["shippingAddress.postalCode", "Use a postal code like 94103"],
+    ]);
+    expect(await issues({ country: "XX" })).toEqual([["shippingAddress.country", "Choose a country from the list"]]);
+    expect(await issues({ postalCode: "1234", country: "DE" })).toEqual([
+      ["shippingAddress.postalCode", "Use a postal code like 10115"],
+    ]);
+    expect(await issues({ postalCode: "!!", country: "KE" })).toEqual([
+      ["shippingAddress.postalCode", "Enter a valid postal code"],
+    ]);
+    expect((await shopper.caller.auth.me()).shippingAddress).toBeNull();
+
+    const saved = await shopper.caller.auth.updateProfile({
+      shippingAddress: { ...testAddress, postalCode: " sw1y 4jh ", country: "gb" },
+    });
+    expect(saved.shippingAddress).toMatchObject({ postalCode: "SW1Y 4JH", country: "GB" });
+
+    const countries = await guestCaller(db).orders.shippingCountries();
+    expect(countries).toHaveLength(249);
+    expect(countries.find((c) => c.code === "US")).toEqual({
+      code: "US",
+      postalCodePattern: expect.any(String),
+      postalCodeExample: "94103",
+    });
+  });
+});

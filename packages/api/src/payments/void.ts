@@ -1,0 +1,33 @@
+/**
+ * An order that will not be paid any more (cancelled by an admin, expired, or paid by another
+ * attempt) must not leave a hosted payment page that still takes money. Its open attempts are
+ * closed here and at the gateway; an attempt the shopper approved meanwhile stays as the gateway
+ * says, and its success webhook (still on its way) is flagged for a refund when it lands.
+ */
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import type { PaymentDeps } from "../orders/payment-attempts.ts";
+
+export async function voidOpenAttempts(
+  { db, gateway }: Pick<PaymentDeps, "db" | "gateway">,
+  orderId: string,
+): Promise<{ voided: number; alreadyPaid: string[] }> {
+  const { payments } = db.tables;
+  await db.orm
+    .update(payments)
+    .set({ status: "failed", updatedAt: new Date() })
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending")));
+  // Declined attempts are asked too: voiding is harmless at the gateway, and our `failed` may be
+  // the expiry's verdict rather than the gateway's.
+  const registered = await db.orm
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), ne(payments.status, "succeeded"), isNotNull(payments.paymentUrl)));
+  let voided = 0;
+  const alreadyPaid: string[] = [];
+  for (const { id } of registered) {
+    const { status } = await gateway.voidPayment(id);
+    if (status === "voided") voided += 1;
+    else if (status === "succeeded") alreadyPaid.push(id);
+  }
+  return { voided, alreadyPaid };
+}

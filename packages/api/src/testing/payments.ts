@@ -1,0 +1,42 @@
+/** Orders placed through checkout with a fake gateway, and the gateway's signed events for them. */
+import type { Db } from "@shopwright/db";
+import { eq } from "drizzle-orm";
+import { signWebhook } from "../payments/signature.ts";
+import { createProduct, fillCart, testAddress } from "./fixtures.ts";
+import { createSignedInUser, fakePaymentGateway, testConfig } from "./index.ts";
+
+let events = 0;
+
+export async function placeTestOrder(db: Db, options: { stock?: number; quantity?: number } = {}) {
+  const gateway = fakePaymentGateway();
+  const shopper = await createSignedInUser(db, { gateway });
+  const product = await createProduct(db, { stock: options.stock ?? 5, priceCents: 1_000 });
+  await fillCart(db, shopper.id, [{ productId: product.id, quantity: options.quantity ?? 2 }]);
+  const { order, paymentUrl } = await shopper.caller.orders.checkout({
+    idempotencyKey: `order-${shopper.id}`,
+    shippingAddress: testAddress,
+  });
+  const view = () => shopper.caller.orders.byId({ id: order.id });
+  const stock = async () => {
+    const { products } = db.tables;
+    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
+    return row?.stock;
+  };
+  return { order, paymentUrl, shopper, gateway, view, stock };
+}
+
+/** The gateway's webhook for a payment, signed as it would send it. */
+export function signedPaymentEvent(
+  orderId: string,
+  payment: { id: string; amountCents: number },
+  type: "payment.succeeded" | "payment.failed",
+  eventId = `evt_${++events}_${payment.id}`,
+) {
+  const rawBody = JSON.stringify({
+    id: eventId,
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { paymentId: payment.id, orderId, amountCents: payment.amountCents },
+  });
+  return { rawBody, signature: signWebhook(testConfig.webhookSecret, rawBody) };
+}
