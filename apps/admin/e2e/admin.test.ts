@@ -188,19 +188,35 @@ describe("admin app", () => {
 
     await openSection("Orders");
     await admin.getByLabel("Status").selectOption("processing");
-    await admin.getByLabel("Search by customer email").fill(SHOPPER.email);
+    // People quote the short number; the admin finds the order by it.
+    await admin.getByLabel("Search by order number, customer email or name").fill(`#${order.number}`);
     await admin.getByRole("table", { name: "Orders" }).getByText(SHOPPER.email).waitFor();
     await shop.screenshot(admin, "orders");
-    await admin.getByRole("link", { name: order.id.slice(-8) }).click();
-    await admin.getByRole("heading", { name: `Order ${order.id.slice(-8)}` }).waitFor();
+    await admin.getByRole("link", { name: `#${order.number}`, exact: true }).click();
+    await admin.getByRole("heading", { name: `Order #${order.number}` }).waitFor();
     await admin.getByRole("table", { name: "Items" }).getByText(PRODUCT).waitFor();
 
-    await admin.getByLabel("Note (optional)").fill("Parcel 1Z999");
+    await admin.getByLabel("Tracking number (optional, sent to the customer)").fill("1Z999AA10123456784");
     await admin.getByRole("button", { name: "Mark shipped" }).click();
     await admin.getByRole("button", { name: "Mark delivered" }).waitFor();
     // A shipped order cannot go back: the only way on is delivery.
     expect(await admin.getByRole("button", { name: /Cancel order|Mark processing/ }).count()).toBe(0);
     await shopperSees("Shipped");
+    await storefront.getByText("Tracking number: 1Z999AA10123456784").waitFor();
+    await shop.screenshot(storefront, "storefront-order-shipped");
+
+    // The customer is told by email, through the same job pipeline as the confirmation.
+    await openSection("Mailbox");
+    const shippedMail = admin.getByRole("list", { name: "Messages" }).getByRole("button", {
+      name: new RegExp(`Your order #${order.number} has shipped`),
+    });
+    // The Mailbox refreshes by itself every few seconds.
+    await shippedMail.waitFor({ timeout: 30_000 });
+    await shippedMail.click();
+    await admin.frameLocator("iframe").getByText("Tracking number: 1Z999AA10123456784").waitFor();
+    await shop.screenshot(admin, "mailbox-shipped");
+    await admin.goto(shop.url(`/admin/orders/${order.id}`));
+    await admin.getByRole("heading", { name: `Order #${order.number}` }).waitFor();
 
     await admin.getByRole("button", { name: "Mark delivered" }).click();
     await admin.getByText("nothing more happens to it").waitFor();
@@ -256,7 +272,11 @@ describe("admin app", () => {
       .toBe(0);
 
     await openSection("Mailbox");
-    await admin.getByRole("list", { name: "Messages" }).getByRole("button").first().click();
+    await admin
+      .getByRole("list", { name: "Messages" })
+      .getByRole("button", { name: /Your Shopwright order #\d+/ })
+      .first()
+      .click();
     // The order confirmation, rendered in a frame with no permissions at all.
     await admin.frameLocator("iframe").getByText("Thank you for your order").waitFor();
     expect(await admin.locator("iframe").getAttribute("sandbox")).toBe("");

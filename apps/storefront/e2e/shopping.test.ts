@@ -2,7 +2,9 @@
  * A shopper's journeys in Chromium against a production build on a real server. One server for
  * the file; each journey has its own browser context, so its own cookies and storage.
  */
+import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { createShopClient } from "@shopwright/client";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
@@ -43,7 +45,7 @@ async function fillAddress(page: Page) {
   await page.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
   await page.getByLabel("City").fill(ADDRESS.city);
   await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
-  await page.getByLabel("Country (2-letter code)").fill(ADDRESS.country);
+  await page.getByLabel("Country", { exact: true }).selectOption(ADDRESS.country);
 }
 
 /** The product's live stock, read the way any client would: a tRPC GET. */
@@ -64,6 +66,49 @@ async function requireCatalog() {
 async function addToCart(page: Page) {
   await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByText("Added to your cart.").waitFor();
+}
+
+/** The checkout's submit button, which names the amount it charges. */
+const payButton = (page: Page) => page.getByRole("button", { name: /^Pay \$/ });
+
+const PHONE = { viewport: { width: 390, height: 844 } };
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+
+async function adminClient() {
+  const admin = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+  await admin.login(shop.admin);
+  return admin;
+}
+
+/** The reset link in the newest email to `email` in the Mailbox, once it has arrived. */
+async function resetLinkFor(email: string): Promise<string> {
+  const admin = await adminClient();
+  const deadline = Date.now() + PAYMENT_SETTLES_MS;
+  for (;;) {
+    const mail = (await admin.trpc.admin.mailbox.list.query()).find((m) => m.to.includes(email));
+    const text = mail ? (await admin.trpc.admin.mailbox.get.query({ id: mail.id })).text : null;
+    const link = /https?:\/\/\S+\/reset-password#token=[\w-]+/.exec(text ?? "")?.[0];
+    if (link) return link;
+    if (Date.now() > deadline) throw new Error(`No reset email reached ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** "#1042", as the order page's heading shows it. */
+async function orderNumberOf(page: Page): Promise<string> {
+  const heading = page.getByRole("heading", { level: 1, name: /^Order #\d+$/ });
+  await heading.waitFor();
+  return (await heading.textContent())!.replace("Order ", "");
+}
+
+/** The order number sits on one line, however narrow the screen. */
+async function expectOneLine(page: Page, number: string) {
+  const lines = await page
+    .getByText(number, { exact: true })
+    .first()
+    .evaluate((element) => element.getClientRects().length);
+  expect(lines).toBe(1);
 }
 
 async function orderIdFromUrl(page: Page): Promise<string> {
@@ -134,32 +179,36 @@ describe("storefront", () => {
     await page.waitForURL(atPath("/checkout"));
     await fillAddress(page);
     await shop.screenshot(page, "checkout");
-    await page.getByRole("button", { name: "Place order and pay" }).click();
+    await payButton(page).click();
 
     await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
     await shop.screenshot(page, "payment");
     await page.getByRole("button", { name: /approve/i }).click();
 
-    const orderId = await orderIdFromUrl(page);
+    await orderIdFromUrl(page);
     await page.locator('[data-status="processing"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.getByText("Thank you for your order!").waitFor();
     await page.getByRole("list", { name: "Order history" }).getByText("Processing").waitFor();
+    // The steps still to come are shown too.
+    await page.getByRole("list", { name: "Order history" }).getByText("On its way").waitFor();
+    const number = await orderNumberOf(page);
     await shop.screenshot(page, "order-processing");
 
     await page.getByRole("link", { name: "Orders", exact: true }).click();
-    await page.getByRole("link", { name: new RegExp(orderId) }).waitFor();
+    await page.getByRole("link", { name: new RegExp(`Order ${number}`) }).waitFor();
     await shop.screenshot(page, "orders");
     await page.context().close();
   });
 
-  it("a declined payment cancels the order and puts the stock back", async () => {
+  it("a declined payment keeps the order and its stock; the shopper pays again, and the old page can no longer pay", async () => {
     await requireCatalog();
-    const page = await shop.newPage();
+    const page = await shop.newPage(PHONE);
     await page.goto(shop.url("/register"));
     await register(page, uniqueEmail("decliner"));
     await page.waitForURL(shop.url("/"));
 
     // The profile's address is what checkout starts from.
-    await page.getByRole("link", { name: "Account" }).click();
+    await page.goto(shop.url("/account"));
     await fillAddress(page);
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Saved.").waitFor();
@@ -175,16 +224,136 @@ describe("storefront", () => {
 
     await page.goto(shop.url("/checkout"));
     await expect(page.getByLabel("City").inputValue()).resolves.toBe(ADDRESS.city);
-    await page.getByRole("button", { name: "Place order and pay" }).click();
+    await shop.screenshot(page, "checkout-390");
+    await payButton(page).click();
     await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    const firstAttempt = page.url();
     expect(await stockOf(slug)).toBe(stockBefore - 1);
     await page.getByRole("button", { name: /decline/i }).click();
 
     await orderIdFromUrl(page);
-    await page.locator('[data-status="cancelled"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
-    await page.getByText("The items are back in stock.").waitFor();
-    await shop.screenshot(page, "order-cancelled");
-    expect(await stockOf(slug)).toBe(stockBefore);
+    await page.getByText("Your payment did not go through.").waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.locator('[data-status="placed"]').waitFor();
+    expect(await stockOf(slug)).toBe(stockBefore - 1);
+    await expectOneLine(page, await orderNumberOf(page));
+    await shop.screenshot(page, "order-declined-390");
+
+    await page.getByRole("button", { name: "Try paying again" }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    expect(page.url()).not.toBe(firstAttempt);
+    await page.getByRole("button", { name: /approve/i }).click();
+    await orderIdFromUrl(page);
+    await page.locator('[data-status="processing"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.getByText("Thank you for your order!").waitFor();
+    await shop.screenshot(page, "order-paid-390");
+    expect(await stockOf(slug)).toBe(stockBefore - 1);
+
+    // The declined attempt's page shows its outcome and offers nothing to click.
+    await page.goto(firstAttempt);
+    await page.getByText("This payment was declined.").waitFor();
+    expect(await page.getByRole("button", { name: /approve/i }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("an order the admin cancels can no longer be paid on the payment page", async () => {
+    await requireCatalog();
+    const shopper = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+    const email = uniqueEmail("cancelled");
+    await shopper.register({ email, password: PASSWORD, name: "Ada Lovelace" });
+    const { items } = await shopper.trpc.catalog.search.query({ inStock: true, sort: "price_asc" });
+    await shopper.trpc.cart.addItem.mutate({ productId: items[0]!.id, quantity: 1 });
+    const { order, paymentUrl } = await shopper.trpc.orders.checkout.mutate({
+      idempotencyKey: randomUUID(),
+      shippingAddress: ADDRESS,
+    });
+    const admin = await adminClient();
+    await admin.trpc.admin.orders.setStatus.mutate({ id: order.id, status: "cancelled" });
+
+    // Voiding goes through the job queue: the page closes within moments.
+    const page = await shop.newPage(PHONE);
+    await expect
+      .poll(
+        async () => {
+          await page.goto(paymentUrl!);
+          return page.getByText("The shop closed this payment; nothing was charged.").count();
+        },
+        { timeout: PAYMENT_SETTLES_MS },
+      )
+      .toBe(1);
+    expect(await page.getByRole("button", { name: /approve/i }).count()).toBe(0);
+    await shop.screenshot(page, "payment-voided-390");
+    const after = await shopper.trpc.orders.byId.query({ id: order.id });
+    expect(after.status).toBe("cancelled");
+    expect(after.payment?.status).toBe("failed");
+    await page.context().close();
+  });
+
+  it("a line sold out between cart and checkout is flagged with a fix, and the total is what is charged", async () => {
+    await requireCatalog();
+    const page = await shop.newPage(PHONE);
+    await page.goto(shop.url("/register"));
+    await register(page, uniqueEmail("soldout"));
+    await page.waitForURL(shop.url("/"));
+    const admin = await adminClient();
+    const { items } = await admin.trpc.catalog.search.query({ inStock: true, sort: "price_asc", pageSize: 2 });
+    const [kept, gone] = items;
+    for (const product of [kept!, gone!]) {
+      await page.goto(shop.url(`/p/${product.slug}`));
+      await addToCart(page);
+    }
+    await admin.trpc.admin.products.update.mutate({ id: gone!.id, stock: 0 });
+
+    await page.goto(shop.url("/checkout"));
+    const alert = page.getByRole("alert").filter({ hasText: "Some items changed" });
+    await alert.getByText(`${gone!.name} is no longer available.`).waitFor();
+    expect(await payButton(page).isDisabled()).toBe(true);
+    await expect(page.getByTestId("checkout-total").textContent()).resolves.toBe(usd(kept!.priceCents));
+    await shop.screenshot(page, "checkout-sold-out-390");
+    await alert.getByRole("button", { name: "Remove" }).click();
+    await alert.waitFor({ state: "detached" });
+    await fillAddress(page);
+    await expect(payButton(page).textContent()).resolves.toBe(`Pay ${usd(kept!.priceCents)}`);
+    await payButton(page).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    await page.getByText(usd(kept!.priceCents)).waitFor();
+    await page.context().close();
+  });
+
+  it("forgot password: the emailed link sets a new password once", async () => {
+    const email = uniqueEmail("forgetful");
+    await createShopClient({ url: shop.url(""), tokenDelivery: "body" }).register({
+      email,
+      password: PASSWORD,
+      name: "Ada Lovelace",
+    });
+    const page = await shop.newPage(PHONE);
+    await page.goto(shop.url("/login"));
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Email me a link" }).click();
+    await page.getByText("we have emailed it a link").waitFor();
+
+    // The mail catcher's Mailbox, read as the admin app reads it.
+    const link = await resetLinkFor(email);
+    await page.goto(link);
+    await page.getByText("8 to 256 characters").waitFor();
+    await page.getByLabel("New password").fill("a new passphrase for ada");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.getByText("Your password is changed").waitFor();
+    await shop.screenshot(page, "password-reset-390");
+
+    // Used once: the same link again is refused.
+    await page.goto(shop.url("/"));
+    await page.goto(link);
+    await page.getByLabel("New password").fill("yet another passphrase");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.getByText(/invalid, expired or already used/).waitFor();
+
+    await page.goto(shop.url("/login"));
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a new passphrase for ada");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname !== "/login");
     await page.context().close();
   });
 

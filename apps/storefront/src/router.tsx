@@ -36,6 +36,14 @@ export const router = createBrowserRouter([
         lazy: () => import("./pages/auth-pages.tsx").then((m) => ({ Component: m.RegisterPage })),
       },
       {
+        path: routes.forgotPassword.path,
+        lazy: () => import("./pages/password-reset-pages.tsx").then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
+        path: routes.resetPassword.path,
+        lazy: () => import("./pages/password-reset-pages.tsx").then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      {
         path: routes.checkout.path,
         lazy: () => import("./pages/checkout-page.tsx").then((m) => ({ Component: m.CheckoutPage })),
       },

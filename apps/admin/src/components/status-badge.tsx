@@ -14,6 +14,7 @@ const TONE: Record<string, "good" | "active" | "waiting" | "bad" | undefined> = 
   succeeded: "good",
   failed: "bad",
   permanently_failed: "bad",
+  refund_needed: "bad",
 };
 
 export function StatusBadge({ status }: { status: string }) {

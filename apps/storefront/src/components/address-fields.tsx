@@ -1,6 +1,40 @@
-import { TextField } from "@shopwright/ui/field";
+import { SelectField, TextField } from "@shopwright/ui/field";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { trpc } from "../lib/api.ts";
 import type { Address } from "../lib/types.ts";
 import styles from "./address-fields.module.css";
+
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+const DEFAULT_COUNTRY = "US";
+
+/** The countries the shop ships to (the server's list), named in the shopper's words, A to Z. */
+export function useCountries() {
+  const countries = useQuery({ ...trpc.orders.shippingCountries.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  return useMemo(
+    () =>
+      (countries.data ?? [])
+        .map((c) => ({ ...c, name: countryNames.of(c.code) ?? c.code }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [countries.data],
+  );
+}
+
+/**
+ * The postal code's format for a country, mirrored from the server so the shopper sees it before
+ * submitting; the server decides.
+ */
+export function postalCodeProblem(
+  countries: { code: string; postalCodePattern: string; postalCodeExample: string | null }[],
+  address: Address,
+): string | undefined {
+  const country = countries.find((c) => c.code === address.country);
+  if (!country || !address.postalCode) return undefined;
+  if (new RegExp(country.postalCodePattern, "i").test(address.postalCode)) return undefined;
+  return country.postalCodeExample
+    ? `Use a postal code like ${country.postalCodeExample}`
+    : "Enter a valid postal code";
+}
 
 /** The shipping-address inputs, named as the API names them; errors keyed "<prefix>.<field>". */
 export function AddressFields({
@@ -13,6 +47,9 @@ export function AddressFields({
   prefix: string;
 }) {
   const error = (field: keyof Address) => errors[`${prefix}.${field}`];
+  const countries = useCountries();
+  const [country, setCountry] = useState(value?.country ?? DEFAULT_COUNTRY);
+  const example = countries.find((c) => c.code === country)?.postalCodeExample;
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Shipping address</legend>
@@ -50,17 +87,25 @@ export function AddressFields({
           name="address.postalCode"
           autoComplete="shipping postal-code"
           defaultValue={value?.postalCode ?? ""}
+          hint={example ? `For example ${example}` : undefined}
           error={error("postalCode")}
         />
       </div>
-      <TextField
-        label="Country (2-letter code)"
+      <SelectField
+        label="Country"
         name="address.country"
         autoComplete="shipping country"
-        maxLength={2}
-        defaultValue={value?.country ?? ""}
+        value={country}
+        onChange={(event) => setCountry(event.target.value)}
         error={error("country")}
-      />
+      >
+        {countries.length === 0 && <option value={country}>{countryNames.of(country) ?? country}</option>}
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
     </fieldset>
   );
 }

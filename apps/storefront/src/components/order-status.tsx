@@ -18,8 +18,29 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
   );
 }
 
-/** Every status the order went through, oldest first, with when it happened. */
-export function StatusTimeline({ history }: { history: Order["statusHistory"] }) {
+/** The way an order goes when all goes well; a cancelled order stops where it was. */
+const PATH: OrderStatus[] = ["placed", "processing", "shipped", "delivered"];
+
+const TO_COME: Record<OrderStatus, string> = {
+  placed: "Payment",
+  processing: "Preparing your order",
+  shipped: "On its way",
+  delivered: "Delivered",
+  cancelled: "Cancelled",
+};
+
+/** "#1042": how people read an order number. */
+export function orderLabel(number: number): string {
+  return `#${number}`;
+}
+
+/**
+ * Every status the order went through, oldest first, with when it happened, then the steps still
+ * to come, so a shopper sees how far along the order is.
+ */
+export function StatusTimeline({ history, status }: { history: Order["statusHistory"]; status: OrderStatus }) {
+  const reached = new Set(history.map((entry) => entry.status));
+  const upcoming = status === "cancelled" ? [] : PATH.filter((step) => !reached.has(step));
   return (
     <ol className={styles.timeline} aria-label="Order history">
       {history.map((entry) => (
@@ -28,6 +49,12 @@ export function StatusTimeline({ history }: { history: Order["statusHistory"] })
           <time className={styles.when} dateTime={new Date(entry.at).toISOString()}>
             {formatDateTime(entry.at)}
           </time>
+        </li>
+      ))}
+      {upcoming.map((step) => (
+        <li key={step} className={`${styles.step} ${styles.upcoming}`} data-upcoming="true">
+          <span>{TO_COME[step]}</span>
+          <span className={styles.when}>To come</span>
         </li>
       ))}
     </ol>

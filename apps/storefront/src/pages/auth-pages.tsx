@@ -1,4 +1,5 @@
 import { formErrors } from "@shopwright/client";
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button } from "@shopwright/ui/button";
 import { FormError, TextField } from "@shopwright/ui/field";
 import { useMutation } from "@tanstack/react-query";
@@ -8,6 +9,9 @@ import { login, register } from "../features/signed-in.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
+
+/** The server's password rule, said before anyone breaks it. */
+export const PASSWORD_RULES = "8 to 256 characters. A passphrase of a few words works well.";
 
 function useAfterSignIn() {
   const [params] = useSearchParams();
@@ -52,6 +56,9 @@ export function LoginPage() {
         </Button>
       </form>
       <p className={styles.muted}>
+        <Link to={routes.forgotPassword.href()}>Forgot your password?</Link>
+      </p>
+      <p className={styles.muted}>
         New to Shopwright? <Link to={`/register${after.nextQuery}`}>Create an account</Link>
       </p>
     </div>
@@ -88,6 +95,7 @@ export function RegisterPage() {
           autoComplete="new-password"
           minLength={8}
           required
+          hint={PASSWORD_RULES}
           error={errors.fields.password}
         />
         <Button type="submit" variant="primary" block disabled={signUp.isPending}>

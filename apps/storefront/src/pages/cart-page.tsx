@@ -14,6 +14,15 @@ import pageStyles from "./page.module.css";
 
 const MAX_PER_LINE = 99;
 
+/** "Only 2 in stock: your cart has 2 Lamps." */
+export function adjustedSentence(
+  adjusted: { productId: string; quantity: number; available: number },
+  items: CartItem[],
+) {
+  const name = items.find((i) => i.productId === adjusted.productId)?.name ?? "this item";
+  return `Only ${adjusted.available} of ${name} available: your cart has ${adjusted.quantity}.`;
+}
+
 export function CartPage() {
   const cart = useCart();
   const setQuantity = useSetQuantity();
@@ -56,6 +65,11 @@ export function CartPage() {
           {setQuantity.isError && (
             <p role="alert" className={styles.error}>
               {setQuantity.error.message} Your cart is as it was.
+            </p>
+          )}
+          {setQuantity.data?.adjusted && (
+            <p role="status" className={pageStyles.notice}>
+              {adjustedSentence(setQuantity.data.adjusted, cart.data.items)}
             </p>
           )}
           <ul className={styles.lines}>
@@ -103,6 +117,13 @@ export function CartPage() {
 function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity: number) => void }) {
   return (
     <li className={`${styles.line} ${item.available ? "" : styles.unavailable}`} aria-label={item.name}>
+      <Link to={routes.product.href({ slug: item.slug })} className={styles.thumb} tabIndex={-1} aria-hidden="true">
+        {item.thumbnail ? (
+          <img src={item.thumbnail.url} alt="" width={64} height={64} loading="lazy" decoding="async" />
+        ) : (
+          <span className={styles.noThumb} />
+        )}
+      </Link>
       <div className={styles.name}>
         <Link to={routes.product.href({ slug: item.slug })}>{item.name}</Link>
         <span className={styles.unit}>{formatCents(item.priceCents)} each</span>
@@ -116,7 +137,8 @@ function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity:
         <QuantityInput
           label={`Quantity of ${item.name}`}
           value={item.quantity}
-          max={Math.max(item.quantity, Math.min(MAX_PER_LINE, item.stock))}
+          // Not capped at the stock: a shopper who types more is told how many there are, not silently corrected.
+          max={MAX_PER_LINE}
           onChange={onQuantity}
         />
         <Button variant="ghost" onClick={() => onQuantity(0)} aria-label={`Remove ${item.name}`}>

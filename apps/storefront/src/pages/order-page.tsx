@@ -1,10 +1,12 @@
-import { buttonClass } from "@shopwright/ui/button";
+import { errorMessage } from "@shopwright/client";
+import { Button, buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
 import { PostalAddress } from "@shopwright/ui/postal-address";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { StatusBadge, StatusTimeline } from "../components/order-status.tsx";
+import { OrderLine } from "../components/order-line.tsx";
+import { orderLabel, StatusBadge, StatusTimeline } from "../components/order-status.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
@@ -30,6 +32,15 @@ function OrderDetail() {
     ...trpc.orders.byId.queryOptions({ id }),
     refetchInterval: (query) => (query.state.data?.status === "placed" ? POLL_MS : false),
   });
+  const retry = useMutation(
+    trpc.orders.retryPayment.mutationOptions({
+      onSuccess: ({ paymentUrl }) => {
+        if (paymentUrl) window.location.assign(paymentUrl);
+        else void order.refetch();
+      },
+      onError: () => void order.refetch(),
+    }),
+  );
 
   if (order.isError) {
     if (order.error.data?.code === "NOT_FOUND") {
@@ -53,18 +64,27 @@ function OrderDetail() {
   const { data } = order;
   const address = data.shippingAddress;
   const awaitingPayment = data.status === "placed" && data.payment?.status === "pending";
+  const declined = data.status === "placed" && data.payment?.status === "failed";
+  const paid = data.payment?.status === "succeeded";
   return (
     <>
       <p>
         <Link to="/orders">← All orders</Link>
       </p>
-      <h1>Your order</h1>
-      <p className={styles.muted}>
-        Order number <code>{data.id}</code>
-      </p>
+      <h1>
+        Order <span className={styles.orderNumber}>{orderLabel(data.number)}</span>
+      </h1>
       <p aria-live="polite">
         <StatusBadge status={data.status} />
       </p>
+      {data.status === "processing" && (
+        <div className={`${styles.notice} ${styles.success}`} role="status">
+          <p>
+            <strong>Thank you for your order!</strong> Your payment was received and we are preparing your order. A
+            confirmation is on its way to your inbox.
+          </p>
+        </div>
+      )}
       {awaitingPayment && (
         <div className={styles.notice}>
           <p>We are waiting for your payment to be confirmed. This page updates by itself.</p>
@@ -75,19 +95,42 @@ function OrderDetail() {
           )}
         </div>
       )}
+      {declined && (
+        <div className={styles.notice} role="alert">
+          <p>
+            <strong>Your payment did not go through.</strong> Nothing was charged, and your items are held for you until{" "}
+            {formatDateTime(data.payment!.expiresAt)}.
+          </p>
+          {data.canRetryPayment && (
+            <Button type="button" onClick={() => retry.mutate({ id: data.id })} disabled={retry.isPending}>
+              {retry.isPending ? "Opening payment…" : "Try paying again"}
+            </Button>
+          )}
+          {retry.isError && <p className={styles.error}>{errorMessage(retry.error)}</p>}
+        </div>
+      )}
       {data.status === "cancelled" && (
-        <p className={styles.notice}>This order was cancelled and nothing was charged. The items are back in stock.</p>
+        <p className={styles.notice}>
+          {paid
+            ? "This order was cancelled. Your payment will be refunded; the items are back in stock."
+            : "This order was cancelled and nothing was charged. The items are back in stock."}
+        </p>
+      )}
+      {data.trackingNumber && (
+        <p className={styles.notice}>
+          Tracking number: <strong className={styles.tracking}>{data.trackingNumber}</strong>
+        </p>
       )}
       <div className={styles.twoColumns}>
         <section className={styles.panel} aria-label="Items">
           <h2>Items</h2>
           {data.items.map((item) => (
-            <div key={item.productId} className={styles.summaryRow}>
-              <span>
-                {item.name} × {item.quantity}
-              </span>
-              <span>{formatCents(item.lineTotalCents)}</span>
-            </div>
+            <OrderLine
+              key={item.productId}
+              name={item.name}
+              quantity={item.quantity}
+              totalCents={item.lineTotalCents}
+            />
           ))}
           <div className={`${styles.summaryRow} ${styles.total}`}>
             <span>Total</span>
@@ -98,7 +141,7 @@ function OrderDetail() {
         </section>
         <aside className={styles.panel} aria-label="Status">
           <h2>Status</h2>
-          <StatusTimeline history={data.statusHistory} />
+          <StatusTimeline history={data.statusHistory} status={data.status} />
           <p className={styles.muted}>Placed {formatDateTime(data.createdAt)}</p>
         </aside>
       </div>

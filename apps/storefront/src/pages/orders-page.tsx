@@ -5,7 +5,7 @@ import { formatCents } from "@shopwright/ui/money";
 import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { StatusBadge } from "../components/order-status.tsx";
+import { orderLabel, StatusBadge } from "../components/order-status.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
@@ -49,7 +49,7 @@ function OrderHistory() {
           {orders.data.items.map((order) => (
             <li key={order.id}>
               <Link to={routes.order.href({ id: order.id })} className={styles.row}>
-                <span className={styles.id}>{order.id}</span>
+                <span className={styles.number}>Order {orderLabel(order.number)}</span>
                 <span className={styles.date}>{formatDateTime(order.createdAt)}</span>
                 <StatusBadge status={order.status} />
                 <span className={styles.total}>{formatCents(order.totalCents)}</span>

@@ -90,7 +90,8 @@ function ProductDetails({ product }: { product: Product }) {
               <QuantityInput
                 label="Quantity"
                 value={quantity}
-                max={Math.min(MAX_PER_LINE, product.stock)}
+                // Not capped at the stock: asking for more adds what there is, and the page says so.
+                max={MAX_PER_LINE}
                 onChange={setQuantity}
               />
               <Button
@@ -105,7 +106,10 @@ function ProductDetails({ product }: { product: Product }) {
           <div aria-live="polite">
             {addToCart.isSuccess && (
               <p className={styles.added}>
-                Added to your cart. <Link to="/cart">View cart</Link>
+                {addToCart.data.adjusted
+                  ? `Only ${addToCart.data.adjusted.available} available: your cart now has ${addToCart.data.adjusted.quantity}. `
+                  : "Added to your cart. "}
+                <Link to="/cart">View cart</Link>
               </p>
             )}
             {addToCart.isError && <p className={styles.error}>{addToCart.error.message}</p>}

@@ -40,7 +40,7 @@ export function OrderPage() {
   return (
     <>
       <PageHeader
-        title={`Order ${data.id.slice(-8)}`}
+        title={`Order #${data.number}`}
         subtitle={
           <>
             <StatusBadge status={data.status} /> placed {formatDateTime(data.createdAt)} by {data.customerName} (
@@ -48,6 +48,17 @@ export function OrderPage() {
           </>
         }
       />
+      {data.needsRefund && (
+        <Notice tone="error">
+          Refund needed: a payment was taken for this order after it could no longer use it (
+          {data.paymentAttempts
+            .filter((a) => a.refundNeededAt)
+            .map((a) => `${formatCents(a.amountCents)}, payment ${a.id}`)
+            .join("; ")}
+          ). Refund it with the payment provider.
+        </Notice>
+      )}
+      {data.trackingNumber && <Notice tone="info">Tracking number: {data.trackingNumber}</Notice>}
       <div className={styles.layout}>
         <div className={styles.column}>
           <Card title="Items">
@@ -126,10 +137,12 @@ export function OrderPage() {
 function Transitions({ order }: { order: OrderDetail }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
+  const [tracking, setTracking] = useState("");
   const setStatus = useMutation(
     trpc.admin.orders.setStatus.mutationOptions({
       onSuccess: (updated) => {
         setNote("");
+        setTracking("");
         queryClient.setQueryData(trpc.admin.orders.byId.queryKey({ id: order.id }), updated);
         void queryClient.invalidateQueries({ queryKey: trpc.admin.orders.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.admin.stats.queryKey() });
@@ -141,7 +154,12 @@ function Transitions({ order }: { order: OrderDetail }) {
   );
   const move = (status: OrderStatus) => {
     if (status === "cancelled" && !window.confirm("Cancel this order? Its stock goes back on the shelf.")) return;
-    setStatus.mutate({ id: order.id, status, ...(note.trim() ? { note: note.trim() } : {}) });
+    setStatus.mutate({
+      id: order.id,
+      status,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(status === "shipped" && tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
+    });
   };
   return (
     <Card title="Next step">
@@ -150,12 +168,14 @@ function Transitions({ order }: { order: OrderDetail }) {
         <Muted>This order is {order.status}; nothing more happens to it.</Muted>
       ) : (
         <div className={styles.transitions}>
-          <TextField
-            label="Note (optional)"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder="e.g. tracking number"
-          />
+          {order.nextStatuses.includes("shipped") && (
+            <TextField
+              label="Tracking number (optional, sent to the customer)"
+              value={tracking}
+              onChange={(e) => setTracking(e.target.value)}
+            />
+          )}
+          <TextField label="Note (optional, for the team)" value={note} onChange={(e) => setNote(e.target.value)} />
           <div className={styles.buttons}>
             {order.nextStatuses.map((status) => (
               <Button

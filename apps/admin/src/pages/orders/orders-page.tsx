@@ -20,13 +20,13 @@ const STATUSES: OrderStatus[] = ["placed", "processing", "shipped", "delivered",
 const isStatus = (value: string | null): value is OrderStatus => STATUSES.includes(value as OrderStatus);
 
 export function OrdersPage() {
-  const { params, page, update, search, setSearch, term: email } = useListFilters("email");
+  const { params, page, update, search, setSearch, term: q } = useListFilters("q");
   const status = params.get("status");
 
   const orders = useQuery({
     ...trpc.admin.orders.list.queryOptions({
       ...(isStatus(status) ? { status } : {}),
-      ...(email ? { email } : {}),
+      ...(q ? { q } : {}),
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -53,8 +53,8 @@ export function OrdersPage() {
         <input
           type="search"
           className={controlClass}
-          placeholder="Customer email"
-          aria-label="Search by customer email"
+          placeholder="Order number, email or name"
+          aria-label="Search by order number, customer email or name"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
@@ -82,13 +82,20 @@ export function OrdersPage() {
               {orders.data.items.map((order) => (
                 <tr key={order.id}>
                   <td>
-                    <Link to={routes.order.href({ id: order.id })}>{order.id.slice(-8)}</Link>
+                    <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>
                   </td>
-                  <td>{order.email}</td>
+                  <td>
+                    {order.customerName}
+                    <br />
+                    {order.email}
+                  </td>
                   <td>
                     <StatusBadge status={order.status} />
                   </td>
-                  <td>{order.paymentStatus && <StatusBadge status={order.paymentStatus} />}</td>
+                  <td>
+                    {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
+                    {order.needsRefund && <StatusBadge status="refund_needed" />}
+                  </td>
                   <td className={numberCell}>{formatCents(order.totalCents)}</td>
                   <td>{formatDateTime(order.createdAt)}</td>
                 </tr>
