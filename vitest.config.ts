@@ -8,7 +8,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
  * TEST_DATABASE_URL when set, else an embedded one the global setup starts for the run.
  */
 const globalSetup = ["packages/db/src/testing/global-setup.ts"];
-const serviceTests = ["packages/{db,api,jobs}/src/**/*.test.ts"];
+const serviceTests = ["packages/{db,api,jobs,learn}/src/**/*.test.ts"];
 const postgresOnly = ["**/*.pg.test.ts"];
 /** Tests that need no test database of their own run once, not once per dialect. */
 const unitTests = [

@@ -1,0 +1,19 @@
+import type { PostgresDb } from "@shopwright/db";
+import type { Report } from "./report.ts";
+
+/** One runnable lesson: `pnpm learn <name>`. */
+export interface Experiment {
+  name: string;
+  /** One line for the list. */
+  summary: string;
+  /** The page under docs/learn/ that explains it. */
+  page: string;
+  /** False when the experiment measures code alone and needs no scratch database. */
+  database: boolean;
+  run(db: PostgresDb | undefined): Promise<Report>;
+}
+
+export function requireDb(db: PostgresDb | undefined): PostgresDb {
+  if (!db) throw new Error("this experiment needs a scratch database");
+  return db;
+}
