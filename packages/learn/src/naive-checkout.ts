@@ -1,0 +1,58 @@
+/**
+ * THE WRONG WAY to check out, kept here to be watched failing and nowhere in the shop: the client
+ * sends its lines, the server writes stock, order, lines and cart in separate statements with no
+ * transaction and no idempotency key. A retried request places a second order; a crash between
+ * two statements leaves whatever was written so far.
+ */
+import { type Db, newId } from "@shopwright/db";
+import { eq, sql } from "drizzle-orm";
+import { testAddress } from "./shop.ts";
+
+export interface NaiveLine {
+  productId: string;
+  quantity: number;
+  priceCents: number;
+}
+
+export async function naiveCheckout(
+  db: Db,
+  input: { userId: string; email: string; lines: NaiveLine[] },
+  /** Called after each write; the crash experiment dies in it. */
+  afterWrite: (step: string) => Promise<void> | void = () => undefined,
+): Promise<string> {
+  const { orders, orderItems, products, carts, cartItems } = db.tables;
+  for (const line of input.lines) {
+    await db.orm
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${line.quantity}` })
+      .where(eq(products.id, line.productId));
+    await afterWrite("stock");
+  }
+  const orderId = newId("ord");
+  const totalCents = input.lines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
+  await db.orm.insert(orders).values({
+    id: orderId,
+    userId: input.userId,
+    email: input.email,
+    status: "placed",
+    subtotalCents: totalCents,
+    totalCents,
+    shippingAddress: testAddress,
+  });
+  await afterWrite("order");
+  for (const line of input.lines) {
+    await db.orm.insert(orderItems).values({
+      id: newId("oi"),
+      orderId,
+      productId: line.productId,
+      name: "Product",
+      unitPriceCents: line.priceCents,
+      quantity: line.quantity,
+    });
+    await afterWrite("order line");
+  }
+  const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, input.userId));
+  if (cart) await db.orm.delete(cartItems).where(eq(cartItems.cartId, cart.id));
+  await afterWrite("cart");
+  return orderId;
+}
