@@ -2,7 +2,8 @@
 import type { Experiment } from "./experiment.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { oversell } from "./experiments/oversell.ts";
+import { webhookReplay } from "./experiments/webhook-replay.ts";
 
-export const experiments: Experiment[] = [oversell, doubleSubmit];
+export const experiments: Experiment[] = [oversell, doubleSubmit, webhookReplay];
 
 export type { Experiment } from "./experiment.ts";

@@ -37,6 +37,17 @@ export async function outcome(call: Promise<unknown>): Promise<string> {
   }
 }
 
+/** "CODE: message" of a rejected call, for reports that show the shop's answer; "ok" if it passed. */
+export async function refusal(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "ok";
+  } catch (error) {
+    const { code = "error", message } = error as { code?: string; message: string };
+    return `${code}: ${message}`;
+  }
+}
+
 export function tally(outcomes: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of outcomes) counts[o] = (counts[o] ?? 0) + 1;

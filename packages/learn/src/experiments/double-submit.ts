@@ -32,8 +32,7 @@ export async function runDoubleSubmit(db: PostgresDb): Promise<DoubleSubmitResul
   const product = await createProduct(db, { stock: 100, priceCents: 1_250 });
   const [naiveA, naiveB, shopA, shopB] = await shoppersWithCart(db, 4, product.id);
   const lines = [{ productId: product.id, quantity: 1, priceCents: 1_250 }];
-  const naive = (shopper: Shopper) => () =>
-    naiveCheckout(db, { userId: shopper.id, email: shopper.email, lines });
+  const naive = (shopper: Shopper) => () => naiveCheckout(db, { userId: shopper.id, email: shopper.email, lines });
 
   await sendUntilAnswered(naive(naiveA!), 1);
   const keyA = randomUUID();
