@@ -1,9 +1,10 @@
 /** Every experiment `pnpm learn` knows, in the order the list shows them. */
 import type { Experiment } from "./experiment.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
+import { guestMergeRace } from "./experiments/guest-merge-race.ts";
 import { oversell } from "./experiments/oversell.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
 
-export const experiments: Experiment[] = [oversell, doubleSubmit, webhookReplay];
+export const experiments: Experiment[] = [oversell, doubleSubmit, webhookReplay, guestMergeRace];
 
 export type { Experiment } from "./experiment.ts";
