@@ -3,9 +3,17 @@ import type { Experiment } from "./experiment.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { guestMergeRace } from "./experiments/guest-merge-race.ts";
 import { oversell } from "./experiments/oversell.ts";
+import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
 
-export const experiments: Experiment[] = [oversell, doubleSubmit, webhookReplay, guestMergeRace, refreshTheft];
+export const experiments: Experiment[] = [
+  oversell,
+  doubleSubmit,
+  webhookReplay,
+  guestMergeRace,
+  refreshTheft,
+  passwordHashing,
+];
 
 export type { Experiment } from "./experiment.ts";
