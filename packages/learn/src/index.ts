@@ -3,6 +3,7 @@ import type { Experiment } from "./experiment.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { guestMergeRace } from "./experiments/guest-merge-race.ts";
 import { oversell } from "./experiments/oversell.ts";
+import { pagination } from "./experiments/pagination.ts";
 import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
@@ -14,6 +15,7 @@ export const experiments: Experiment[] = [
   guestMergeRace,
   refreshTheft,
   passwordHashing,
+  pagination,
 ];
 
 export type { Experiment } from "./experiment.ts";
