@@ -6,6 +6,7 @@ import { oversell } from "./experiments/oversell.ts";
 import { pagination } from "./experiments/pagination.ts";
 import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
+import { searchEngines } from "./experiments/search-engines.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
 
 export const experiments: Experiment[] = [
@@ -16,6 +17,7 @@ export const experiments: Experiment[] = [
   refreshTheft,
   passwordHashing,
   pagination,
+  searchEngines,
 ];
 
 export type { Experiment } from "./experiment.ts";
