@@ -1,5 +1,6 @@
 /** Every experiment `pnpm learn` knows, in the order the list shows them. */
 import type { Experiment } from "./experiment.ts";
+import { crashMidCheckout } from "./experiments/crash-mid-checkout.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { guestMergeRace } from "./experiments/guest-merge-race.ts";
 import { oversell } from "./experiments/oversell.ts";
@@ -18,6 +19,7 @@ export const experiments: Experiment[] = [
   passwordHashing,
   pagination,
   searchEngines,
+  crashMidCheckout,
 ];
 
 export type { Experiment } from "./experiment.ts";
