@@ -38,7 +38,8 @@ export async function withScratchDatabase<T>(
   const name = `sw_learn_${randomBytes(6).toString("hex")}`;
   try {
     await admin(url, `create database "${name}"`);
-    const db = createPostgresDb(withDatabase(url, name), { max: POOL_SIZE });
+    // Generating a 100k catalog is bulk work: no statement timeout, as for the seed.
+    const db = createPostgresDb(withDatabase(url, name), { max: POOL_SIZE, statementTimeoutMs: 0 });
     try {
       await migrate(db);
       return await fn(db);
