@@ -4,9 +4,8 @@
  * transaction and no idempotency key. A retried request places a second order; a crash between
  * two statements leaves whatever was written so far.
  */
-import { type Db, newId } from "@shopwright/db";
+import { type Address, type Db, newId } from "@shopwright/db";
 import { eq, sql } from "drizzle-orm";
-import { testAddress } from "./shop.ts";
 
 export interface NaiveLine {
   productId: string;
@@ -16,7 +15,7 @@ export interface NaiveLine {
 
 export async function naiveCheckout(
   db: Db,
-  input: { userId: string; email: string; lines: NaiveLine[] },
+  input: { userId: string; email: string; address: Address; lines: NaiveLine[] },
   /** Called after each write; the crash experiment dies in it. */
   afterWrite: (step: string) => Promise<void> | void = () => undefined,
 ): Promise<string> {
@@ -37,7 +36,7 @@ export async function naiveCheckout(
     status: "placed",
     subtotalCents: totalCents,
     totalCents,
-    shippingAddress: testAddress,
+    shippingAddress: input.address,
   });
   await afterWrite("order");
   for (const line of input.lines) {

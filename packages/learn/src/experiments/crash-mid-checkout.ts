@@ -11,7 +11,7 @@ import type { PostgresDb } from "@shopwright/db";
 import { sql } from "drizzle-orm";
 import type { CrashInput } from "../crash-child.ts";
 import { type Experiment, requireDb } from "../experiment.ts";
-import { checkoutAs, createProduct, fillCart, outcome, type Shopper, shoppersWithCart } from "../shop.ts";
+import { checkoutAs, createProduct, fillCart, outcome, type Shopper, shoppersWithCart, testAddress } from "../shop.ts";
 
 const CHILD = fileURLToPath(new URL("../crash-child.ts", import.meta.url));
 const APPLICATION = "learn-crash-child";
@@ -88,6 +88,7 @@ export async function runCrashMidCheckout(db: PostgresDb, url: string): Promise<
       userId: shopper!.id,
       email: shopper!.email,
       accessToken: shopper!.accessToken,
+      address: testAddress,
       lines: ids.map((productId, i) => ({ productId, quantity: 1, priceCents: i === 0 ? 500 : 700 })),
     };
     return { shopper: shopper!, ids, input };

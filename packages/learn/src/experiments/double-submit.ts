@@ -9,7 +9,7 @@ import type { PostgresDb } from "@shopwright/db";
 import { sql } from "drizzle-orm";
 import { type Experiment, requireDb } from "../experiment.ts";
 import { naiveCheckout } from "../naive-checkout.ts";
-import { checkoutAs, createProduct, fillCart, outcome, type Shopper, shoppersWithCart } from "../shop.ts";
+import { checkoutAs, createProduct, fillCart, outcome, type Shopper, shoppersWithCart, testAddress } from "../shop.ts";
 
 export interface DoubleSubmitResult {
   lostAnswer: { naiveOrders: number; shopOrders: number; shopSameOrder: boolean };
@@ -32,7 +32,8 @@ export async function runDoubleSubmit(db: PostgresDb): Promise<DoubleSubmitResul
   const product = await createProduct(db, { stock: 100, priceCents: 1_250 });
   const [naiveA, naiveB, shopA, shopB] = await shoppersWithCart(db, 4, product.id);
   const lines = [{ productId: product.id, quantity: 1, priceCents: 1_250 }];
-  const naive = (shopper: Shopper) => () => naiveCheckout(db, { userId: shopper.id, email: shopper.email, lines });
+  const naive = (shopper: Shopper) => () =>
+    naiveCheckout(db, { userId: shopper.id, email: shopper.email, address: testAddress, lines });
 
   await sendUntilAnswered(naive(naiveA!), 1);
   const keyA = randomUUID();
