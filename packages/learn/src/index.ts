@@ -1,5 +1,6 @@
 /** Every experiment `pnpm learn` knows, in the order the list shows them. */
 import type { Experiment } from "./experiment.ts";
+import { atLeastOnce } from "./experiments/at-least-once.ts";
 import { crashMidCheckout } from "./experiments/crash-mid-checkout.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { guestMergeRace } from "./experiments/guest-merge-race.ts";
@@ -20,6 +21,7 @@ export const experiments: Experiment[] = [
   pagination,
   searchEngines,
   crashMidCheckout,
+  atLeastOnce,
 ];
 
 export type { Experiment } from "./experiment.ts";
