@@ -9,6 +9,7 @@ import { pagination } from "./experiments/pagination.ts";
 import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
 import { searchEngines } from "./experiments/search-engines.ts";
+import { traceARequest } from "./experiments/trace-a-request.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
 
 export const experiments: Experiment[] = [
@@ -22,6 +23,7 @@ export const experiments: Experiment[] = [
   searchEngines,
   crashMidCheckout,
   atLeastOnce,
+  traceARequest,
 ];
 
 export type { Experiment } from "./experiment.ts";

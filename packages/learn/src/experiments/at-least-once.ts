@@ -9,7 +9,6 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { createSmtpMailer } from "@shopwright/api/server";
@@ -17,11 +16,11 @@ import { createTestContext } from "@shopwright/api/testing";
 import type { PostgresDb } from "@shopwright/db";
 import { enqueue, listJobs, queuedJobs, startWorker } from "@shopwright/jobs";
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { confirmationHandler, SENT_MARK } from "../confirmation-handler.ts";
 import { type Experiment, requireDb } from "../experiment.ts";
 import { ms } from "../report.ts";
 import { checkoutAs, createProduct, shoppersWithCart } from "../shop.ts";
+import { startSmtpRecorder } from "../smtp-recorder.ts";
 
 const CHILD = fileURLToPath(new URL("../worker-child.ts", import.meta.url));
 /** A worker silent this long counts as dead (the shop's default is a minute; this is a demo). */
@@ -34,30 +33,6 @@ export interface AtLeastOnceResult {
   /** From the SIGKILL until both jobs had run again on another worker. */
   recoveredAfterMs: number;
   poison: { attempts: number; maxAttempts: number; lastError: string | null; deadAfterMs: number } | undefined;
-}
-
-/** An SMTP server that accepts everything and remembers each message's recipients. */
-async function recordingSmtpServer() {
-  const recipients: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.resume();
-      stream.on("end", () => {
-        for (const to of session.envelope.rcptTo) recipients.push(to.address);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    sentTo: (address: string) => recipients.filter((r) => r === address).length,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Starts the crashing worker and resolves, with its process, once it has sent `count` emails. */
@@ -87,7 +62,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 }
 
 export async function runAtLeastOnce(db: PostgresDb, url: string): Promise<AtLeastOnceResult> {
-  const smtp = await recordingSmtpServer();
+  const smtp = await startSmtpRecorder();
   const product = await createProduct(db, { stock: 10 });
   const [naiveShopper, shopShopper] = await shoppersWithCart(db, 2, product.id);
   const naiveOrder = (await checkoutAs(naiveShopper!, randomUUID())).order.id;
