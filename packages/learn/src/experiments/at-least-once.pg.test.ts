@@ -15,4 +15,4 @@ it("a job re-run after a worker crash sends twice the wrong way and once the sho
   expect(r.poison).toMatchObject({ attempts: 3, maxAttempts: 3, lastError: "Order ord_does_not_exist not found" });
   // A child worker process to start, plus graphile-worker's backoff between the poison job's
   // attempts (about 3 s, then 7 s): far more than the default allows on a busy 2-core machine.
-}, 120_000);
+}, 180_000);

@@ -52,7 +52,7 @@ function crashingWorker(url: string, smtpUrl: string, naive: string[], count: nu
   });
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 45_000): Promise<number> {
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 90_000): Promise<number> {
   const started = performance.now();
   while (!(await condition())) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

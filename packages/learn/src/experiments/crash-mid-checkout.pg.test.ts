@@ -14,4 +14,4 @@ it("a crash between separate writes leaves a partial order; inside the shop's tr
   expect(r.shop).toEqual({ ended: "SIGKILL", orders: 0, orderLines: 0, unitsTaken: 0, cartLines: 2, retry: "ok" });
   // Two child processes each start Node and compile TypeScript: about two seconds of CPU, which on
   // a 2-core machine busy with the rest of the suite can take far longer than the default allows.
-}, 120_000);
+}, 180_000);

@@ -50,7 +50,8 @@ function runChild(
 
 /** Waits until the child's database connections matching `condition` number `wanted` (at least, or none). */
 async function waitForChild(db: PostgresDb, condition: string, wanted: "some" | "none"): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  // Generous: the child must first start Node and compile the shop, slow on a busy machine.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const [row] = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from pg_stat_activity

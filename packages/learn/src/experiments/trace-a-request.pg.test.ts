@@ -22,4 +22,4 @@ it("a checkout's request ids lead from the request log to its jobs, their logs, 
   expect(r.metrics['jobs_total{task="send_order_confirmation",outcome="succeeded"}']).toBe(1);
   // Starts the real server in a child process (Node, TypeScript, migrations checked, worker) and
   // waits on the worker's polling: more than the default allows on a busy 2-core machine.
-}, 120_000);
+}, 180_000);

@@ -99,7 +99,7 @@ async function startServer(
       if (line.startsWith("{")) logs.push(JSON.parse(line) as LogLine);
     }
   });
-  const deadline = Date.now() + 50_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     const ready = await fetch(`${origin}/readyz`).then(
@@ -169,7 +169,7 @@ export async function runTraceARequest(db: PostgresDb, url: string): Promise<Tra
     });
     const approvalId = approval.headers.get("x-request-id")!;
 
-    const deadline = Date.now() + 40_000;
+    const deadline = Date.now() + 90_000;
     while (smtp.sentTo(email) === 0) {
       if (Date.now() > deadline) throw new Error("no confirmation email arrived");
       await sleep(100);
