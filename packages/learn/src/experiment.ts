@@ -1,6 +1,9 @@
 import type { PostgresDb } from "@shopwright/db";
 import type { Report } from "./report.ts";
 
+/** The run's scratch database, and its URL for the experiments that start processes of their own. */
+export type ScratchDb = PostgresDb & { url: string };
+
 /** One runnable lesson: `pnpm learn <name>`. */
 export interface Experiment {
   name: string;
@@ -10,10 +13,10 @@ export interface Experiment {
   page: string;
   /** False when the experiment measures code alone and needs no scratch database. */
   database: boolean;
-  run(db: PostgresDb | undefined): Promise<Report>;
+  run(db: ScratchDb | undefined): Promise<Report>;
 }
 
-export function requireDb(db: PostgresDb | undefined): PostgresDb {
+export function requireDb(db: ScratchDb | undefined): ScratchDb {
   if (!db) throw new Error("this experiment needs a scratch database");
   return db;
 }

@@ -5,9 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { createPostgresDb, migrate, type PostgresDb } from "@shopwright/db";
+import { createPostgresDb, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import pg from "pg";
+import type { ScratchDb } from "./experiment.ts";
 
 /** Concurrency experiments run up to this many transactions at once. */
 const POOL_SIZE = 24;
@@ -31,7 +32,7 @@ async function admin(url: string, statement: string): Promise<void> {
 export async function withScratchDatabase<T>(
   serverUrl: string | undefined,
   dataDir: string,
-  fn: (db: PostgresDb) => Promise<T>,
+  fn: (db: ScratchDb) => Promise<T>,
 ): Promise<T> {
   const embedded = serverUrl ? undefined : await startEmbeddedPostgres({ dataDir: join(dataDir, "learn") });
   const url = serverUrl ?? embedded!.url;
@@ -39,7 +40,10 @@ export async function withScratchDatabase<T>(
   try {
     await admin(url, `create database "${name}"`);
     // Generating a 100k catalog is bulk work: no statement timeout, as for the seed.
-    const db = createPostgresDb(withDatabase(url, name), { max: POOL_SIZE, statementTimeoutMs: 0 });
+    const scratchUrl = withDatabase(url, name);
+    const db = Object.assign(createPostgresDb(scratchUrl, { max: POOL_SIZE, statementTimeoutMs: 0 }), {
+      url: scratchUrl,
+    });
     try {
       await migrate(db);
       return await fn(db);

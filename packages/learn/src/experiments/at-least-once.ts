@@ -125,8 +125,8 @@ export const atLeastOnce: Experiment = {
   page: "jobs.md",
   database: true,
   async run(db) {
-    const pg = requireDb(db);
-    const r = await runAtLeastOnce(pg, (pg.pool.options as { connectionString: string }).connectionString);
+    const scratch = requireDb(db);
+    const r = await runAtLeastOnce(scratch, scratch.url);
     return {
       title: "at-least-once: a worker is SIGKILLed after sending an order confirmation, before acknowledging the job",
       sections: [

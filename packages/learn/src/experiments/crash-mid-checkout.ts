@@ -131,9 +131,8 @@ export const crashMidCheckout: Experiment = {
   page: "checkout.md",
   database: true,
   async run(db) {
-    const pg = requireDb(db);
-    const url = (pg.pool.options as { connectionString: string }).connectionString;
-    const r = await runCrashMidCheckout(pg, url);
+    const scratch = requireDb(db);
+    const r = await runCrashMidCheckout(scratch, scratch.url);
     const rows = (l: Leftovers & { ended: string }): [string, string | number][] => [
       ["the process ended by", l.ended],
       ["orders left behind", l.orders],

@@ -215,8 +215,8 @@ export const traceARequest: Experiment = {
   page: "observability.md",
   database: true,
   async run(db) {
-    const pg = requireDb(db);
-    const r = await runTraceARequest(pg, (pg.pool.options as { connectionString: string }).connectionString);
+    const scratch = requireDb(db);
+    const r = await runTraceARequest(scratch, scratch.url);
     return {
       title: "trace-a-request: a checkout and its payment on the real server, followed by request id",
       sections: [
