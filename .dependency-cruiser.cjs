@@ -11,8 +11,16 @@ const API = "^packages/api/src/";
  */
 const DOMAIN_TIERS = [["auth", "catalog"], ["cart"], ["orders"], ["payments"], ["notifications"]];
 
-/** Files that only support tests: test files, test harnesses, testing modules, benchmarks. */
-const TEST_SUPPORT = ["\\.test\\.tsx?$", "(^|/)(testing|test|test-utils|e2e|bench)/", "^vitest\\.config\\.ts$"];
+/**
+ * Files that only support tests: test files, test harnesses, testing modules, benchmarks, and the
+ * `pnpm learn` experiments (a harness that drives the shop the way its tests do; never shipped).
+ */
+const TEST_SUPPORT = [
+  "\\.test\\.tsx?$",
+  "(^|/)(testing|test|test-utils|e2e|bench)/",
+  "^vitest\\.config\\.ts$",
+  "^packages/learn/",
+];
 
 const folders = (names) => `${API}(${names.join("|")})/`;
 

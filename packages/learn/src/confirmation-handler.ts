@@ -20,8 +20,8 @@ export function confirmationHandler(options: {
   afterSend: (orderId: string) => Promise<void>;
 }): ConfirmationTask {
   const { db, mailer, naive, afterSend } = options;
-  const { config, log } = createTestContext(db, { config: shopConfig });
-  const shop = createTaskHandlers({ db, config, log, mailer }).send_order_confirmation!;
+  const { config } = createTestContext(db, { config: shopConfig });
+  const shop = createTaskHandlers({ db, config, mailer }).send_order_confirmation!;
   return async (payload, helpers) => {
     if (naive.includes(payload.orderId)) {
       // THE WRONG WAY: just send. Nothing records that this order's email went out, so a job run
