@@ -12,7 +12,7 @@ it("a job re-run after a worker crash sends twice the wrong way and once the sho
   const r = await runAtLeastOnce(db, db.url);
   expect(r.naive.emails).toBe(2);
   expect(r.shop).toEqual({ emails: 1, recorded: "sent, 1 claim(s)" });
-  expect(r.poison).toMatchObject({ attempts: 3, maxAttempts: 3, lastError: "Order ord_does_not_exist not found" });
+  expect(r.poison).toMatchObject({ attempts: 3, maxAttempts: 3, lastError: expect.stringMatching(/not found/) });
   // A child worker process to start, plus graphile-worker's backoff between the poison job's
   // attempts (about 3 s, then 7 s): far more than the default allows on a busy 2-core machine.
 }, 180_000);
