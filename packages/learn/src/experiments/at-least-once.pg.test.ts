@@ -1,15 +1,11 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { runAtLeastOnce } from "./at-least-once.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("a job re-run after a worker crash sends twice the wrong way and once the shop's way; a poison job dies", async () => {
-  const r = await runAtLeastOnce(db, db.url);
+  const r = await runAtLeastOnce(testDb(), testDb().url);
   expect(r.naive.emails).toBe(2);
   expect(r.shop).toEqual({ emails: 1, recorded: "sent, 1 claim(s)" });
   expect(r.poison).toMatchObject({ attempts: 3, maxAttempts: 3, lastError: expect.stringMatching(/not found/) });

@@ -1,16 +1,12 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { PAGE_SIZE, runPagination } from "./pagination.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("OFFSET reads every row before the page, keyset only the page; without the index both read the table", async () => {
   const products = 5_000;
-  const r = await runPagination(db, { products });
+  const r = await runPagination(testDb(), { products });
   const deepest = r.withIndex.at(-1)!;
   expect(deepest.page).toBe(products / PAGE_SIZE);
   expect(deepest.offset.rowsRead).toBe(products);

@@ -1,15 +1,11 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { runRefreshTheft } from "./refresh-theft.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("plain rotation keeps the thief in; reuse detection and the liveness check end the session", async () => {
-  const r = await runRefreshTheft(db);
+  const r = await runRefreshTheft(testDb());
   expect(r.naive).toEqual({ victimRefresh: "refused", attackerRefreshesAfter: 3, attackerStillIn: true });
   expect(r.shop).toMatchObject({
     victimRefresh: "UNAUTHORIZED",

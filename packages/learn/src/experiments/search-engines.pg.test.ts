@@ -1,15 +1,11 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { runSearchEngines } from "./search-engines.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("ILIKE misses plurals and word order, tsvector misses typos and word parts, trigrams find both", async () => {
-  const r = await runSearchEngines(db, { sizes: [2_000], qualityAt: 2_000 });
+  const r = await runSearchEngines(testDb(), { sizes: [2_000], qualityAt: 2_000 });
   const byQuery = Object.fromEntries(r.quality.map((x) => [x.q, x]));
   const { lamps, kettel, phones } = byQuery;
   const oakLamp = byQuery["lamp oak"]!;

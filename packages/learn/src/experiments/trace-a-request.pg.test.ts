@@ -1,15 +1,11 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { runTraceARequest } from "./trace-a-request.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("a checkout's request ids lead from the request log to its jobs, their logs, the email and the metrics", async () => {
-  const r = await runTraceARequest(db, db.url);
+  const r = await runTraceARequest(testDb(), testDb().url);
   const [checkout, approval, webhook] = r.hops;
   expect(checkout!.lines).toContain("request POST /trpc/orders.checkout 200");
   expect(checkout!.queued).toContain("expire_unpaid_order");

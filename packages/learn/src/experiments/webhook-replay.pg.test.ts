@@ -1,15 +1,11 @@
-import { createPostgresTestDb } from "@shopwright/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { useTestDb } from "../test-db.ts";
 import { runWebhookReplay } from "./webhook-replay.ts";
 
-let db: Awaited<ReturnType<typeof createPostgresTestDb>>;
-beforeAll(async () => {
-  db = await createPostgresTestDb();
-});
-afterAll(() => db.close());
+const testDb = useTestDb();
 
 it("acting on every delivery repeats its effects; the shop applies an event once and refuses forged and stale ones", async () => {
-  const r = await runWebhookReplay(db, { deliveries: 4 });
+  const r = await runWebhookReplay(testDb(), { deliveries: 4 });
   expect(r.naive).toMatchObject({ emails: 4, transitions: 4, forgedAccepted: true, staleAccepted: true });
   expect(r.shop).toMatchObject({
     outcomes: { applied: 1, duplicate: 3 },
