@@ -4,7 +4,7 @@
  * transaction and no idempotency key. A retried request places a second order; a crash between
  * two statements leaves whatever was written so far.
  */
-import { type Address, type Db, newId } from "@shopwright/db";
+import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
 import { eq, sql } from "drizzle-orm";
 
 export interface NaiveLine {
@@ -31,6 +31,7 @@ export async function naiveCheckout(
   const totalCents = input.lines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
   await db.orm.insert(orders).values({
     id: orderId,
+    number: await nextOrderNumber(db),
     userId: input.userId,
     email: input.email,
     status: "placed",
