@@ -1,7 +1,7 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 /**
- * One run, several projects. Service and procedure tests (`packages/{db,api,jobs}`) run once per
+ * One run, several projects. Service and procedure tests (`packages/{db,api,jobs,learn}`) run once per
  * dialect — SQLite in memory and a real Postgres — and vitest prints each result under its
  * dialect's name. `*.pg.test.ts` files prove real concurrency and run on Postgres only. HTTP tests
  * (`apps/server`) and browser tests (`apps/*\/e2e`) run against Postgres. The Postgres server is
