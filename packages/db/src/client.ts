@@ -15,6 +15,7 @@ import { type DialectSql, postgresSql, sqliteSql } from "./dialect-sql.ts";
 import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
 import * as pgSchema from "./schema/pg.ts";
 import * as sqliteSchema from "./schema/sqlite.ts";
+import { wordSimilarity } from "./trigram.ts";
 
 export type Dialect = "postgres" | "sqlite";
 export type Tables = typeof pgSchema;
@@ -153,6 +154,10 @@ export function createSqliteDb(filename = ":memory:"): SqliteDb {
   const client = new Database(filename);
   client.pragma("journal_mode = WAL");
   client.pragma("foreign_keys = ON");
+  // pg_trgm's function, so fuzzy search runs the same SQL on both dialects.
+  client.function("word_similarity", { deterministic: true }, (query, text) =>
+    wordSimilarity(String(query), String(text)),
+  );
   const sqliteOrm = drizzleSqlite({ client, schema: sqliteSchema, casing });
   const orm = sqliteOrm as unknown as Orm;
   const jobs = recordingJobQueue();

@@ -1,7 +1,8 @@
 export { advisoryLocks } from "./advisory-locks.ts";
 export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
-export type { DialectSql, SearchText } from "./dialect-sql.ts";
+export type { DialectSql, SearchText, TextMatch } from "./dialect-sql.ts";
+export { FUZZY_THRESHOLD, fuzzySpellings } from "./dialect-sql.ts";
 export { isConstraintViolation, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
 export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
@@ -19,3 +20,5 @@ export type {
 export { orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
+export { isStopWord } from "./stop-words.ts";
+export { wordSimilarity } from "./trigram.ts";

@@ -219,14 +219,16 @@ describe("catalog.search text", () => {
     expect(names(await catalog.search({ q: "head" }))).toEqual(["wireless-headphones", "studio-monitors"]);
   });
 
-  it("needs two letters before reading a word as a prefix", async () => {
-    expect((await catalog.search({ q: "wireless h" })).total).toBe(0);
-    expect(names(await catalog.search({ q: "wireless he" }))).toEqual(["wireless-headphones"]);
+  it("reads a one-letter last word as a prefix while it is typed", async () => {
+    expect(names(await catalog.search({ q: "wireless h" }))).toEqual(["wireless-headphones"]);
+    expect(names(await catalog.search({ q: "desk l" }))).toEqual(["brass-desk-lamp"]);
   });
 
-  it("reads a word followed by a space as finished", async () => {
+  it("reads a word followed by a space as finished, and a misspelt one as the closest name word", async () => {
     expect(names(await catalog.search({ q: "brass " }))).toEqual(["brass-desk-lamp"]);
-    expect((await catalog.search({ q: "bras " })).total).toBe(0);
+    const misspelt = await catalog.search({ q: "bras " });
+    expect(names(misspelt)).toEqual(["brass-desk-lamp"]);
+    expect(misspelt.correctedQuery).toBe("brass");
   });
 
   it("ignores case and word forms", async () => {
@@ -249,6 +251,11 @@ describe("catalog.search text", () => {
       "\u0000lamp",
       "x".repeat(1000),
       "lamp ".repeat(200),
+      "lmap ".repeat(200),
+      "\u0001\u001f\u007f lamp\r\n\t",
+      "ﬁ Ｌａｍｐ ß İ",
+      "🧑‍🚀🏳️‍🌈",
+      "\\ % _ $1 $(x) {{x}}",
     ];
     for (const q of inputs) {
       const result = await catalog.search({ q });
@@ -273,7 +280,7 @@ describe("catalog.search pages", () => {
     expect([first.items.length, second.items.length]).toEqual([4, 2]);
     expect(second).toMatchObject({ page: 2, pageSize: 4 });
     const beyond = await catalog.search({ sort: "price_asc", pageSize: 4, page: 99 });
-    expect(beyond).toEqual({ items: [], total: 6, page: 99, pageSize: 4 });
+    expect(beyond).toEqual({ items: [], total: 6, page: 99, pageSize: 4, correctedQuery: null });
   });
 
   it("caps pageSize at 100", async () => {

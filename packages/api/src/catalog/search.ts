@@ -1,18 +1,19 @@
 /**
  * Product search for shoppers: free text, filters, sorts and page-based pagination with a total.
- * Matching and ranking the text is `db.sql.productMatches` (packages/db/src/dialect-sql.ts, where
- * each dialect's full-text search is described); the rest is plain Drizzle shared by every database.
- *
- * Text is read the way a search box is typed: the last word, unless a space follows it, is matched
- * as a prefix once it has two letters ("wireless head" finds "Wireless Headphones"). Text without
- * a letter or digit is no text: the whole catalog. Text is capped at 1,000 characters by the
- * router (BAD_REQUEST above that).
+ * The text is parsed the way a search box is typed (search-text.ts) and matched by the database's
+ * full-text search (`db.sql.productMatches`: packages/db/src/dialect-sql.ts explains the ranking). When that
+ * finds nothing, the words are matched fuzzily against product names by trigram similarity, and
+ * the answer says which words it read instead (`correctedQuery`: "Showing results for lamp").
+ * Each page, its total and its thumbnails come back in one query. Text is capped at 1,000
+ * characters by the router (BAD_REQUEST above that).
  */
-import type { Db, SearchText } from "@shopwright/db";
+import type { Db, TextMatch } from "@shopwright/db";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
-import { imagesByProduct, type ProductImage } from "./images.ts";
+import { correctedQuery } from "./correction.ts";
+import { imageView, type ProductImage, storedImageColumns } from "./images.ts";
+import { fuzzyWords, parseSearchText } from "./search-text.ts";
 
 export const SEARCH_TEXT_MAX_LENGTH = 1000;
 export const PAGE_SIZE_MAX = 100;
@@ -47,35 +48,92 @@ export interface SearchResult {
   total: number;
   page: number;
   pageSize: number;
+  /** The words searched for instead of the typed ones, when only fuzzy matching found products. */
+  correctedQuery: string | null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const TRAILING_WORD = /(?:^|\s)([\p{L}\p{N}]+)$/u;
-/**
- * A one-letter prefix would match most of the catalog, slowly (FTS5 has no prefix index here),
- * and tells the shopper nothing; it is searched as a whole word instead.
- */
-const MIN_PREFIX_LENGTH = 2;
+type Page = Pick<SearchResult, "items" | "total">;
 
-/** Null when the text holds no word to search for (empty, spaces, punctuation only). */
-export function parseSearchText(input: string): SearchText | null {
-  // Control characters are never meant, and Postgres rejects a NUL in text outright.
-  const text = input.replace(/\p{Cc}/gu, " ");
-  const words = text.match(WORD);
-  if (!words) return null;
-  const trailing = TRAILING_WORD.exec(text)?.[1];
-  const prefix = trailing !== undefined && [...trailing].length >= MIN_PREFIX_LENGTH ? trailing : null;
-  return {
-    words,
-    prefix,
-    finished: prefix === null ? text : text.slice(0, text.length - prefix.length),
-  };
+/** `products` with what the match needs joined to it (SQLite's FTS index), in a query being built. */
+function joinMatch<Query extends { innerJoin(table: SQL, on: SQL): Query }>(query: Query, matches: TextMatch | null) {
+  return matches?.join ? query.innerJoin(matches.join.table, matches.join.on) : query;
 }
 
-const score = sql<number>`search_matches.score`;
+/** One page of the products matching `where` (and `matches`, when there is text), in `sort` order. */
+async function searchPage(
+  db: Db,
+  input: SearchInput,
+  filters: SQL | undefined,
+  matches: TextMatch | null,
+): Promise<Page> {
+  const { products, categories, productImages } = db.tables;
+  const where = and(filters, matches?.where);
+  // Relevance means nothing without text; the newest products come first then.
+  const requested = input.sort ?? "relevance";
+  const sort = requested === "relevance" && !matches ? "newest" : requested;
+  // Every order ends in the id, so equal prices, dates or scores never swap places between pages.
+  const orderBy = {
+    relevance: [desc(matches?.score ?? sql`0`), asc(products.id)],
+    price_asc: [asc(products.priceCents), asc(products.id)],
+    price_desc: [desc(products.priceCents), desc(products.id)],
+    newest: [desc(products.createdAt), desc(products.id)],
+  }[sort];
+  // The thumbnail is the product's first image, joined in the same query.
+  const isFirstImage = sql`${productImages.id} = (select first_image.id from ${productImages} as first_image
+    where first_image.product_id = ${products.id} order by first_image.position, first_image.id limit 1)`;
+
+  const paged = db.orm
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      priceCents: products.priceCents,
+      stock: products.stock,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      image: storedImageColumns(db),
+      // The total in the same round trip. Text must score every match anyway, so a window counts
+      // them as they pass; without text a count of its own lets the page come from an index scan
+      // that stops after `pageSize` rows.
+      total: (matches
+        ? sql<number>`count(*) over ()`
+        : sql<number>`(select count(*) from ${products} where ${filters})`
+      ).mapWith(Number),
+    })
+    .from(products)
+    .$dynamic();
+  const rows = await joinMatch(paged, matches)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .leftJoin(productImages, and(eq(productImages.productId, products.id), isFirstImage))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+
+  const items = rows.map(({ categorySlug, categoryName, image, total: _, ...row }) => ({
+    ...row,
+    inStock: row.stock > 0,
+    // Drizzle reads a left join that found no image as null.
+    thumbnail: image ? imageView(image) : null,
+    category: { slug: categorySlug, name: categoryName },
+  }));
+  if (rows.length > 0 || input.page === 1) return { items, total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the total, so only then is it counted apart.
+  const [totalRow] = await joinMatch(db.orm.select({ total: count() }).from(products).$dynamic(), matches).where(where);
+  return { items, total: totalRow?.total ?? 0 };
+}
+
+/** Whether any product for sale matches the text at all, whatever the filters. */
+async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
+  const { products } = db.tables;
+  const [row] = await joinMatch(db.orm.select({ id: products.id }).from(products).$dynamic(), matches)
+    .where(and(eq(products.status, "active"), matches.where))
+    .limit(1);
+  return row !== undefined;
+}
 
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
-  const { products, categories } = db.tables;
+  const { products } = db.tables;
   const text = input.q === undefined ? null : parseSearchText(input.q);
 
   const conditions: SQL[] = [eq(products.status, "active")];
@@ -88,55 +146,18 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (input.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, input.maxPriceCents));
   if (input.inStock) conditions.push(gt(products.stock, 0));
   const where = and(...conditions);
-  const matches = text && db.sql.productMatches(text);
-  const onMatch = sql`search_matches.product_id = ${products.id}`;
+  // With filters, no product may match because of them, not the words: then the words stand.
+  const narrowed = conditions.length > 1;
+  const paging = { page: input.page, pageSize: input.pageSize };
 
-  // Relevance means nothing without text; the newest products come first then.
-  const requested = input.sort ?? "relevance";
-  const sort = requested === "relevance" && !text ? "newest" : requested;
-  // Every order ends in the id, so equal prices, dates or scores never swap places between pages.
-  const orderBy = {
-    relevance: [desc(score), asc(products.id)],
-    price_asc: [asc(products.priceCents), asc(products.id)],
-    price_desc: [desc(products.priceCents), desc(products.id)],
-    newest: [desc(products.createdAt), desc(products.id)],
-  }[sort];
-
-  const counted = db.orm.select({ total: count() }).from(products).$dynamic();
-  const [totalRow] = await (matches ? counted.innerJoin(matches, onMatch) : counted).where(where);
-
-  const paged = db.orm
-    .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      priceCents: products.priceCents,
-      stock: products.stock,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-    })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .$dynamic();
-  const rows = await (matches ? paged.innerJoin(matches, onMatch) : paged)
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-
-  const images = await imagesByProduct(
-    db,
-    rows.map((row) => row.id),
+  const found = await searchPage(db, input, where, text && db.sql.productMatches(text));
+  const words = text && found.total === 0 ? fuzzyWords(text) : [];
+  if (!text || words.length === 0 || (narrowed && (await anyMatch(db, db.sql.productMatches(text))))) {
+    return { ...found, ...paging, correctedQuery: null };
+  }
+  const fuzzy = await db.sql.withFuzzyThreshold(db, (tx) =>
+    searchPage(tx, input, where, tx.sql.fuzzyProductMatches(words)),
   );
-  return {
-    items: rows.map(({ categorySlug, categoryName, ...row }) => ({
-      ...row,
-      inStock: row.stock > 0,
-      thumbnail: images.get(row.id)?.[0] ?? null,
-      category: { slug: categorySlug, name: categoryName },
-    })),
-    total: totalRow?.total ?? 0,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  const best = fuzzy.items[0];
+  return { ...fuzzy, ...paging, correctedQuery: best ? correctedQuery(input.q ?? "", words, best.name) : null };
 }

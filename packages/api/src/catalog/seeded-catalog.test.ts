@@ -1,29 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Db } from "@shopwright/db";
-import { folderImageStore, seedCatalog } from "@shopwright/db/seed";
-import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guestCaller } from "../testing/index.ts";
+import type { guestCaller } from "../testing/index.ts";
+import { seededCatalog } from "../testing/seeded-catalog.ts";
 
-let db: Db;
-let mediaDir: string;
+let seeded: Awaited<ReturnType<typeof seededCatalog>>;
 let catalog: ReturnType<typeof guestCaller>["catalog"];
 type SearchInput = Parameters<typeof catalog.search>[0];
 type Item = Awaited<ReturnType<typeof catalog.search>>["items"][number];
 
 beforeAll(async () => {
-  db = await createTestDb();
-  mediaDir = mkdtempSync(join(tmpdir(), "catalog-seed-"));
-  await seedCatalog(db, { products: 300, images: folderImageStore(mediaDir) });
-  catalog = guestCaller(db).catalog;
+  seeded = await seededCatalog(300);
+  catalog = seeded.catalog;
 });
 
-afterAll(async () => {
-  await db.close();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => seeded.close());
 
 /** Every item of a search, page by page, checking that each page reports the same total. */
 async function walk(input: SearchInput, pageSize: number): Promise<{ items: Item[]; total: number }> {

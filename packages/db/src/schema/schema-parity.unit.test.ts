@@ -21,8 +21,15 @@ import { describe, expect, it } from "vitest";
 import * as pg from "./pg.ts";
 import * as sqlite from "./sqlite.ts";
 
-/** What one dialect has by design; SQLite searches through its FTS5 table instead. */
-const DIALECT_ONLY = new Set(["products.searchVector", "products.products_search_vector_index"]);
+/**
+ * What one dialect has by design: SQLite searches through its FTS5 table and matches misspellings
+ * with a JavaScript trigram function instead.
+ */
+const DIALECT_ONLY = new Set([
+  "products.searchVector",
+  "products.products_search_vector_index",
+  "products.products_name_trigram_index",
+]);
 
 interface ForeignKey {
   reference(): { columns: Column[]; foreignTable: PgTable | SQLiteTable; foreignColumns: Column[] };

@@ -45,6 +45,8 @@ export const products = pgTable(
     index("products_status_created_at_id_index").on(t.status, t.createdAt, t.id),
     index("products_status_price_cents_id_index").on(t.status, t.priceCents, t.id),
     index("products_search_vector_index").using("gin", t.searchVector),
+    // pg_trgm: fuzzy search's `<%` finds names close to a misspelt word through it.
+    index("products_name_trigram_index").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -69,3 +71,13 @@ export const productImages = pgTable(
   },
   (t) => [index("product_images_product_id_position_index").on(t.productId, t.position)],
 );
+
+/**
+ * One row, id 1: a number every catalog write (products, categories, images) moves inside its own
+ * transaction. Server processes key their cached catalog answers by it, so an edit shows at the
+ * next request on every process.
+ */
+export const catalogVersion = pgTable("catalog_version", {
+  id: integer().primaryKey(),
+  version: integer().notNull(),
+});

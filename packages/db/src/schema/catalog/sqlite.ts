@@ -64,3 +64,13 @@ export const productImages = sqliteTable(
   },
   (t) => [index("product_images_product_id_position_index").on(t.productId, t.position)],
 );
+
+/**
+ * One row, id 1: a number every catalog write (products, categories, images) moves inside its own
+ * transaction. Server processes key their cached catalog answers by it, so an edit shows at the
+ * next request on every process.
+ */
+export const catalogVersion = sqliteTable("catalog_version", {
+  id: integer().primaryKey(),
+  version: integer().notNull(),
+});
