@@ -5,7 +5,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { API_PATH, type ApiConfig, gatewayApiKey, httpPaymentGateway, MAX_IMAGE_BYTES } from "@shopwright/api/server";
+import {
+  API_PATH,
+  type ApiConfig,
+  gatewayApiKey,
+  httpPaymentGateway,
+  liveStock,
+  MAX_IMAGE_BYTES,
+  readCatalogVersion,
+} from "@shopwright/api/server";
 import { type Db, isMigrated } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -13,6 +21,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.ts";
+import { CATALOG_STOCK_LAG_MS, catalogCache } from "./catalog-cache.ts";
 import type { AppLogger } from "./logger.ts";
 import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
@@ -29,6 +38,10 @@ export interface AppDeps {
   trustProxy: number;
   /** Served over TLS: adds HSTS. */
   tls: boolean;
+  /** Serve the bench's `bench.ceiling` procedure (bench-ceiling.ts in the API). */
+  benchCeiling?: boolean;
+  /** The public catalog's response cache (catalog-cache.ts); absent: memory cache off. */
+  catalogCache?: { maxBytes: number; ttlMs: number };
   /** Where the built SPAs live; absent folders are simply not served. */
   paths: { storefront: string; admin: string };
 }
@@ -104,6 +117,15 @@ export function createApp(deps: AppDeps) {
     baseUrl: deps.config.gatewayUrl,
     apiKey: gatewayApiKey(deps.config.webhookSecret),
   });
+  app.use(
+    `${API_PATH}/*`,
+    catalogCache({
+      maxBytes: deps.catalogCache?.maxBytes ?? 0,
+      ttlMs: deps.catalogCache?.ttlMs ?? CATALOG_STOCK_LAG_MS,
+      readVersion: () => readCatalogVersion(deps.db),
+      readStock: (slug) => liveStock(deps.db, slug),
+    }),
+  );
   app.use(`${API_PATH}/*`, trpcHandler({ ...deps, gateway }));
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));

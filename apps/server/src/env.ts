@@ -25,6 +25,10 @@ const schema = z
     WORKER: z.enum(["inline", "off"]).default("inline"),
     SEED: z.enum(["auto", "off"]).default("auto"),
     RATE_LIMITS: flag("on"),
+    /** Memory for cached public catalog answers, in MiB; 0 turns the memory cache off. */
+    CATALOG_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    /** The bench's ceiling procedure; only `pnpm bench` turns it on. */
+    BENCH_CEILING: flag("off"),
     ADMIN_EMAIL: z.email().default("admin@shopwright.test"),
     ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
 import { apiConfig, repoRoot } from "./api-config.ts";
 import { createApp } from "./app.ts";
+import { CATALOG_STOCK_LAG_MS } from "./catalog-cache.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
@@ -70,6 +71,8 @@ async function main() {
     logger,
     metrics,
     trustProxy: env.TRUST_PROXY,
+    catalogCache: { maxBytes: env.CATALOG_CACHE_MB * 1024 * 1024, ttlMs: CATALOG_STOCK_LAG_MS },
+    benchCeiling: env.BENCH_CEILING,
     tls,
     paths: {
       storefront: resolve(repoRoot, "apps/storefront/dist"),

@@ -3,13 +3,20 @@ import type { ApiConfig } from "@shopwright/api/server";
 import { testConfig } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
-import { createApp } from "../src/app.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { type AppLogger, createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
 
 /** `config` overrides the test config, e.g. to point the payment gateway at a listening server. */
 export async function createTestApp(
-  options: { trustProxy?: number; db?: Db; config?: Partial<ApiConfig>; logger?: AppLogger } = {},
+  options: {
+    trustProxy?: number;
+    db?: Db;
+    config?: Partial<ApiConfig>;
+    logger?: AppLogger;
+    catalogCache?: AppDeps["catalogCache"];
+    benchCeiling?: boolean;
+  } = {},
 ) {
   const db = options.db ?? (await createTestDb());
   const metrics = createMetrics();
@@ -19,6 +26,8 @@ export async function createTestApp(
     logger: options.logger ?? createLogger("silent"),
     metrics,
     trustProxy: options.trustProxy ?? 0,
+    catalogCache: options.catalogCache,
+    benchCeiling: options.benchCeiling,
     tls: false,
     paths: { storefront: "/nonexistent", admin: "/nonexistent" },
   });

@@ -1,9 +1,13 @@
 /** What the HTTP server and the worker need from the API; clients import only `AppRouter`'s type. */
 
 export { hashPassword } from "./auth/password.ts";
+export { benchCeilingRouter } from "./bench-ceiling.ts";
 export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
+export { liveStock } from "./catalog/product.ts";
 export { MAX_IMAGE_BYTES } from "./catalog/product-images.ts";
+export { cacheableCatalogQueries } from "./catalog/router.ts";
+export { readCatalogVersion } from "./catalog/version.ts";
 export type { ApiConfig, S3Config } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";

@@ -11,6 +11,7 @@ import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";
+import { bumpCatalogVersion } from "./version.ts";
 
 export interface ProductFields {
   name: string;
@@ -98,6 +99,7 @@ export async function createProduct(db: Db, actorId: string, fields: ProductFiel
   await writeProduct(() =>
     db.transaction(async (tx) => {
       await tx.orm.insert(tx.tables.products).values(values);
+      await bumpCatalogVersion(tx);
       await recordAudit(tx, {
         actorId,
         action: "product.created",
@@ -125,6 +127,7 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
       const changes = Object.fromEntries(
         Object.entries(changed).map(([key, to]) => [key, { from: before[key as keyof ProductFields], to }]),
       );
+      await bumpCatalogVersion(tx);
       await recordAudit(tx, {
         actorId,
         action: "product.updated",
@@ -153,6 +156,7 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
           .where(eq(productImages.productId, id));
         const deleted = await tx.orm.delete(products).where(eq(products.id, id)).returning({ name: products.name });
         if (deleted.length === 0) throw notFound("Product");
+        await bumpCatalogVersion(tx);
         await recordAudit(tx, {
           actorId,
           action: "product.deleted",
@@ -175,6 +179,7 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
       .where(eq(tx.tables.products.id, id))
       .returning({ id: tx.tables.products.id });
     if (archived.length === 0) throw notFound("Product");
+    await bumpCatalogVersion(tx);
     await recordAudit(tx, {
       actorId,
       action: "product.archived",
@@ -216,6 +221,7 @@ export async function updateProductImages(
       }),
     );
     const reordered = current.some((c, i) => input.images[i]!.id !== c.id);
+    await bumpCatalogVersion(tx);
     await recordAudit(tx, {
       actorId,
       action: "product.images_updated",

@@ -18,6 +18,7 @@ import { originalKey } from "../media/keys.ts";
 import { contentTypeOf, type MediaStorage, MediaStorageUnavailable } from "../media/port.ts";
 import { fallbackFormatOf, inspectImage, renderVariants, variantWidths } from "./image-files.ts";
 import { imageView, storedImageColumns, variantsOf } from "./images.ts";
+import { bumpCatalogVersion } from "./version.ts";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -50,6 +51,7 @@ export async function addProductImage(
         .from(productImages)
         .where(eq(productImages.productId, input.productId));
       await tx.orm.insert(productImages).values({ ...row, position: (highest?.last ?? -1) + 1 });
+      await bumpCatalogVersion(tx);
       await recordAudit(tx, {
         actorId,
         action: "product.image_added",
@@ -82,6 +84,7 @@ export async function deleteProductImage(db: Db, storage: MediaStorage, actorId:
       .where(eq(productImages.id, imageId))
       .returning({ productId: productImages.productId, ...storedImageColumns(tx) });
     if (!image) throw notFound("Image");
+    await bumpCatalogVersion(tx);
     await recordAudit(tx, {
       actorId,
       action: "product.image_removed",
@@ -122,11 +125,16 @@ export async function makeImageVariants(db: Db, storage: MediaStorage, imageId: 
     const { key } = keys.find((k) => k.width === variant.width && k.format === variant.format)!;
     await storage.put(key, variant.bytes, contentTypeOf(key));
   }
-  const marked = await db.orm
-    .update(productImages)
-    .set({ variantsAt: new Date() })
-    .where(eq(productImages.id, imageId))
-    .returning({ id: productImages.id });
+  // The image's answers change (variant srcsets), so the catalog version moves with the mark.
+  const marked = await db.transaction(async (tx) => {
+    const rows = await tx.orm
+      .update(productImages)
+      .set({ variantsAt: new Date() })
+      .where(eq(productImages.id, imageId))
+      .returning({ id: productImages.id });
+    if (rows.length > 0) await bumpCatalogVersion(tx);
+    return rows;
+  });
   if (marked.length === 0) {
     await storage.remove(keys.map((k) => k.key));
     return "gone";

@@ -50,3 +50,18 @@ export async function productBySlug(db: Db, slug: string): Promise<ProductDetail
     categoryPath: path,
   };
 }
+
+/**
+ * The product's stock as it is now, null when it is not for sale: the one field of a product page
+ * that moves without a catalog write (every order moves it), read on its own so a cached page can
+ * be checked against it.
+ */
+export async function liveStock(db: Db, slug: string): Promise<number | null> {
+  const { products } = db.tables;
+  const [row] = await db.orm
+    .select({ stock: products.stock })
+    .from(products)
+    .where(and(eq(products.slug, slug), eq(products.status, "active")))
+    .limit(1);
+  return row?.stock ?? null;
+}

@@ -23,12 +23,22 @@ const searchInput = z
     path: ["minPriceCents"],
   });
 
+const searchOrAll = searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT });
+const productInput = z.object({ slug: z.string().min(1).max(200) });
+
 export const catalogRouter = router({
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),
-  search: publicProcedure
-    .input(searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT }))
-    .query(({ ctx, input }) => searchProducts(ctx.db, input)),
-  product: publicProcedure
-    .input(z.object({ slug: z.string().min(1).max(200) }))
-    .query(({ ctx, input }) => productBySlug(ctx.db, input.slug)),
+  search: publicProcedure.input(searchOrAll).query(({ ctx, input }) => searchProducts(ctx.db, input)),
+  product: publicProcedure.input(productInput).query(({ ctx, input }) => productBySlug(ctx.db, input.slug)),
 });
+
+/**
+ * The catalog reads whose answer depends on their input and the catalog alone — never on who
+ * asks, their cookies or the time — each with its input schema, so a shared cache can key them
+ * by the parsed input (defaults filled in) and the catalog version.
+ */
+export const cacheableCatalogQueries = {
+  "catalog.categories": z.undefined(),
+  "catalog.search": searchOrAll,
+  "catalog.product": productInput,
+} as const;

@@ -1,0 +1,28 @@
+/**
+ * The catalog's version: one number that every catalog write (products, categories, images)
+ * moves inside its own transaction, so it moves exactly when the catalog a shopper sees changes.
+ * Server processes key their cached catalog answers by it; reading it is one primary-key row.
+ */
+import type { Db } from "@shopwright/db";
+import { eq, sql } from "drizzle-orm";
+
+const ROW = 1;
+
+/** Call inside the transaction of a catalog write: the new version commits with the write. */
+export async function bumpCatalogVersion(tx: Db): Promise<void> {
+  const { catalogVersion } = tx.tables;
+  await tx.orm
+    .insert(catalogVersion)
+    .values({ id: ROW, version: 1 })
+    .onConflictDoUpdate({ target: catalogVersion.id, set: { version: sql`${catalogVersion.version} + 1` } });
+}
+
+/** The committed version; 0 before the first catalog write. */
+export async function readCatalogVersion(db: Db): Promise<number> {
+  const { catalogVersion } = db.tables;
+  const [row] = await db.orm
+    .select({ version: catalogVersion.version })
+    .from(catalogVersion)
+    .where(eq(catalogVersion.id, ROW));
+  return row?.version ?? 0;
+}
