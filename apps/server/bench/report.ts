@@ -101,3 +101,21 @@ export function profileTable(summary: ProfileSummary) {
     ...rows(summary.functions),
   ].join("\n");
 }
+
+/** Each catalog read's req/s and p95, cold and warm, as a share of its session's ceiling. */
+export function ceilingTable(cold: ScenarioFigures[], warm: ScenarioFigures[]) {
+  const ceiling = (rows: ScenarioFigures[]) => rows.find((row) => row.scenario === "ceiling")?.requestsPerSecond;
+  const ratio = (row: ScenarioFigures | undefined, of: number | undefined) =>
+    row && of
+      ? `${row.requestsPerSecond.toFixed(1)} | ${(row.requestsPerSecond / of).toFixed(2)}× | ${ms(row.latency.p95)}`
+      : "– | – | –";
+  const lines = [
+    "| scenario | cold req/s | cold ÷ ceiling | cold p95 ms | warm req/s | warm ÷ ceiling | warm p95 ms |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const row of cold) {
+    const hot = warm.find((other) => other.scenario === row.scenario);
+    lines.push(`| ${row.scenario} | ${ratio(row, ceiling(cold))} | ${ratio(hot, ceiling(warm))} |`);
+  }
+  return lines.join("\n");
+}

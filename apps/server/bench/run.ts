@@ -4,6 +4,9 @@
  * memory and CPU, verifies the database, and prints Markdown tables (also written, with every raw
  * figure as JSON, under .artifacts/bench/).
  *
+ * The catalog reads (search-*, product) run twice, with the catalog response cache off (cold)
+ * and on (warm), each session beside the `ceiling` scenario, and are reported as a ratio to it.
+ *
  *   pnpm bench [--connections 10] [--duration 15] [--warmup 3] [--products 10000] [--customers 200]
  *              [--scenarios search-all,product,...] [--scaling] [--cpu-prof mixed] [--port 3190] [--keep-db]
  *
@@ -22,8 +25,8 @@ import { createShopClient } from "@shopwright/client";
 import { type BenchDatabase, catalogFacts, clearCarts, openDatabase, seed, stockSnapshot, verify } from "./database.ts";
 import type { LoadJob, LoadResult } from "./load.ts";
 import { summarizeProfile } from "./profile.ts";
-import { figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
-import { type Fixture, scenarios } from "./scenarios.ts";
+import { ceilingTable, figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
+import { CATALOG_SCENARIOS, type Fixture, scenarios } from "./scenarios.ts";
 import { type RunningServers, rssBytes, sampleUsage, startServers, type Usage } from "./server.ts";
 
 const { values: flags } = parseArgs({
@@ -82,6 +85,8 @@ const report: {
   machine: typeof machine;
   seed?: unknown;
   scenarios: ScenarioFigures[];
+  /** The catalog reads and the ceiling with the catalog cache off. */
+  cold: ScenarioFigures[];
   verification?: unknown;
   catalogScaling: ScenarioFigures[];
   processScaling: ScenarioFigures[];
@@ -89,21 +94,27 @@ const report: {
   profile?: { scenario: string; figures: ScenarioFigures; summary: ReturnType<typeof summarizeProfile> };
   /** The server's resident memory once started and before any load. */
   idleRssMiB?: number;
-} = { machine, scenarios: [], catalogScaling: [], processScaling: [], searchWords: [] };
+} = { machine, scenarios: [], cold: [], catalogScaling: [], processScaling: [], searchWords: [] };
 
 try {
   const main = await prepareDatabase(options.products, "main");
   try {
     const before = await stockSnapshot(main.database.db);
-    await withServers(main.database, 1, async (servers, fixture) => {
+    const setup = { products: main.facts.products, processes: 1 };
+    // The catalog reads first with the response cache off, beside the ceiling in the same session.
+    const cold = options.scenarios.filter((name) => CATALOG_SCENARIOS.includes(name));
+    if (cold.length > 0) {
+      await withServers(main.database, { processes: 1, catalogCache: false }, async (servers, fixture) => {
+        for (const name of ["ceiling", ...cold]) {
+          report.cold.push(await measure(name, servers, fixture, main.database, setup, "cold"));
+        }
+      });
+    }
+    await withServers(main.database, { processes: 1, catalogCache: true }, async (servers, fixture) => {
       report.idleRssMiB = rssBytes(servers.pids) / 1024 ** 2;
       console.log(`Server RSS at idle: ${report.idleRssMiB.toFixed(0)} MiB`);
       for (const name of options.scenarios) {
-        const row = await measure(name, servers, fixture, main.database, {
-          products: main.facts.products,
-          processes: 1,
-        });
-        report.scenarios.push(row);
+        report.scenarios.push(await measure(name, servers, fixture, main.database, setup, "warm"));
       }
     });
     if (flags["cpu-prof"]) {
@@ -112,14 +123,13 @@ try {
       const dir = join(scratch, "profiles");
       await withServers(
         main.database,
-        1,
+        { processes: 1, catalogCache: true, cpuProfileDir: dir },
         async (servers, fixture) => {
           profiled = await measure(scenario, servers, fixture, main.database, {
             products: main.facts.products,
             processes: 1,
           });
         },
-        dir,
       );
       if (!profiled) throw new Error("The profiled run measured nothing");
       const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
@@ -134,7 +144,7 @@ try {
     if (flags.scaling) {
       for (const processes of PROCESS_COUNTS) {
         await clearCarts(main.database.db);
-        await withServers(main.database, processes, async (servers, fixture) => {
+        await withServers(main.database, { processes, catalogCache: true }, async (servers, fixture) => {
           report.processScaling.push(
             await measure("mixed", servers, fixture, main.database, { products: main.facts.products, processes }),
           );
@@ -155,7 +165,8 @@ try {
     for (const products of CATALOG_SIZES) {
       const sized = await prepareDatabase(products, `catalog-${products}`);
       try {
-        await withServers(sized.database, 1, async (servers, fixture) => {
+        // Uncached: the curve is the database's search, not the cache's.
+        await withServers(sized.database, { processes: 1, catalogCache: false }, async (servers, fixture) => {
           for (const name of SEARCH_SCENARIOS) {
             report.catalogScaling.push(
               await measure(name, servers, fixture, sized.database, { products: sized.facts.products, processes: 1 }),
@@ -190,16 +201,14 @@ async function prepareDatabase(products: number, label: string) {
 /** Starts `processes` servers on the database, signs the customers in, runs `body`, stops them. */
 async function withServers(
   database: BenchDatabase,
-  processes: number,
+  server: { processes: number; catalogCache: boolean; cpuProfileDir?: string },
   body: (servers: RunningServers, fixture: Fixture) => Promise<void>,
-  cpuProfileDir?: string,
 ) {
   const servers = await startServers({
     databaseUrl: database.url,
     firstPort: options.port,
-    processes,
     dataDir: join(scratch, "server"),
-    cpuProfileDir,
+    ...server,
   });
   try {
     const facts = await catalogFacts(database.db);
@@ -237,6 +246,7 @@ async function measure(
   fixture: Fixture,
   database: BenchDatabase,
   setup: { products: number; processes: number },
+  cache: "cold" | "warm" = "warm",
 ): Promise<ScenarioFigures> {
   if (scenario.startsWith("cart") || scenario === "checkout" || scenario === "mixed") await clearCarts(database.db);
   const job: LoadJob = {
@@ -276,7 +286,7 @@ async function measure(
   if (!result || !usage) throw new Error(`The load generator for ${scenario} exited with ${code} and no result`);
   const row = figures(result, usage, window, { ...setup, connections: options.connections });
   console.log(
-    `${scenario.padEnd(16)} ${row.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${row.latency.p50.toFixed(2)}  p95 ${row.latency.p95.toFixed(2)}  p99 ${row.latency.p99.toFixed(2)} ms  errors ${row.errors}  RSS ${row.usage.peakRssMiB.toFixed(0)} MiB  CPU ${row.usage.averageCpuPercent.toFixed(0)} %`,
+    `${cache} ${scenario.padEnd(16)} ${row.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${row.latency.p50.toFixed(2)}  p95 ${row.latency.p95.toFixed(2)}  p99 ${row.latency.p99.toFixed(2)} ms  errors ${row.errors}  RSS ${row.usage.peakRssMiB.toFixed(0)} MiB  CPU ${row.usage.averageCpuPercent.toFixed(0)} %`,
   );
   for (const sample of row.errorSamples) console.log(`  error: ${sample}`);
   return row;
@@ -289,6 +299,20 @@ function publish() {
     `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, ${machine.database}.`,
     `\`${machine.command}\`: ${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s measured per scenario.`,
     "",
+    ...(report.cold.length > 0
+      ? [
+          "Catalog reads against the ceiling of the same session (req/s ÷ the ceiling's req/s):",
+          "",
+          ceilingTable(report.cold, report.scenarios),
+          "",
+          "Cache off (cold):",
+          "",
+          scenarioTable(report.cold),
+          "",
+          "Cache on (warm):",
+          "",
+        ]
+      : []),
     scenarioTable(report.scenarios),
     "",
     ...report.scenarios

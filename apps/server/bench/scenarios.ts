@@ -86,6 +86,7 @@ const shippingAddress = {
 };
 
 const steps = {
+  ceiling: () => query("bench.ceiling", undefined),
   searchAll: () => query("catalog.search", { page: between(1, 20), pageSize: 24 }),
   searchWord: (f) => query("catalog.search", { q: f.commonWord, page: between(1, 3), pageSize: 24 }),
   searchFiltered: (f) =>
@@ -116,6 +117,12 @@ const steps = {
 } satisfies Record<string, Step>;
 
 export const scenarios: Scenario[] = [
+  {
+    name: "ceiling",
+    description: "bench.ceiling: a fixed page the size of a search page, no database (the stack's own cost)",
+    holdsCustomer: false,
+    steps: [steps.ceiling],
+  },
   {
     name: "search-all",
     description: "catalog.search without text, pages 1–20 of 24",
@@ -176,6 +183,9 @@ export const scenarios: Scenario[] = [
     ],
   },
 ];
+
+/** The public catalog reads the response cache serves: measured with it off (cold) and on (warm). */
+export const CATALOG_SCENARIOS = ["search-all", "search-word", "search-filtered", "product"];
 
 export function scenarioNamed(name: string): Scenario {
   const scenario = scenarios.find((s) => s.name === name);

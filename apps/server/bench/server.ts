@@ -18,6 +18,8 @@ export interface ServerOptions {
   dataDir: string;
   /** Writes a V8 CPU profile per process into this folder when the process exits. */
   cpuProfileDir?: string;
+  /** The catalog response cache on (the default size) or off. */
+  catalogCache: boolean;
 }
 
 export interface RunningServers {
@@ -28,7 +30,8 @@ export interface RunningServers {
 
 /**
  * Rate limits off (the load comes from one address) and the job worker off (it would compete for
- * the same two cores with work the scenarios did not ask for); secrets fixed, as production needs.
+ * the same two cores with work the scenarios did not ask for); secrets fixed, as production needs;
+ * the ceiling procedure on; the catalog cache on or off as asked.
  */
 export async function startServers(options: ServerOptions): Promise<RunningServers> {
   const children: ChildProcess[] = [];
@@ -56,6 +59,8 @@ export async function startServers(options: ServerOptions): Promise<RunningServe
           WEBHOOK_SECRET: "bench-webhook-secret-0123456789",
           ADMIN_PASSWORD: "bench admin password",
           RATE_LIMITS: "off",
+          BENCH_CEILING: "on",
+          ...(options.catalogCache ? {} : { CATALOG_CACHE_MB: "0" }),
           WORKER: "off",
           SEED: "off",
           LOG_LEVEL: "warn",

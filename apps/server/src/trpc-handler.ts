@@ -3,6 +3,7 @@ import type { ApiConfig, Context as ApiContext, Logger, PaymentGateway } from "@
 import {
   API_PATH,
   appRouter,
+  benchCeilingRouter,
   CART_COOKIE,
   CART_TOKEN_HEADER,
   DomainError,
@@ -23,13 +24,15 @@ export interface TrpcDeps {
   metrics: Metrics;
   trustProxy: number;
   gateway: PaymentGateway;
+  /** Mounts `bench.ceiling` (BENCH_CEILING=on, set by the bench only). */
+  benchCeiling?: boolean;
 }
 
 /** Mounts every router at /trpc, building each call's context from the HTTP request. */
 export function trpcHandler(deps: TrpcDeps) {
   const observer = procedureObserver(deps.metrics);
   return trpcServer({
-    router: appRouter,
+    router: deps.benchCeiling ? benchCeilingRouter : appRouter,
     endpoint: API_PATH,
     // A client sees only a generic message for an internal error; its cause, stack and request id
     // go to the log, so every 5xx can be traced.

@@ -47,6 +47,7 @@ function issueFacts(issue: z.core.$ZodIssue) {
 }
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 

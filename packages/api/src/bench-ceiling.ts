@@ -1,0 +1,35 @@
+/**
+ * The benchmark's ceiling: the app's router plus `bench.ceiling`, a public query that returns a
+ * fixed page shaped and sized like a search page (24 products) without touching the database.
+ * Measured through the same server, middleware, tRPC and superjson as the catalog, it is the most
+ * any catalog read could do. Only a server started with BENCH_CEILING=on (the bench's) mounts it;
+ * the production router has no such procedure.
+ */
+import type { SearchResult } from "./catalog/search.ts";
+import { appRouter } from "./root.ts";
+import { mergeRouters, publicProcedure, router } from "./trpc.ts";
+
+const PAGE: SearchResult = {
+  items: Array.from({ length: 24 }, (_, i) => ({
+    id: `prod_019a5c3e7b2d7c41a8f3${String(i).padStart(12, "0")}`,
+    slug: `aurora-brass-desk-lamp-${i}`,
+    name: `Aurora Brass Desk Lamp ${i}`,
+    priceCents: 12_999 + i * 100,
+    stock: 12 + i,
+    inStock: true,
+    thumbnail: {
+      url: `/media/products/prod_019a5c3e7b2d7c41a8f3${String(i).padStart(12, "0")}/img_019a5c3e7b2d.webp`,
+      alt: `Aurora Brass Desk Lamp ${i}`,
+    },
+    category: { slug: "lighting", name: "Lighting" },
+  })),
+  total: 1_234,
+  page: 1,
+  pageSize: 24,
+  correctedQuery: null,
+};
+
+export const benchCeilingRouter = mergeRouters(
+  appRouter,
+  router({ bench: router({ ceiling: publicProcedure.query(() => PAGE) }) }),
+);
