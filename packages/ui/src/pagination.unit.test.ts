@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageRange } from "./pagination.tsx";
+import { pageNumbers, pageRange } from "./pagination.tsx";
 
 describe("pageRange", () => {
   it("names the items a page shows and the number of pages", () => {
@@ -10,5 +10,19 @@ describe("pageRange", () => {
 
   it("shows an empty list as one page of nothing", () => {
     expect(pageRange(1, 20, 0)).toEqual({ first: 0, last: 0, pages: 1 });
+  });
+});
+
+describe("pageNumbers", () => {
+  it("offers the first, the last and the current page's neighbours, with gaps between", () => {
+    expect(pageNumbers(5, 10)).toEqual([1, "gap", 4, 5, 6, "gap", 10]);
+    expect(pageNumbers(1, 10)).toEqual([1, 2, "gap", 10]);
+    expect(pageNumbers(10, 10)).toEqual([1, "gap", 9, 10]);
+  });
+
+  it("shows a one-page gap as the page itself, and short lists whole", () => {
+    expect(pageNumbers(4, 10)).toEqual([1, 2, 3, 4, 5, "gap", 10]);
+    expect(pageNumbers(2, 3)).toEqual([1, 2, 3]);
+    expect(pageNumbers(1, 1)).toEqual([1]);
   });
 });

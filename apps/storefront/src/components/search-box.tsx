@@ -2,7 +2,7 @@ import { formatCents } from "@shopwright/ui/money";
 import { useDebounced } from "@shopwright/ui/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { trpc } from "../lib/api.ts";
 import styles from "./search-box.module.css";
 
@@ -18,13 +18,16 @@ export function SearchBox() {
   const listId = useId();
   const q = useDebounced(text.trim(), 200);
 
-  const { data } = useQuery({
+  const { data, isPlaceholderData } = useQuery({
     ...trpc.catalog.search.queryOptions({ q, pageSize: SUGGESTIONS, sort: "relevance" }),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
   });
   const suggestions = q.length >= 2 ? (data?.items ?? []) : [];
   const expanded = open && suggestions.length > 0;
+  // Only an answer to the text now in the box may say that nothing matches it.
+  const noMatches =
+    open && q.length >= 2 && q === text.trim() && data !== undefined && !isPlaceholderData && suggestions.length === 0;
 
   function go(path: string) {
     setOpen(false);
@@ -78,8 +81,27 @@ export function SearchBox() {
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
+        {noMatches && (
+          <div role="status" className={styles.list}>
+            <p className={styles.empty}>No matches for “{q}”.</p>
+            <p className={styles.hint}>Check the spelling, try a shorter word, or browse all products.</p>
+            <Link
+              className={styles.all}
+              to="/search"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => setOpen(false)}
+            >
+              Browse all products
+            </Link>
+          </div>
+        )}
         {expanded && (
           <div id={listId} role="listbox" className={styles.list} aria-label="Suggestions">
+            {data?.correctedQuery && (
+              <p className={styles.hint} role="presentation">
+                Showing results for “{data.correctedQuery}”
+              </p>
+            )}
             {suggestions.map((item, index) => (
               // Options are not focusable: the combobox input moves aria-activedescendant with the arrow keys.
               // biome-ignore lint/a11y/useFocusableInteractive: see above

@@ -1,6 +1,6 @@
 import { Button } from "@shopwright/ui/button";
-import { parseDollars } from "@shopwright/ui/money";
-import { Pagination } from "@shopwright/ui/pagination";
+import { formatCents, parseDollars } from "@shopwright/ui/money";
+import { Pagination, pageRange } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -42,9 +42,13 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const state = readGridState(params);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // A range whose lowest price is above its highest (a hand-edited or old link) is explained, not sent.
+  const inverted =
+    state.minPriceCents !== undefined && state.maxPriceCents !== undefined && state.minPriceCents > state.maxPriceCents;
   const results = useQuery({
     ...trpc.catalog.search.queryOptions(searchInput(state)),
     placeholderData: keepPreviousData,
+    enabled: !inverted,
   });
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   const category = findCategory(categories.data ?? [], state.category);
@@ -54,6 +58,7 @@ export function SearchPage() {
   const [sort, setSort] = useUrlBacked(effectiveSort(state));
   const title = state.q ? `Results for “${state.q}”` : (category?.name ?? "All products");
   const total = results.data?.total ?? 0;
+  const { pages } = pageRange(state.page, PAGE_SIZE, total);
   usePageTitle(title);
 
   return (
@@ -105,8 +110,19 @@ export function SearchPage() {
           <div>
             <h1 id="results-title">{title}</h1>
             <p className={styles.count} aria-live="polite">
-              {results.data ? `${total} ${total === 1 ? "product" : "products"}` : "Searching…"}
+              {inverted
+                ? ""
+                : results.data
+                  ? `${total} ${total === 1 ? "product" : "products"}`
+                  : results.isFetching
+                    ? "Searching…"
+                    : ""}
             </p>
+            {!inverted && results.data?.correctedQuery && (
+              <p className={styles.count}>
+                No products matched “{state.q}”. Showing results for “{results.data.correctedQuery}”.
+              </p>
+            )}
           </div>
           <label className={styles.sort}>
             Sort
@@ -128,8 +144,31 @@ export function SearchPage() {
           </label>
         </div>
 
-        {results.isError ? (
+        {inverted ? (
+          <EmptyState
+            title="The lowest price is above the highest"
+            action={
+              <Button
+                onClick={() =>
+                  apply(withFilters(state, { minPriceCents: state.maxPriceCents, maxPriceCents: state.minPriceCents }))
+                }
+              >
+                Swap them
+              </Button>
+            }
+          >
+            You asked for prices from {formatCents(state.minPriceCents ?? 0)} up to{" "}
+            {formatCents(state.maxPriceCents ?? 0)}.
+          </EmptyState>
+        ) : results.isError ? (
           <ErrorState error={results.error} onRetry={() => results.refetch()} />
+        ) : results.data && results.data.items.length === 0 && total > 0 ? (
+          <EmptyState
+            title={`There is no page ${state.page}`}
+            action={<Button onClick={() => apply({ ...state, page: pages })}>Go to the last page ({pages})</Button>}
+          >
+            These results end at page {pages}.
+          </EmptyState>
         ) : results.data && results.data.items.length === 0 ? (
           <EmptyState
             title="No products match"
@@ -151,7 +190,7 @@ export function SearchPage() {
           </ProductGrid>
         )}
 
-        {total > PAGE_SIZE && (
+        {!inverted && total > PAGE_SIZE && state.page <= pages && (
           <Pagination
             page={state.page}
             pageSize={PAGE_SIZE}
@@ -203,9 +242,22 @@ export function PriceFilter({ state, apply }: { state: GridState; apply: (next: 
   const [min, setMin] = useState(dollars(state.minPriceCents));
   const [max, setMax] = useState(dollars(state.maxPriceCents));
 
+  const [problem, setProblem] = useState<string | null>(null);
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    apply(withFilters(state, { minPriceCents: parseDollars(min), maxPriceCents: parseDollars(max) }));
+    const minPriceCents = parseDollars(min);
+    const maxPriceCents = parseDollars(max);
+    if ((min.trim() && minPriceCents === undefined) || (max.trim() && maxPriceCents === undefined)) {
+      return setProblem("Enter prices in dollars, like 20 or 19.99.");
+    }
+    if (minPriceCents !== undefined && maxPriceCents !== undefined && minPriceCents > maxPriceCents) {
+      return setProblem(
+        `The minimum (${formatCents(minPriceCents)}) is above the maximum (${formatCents(maxPriceCents)}).`,
+      );
+    }
+    setProblem(null);
+    apply(withFilters(state, { minPriceCents, maxPriceCents }));
   }
 
   return (
@@ -230,6 +282,11 @@ export function PriceFilter({ state, apply }: { state: GridState; apply: (next: 
             onChange={(event) => setMax(event.target.value)}
           />
         </div>
+        {problem && (
+          <p role="alert" className={styles.priceProblem}>
+            {problem}
+          </p>
+        )}
         <Button type="submit" variant="secondary" block className={styles.applyPrice}>
           Apply price
         </Button>
