@@ -55,11 +55,11 @@ type Read = { [P in Procedure]: [P, z.output<(typeof cacheableCatalogQueries)[P]
 /** The request's procedures with their parsed inputs, or null when it is not a cacheable read. */
 export function cacheableReads(c: Context): Read[] | null {
   if (c.req.method !== "GET" || c.req.header("trpc-accept") !== undefined) return null;
-  const paths = decodeURIComponent(c.req.path.slice(`${API_PATH}/`.length)).split(",");
-  if (!paths.every(isCacheable)) return null;
   const batch = c.req.query("batch") === "1";
   const raw = c.req.query("input");
   try {
+    const paths = decodeURIComponent(c.req.path.slice(`${API_PATH}/`.length)).split(",");
+    if (!paths.every(isCacheable)) return null;
     const encoded: unknown = raw === undefined ? undefined : JSON.parse(raw);
     return paths.map((path, i) => {
       const one = batch ? (encoded as Record<string, unknown> | undefined)?.[String(i)] : encoded;

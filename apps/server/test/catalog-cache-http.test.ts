@@ -150,6 +150,8 @@ describe("catalog.search over HTTP with any text", () => {
     expect(await search(a, { q: "x".repeat(1001) })).toMatchObject({ status: 400, code: "BAD_REQUEST" });
     const broken = await a.request("/trpc/catalog.search?input=%7B%22json");
     expect(broken.status).toBe(400);
+    const garbled = await a.request("/trpc/catalog.search%E0%A4%A?input=%ZZ");
+    expect(garbled.status).toBeLessThan(500);
   });
 });
 
