@@ -14,7 +14,6 @@
  * FTS5's bm25, name weighted ten times description.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
 
 /** Search text read the way a search box is typed (the catalog parses it). */
 export interface SearchText {
@@ -37,6 +36,12 @@ export interface TextMatch {
   score: SQL<number>;
 }
 
+/** What running fuzzy matching needs of a `Db`, named here so this module stays below client.ts. */
+export interface Transactional<Self> {
+  transaction<T>(fn: (tx: Self) => Promise<T>): Promise<T>;
+  run(query: SQL): Promise<void>;
+}
+
 export interface DialectSql {
   /** Two-argument minimum. */
   least(a: SQLWrapper, b: SQLWrapper): SQL<number>;
@@ -51,7 +56,7 @@ export interface DialectSql {
    */
   fuzzyProductMatches(words: string[]): TextMatch;
   /** Runs `fn` where fuzzy matching uses FUZZY_THRESHOLD (a transaction-local setting on Postgres). */
-  withFuzzyThreshold<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T>;
+  withFuzzyThreshold<D extends Transactional<D>, T>(db: D, fn: (db: D) => Promise<T>): Promise<T>;
 }
 
 /**
