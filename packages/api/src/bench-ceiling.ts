@@ -5,6 +5,7 @@
  * any catalog read could do. Only a server started with BENCH_CEILING=on (the bench's) mounts it;
  * the production router has no such procedure.
  */
+import { imageView } from "./catalog/images.ts";
 import type { SearchResult } from "./catalog/search.ts";
 import { appRouter } from "./root.ts";
 import { mergeRouters, publicProcedure, router } from "./trpc.ts";
@@ -17,10 +18,15 @@ const PAGE: SearchResult = {
     priceCents: 12_999 + i * 100,
     stock: 12 + i,
     inStock: true,
-    thumbnail: {
-      url: `/media/products/prod_019a5c3e7b2d7c41a8f3${String(i).padStart(12, "0")}/img_019a5c3e7b2d.webp`,
+    thumbnail: imageView({
+      id: `img_019a5c3e7b2d7c41a8f3${String(i).padStart(12, "0")}`,
+      key: `originals/prod_019a5c3e7b2d7c41a8f3${String(i).padStart(12, "0")}/img_019a5c3e7b2d.jpg`,
       alt: `Aurora Brass Desk Lamp ${i}`,
-    },
+      width: 1600,
+      height: 1600,
+      contentHash: "3f5a9c0d2b7e41a6",
+      variantsAt: new Date(0),
+    }),
     category: { slug: "lighting", name: "Lighting" },
   })),
   total: 1_234,

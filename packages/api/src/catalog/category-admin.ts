@@ -4,10 +4,9 @@
  */
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
 import { count, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { freeSlug } from "./slug.ts";
-import { bumpCatalogVersion } from "./version.ts";
+import { recordCatalogWrite } from "./version.ts";
 
 export async function createCategory(
   db: Db,
@@ -21,8 +20,7 @@ export async function createCategory(
       await tx.orm
         .insert(tx.tables.categories)
         .values({ id, slug, name: input.name, parentId: input.parentId ?? null });
-      await bumpCatalogVersion(tx);
-      await recordAudit(tx, {
+      await recordCatalogWrite(tx, {
         actorId,
         action: "category.created",
         entityType: "category",
@@ -63,8 +61,7 @@ export async function updateCategory(
           .filter(([key, to]) => to !== undefined && before[key as keyof typeof before] !== to)
           .map(([key, to]) => [key, { from: before[key as keyof typeof before], to }]),
       );
-      await bumpCatalogVersion(tx);
-      await recordAudit(tx, {
+      await recordCatalogWrite(tx, {
         actorId,
         action: "parentId" in changes ? "category.moved" : "category.updated",
         entityType: "category",
@@ -95,8 +92,7 @@ export async function deleteCategory(db: Db, actorId: string, id: string) {
           .where(eq(categories.id, id))
           .returning({ name: categories.name });
         if (!deleted) throw notFound("Category");
-        await bumpCatalogVersion(tx);
-        await recordAudit(tx, {
+        await recordCatalogWrite(tx, {
           actorId,
           action: "category.deleted",
           entityType: "category",

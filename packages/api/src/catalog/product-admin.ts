@@ -4,14 +4,14 @@
  */
 import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
 import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
-import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { auditTrail } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";
-import { bumpCatalogVersion } from "./version.ts";
+import { recordCatalogWrite } from "./version.ts";
 
 export interface ProductFields {
   name: string;
@@ -99,8 +99,7 @@ export async function createProduct(db: Db, actorId: string, fields: ProductFiel
   await writeProduct(() =>
     db.transaction(async (tx) => {
       await tx.orm.insert(tx.tables.products).values(values);
-      await bumpCatalogVersion(tx);
-      await recordAudit(tx, {
+      await recordCatalogWrite(tx, {
         actorId,
         action: "product.created",
         entityType: "product",
@@ -127,8 +126,7 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
       const changes = Object.fromEntries(
         Object.entries(changed).map(([key, to]) => [key, { from: before[key as keyof ProductFields], to }]),
       );
-      await bumpCatalogVersion(tx);
-      await recordAudit(tx, {
+      await recordCatalogWrite(tx, {
         actorId,
         action: "product.updated",
         entityType: "product",
@@ -156,8 +154,7 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
           .where(eq(productImages.productId, id));
         const deleted = await tx.orm.delete(products).where(eq(products.id, id)).returning({ name: products.name });
         if (deleted.length === 0) throw notFound("Product");
-        await bumpCatalogVersion(tx);
-        await recordAudit(tx, {
+        await recordCatalogWrite(tx, {
           actorId,
           action: "product.deleted",
           entityType: "product",
@@ -179,8 +176,7 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
       .where(eq(tx.tables.products.id, id))
       .returning({ id: tx.tables.products.id });
     if (archived.length === 0) throw notFound("Product");
-    await bumpCatalogVersion(tx);
-    await recordAudit(tx, {
+    await recordCatalogWrite(tx, {
       actorId,
       action: "product.archived",
       entityType: "product",
@@ -221,8 +217,7 @@ export async function updateProductImages(
       }),
     );
     const reordered = current.some((c, i) => input.images[i]!.id !== c.id);
-    await bumpCatalogVersion(tx);
-    await recordAudit(tx, {
+    await recordCatalogWrite(tx, {
       actorId,
       action: "product.images_updated",
       entityType: "product",

@@ -11,14 +11,13 @@ import { createHash } from "node:crypto";
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { eq, max } from "drizzle-orm";
-import { recordAudit } from "../audit/audit-log.ts";
 import { badRequest, notFound, unavailable } from "../errors.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import { originalKey } from "../media/keys.ts";
 import { contentTypeOf, type MediaStorage, MediaStorageUnavailable } from "../media/port.ts";
 import { fallbackFormatOf, inspectImage, renderVariants, variantWidths } from "./image-files.ts";
 import { imageView, storedImageColumns, variantsOf } from "./images.ts";
-import { bumpCatalogVersion } from "./version.ts";
+import { bumpCatalogVersion, recordCatalogWrite } from "./version.ts";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -51,8 +50,7 @@ export async function addProductImage(
         .from(productImages)
         .where(eq(productImages.productId, input.productId));
       await tx.orm.insert(productImages).values({ ...row, position: (highest?.last ?? -1) + 1 });
-      await bumpCatalogVersion(tx);
-      await recordAudit(tx, {
+      await recordCatalogWrite(tx, {
         actorId,
         action: "product.image_added",
         entityType: "product",
@@ -84,8 +82,7 @@ export async function deleteProductImage(db: Db, storage: MediaStorage, actorId:
       .where(eq(productImages.id, imageId))
       .returning({ productId: productImages.productId, ...storedImageColumns(tx) });
     if (!image) throw notFound("Image");
-    await bumpCatalogVersion(tx);
-    await recordAudit(tx, {
+    await recordCatalogWrite(tx, {
       actorId,
       action: "product.image_removed",
       entityType: "product",

@@ -5,16 +5,26 @@
  */
 import type { Db } from "@shopwright/db";
 import { eq, sql } from "drizzle-orm";
+import { type AuditEvent, recordAudit } from "../audit/audit-log.ts";
 
 const ROW = 1;
 
-/** Call inside the transaction of a catalog write: the new version commits with the write. */
+/** Inside the transaction of a catalog write: the new version commits with the write. */
 export async function bumpCatalogVersion(tx: Db): Promise<void> {
   const { catalogVersion } = tx.tables;
   await tx.orm
     .insert(catalogVersion)
     .values({ id: ROW, version: 1 })
     .onConflictDoUpdate({ target: catalogVersion.id, set: { version: sql`${catalogVersion.version} + 1` } });
+}
+
+/**
+ * What every catalog write does last, inside its transaction: record who changed what, and move
+ * the version. One call, so no write can do one without the other.
+ */
+export async function recordCatalogWrite(tx: Db, event: AuditEvent): Promise<void> {
+  await bumpCatalogVersion(tx);
+  await recordAudit(tx, event);
 }
 
 /** The committed version; 0 before the first catalog write. */
