@@ -18,6 +18,8 @@ export function schemaFingerprint(): string {
   for (const name of readdirSync(dir).sort()) {
     if (name.endsWith(".sql")) hash.update(readFileSync(join(dir, name)));
   }
+  // The journal too: a migration regenerated with the same SQL under a new tag is a new schema.
+  hash.update(readFileSync(join(dir, "meta/_journal.json")));
   hash.update(readFileSync(new URL("../../node_modules/graphile-worker/package.json", import.meta.url)));
   return hash.digest("hex").slice(0, 12);
 }
