@@ -22,6 +22,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.ts";
 import { CATALOG_STOCK_LAG_MS, catalogCache } from "./catalog-cache.ts";
+import { compression } from "./compression.ts";
 import type { AppLogger } from "./logger.ts";
 import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use(compression());
   const tooLarge = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -147,12 +149,18 @@ function mountSpa(app: Hono<AppEnv>, base: string, root: string) {
   if (!existsSync(join(root, "index.html"))) return;
   const assets = serveStatic({
     root,
+    precompressed: true,
     rewriteRequestPath: (p) => p.slice(base.length) || "/",
     onFound: (path, c) => {
       if (path.includes("/assets/")) c.header("cache-control", "public, max-age=31536000, immutable");
     },
   });
-  const index = serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("cache-control", "no-cache") });
+  const index = serveStatic({
+    root,
+    path: "index.html",
+    precompressed: true,
+    onFound: (_p, c) => c.header("cache-control", "no-cache"),
+  });
   if (base) app.get(base, (c) => c.redirect(`${base}/`));
   app.get(`${base}/*`, assets, index);
 }
