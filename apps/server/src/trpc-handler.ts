@@ -69,7 +69,7 @@ export function trpcHandler(deps: TrpcDeps) {
             opts.resHeaders.append(
               "set-cookie",
               serialize(name, value, {
-                httpOnly: true,
+                httpOnly: !options.readableByPage,
                 sameSite: "Strict",
                 secure,
                 path: options.path ?? "/",

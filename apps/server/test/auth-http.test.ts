@@ -75,6 +75,34 @@ describe("auth over HTTP", () => {
     const logout = await call("auth.logout", {}, bearer(refreshed.data?.accessToken));
     expect(logout.headers.get("set-cookie")).toMatch(/^sw_refresh=;.*Max-Age=0.*Path=\/trpc/);
   });
+
+  it("sets a page-readable session hint with the refresh cookie, and clears both when the session ends", async () => {
+    const credentials = { email: "hint@example.com", password: "correct horse battery" };
+    const registered = await call("auth.register", { ...credentials, name: "Hint" });
+    const hintOf = (res: { headers: Headers }) => res.headers.getSetCookie().find((c) => c.startsWith("sw_session="));
+    const hint = hintOf(registered) ?? "";
+    expect(hint).toMatch(/^sw_session=1;.*Path=\/(;|$)/);
+    expect(hint).not.toContain("HttpOnly");
+    expect(hint).toContain("SameSite=Strict");
+    expect(Number(hint.match(/Max-Age=(\d+)/)?.[1])).toBeGreaterThan(86_400);
+
+    const refreshCookie = registered.headers.getSetCookie().find((c) => c.startsWith("sw_refresh="))!;
+    const sent = { headers: { cookie: refreshCookie.split(";")[0]! } };
+    const refreshed = await call("auth.refresh", {}, sent);
+    expect(hintOf(refreshed)).toMatch(/^sw_session=1;/);
+    // The first token was rotated away: presenting it again ends the session, cookies included.
+    const replayed = await call("auth.refresh", {}, sent);
+    expect(replayed.status).toBe(401);
+    expect(replayed.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^sw_refresh=;.*Max-Age=0.*Path=\/trpc/),
+      expect.stringMatching(/^sw_session=;.*Max-Age=0.*Path=\/(;|$)/),
+    ]);
+
+    // A hint left without its refresh cookie is cleared too, so the page stops asking.
+    const bare = await call("auth.refresh", {}, { headers: { cookie: "sw_session=1" } });
+    expect(bare.status).toBe(401);
+    expect(bare.headers.getSetCookie()).toEqual([expect.stringMatching(/^sw_session=;.*Max-Age=0/)]);
+  });
 });
 
 it("marks the refresh cookie Secure when the shop is served over HTTPS", async () => {

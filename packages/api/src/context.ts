@@ -6,6 +6,8 @@ import type { PaymentGateway } from "./orders/payment-gateway.ts";
 export interface CookieOptions {
   maxAgeSeconds?: number;
   path?: string;
+  /** Leaves out HttpOnly so page scripts can read it: only for values that are no secret. */
+  readableByPage?: boolean;
 }
 
 /** The transport's cookie jar, as procedures see it (attributes are set by the HTTP adapter). */

@@ -6,6 +6,7 @@
  *   const orders = await shop.trpc.orders.list.query({});
  */
 export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
+export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
 export {
   type Credentials,
   createShopClient,

@@ -1,5 +1,6 @@
+import { SESSION_HINT_COOKIE } from "@shopwright/client";
 import { TRPCError } from "@trpc/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createStubShop, STUB_ORIGIN } from "../test-utils/stub-shop.ts";
 import { createApi } from "./create-api.ts";
 
@@ -9,9 +10,18 @@ function setup() {
   return { server, api };
 }
 
+/** What the server's Set-Cookie leaves behind after a sign-in: the page-readable session hint. */
+const setSessionHint = (present: boolean) => {
+  // biome-ignore lint/suspicious/noDocumentCookie: plays the server's Set-Cookie; happy-dom has no cookieStore
+  document.cookie = present ? `${SESSION_HINT_COOKIE}=1; path=/` : `${SESSION_HINT_COOKIE}=; path=/; max-age=0`;
+};
+
 describe("the storefront's session", () => {
+  afterEach(() => setSessionHint(false));
+
   it("is restoring until the refresh cookie has been tried, then signed in with the token in memory", async () => {
     const { server, api } = setup();
+    setSessionHint(true);
     server.on("auth.refresh", () => ({ accessToken: "token-1", accessTokenExpiresAt: new Date() }));
     server.on("auth.me", (_input, call) => ({ auth: call.headers.get("authorization") }));
 
@@ -21,13 +31,22 @@ describe("the storefront's session", () => {
     await expect(api.shop.trpc.auth.me.query()).resolves.toEqual({ auth: "Bearer token-1" });
   });
 
-  it("is signed out when there is no session to restore", async () => {
+  it("is signed out when the session to restore has ended", async () => {
     const { server, api } = setup();
+    setSessionHint(true);
     server.on("auth.refresh", () => {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "no session" });
     });
     await api.session.restore(() => api.shop.restoreSession());
     expect(api.session.state.get().status).toBe("signedOut");
+  });
+
+  it("is signed out at once, without a refresh call bound to fail, for a guest with no session hint", async () => {
+    const { server, api } = setup();
+    server.on("auth.refresh", () => ({ accessToken: "token-1", accessTokenExpiresAt: new Date() }));
+    await api.session.restore(() => api.shop.restoreSession());
+    expect(api.session.state.get().status).toBe("signedOut");
+    expect(server.callsTo("auth.refresh")).toEqual([]);
   });
 
   it("refreshes once for calls that fail together on an expired token, and retries them", async () => {

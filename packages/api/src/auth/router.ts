@@ -1,8 +1,8 @@
 import { addressSchema } from "@shopwright/db";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { unauthorized } from "../errors.ts";
-import { API_PATH, REFRESH_COOKIE } from "../http-names.ts";
+import { DomainError, unauthorized } from "../errors.ts";
+import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
@@ -38,11 +38,15 @@ const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
  */
 function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | "body") {
   if (delivery === "body") return { refreshToken: issued.refreshToken };
-  ctx.cookies.set(REFRESH_COOKIE, issued.refreshToken, {
-    path: API_PATH,
-    maxAgeSeconds: Math.max(0, Math.floor((issued.expiresAt.getTime() - Date.now()) / 1000)),
-  });
+  const maxAgeSeconds = Math.max(0, Math.floor((issued.expiresAt.getTime() - Date.now()) / 1000));
+  ctx.cookies.set(REFRESH_COOKIE, issued.refreshToken, { path: API_PATH, maxAgeSeconds });
+  ctx.cookies.set(SESSION_HINT_COOKIE, "1", { maxAgeSeconds, readableByPage: true });
   return {};
+}
+
+function forgetCookieSession(ctx: Context) {
+  ctx.cookies.delete(REFRESH_COOKIE, { path: API_PATH });
+  ctx.cookies.delete(SESSION_HINT_COOKIE);
 }
 
 const meta = (ctx: Context): auth.RequestMeta => ({ ip: ctx.req.ip, userAgent: ctx.req.userAgent });
@@ -83,8 +87,16 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
       .mutation(async ({ ctx, input }) => {
         const fromBody = input?.refreshToken;
         const presented = fromBody ?? ctx.cookies.get(REFRESH_COOKIE);
-        if (!presented) throw unauthorized("Sign in to continue");
-        const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx));
+        if (!presented) {
+          // A stale hint without its refresh cookie would have the app ask again on every load.
+          if (!fromBody) ctx.cookies.delete(SESSION_HINT_COOKIE);
+          throw unauthorized("Sign in to continue");
+        }
+        const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx)).catch((error: unknown) => {
+          // The cookie's session is over (expired, revoked, reused): stop the browser presenting it.
+          if (!fromBody && error instanceof DomainError && error.code === "UNAUTHORIZED") forgetCookieSession(ctx);
+          throw error;
+        });
         const { accessToken, accessTokenExpiresAt } = rotated;
         return { accessToken, accessTokenExpiresAt, ...deliver(ctx, rotated, fromBody ? "body" : "cookie") };
       }),
@@ -93,7 +105,7 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
       .input(z.object({ allDevices: z.boolean().default(false) }).optional())
       .mutation(async ({ ctx, input }) => {
         await auth.logout(ctx.db, ctx.viewer, { allDevices: input?.allDevices ?? false });
-        ctx.cookies.delete(REFRESH_COOKIE, { path: API_PATH });
+        forgetCookieSession(ctx);
         return { ok: true as const };
       }),
 
