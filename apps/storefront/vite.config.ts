@@ -5,6 +5,16 @@ import { precompress } from "../../scripts/vite-precompress.ts";
 export default defineConfig({
   base: "/",
   plugins: [react(), precompress()],
+  resolve: {
+    // Preact's React-compatible layer in place of react-dom: 56 KiB less JavaScript (Brotli) on
+    // every first visit, for the same components and hooks. Tests (happy-dom) run on React itself.
+    alias: [
+      { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+      { find: /^react-dom$/, replacement: "preact/compat" },
+      { find: /^react\/jsx-(dev-)?runtime$/, replacement: "preact/jsx-runtime" },
+      { find: /^react$/, replacement: "preact/compat" },
+    ],
+  },
   server: {
     // In development the API runs separately (pnpm dev); the SPA calls it through this proxy.
     proxy: { "/trpc": "http://127.0.0.1:3000", "/media": "http://127.0.0.1:3000", "/mockpay": "http://127.0.0.1:3000" },
