@@ -4,8 +4,10 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { queryClient, session, shop } from "./lib/api.ts";
+import { reloadOnStaleChunks } from "./lib/stale-chunks.ts";
 import { router } from "./router.tsx";
 
+reloadOnStaleChunks();
 // The access token is kept in memory only: a fresh page asks for one with the refresh cookie.
 void session.restore(() => shop.restoreSession());
 

@@ -20,10 +20,14 @@ export function createApi(options: { url?: string; fetch?: typeof fetch } = {}) 
 
   const queryClient = new QueryClient({
     defaultOptions: {
+      // "always": offline, a call fails at once and says so. TanStack's default ("online") would
+      // pause it instead, leaving "Adding…" on screen, or an optimistic quantity looking saved.
       queries: {
+        networkMode: "always",
         staleTime: 30_000,
         retry: (failures, error) => failures < 2 && !isRefusal(error),
       },
+      mutations: { networkMode: "always" },
     },
   });
 
