@@ -1,11 +1,13 @@
 import { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
 
 /**
- * Whether the browser holds a session the refresh cookie could restore, read from the hint cookie
- * the server sets and clears beside the (unreadable, httpOnly) refresh cookie. Outside a browser
- * there is no cookie to read, and the answer is no.
+ * Whether a refresh cookie could restore a session. In a browser the server sets and clears a
+ * page-readable hint cookie beside the (httpOnly, unreadable) refresh cookie, so its absence means
+ * a guest and no refresh call is needed. Without a document to read (a script with its own cookie
+ * handling) there is no telling, so the answer is yes: try.
  */
-export function hasSessionHint(): boolean {
-  const cookies = (globalThis as { document?: { cookie: string } }).document?.cookie ?? "";
-  return cookies.split(";").some((cookie) => cookie.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+export function mayHoldSession(): boolean {
+  const document = (globalThis as { document?: { cookie: string } }).document;
+  if (!document) return true;
+  return document.cookie.split(";").some((cookie) => cookie.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
 }

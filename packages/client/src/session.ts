@@ -5,7 +5,7 @@
 import type { RouterOutputs } from "@shopwright/api";
 import { AUTH } from "./auth-paths.ts";
 import { isShopError } from "./errors.ts";
-import { hasSessionHint } from "./session-hint.ts";
+import { mayHoldSession } from "./session-hint.ts";
 import type { TokenStore } from "./tokens.ts";
 
 /** What `login` and `register` answer: the tokens and the signed-in user. */
@@ -48,7 +48,7 @@ export function createSession(store: TokenStore, delivery: TokenDelivery, mutate
   }
 
   async function restore(): Promise<boolean> {
-    if (delivery === "cookie" && !store.get().refreshToken && !hasSessionHint()) return false;
+    if (delivery === "cookie" && !store.get().refreshToken && !mayHoldSession()) return false;
     try {
       await refresh();
       return true;
