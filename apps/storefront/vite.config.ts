@@ -14,6 +14,8 @@ export default defineConfig({
       { find: /^react\/jsx-(dev-)?runtime$/, replacement: "preact/jsx-runtime" },
       { find: /^react$/, replacement: "preact/compat" },
     ],
+    // One Preact for every importer, packages/ui's files included, resolved from this app.
+    dedupe: ["preact"],
   },
   server: {
     // In development the API runs separately (pnpm dev); the SPA calls it through this proxy.
