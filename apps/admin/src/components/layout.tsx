@@ -1,5 +1,8 @@
-/** The signed-in frame: navigation on the left, the current page on the right. */
-import { Suspense } from "react";
+/**
+ * The signed-in frame: navigation on the left, the current page on the right. On a phone the
+ * navigation folds into a Menu button above the page.
+ */
+import { Suspense, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { signOut } from "../lib/auth.ts";
 import type { AdminUser } from "../lib/session.ts";
@@ -15,15 +18,31 @@ const SECTIONS = [
 ];
 
 export function Layout({ user }: { user: AdminUser }) {
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className={styles.shell}>
-      <aside className={styles.sidebar}>
+      <aside className={styles.sidebar} data-open={menuOpen}>
         <div className={styles.brand}>
           Shopwright <small>Admin</small>
         </div>
-        <nav className={styles.nav} aria-label="Sections">
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menuOpen}
+          aria-controls="admin-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
+        <nav id="admin-menu" className={styles.nav} aria-label="Sections">
           {SECTIONS.map((section) => (
-            <NavLink key={section.to} to={section.to} end={section.end ?? false} className={styles.link}>
+            <NavLink
+              key={section.to}
+              to={section.to}
+              end={section.end ?? false}
+              className={styles.link}
+              onClick={() => setMenuOpen(false)}
+            >
               {section.label}
             </NavLink>
           ))}
