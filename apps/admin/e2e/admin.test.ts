@@ -282,4 +282,43 @@ describe("admin app", () => {
     expect(await admin.locator("iframe").getAttribute("sandbox")).toBe("");
     await shop.screenshot(admin, "mailbox");
   });
+
+  it("on a phone (390 px) the admin opens sections from a menu, tables scroll in their box, and an order's cards stack", async () => {
+    const width = 390;
+    const phone = await shop.newPage({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
+    const pageWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
+    await signIn(phone, shop.admin);
+    const menu = phone.getByRole("button", { name: "Menu" });
+    const sections = phone.getByRole("navigation", { name: "Sections" });
+    await menu.waitFor();
+    expect(await sections.isVisible()).toBe(false);
+    await shop.screenshot(phone, "dashboard-phone");
+
+    await menu.click();
+    await shop.screenshot(phone, "menu-phone");
+    await sections.getByRole("link", { name: "Orders" }).click();
+    const orders = phone.getByRole("table", { name: "Orders" });
+    await orders.getByRole("link").first().waitFor();
+    // Choosing a section closes the menu; the page itself never scrolls sideways.
+    expect(await sections.isVisible()).toBe(false);
+    expect(await pageWidth()).toBeLessThanOrEqual(width);
+    await shop.screenshot(phone, "orders-phone");
+
+    await orders.getByRole("link").first().click();
+    await phone.getByRole("table", { name: "Items" }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(width);
+    const cards = await phone
+      .locator("main section")
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    expect(cards.length).toBeGreaterThan(2);
+    for (const [i, a] of cards.entries()) {
+      expect(a.right).toBeLessThanOrEqual(width);
+      for (const b of cards.slice(i + 1)) {
+        const apart = a.bottom <= b.top || b.bottom <= a.top || a.right <= b.left || b.right <= a.left;
+        expect(apart, `cards ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
+      }
+    }
+    await shop.screenshot(phone, "order-phone");
+    await phone.context().close();
+  });
 });
