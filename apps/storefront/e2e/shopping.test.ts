@@ -421,4 +421,29 @@ describe("storefront", () => {
     expect(jsBytes).toBeLessThan(90 * 1024);
     await cold.context().close();
   });
+
+  it("offline, the product page says so instead of adding, and a page that cannot load keeps the header and comes back online", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    await page.goto(shop.url("/search?inStock=1"));
+    await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
+    const add = page.getByRole("button", { name: "Add to cart" });
+    await add.waitFor();
+
+    await page.context().setOffline(true);
+    await page.getByText("You are offline: adding to the cart works again").waitFor();
+    expect(await add.isDisabled()).toBe(true);
+    await shop.screenshot(page, "product-offline");
+
+    // The cart page's code was never loaded: offline, its route fails, inside the page frame.
+    await page.getByRole("link", { name: /^Cart/ }).click();
+    await page.getByRole("heading", { name: "You are offline" }).waitFor();
+    await page.getByRole("link", { name: "Shopwright" }).waitFor();
+    await shop.screenshot(page, "route-offline");
+
+    await page.context().setOffline(false);
+    await page.getByRole("heading", { name: "Your cart" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/cart");
+    await page.context().close();
+  });
 });

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useAddToCart } from "../features/cart/use-cart.ts";
 import { trpc } from "../lib/api.ts";
 import type { Product } from "../lib/types.ts";
+import { useOnline } from "../lib/use-online.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import pageStyles from "./page.module.css";
 import styles from "./product-page.module.css";
@@ -40,6 +41,7 @@ function ProductDetails({ product }: { product: Product }) {
   const [imageIndex, setImageIndex] = useState(0);
   const [quantity, setQuantity] = useState(1);
   const addToCart = useAddToCart();
+  const online = useOnline();
   const image = product.images[imageIndex];
   const soldOut = product.stock === 0;
 
@@ -96,7 +98,7 @@ function ProductDetails({ product }: { product: Product }) {
               />
               <Button
                 variant="primary"
-                disabled={addToCart.isPending}
+                disabled={addToCart.isPending || !online}
                 onClick={() => addToCart.mutate({ productId: product.id, quantity })}
               >
                 {addToCart.isPending ? "Adding…" : "Add to cart"}
@@ -112,7 +114,11 @@ function ProductDetails({ product }: { product: Product }) {
                 <Link to="/cart">View cart</Link>
               </p>
             )}
-            {addToCart.isError && <p className={styles.error}>{addToCart.error.message}</p>}
+            {online ? (
+              addToCart.isError && <p className={styles.error}>{addToCart.error.message}</p>
+            ) : (
+              <p className={styles.error}>You are offline: adding to the cart works again once you are back online.</p>
+            )}
           </div>
           <p className={styles.description}>{product.description}</p>
         </div>
