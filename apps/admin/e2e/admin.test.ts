@@ -306,6 +306,7 @@ describe("admin app", () => {
 
     await orders.getByRole("link").first().click();
     await phone.getByRole("table", { name: "Items" }).waitFor();
+    await shop.screenshot(phone, "order-phone");
     expect(await pageWidth()).toBeLessThanOrEqual(width);
     const cards = await phone
       .locator("main section")
@@ -318,7 +319,6 @@ describe("admin app", () => {
         expect(apart, `cards ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
       }
     }
-    await shop.screenshot(phone, "order-phone");
     await phone.context().close();
   });
 });
