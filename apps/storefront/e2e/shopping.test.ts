@@ -442,7 +442,7 @@ describe("storefront", () => {
     await shop.screenshot(page, "route-offline");
 
     await page.context().setOffline(false);
-    await page.getByRole("heading", { name: "Your cart" }).waitFor();
+    await page.getByRole("heading", { name: "Your cart", exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/cart");
     await page.context().close();
   });
