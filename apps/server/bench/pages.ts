@@ -3,7 +3,7 @@
  * the CPU throttled through the DevTools protocol, the way Lighthouse's mobile profile does
  * (Slow 4G: 1.6 Mbps down, 750 kbps up, 150 ms round trip; CPU 4× slower), on a 390 × 844 screen.
  *
- *   pnpm bench:pages [--runs 5]     (TEST_DATABASE_URL set: a fresh database on that server;
+ *   pnpm bench:pages [--runs 5] [--port N]   (TEST_DATABASE_URL set: a fresh database on that server;
  *                                    unset: on an embedded Postgres)
  *
  * Cold is a new browser context (empty cache, no cookies); warm reloads it (hashed assets come
@@ -31,7 +31,8 @@ import { type Shop, startShop } from "../test/e2e/harness.ts";
 import { putPhotosOn } from "./photos.ts";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, port: { type: "string", default: "3230" } },
+  // Without --port the shop takes a free one, so benches running side by side never meet.
+  options: { runs: { type: "string", default: "5" }, port: { type: "string" } },
 });
 const runs = Number(values.runs);
 
@@ -159,7 +160,7 @@ async function main() {
   const serverUrl = process.env.TEST_DATABASE_URL ?? embedded!.url;
   await ensurePostgresTemplate(serverUrl);
   const shop = await startShop({
-    port: Number(values.port),
+    ...(values.port ? { port: Number(values.port) } : {}),
     screenshots: "bench",
     env: { RATE_LIMITS: "off" },
     serverUrl,
