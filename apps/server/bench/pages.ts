@@ -4,7 +4,7 @@
  * (Slow 4G: 1.6 Mbps down, 750 kbps up, 150 ms round trip; CPU 4× slower), on a 390 × 844 screen.
  *
  *   pnpm bench:pages [--runs 5] [--port N]   (TEST_DATABASE_URL set: a fresh database on that server;
- *                                    unset: on an embedded Postgres)
+ *                                          unset: on an embedded Postgres)
  *
  * Cold is a new browser context (empty cache, no cookies); warm reloads it (hashed assets come
  * from the cache, the HTML and API calls are made again). Per page and run it reports:
