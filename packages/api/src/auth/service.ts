@@ -8,17 +8,13 @@ import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { issueAccessToken, type Role, type Viewer } from "./access-token.ts";
+import { beginLoginAttempt } from "./login-throttle.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { forgetFamilies } from "./session-liveness.ts";
 import { consumeRefreshToken, type IssuedRefreshToken, issueRefreshToken, revokeSessions } from "./sessions.ts";
 
-/**
- * Per email, a handful of guesses per quarter hour; per address, enough for a household or an
- * office behind one NAT. Every attempt counts, successful or not.
- */
+/** Sign-in has its own throttle (login-throttle.ts); these count every attempt. */
 const RATE_LIMITS = {
-  loginPerEmail: { limit: 10, windowSeconds: 15 * 60 },
-  loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
   registerPerEmail: { limit: 5, windowSeconds: 60 * 60 },
   registerPerIp: { limit: 20, windowSeconds: 60 * 60 },
   passwordChangePerUser: { limit: 10, windowSeconds: 15 * 60 },
@@ -129,10 +125,7 @@ export async function login(
   input: { email: string; password: string; cartToken?: string },
   meta: RequestMeta,
 ): Promise<SignedIn> {
-  await rateLimited(db, deps.config, [
-    { key: `login:ip:${meta.ip}`, rule: RATE_LIMITS.loginPerIp },
-    { key: `login:email:${input.email}`, rule: RATE_LIMITS.loginPerEmail },
-  ]);
+  const attempt = deps.config.rateLimits ? await beginLoginAttempt(db, input.email, meta.ip) : undefined;
   const { users } = db.tables;
   const [account] = await db.orm
     .select({ ...publicColumns(db), passwordHash: users.passwordHash })
@@ -142,6 +135,7 @@ export async function login(
     ? await verifyPassword(account.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!account || !valid) throw invalidCredentials();
+  await attempt?.succeeded();
   const { passwordHash: _, ...user } = account;
   return db.transaction((tx) => signIn(tx, deps, user, { cartToken: input.cartToken, userAgent: meta.userAgent }));
 }

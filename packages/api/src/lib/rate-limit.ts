@@ -4,7 +4,7 @@
  * the count it left — no read-then-write, so concurrent hits from many processes never undercount.
  */
 import type { Db } from "@shopwright/db";
-import { lte, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { tooManyRequests } from "../errors.ts";
 
 export interface RateLimitRule {
@@ -65,4 +65,21 @@ export async function enforceRateLimits(
 /** Deletes counters whose window has passed, for a periodic job: the next hit would restart them. */
 export async function deleteExpiredRateLimits(db: Db, now = new Date()): Promise<void> {
   await db.orm.delete(db.tables.rateLimits).where(lte(db.tables.rateLimits.resetAt, now));
+}
+
+/**
+ * Takes back one hit, for a hit counted up front and then found not to be what the limit counts
+ * (a sign-in that succeeded, or an attempt that was refused before it was tried).
+ */
+export async function releaseRateLimitHit(db: Db, key: string): Promise<void> {
+  const { rateLimits } = db.tables;
+  await db.orm
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
+}
+
+/** Forgets a key's count, e.g. an address's failed sign-ins once it signs in. */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.orm.delete(db.tables.rateLimits).where(eq(db.tables.rateLimits.key, key));
 }
