@@ -1,4 +1,4 @@
-import { formErrors } from "@shopwright/client";
+import { formErrors, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button } from "@shopwright/ui/button";
 import { FormError, TextField } from "@shopwright/ui/field";
@@ -11,8 +11,6 @@ import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
 /** The server's password rule, said before anyone breaks it. */
-export const PASSWORD_RULES = "8 to 256 characters. A passphrase of a few words works well.";
-
 function useAfterSignIn() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -93,9 +91,9 @@ export function RegisterPage() {
           name="password"
           type="password"
           autoComplete="new-password"
-          minLength={8}
+          minLength={PASSWORD_MIN_LENGTH}
           required
-          hint={PASSWORD_RULES}
+          hint={PASSWORD_RULE}
           error={errors.fields.password}
         />
         <Button type="submit" variant="primary" block disabled={signUp.isPending}>

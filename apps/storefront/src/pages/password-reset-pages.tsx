@@ -1,4 +1,4 @@
-import { formErrors } from "@shopwright/client";
+import { formErrors, PASSWORD_RULE } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button } from "@shopwright/ui/button";
 import { FormError, TextField } from "@shopwright/ui/field";
@@ -7,7 +7,6 @@ import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { trpc } from "../lib/api.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
-import { PASSWORD_RULES } from "./auth-pages.tsx";
 import styles from "./page.module.css";
 
 export function ForgotPasswordPage() {
@@ -86,7 +85,7 @@ export function ResetPasswordPage() {
             type="password"
             autoComplete="new-password"
             required
-            hint={PASSWORD_RULES}
+            hint={PASSWORD_RULE}
             error={errors.fields.password}
           />
           <Button type="submit" variant="primary" block disabled={reset.isPending || !token}>

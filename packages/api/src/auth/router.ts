@@ -4,6 +4,7 @@ import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
@@ -18,14 +19,15 @@ const email = z
  * 8 to 256 characters exactly as typed: no trimming, no truncation. Characters are code points, so
  * an emoji counts once; a lone surrogate is not text and could not be hashed faithfully.
  */
+const lengthRule = `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
 const password = z
   .string()
-  .max(512, "Use 8 to 256 characters")
+  .max(PASSWORD_MAX_LENGTH * 2, lengthRule)
   .refine((value) => !/[\uD800-\uDFFF]/u.test(value), "The password contains an invalid character")
   .refine((value) => {
     const length = [...value].length;
-    return length >= 8 && length <= 256;
-  }, "Use 8 to 256 characters");
+    return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
+  }, lengthRule);
 
 const name = z.string().trim().min(1).max(100);
 const refreshToken = z.string().min(1).max(100);

@@ -119,6 +119,10 @@ describe("register", () => {
     ["a 10 MB password", { email: "huge@example.com", password: "x".repeat(10 * 1024 * 1024), name: "N" }],
     ["a lone surrogate", { email: "sur@example.com", password: "abcdefgh\uD800", name: "N" }],
     ["the email as password", { email: "same@example.com", password: " SAME@example.com", name: "N" }],
+    ["a common password: password", { email: "common1@example.com", password: "password", name: "N" }],
+    ["a common password: password123", { email: "common2@example.com", password: "password123", name: "N" }],
+    ["a common password: 12345678", { email: "common3@example.com", password: "12345678", name: "N" }],
+    ["a common password: qwertyuiop", { email: "common4@example.com", password: "Qwertyuiop", name: "N" }],
     ["a number for a name", { email: "num@example.com", password: PASSWORD, name: 42 }],
   ])("rejects %s with BAD_REQUEST and writes nothing", async (_, input) => {
     const before = { users: await userCount(), limits: await rateLimitRows() };

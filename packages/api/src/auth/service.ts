@@ -8,8 +8,10 @@ import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { issueAccessToken, type Role, type Viewer } from "./access-token.ts";
+import { isCommonPassword } from "./common-passwords.ts";
 import { beginLoginAttempt } from "./login-throttle.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ts";
+import { COMMON_PASSWORD_MESSAGE } from "./password-policy.ts";
 import { forgetFamilies } from "./session-liveness.ts";
 import { consumeRefreshToken, type IssuedRefreshToken, issueRefreshToken, revokeSessions } from "./sessions.ts";
 
@@ -57,11 +59,15 @@ function rateLimited(db: Db, config: ApiConfig, checks: Array<{ key: string; rul
   return config.rateLimits ? enforceRateLimits(db, checks) : Promise.resolve();
 }
 
-/** The one password rule that needs the account: a password must not be its own email. */
-function assertPasswordAllowed(password: string, email: string) {
+/**
+ * The rules beyond length (which the router checks): not the account's own email, and not one of
+ * the most common passwords.
+ */
+async function assertPasswordAllowed(password: string, email: string, field = "password") {
   if (password.trim().toLowerCase() === email) {
-    throw badRequest("Choose a password that is not your email address", { field: "password" });
+    throw badRequest("Choose a password that is not your email address", { field });
   }
+  if (await isCommonPassword(password)) throw badRequest(COMMON_PASSWORD_MESSAGE, { field });
 }
 
 function publicColumns(db: Db) {
@@ -97,7 +103,7 @@ export async function register(
   input: { email: string; password: string; name: string; cartToken?: string },
   meta: RequestMeta,
 ): Promise<SignedIn> {
-  assertPasswordAllowed(input.password, input.email);
+  await assertPasswordAllowed(input.password, input.email);
   await rateLimited(db, deps.config, [
     { key: `register:ip:${meta.ip}`, rule: RATE_LIMITS.registerPerIp },
     { key: `register:email:${input.email}`, rule: RATE_LIMITS.registerPerEmail },
@@ -222,7 +228,7 @@ export async function changePassword(
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw badRequest("The current password is incorrect", { field: "currentPassword" });
   }
-  assertPasswordAllowed(input.newPassword, account.email);
+  await assertPasswordAllowed(input.newPassword, account.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await db.transaction(async (tx) => {
     await tx.orm.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
