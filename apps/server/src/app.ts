@@ -14,7 +14,7 @@ import {
   MAX_IMAGE_BYTES,
   readCatalogVersion,
 } from "@shopwright/api/server";
-import { type Db, isMigrated } from "@shopwright/db";
+import { type Db, isMigrated, isUnstorableText } from "@shopwright/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -139,6 +139,9 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   app.onError((error, c) => {
     c.get("log")?.error({ err: error }, "unhandled error");
+    if (isUnstorableText(error)) {
+      return c.json({ error: { message: "The request contains a character that cannot be stored" } }, 400);
+    }
     return c.json({ error: { message: "Something went wrong on our side; please try again" } }, 500);
   });
   return app;

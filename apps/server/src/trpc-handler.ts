@@ -7,6 +7,8 @@ import {
   CART_COOKIE,
   CART_TOKEN_HEADER,
   DomainError,
+  hasForeignCause,
+  MAX_BATCH_SIZE,
   secureCookies,
 } from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
@@ -34,10 +36,12 @@ export function trpcHandler(deps: TrpcDeps) {
   return trpcServer({
     router: deps.benchCeiling ? benchCeilingRouter : appRouter,
     endpoint: API_PATH,
-    // A client sees only a generic message for an internal error; its cause, stack and request id
-    // go to the log, so every 5xx can be traced.
+    maxBatchSize: MAX_BATCH_SIZE,
+    // A client sees only a generic message for an internal error, or "Malformed request" for a
+    // body some parser choked on; the cause, stack and request id go to the log, so each can be
+    // traced. Expected failures (bad input, a wrong password) are the caller's and are not logged.
     onError: ({ error, path, ctx }) => {
-      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      if (error.code !== "INTERNAL_SERVER_ERROR" && !hasForeignCause(error)) return;
       (ctx?.log ?? deps.logger).error({ err: error.cause ?? error, procedure: path }, "procedure failed");
     },
     // A rate-limited answer says when to come back, in the header HTTP clients know.

@@ -7,7 +7,10 @@ import { type AppDeps, createApp } from "../src/app.ts";
 import { type AppLogger, createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
 
-/** `config` overrides the test config, e.g. to point the payment gateway at a listening server. */
+/**
+ * `config` overrides the test config, e.g. to point the payment gateway at a listening server;
+ * `deps` overrides the rest of what the app is built from (built SPAs, a metrics token).
+ */
 export async function createTestApp(
   options: {
     trustProxy?: number;
@@ -16,6 +19,7 @@ export async function createTestApp(
     logger?: AppLogger;
     catalogCache?: AppDeps["catalogCache"];
     benchCeiling?: boolean;
+    deps?: Partial<AppDeps>;
   } = {},
 ) {
   const db = options.db ?? (await createTestDb());
@@ -30,6 +34,7 @@ export async function createTestApp(
     benchCeiling: options.benchCeiling,
     tls: false,
     paths: { storefront: "/nonexistent", admin: "/nonexistent" },
+    ...options.deps,
   });
   return { app, db, metrics, close: () => db.close() };
 }

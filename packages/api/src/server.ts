@@ -8,6 +8,7 @@ export { liveStock } from "./catalog/product.ts";
 export { MAX_IMAGE_BYTES } from "./catalog/product-images.ts";
 export { cacheableCatalogQueries } from "./catalog/router.ts";
 export { readCatalogVersion } from "./catalog/version.ts";
+export { hasForeignCause, MAX_BATCH_SIZE } from "./client-errors.ts";
 export type { ApiConfig, S3Config } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";

@@ -2,23 +2,24 @@
  * tRPC's one setup: the context type, the error formatter, and the procedure tiers. Auth checks
  * are middleware that narrow the context; handlers never test roles with `if`.
  */
+import { isUnstorableText } from "@shopwright/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { type Viewer, verifyAccessToken } from "./auth/access-token.ts";
 import { isFamilyLive } from "./auth/session-liveness.ts";
+import { clientMessage } from "./client-errors.ts";
 import type { Context } from "./context.ts";
-import { DomainError, forbidden, unauthorized } from "./errors.ts";
+import { badRequest, DomainError, forbidden, unauthorized } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
       // Nothing a server knows about its own failure (stack, SQL, driver text) reaches a client.
-      message: internal ? "Something went wrong on our side; please try again" : shape.message,
+      message: clientMessage(error),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -51,13 +52,18 @@ export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Turns the domain errors services throw into the API's error codes. */
+/**
+ * Turns the domain errors services throw into the API's error codes. A character Postgres cannot
+ * store is refused by every input schema; should one slip through, it is still the caller's
+ * BAD_REQUEST, not our 500.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
+  if (result.ok) return result;
+  const cause = isUnstorableText(result.error.cause)
+    ? badRequest("The input contains a character that cannot be stored (a NUL byte or half an emoji)")
+    : result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   return result;
 });
 

@@ -38,3 +38,12 @@ export function violatedConstraint(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Postgres refusing a character it cannot store: 22021 (not in the encoding, e.g. NUL in text)
+ * or 22P05 (untranslatable, e.g. \u0000 in jsonb). Inputs are checked before they get here; this
+ * is the net under that check.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  return codes(error).some((code) => code === "22021" || code === "22P05");
+}

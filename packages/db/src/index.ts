@@ -3,7 +3,7 @@ export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, SearchText, TextMatch } from "./dialect-sql.ts";
 export { FUZZY_THRESHOLD, fuzzySpellings } from "./dialect-sql.ts";
-export { isConstraintViolation, violatedConstraint } from "./errors.ts";
+export { isConstraintViolation, isUnstorableText, violatedConstraint } from "./errors.ts";
 export { newId } from "./ids.ts";
 export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
@@ -22,3 +22,4 @@ export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
 export { isStopWord } from "./stop-words.ts";
 export { wordSimilarity } from "./trigram.ts";
+export { text, UNSTORABLE_TEXT_MESSAGE } from "./text.ts";

@@ -12,7 +12,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { type ApiConfig, gatewayApiKey } from "@shopwright/api/server";
-import { type Db, newId } from "@shopwright/db";
+import { type Db, newId, text } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -27,9 +27,9 @@ export interface MockpayDeps {
 }
 
 const createPayment = z.object({
-  reference: z.string().min(1).max(200),
-  orderId: z.string().min(1).max(200),
-  description: z.string().max(200).default(""),
+  reference: text().min(1).max(200),
+  orderId: text().min(1).max(200),
+  description: text().max(200).default(""),
   amountCents: z.number().int().positive(),
   returnUrl: z.url({ protocol: /^https?$/ }).max(2_000),
 });

@@ -1,4 +1,4 @@
-import { addressSchema } from "@shopwright/db";
+import { addressSchema, text } from "@shopwright/db";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
@@ -29,9 +29,9 @@ const password = z
     return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
   }, lengthRule);
 
-const name = z.string().trim().min(1).max(100);
-const refreshToken = z.string().min(1).max(100);
-const cartToken = z.string().min(1).max(200).optional();
+const name = text().trim().min(1).max(100);
+const refreshToken = text().min(1).max(100);
+const cartToken = text().min(1).max(200).optional();
 const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
 
 /**
@@ -78,7 +78,7 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
       ),
 
     login: publicProcedure
-      .input(z.object({ email, password: z.string().min(1).max(512), tokenDelivery, cartToken }))
+      .input(z.object({ email, password: text().min(1).max(512), tokenDelivery, cartToken }))
       .mutation(({ ctx, input }) =>
         signIn(ctx, input, (fields) => auth.login(ctx.db, { config: ctx.config, onSignIn }, fields, meta(ctx))),
       ),
@@ -133,7 +133,7 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
 
     /** Requires the current password; every other session of the account ends. */
     changePassword: protectedProcedure
-      .input(z.object({ currentPassword: z.string().min(1).max(512), newPassword: password }))
+      .input(z.object({ currentPassword: text().min(1).max(512), newPassword: password }))
       .mutation(async ({ ctx, input }) => {
         await auth.changePassword(ctx.db, ctx.config, ctx.viewer, input);
         return { ok: true as const };

@@ -1,3 +1,4 @@
+import { text } from "@shopwright/db";
 import { z } from "zod";
 import type { Viewer } from "../auth/access-token.ts";
 import type { Context } from "../context.ts";
@@ -14,7 +15,7 @@ import {
   updateCartItem,
 } from "./service.ts";
 
-const productId = z.string().trim().min(1).max(100);
+const productId = text().trim().min(1).max(100);
 const quantity = z.number().int().max(MAX_LINE_QUANTITY);
 
 type ViewerContext = Pick<Context, "req" | "cookies"> & { viewer: Viewer | null };

@@ -1,11 +1,12 @@
+import { text } from "@shopwright/db";
 import { z } from "zod";
 import { adminProcedure, router } from "../trpc.ts";
 import { categoryTree } from "./categories.ts";
 import { createCategory, deleteCategory, updateCategory } from "./category-admin.ts";
 import { slugSchema } from "./slug.ts";
 
-const id = z.string().min(1).max(100);
-const name = z.string().trim().min(1, "Give the category a name").max(100);
+const id = text().min(1).max(100);
+const name = text().trim().min(1, "Give the category a name").max(100);
 
 export const adminCategoriesRouter = router({
   list: adminProcedure.query(({ ctx }) => categoryTree(ctx.db)),

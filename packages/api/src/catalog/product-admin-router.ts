@@ -1,4 +1,4 @@
-import { productStatuses } from "@shopwright/db";
+import { productStatuses, text } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
 import { mediaStorageFor } from "../media/storage.ts";
@@ -14,18 +14,18 @@ import {
 import { addProductImage, deleteProductImage, MAX_IMAGE_BYTES } from "./product-images.ts";
 import { slugSchema } from "./slug.ts";
 
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 const status = z.enum(productStatuses);
 const fields = {
-  name: z.string().trim().min(1, "Give the product a name").max(200),
+  name: text().trim().min(1, "Give the product a name").max(200),
   slug: slugSchema,
-  description: z.string().trim().max(10_000),
+  description: text().trim().max(10_000),
   priceCents: z.number().int().min(0, "Price cannot be negative").max(100_000_000),
   stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000),
-  categoryId: z.string().min(1, "Choose a category").max(100),
+  categoryId: text().min(1, "Choose a category").max(100),
   status,
 };
-const alt = z.string().trim().max(300);
+const alt = text().trim().max(300);
 
 /** The upload form's fields, read out of the FormData and checked like any other input. */
 const uploadForm = z.instanceof(FormData).transform((form, ctx) => {
@@ -50,7 +50,7 @@ export const adminProductsRouter = router({
     .input(
       z
         .object({
-          q: z.string().trim().max(200).optional(),
+          q: text().trim().max(200).optional(),
           status: status.optional(),
           categoryId: id.optional(),
           ...pageInput,

@@ -1,3 +1,4 @@
+import { text } from "@shopwright/db";
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc.ts";
 import { categoryTree } from "./categories.ts";
@@ -8,8 +9,8 @@ const cents = z.number().int().min(0).max(2_147_483_647);
 
 const searchInput = z
   .object({
-    q: z.string().max(SEARCH_TEXT_MAX_LENGTH).optional(),
-    categorySlug: z.string().min(1).max(200).optional(),
+    q: text().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+    categorySlug: text().min(1).max(200).optional(),
     minPriceCents: cents.optional(),
     maxPriceCents: cents.optional(),
     inStock: z.boolean().optional(),
@@ -24,7 +25,7 @@ const searchInput = z
   });
 
 const searchOrAll = searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT });
-const productInput = z.object({ slug: z.string().min(1).max(200) });
+const productInput = z.object({ slug: text().min(1).max(200) });
 
 export const catalogRouter = router({
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),

@@ -1,10 +1,8 @@
 /** Slugs: the URL names of products and categories, lower-case words joined by dashes. */
-import { type Db, slugify } from "@shopwright/db";
+import { type Db, slugify, text } from "@shopwright/db";
 import { eq, like, or } from "drizzle-orm";
-import { z } from "zod";
 
-export const slugSchema = z
-  .string()
+export const slugSchema = text()
   .trim()
   .min(1)
   .max(120)

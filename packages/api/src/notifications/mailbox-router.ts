@@ -1,3 +1,4 @@
+import { text } from "@shopwright/db";
 import { z } from "zod";
 import { adminProcedure, router } from "../trpc.ts";
 import { getMailboxMessage, listMailbox } from "./mailbox.ts";
@@ -5,6 +6,6 @@ import { getMailboxMessage, listMailbox } from "./mailbox.ts";
 export const adminMailboxRouter = router({
   list: adminProcedure.query(({ ctx }) => listMailbox(ctx.db)),
   get: adminProcedure
-    .input(z.object({ id: z.string().min(1) }))
+    .input(z.object({ id: text().min(1) }))
     .query(({ ctx, input }) => getMailboxMessage(ctx.db, input.id)),
 });

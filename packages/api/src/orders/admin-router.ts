@@ -1,4 +1,4 @@
-import { orderStatuses } from "@shopwright/db";
+import { orderStatuses, text } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
 import { adminProcedure, router } from "../trpc.ts";
@@ -7,7 +7,7 @@ import { listOrders } from "./queries.ts";
 import { adminStats } from "./stats.ts";
 
 const status = z.enum(orderStatuses);
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 
 export const adminOrdersRouter = router({
   list: adminProcedure
@@ -15,9 +15,9 @@ export const adminOrdersRouter = router({
       z
         .object({
           status: status.optional(),
-          email: z.string().trim().max(320).optional(),
+          email: text().trim().max(320).optional(),
           /** An order number (`1042` or `#1042`), or part of the customer's email or name. */
-          q: z.string().trim().max(320).optional(),
+          q: text().trim().max(320).optional(),
           ...pageInput,
         })
         .default({ page: 1, pageSize: 20 }),
@@ -32,10 +32,9 @@ export const adminOrdersRouter = router({
       z.object({
         id,
         status,
-        note: z.string().trim().max(500).optional(),
+        note: text().trim().max(500).optional(),
         /** Given when shipping: the customer sees it in the email and on the order page. */
-        trackingNumber: z
-          .string()
+        trackingNumber: text()
           .trim()
           .min(1)
           .max(100)

@@ -1,4 +1,4 @@
-import { addressSchema, COUNTRY_CODES, postalFormat } from "@shopwright/db";
+import { addressSchema, COUNTRY_CODES, postalFormat, text } from "@shopwright/db";
 import { z } from "zod";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkout } from "./checkout.ts";
@@ -13,7 +13,7 @@ export const ordersRouter = router({
   checkout: protectedProcedure
     .input(
       z.object({
-        idempotencyKey: z.string().trim().min(8).max(100),
+        idempotencyKey: text().trim().min(8).max(100),
         shippingAddress: addressSchema.optional(),
         saveAddress: z.boolean().optional(),
         expectedTotalCents: z.number().int().min(0).optional(),
@@ -45,7 +45,7 @@ export const ordersRouter = router({
 
   /** A new payment attempt for a `placed` order whose payment was declined or abandoned. */
   retryPayment: protectedProcedure
-    .input(z.object({ id: z.string().min(1).max(100) }))
+    .input(z.object({ id: text().min(1).max(100) }))
     .mutation(({ ctx, input }) =>
       retryPayment(
         { db: ctx.db, config: ctx.config, gateway: ctx.gateway, log: ctx.log },
@@ -54,6 +54,6 @@ export const ordersRouter = router({
     ),
 
   byId: protectedProcedure
-    .input(z.object({ id: z.string().min(1).max(100) }))
+    .input(z.object({ id: text().min(1).max(100) }))
     .query(({ ctx, input }) => orderDetail(ctx.db, ctx.viewer.userId, input.id)),
 });

@@ -2,7 +2,7 @@
  * The gateway's webhook, received: verify the signature over the raw bytes, record the event id
  * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
  */
-import type { Db } from "@shopwright/db";
+import { type Db, text } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -14,12 +14,12 @@ import { transitionOrder } from "../orders/transitions.ts";
 import { verifyWebhookSignature } from "./signature.ts";
 
 const paymentEvent = z.object({
-  id: z.string().min(1).max(200),
+  id: text().min(1).max(200),
   type: z.enum(["payment.succeeded", "payment.failed"]),
   created: z.number().int(),
   data: z.object({
-    paymentId: z.string().min(1).max(200),
-    orderId: z.string().min(1).max(200),
+    paymentId: text().min(1).max(200),
+    orderId: text().min(1).max(200),
     amountCents: z.number().int(),
   }),
 });

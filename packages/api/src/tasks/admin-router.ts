@@ -1,3 +1,4 @@
+import { text } from "@shopwright/db";
 import { listJobs, retryJob } from "@shopwright/jobs";
 import { z } from "zod";
 import { conflict, notFound } from "../errors.ts";
@@ -8,7 +9,7 @@ export const adminJobsRouter = router({
     .input(z.object({ state: z.enum(["pending", "failed", "permanently_failed"]) }))
     .query(({ ctx, input }) => listJobs(ctx.db, input.state)),
   retry: adminProcedure
-    .input(z.object({ id: z.string().regex(/^\d{1,18}$/, "A job id is a number") }))
+    .input(z.object({ id: text().regex(/^\d{1,18}$/, "A job id is a number") }))
     .mutation(async ({ ctx, input }) => {
       const result = await retryJob(ctx.db, input.id);
       if (result === "not_found") throw notFound("Job");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../text.ts";
 import { isCountryCode, postalFormat } from "./countries.ts";
 
 /**
@@ -7,18 +8,16 @@ import { isCountryCode, postalFormat } from "./countries.ts";
  */
 export const addressSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter the recipient's name").max(200),
-    line1: z.string().trim().min(1, "Enter the street address").max(200),
-    line2: z.string().trim().max(200).optional(),
-    city: z.string().trim().min(1, "Enter the city").max(100),
-    postalCode: z
-      .string()
+    name: text().trim().min(1, "Enter the recipient's name").max(200),
+    line1: text().trim().min(1, "Enter the street address").max(200),
+    line2: text().trim().max(200).optional(),
+    city: text().trim().min(1, "Enter the city").max(100),
+    postalCode: text()
       .trim()
       .min(1, "Enter the postal code")
       .max(20)
       .transform((code) => code.toUpperCase()),
-    country: z
-      .string()
+    country: text()
       .trim()
       .transform((c) => c.toUpperCase())
       .refine(isCountryCode, "Choose a country from the list"),

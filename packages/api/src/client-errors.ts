@@ -1,0 +1,30 @@
+/**
+ * What a client may read of an error. Our own messages (domain errors, zod's field messages,
+ * tRPC's protocol errors) are written for people; a JavaScript error's own text (a parser's, a
+ * stack overflow's, a driver's) is not, and may describe the server's insides. Those become a
+ * fixed message here, and the HTTP adapter logs the cause with the request id.
+ */
+import type { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { DomainError } from "./errors.ts";
+
+export const MALFORMED_REQUEST = "Malformed request";
+const INTERNAL = "Something went wrong on our side; please try again";
+
+/** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */
+export const MAX_BATCH_SIZE = 20;
+/** tRPC's own text for an over-long batch, replaced with one that says what the limit is. */
+const BATCH_TOO_LARGE = "Batch call exceeds maximum size";
+
+/** Whether the error carries some other code's exception, whose text is not for clients. */
+export function hasForeignCause(error: TRPCError): boolean {
+  const { cause } = error;
+  return cause !== undefined && !(cause instanceof z.ZodError) && !(cause instanceof DomainError);
+}
+
+export function clientMessage(error: TRPCError): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return INTERNAL;
+  if (hasForeignCause(error)) return MALFORMED_REQUEST;
+  if (error.message === BATCH_TOO_LARGE) return `A batch may hold at most ${MAX_BATCH_SIZE} calls`;
+  return error.message;
+}
