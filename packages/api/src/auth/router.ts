@@ -9,8 +9,7 @@ import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
 
-const email = z
-  .string()
+const email = text()
   .max(320)
   .transform((value) => value.trim().toLowerCase())
   .pipe(z.email("Enter a valid email address").max(254));
@@ -20,10 +19,8 @@ const email = z
  * an emoji counts once; a lone surrogate is not text and could not be hashed faithfully.
  */
 const lengthRule = `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
-const password = z
-  .string()
+const password = text()
   .max(PASSWORD_MAX_LENGTH * 2, lengthRule)
-  .refine((value) => !/[\uD800-\uDFFF]/u.test(value), "The password contains an invalid character")
   .refine((value) => {
     const length = [...value].length;
     return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
