@@ -11,12 +11,10 @@ import {
   gatewayApiKey,
   httpPaymentGateway,
   liveStock,
-  MAX_IMAGE_BYTES,
   readCatalogVersion,
 } from "@shopwright/api/server";
 import { type Db, isMigrated, isUnstorableText } from "@shopwright/db";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -27,6 +25,7 @@ import type { AppLogger } from "./logger.ts";
 import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
+import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
 
@@ -46,13 +45,6 @@ export interface AppDeps {
   /** Where the built SPAs live; absent folders are simply not served. */
   paths: { storefront: string; admin: string };
 }
-
-/** The one procedure that takes a file; its body may be as large as the file limit allows. */
-const UPLOAD_PATH = `${API_PATH}/admin.products.uploadImage`;
-/** Room for the multipart framing and the form's other fields around the file. */
-const FORM_OVERHEAD = 64 * 1024;
-/** Every other call is JSON the size of a form or a batch of queries. */
-const JSON_LIMIT = 256 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -89,19 +81,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(compression());
-  const tooLarge = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        c.json({ error: { message: `Request body too large (at most ${Math.floor(maxSize / 1024)} KB)` } }, 413),
-    });
-  const uploadLimit = tooLarge(MAX_IMAGE_BYTES + FORM_OVERHEAD);
-  const jsonLimit = tooLarge(JSON_LIMIT);
   app.use(
     `${API_PATH}/*`,
     cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
-    (c, next) => (c.req.path === UPLOAD_PATH ? uploadLimit : jsonLimit)(c, next),
+    trpcRequestGuard(deps.config.publicUrl),
+    trpcBodyLimit,
   );
+  app.use("/mockpay/*", limitBody(16 * KiB));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {

@@ -5,34 +5,30 @@
 import { type ApiConfig, DomainError, receivePaymentWebhook, SIGNATURE_HEADER } from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env.ts";
+import { KiB, limitBody } from "./request-guards.ts";
 
 const STATUS = { BAD_REQUEST: 400, NOT_FOUND: 404, CONFLICT: 409 } as const;
 
 export function webhookRoutes(deps: { db: Db; config: ApiConfig }) {
   const app = new Hono<AppEnv>();
-  app.post(
-    "/payments",
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request body too large" } }, 413) }),
-    async (c) => {
-      try {
-        const result = await receivePaymentWebhook(
-          { ...deps, log: c.get("log") },
-          {
-            rawBody: await c.req.text(),
-            signature: c.req.header(SIGNATURE_HEADER),
-            requestId: c.get("requestId"),
-          },
-        );
-        return c.json({ received: true, ...result });
-      } catch (error) {
-        if (error instanceof DomainError && error.code in STATUS) {
-          return c.json({ error: { message: error.message } }, STATUS[error.code as keyof typeof STATUS]);
-        }
-        throw error;
+  app.post("/payments", limitBody(64 * KiB), async (c) => {
+    try {
+      const result = await receivePaymentWebhook(
+        { ...deps, log: c.get("log") },
+        {
+          rawBody: await c.req.text(),
+          signature: c.req.header(SIGNATURE_HEADER),
+          requestId: c.get("requestId"),
+        },
+      );
+      return c.json({ received: true, ...result });
+    } catch (error) {
+      if (error instanceof DomainError && error.code in STATUS) {
+        return c.json({ error: { message: error.message } }, STATUS[error.code as keyof typeof STATUS]);
       }
-    },
-  );
+      throw error;
+    }
+  });
   return app;
 }

@@ -6,6 +6,7 @@ export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
 export { liveStock } from "./catalog/product.ts";
 export { MAX_IMAGE_BYTES } from "./catalog/product-images.ts";
+export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
 export { cacheableCatalogQueries } from "./catalog/router.ts";
 export { readCatalogVersion } from "./catalog/version.ts";
 export { hasForeignCause, MAX_BATCH_SIZE } from "./client-errors.ts";

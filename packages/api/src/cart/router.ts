@@ -18,10 +18,11 @@ import {
 const productId = text().trim().min(1).max(100);
 const quantity = z.number().int().max(MAX_LINE_QUANTITY);
 
-type ViewerContext = Pick<Context, "req" | "cookies"> & { viewer: Viewer | null };
+type ViewerContext = Pick<Context, "req" | "cookies" | "config"> & { viewer: Viewer | null };
 
 function owner(ctx: ViewerContext): CartOwner {
-  return ctx.viewer ? { userId: ctx.viewer.userId } : { guestToken: ctx.req.cartToken };
+  if (ctx.viewer) return { userId: ctx.viewer.userId };
+  return { guestToken: ctx.req.cartToken, ...(ctx.config.rateLimits ? { address: ctx.req.ip } : {}) };
 }
 
 /** Browsers keep the guest token in a cookie that lasts as long as an untouched cart does. */

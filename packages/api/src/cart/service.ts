@@ -7,13 +7,25 @@ import { type Db, newId } from "@shopwright/db";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { conflict, notFound } from "../errors.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
+import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { type CartLine, cartLines, MAX_LINE_QUANTITY } from "./lines.ts";
 import { cartTokenHash, newCartToken } from "./token.ts";
 
 export { MAX_LINE_QUANTITY };
 
-/** Whose cart a call is about: a signed-in user's, or the guest cart the token opens (if any). */
-export type CartOwner = { userId: string } | { guestToken: string | undefined };
+/**
+ * Whose cart a call is about: a signed-in user's, or the guest cart the token opens (if any).
+ * `address` is where a guest's request came from, to count new guest carts against (absent when
+ * rate limits are off).
+ */
+export type CartOwner = { userId: string } | { guestToken: string | undefined; address?: string };
+
+/**
+ * New guest carts per address: each is a row and a token, so one address cannot mint thousands.
+ * Generous, since a carrier's NAT puts many shoppers behind one address, and each of them opens
+ * a cart only once.
+ */
+export const GUEST_CARTS_PER_ADDRESS = { limit: 100, windowSeconds: 60 * 60 } satisfies RateLimitRule;
 
 export interface CartItem extends CartLine {
   lineTotalCents: number;
@@ -184,6 +196,9 @@ async function openForAdd(db: Db, owner: CartOwner): Promise<OpenCart> {
   if ("userId" in owner) return { id: await openUserCart(db, owner.userId) };
   const existing = await touch(db, owner);
   if (existing) return existing;
+  if (owner.address) {
+    await enforceRateLimits(db, [{ key: `cart:new:${owner.address}`, rule: GUEST_CARTS_PER_ADDRESS }]);
+  }
   const { token, tokenHash } = newCartToken();
   const id = newId("cart");
   const now = new Date();

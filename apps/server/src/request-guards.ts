@@ -1,0 +1,59 @@
+/**
+ * Guards in front of the routes that read a body: a size limit checked before the body is parsed
+ * (Content-Length first, then while streaming), and for tRPC the two checks that keep a browser's
+ * cookies from being used by another site. A form on another site can POST multipart, urlencoded
+ * or text/plain without a CORS preflight; it cannot send application/json. And a browser names
+ * the page's origin on every POST, so a cookie-carrying mutation from another origin is refused.
+ */
+import { API_PATH, MAX_IMAGE_BYTES } from "@shopwright/api/server";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./app-env.ts";
+
+export const KiB = 1024;
+
+/** The one procedure that takes a file, and so multipart/form-data and a larger body. */
+const UPLOAD_PROCEDURE = "admin.products.uploadImage";
+/** Room for the multipart framing and the form's other fields around the file. */
+const FORM_OVERHEAD = 64 * KiB;
+/** Every other call is JSON the size of a form or a batch of queries. */
+const JSON_MAX_BYTES = 256 * KiB;
+
+export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json({ error: { message: `Request body too large (at most ${Math.floor(maxSize / KiB)} KB)` } }, 413),
+  });
+}
+
+/** The procedures an API request names: one, or several joined by commas in a batch. */
+function procedures(path: string): string[] {
+  return decodeURIComponent(path.slice(`${API_PATH}/`.length)).split(",");
+}
+
+const uploadLimit = limitBody(MAX_IMAGE_BYTES + FORM_OVERHEAD);
+const jsonLimit = limitBody(JSON_MAX_BYTES);
+
+/** tRPC bodies: JSON is small; only the upload procedure, called on its own, may carry a file. */
+export const trpcBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  (isUpload(c.req.path) ? uploadLimit : jsonLimit)(c, next);
+
+const isUpload = (path: string) => procedures(path).join(",") === UPLOAD_PROCEDURE;
+
+export function trpcRequestGuard(publicUrl: string): MiddlewareHandler<AppEnv> {
+  const ownOrigin = new URL(publicUrl).origin;
+  return async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/json" && !(isUpload(c.req.path) && type === "multipart/form-data")) {
+      return c.json({ error: { message: "Send tRPC calls as application/json" } }, 415);
+    }
+    const origin = c.req.header("origin");
+    if (c.req.header("cookie") && origin !== undefined && origin !== ownOrigin) {
+      c.get("log").warn({ origin }, "cross-origin mutation with cookies refused");
+      return c.json({ error: { message: "This request must come from the shop's own pages" } }, 403);
+    }
+    return next();
+  };
+}
