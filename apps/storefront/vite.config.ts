@@ -2,6 +2,8 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precompress } from "../../scripts/vite-precompress.ts";
 
+const api = "http://127.0.0.1:3000";
+
 export default defineConfig({
   base: "/",
   plugins: [react(), precompress()],
@@ -18,7 +20,12 @@ export default defineConfig({
     dedupe: ["preact"],
   },
   server: {
-    // In development the API runs separately (pnpm dev); the SPA calls it through this proxy.
-    proxy: { "/trpc": "http://127.0.0.1:3000", "/media": "http://127.0.0.1:3000", "/mockpay": "http://127.0.0.1:3000" },
+    // In development the API runs separately (pnpm dev); the SPA calls it through this proxy, which
+    // presents the API's own origin, since the API refuses cookie-carrying calls from other origins.
+    proxy: {
+      "/trpc": { target: api, headers: { origin: api } },
+      "/media": api,
+      "/mockpay": api,
+    },
   },
 });

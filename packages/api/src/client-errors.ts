@@ -7,12 +7,11 @@
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
+import { MAX_BATCH_SIZE } from "./shared-rules.ts";
 
 export const MALFORMED_REQUEST = "Malformed request";
 const INTERNAL = "Something went wrong on our side; please try again";
 
-/** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */
-export const MAX_BATCH_SIZE = 20;
 /** tRPC's own text for an over-long batch, replaced with one that says what the limit is. */
 const BATCH_TOO_LARGE = "Batch call exceeds maximum size";
 

@@ -4,6 +4,7 @@
  * ride in a JSON batch: it goes alone, as multipart, through `httpLink`.
  */
 import type { AppRouter } from "@shopwright/api";
+import { MAX_BATCH_SIZE } from "@shopwright/api/rules";
 import { httpBatchLink, httpLink, isNonJsonSerializable, splitLink, type TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import superjson from "superjson";
@@ -36,6 +37,7 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
   return splitLink<AppRouter>({
     condition: (op) => isNonJsonSerializable(op.input),
     true: httpLink<AppRouter>(http),
-    false: httpBatchLink<AppRouter>(http),
+    // The server refuses a larger batch.
+    false: httpBatchLink<AppRouter>({ ...http, maxItems: MAX_BATCH_SIZE }),
   }) as unknown as TRPCLink<TRouter>;
 }

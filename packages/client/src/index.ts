@@ -7,7 +7,7 @@
  */
 export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
 export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/api/password-policy";
+export { MAX_BATCH_SIZE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/api/rules";
 export {
   type Credentials,
   createShopClient,

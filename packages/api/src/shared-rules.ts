@@ -1,0 +1,13 @@
+/**
+ * Rules the server enforces and clients should know before they meet them: what a password must
+ * be, how many calls one request may batch. Free of imports beyond its own, so a browser bundle
+ * can take it (through @shopwright/client).
+ */
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULE,
+} from "./auth/password-policy.ts";
+
+/** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */
+export const MAX_BATCH_SIZE = 20;
