@@ -24,6 +24,7 @@ import { compression } from "./compression.ts";
 import type { AppLogger } from "./logger.ts";
 import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
+import { guardedMetrics } from "./metrics-endpoint.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
 import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
 import { trpcHandler } from "./trpc-handler.ts";
@@ -36,6 +37,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** How many reverse proxies to trust for X-Forwarded-For (0: none). */
   trustProxy: number;
+  /** The bearer token that opens /metrics on this app; absent, /metrics is not served here. */
+  metricsToken?: string | undefined;
   /** Served over TLS: adds HSTS. */
   tls: boolean;
   /** Serve the bench's `bench.ceiling` procedure (bench-ceiling.ts in the API). */
@@ -97,9 +100,7 @@ export function createApp(deps: AppDeps) {
     ]);
     return c.json({ ok: ready, database: deps.db.dialect }, ready ? 200 : 503);
   });
-  app.get("/metrics", async (c) =>
-    c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
-  );
+  app.get("/metrics", guardedMetrics(metrics, deps.metricsToken));
 
   const gateway = httpPaymentGateway({
     baseUrl: deps.config.gatewayUrl,

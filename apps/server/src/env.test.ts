@@ -19,6 +19,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" })).toThrow(/JWT_SECRET/);
   });
 
+  it("reads the metrics token and port", () => {
+    expect(parseEnv({ METRICS_TOKEN: "t".repeat(16), METRICS_PORT: "9464" })).toMatchObject({
+      METRICS_TOKEN: "t".repeat(16),
+      METRICS_PORT: 9464,
+    });
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16/);
+    expect(() => parseEnv({ METRICS_PORT: "3000" })).toThrow(/METRICS_PORT: must differ from PORT/);
+  });
+
   it("reads TRUST_PROXY as a number of proxies", () => {
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);

@@ -40,6 +40,10 @@ const schema = z
       .union([z.enum(["true", "false"]), z.coerce.number().int().min(0).max(10)])
       .default("false")
       .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : v)),
+    /** Opens /metrics on the shop's port to `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Serves /metrics on its own loopback listener at this port. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
     S3_BUCKET: z.string().min(3).max(63).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
@@ -56,6 +60,9 @@ const schema = z
   .superRefine((env, ctx) => {
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
       ctx.addIssue({ code: "custom", path: ["TLS_KEY_FILE"], message: "TLS_CERT_FILE and TLS_KEY_FILE go together" });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "must differ from PORT" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL) {
       for (const name of ["JWT_SECRET", "WEBHOOK_SECRET"] as const) {

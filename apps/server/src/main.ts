@@ -18,6 +18,7 @@ import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
+import { metricsLine, startMetricsListener } from "./metrics-endpoint.ts";
 import { startJobWorker } from "./worker.ts";
 
 /** How long requests in flight and running jobs get to finish once a stop is asked for. */
@@ -70,6 +71,7 @@ async function main() {
     config,
     logger,
     metrics,
+    metricsToken: env.METRICS_TOKEN,
     trustProxy: env.TRUST_PROXY,
     catalogCache: { maxBytes: env.CATALOG_CACHE_MB * 1024 * 1024, ttlMs: CATALOG_STOCK_LAG_MS },
     benchCeiling: env.BENCH_CEILING,
@@ -100,6 +102,7 @@ async function main() {
       : {}),
   });
   await new Promise<void>((ready) => server.once("listening", ready));
+  if (env.METRICS_PORT) await startMetricsListener(metrics, env.METRICS_PORT);
 
   console.log(
     [
@@ -108,7 +111,7 @@ async function main() {
       `  Storefront  ${publicUrl}/`,
       `  Admin       ${publicUrl}/admin/`,
       ...(secrets && !env.ADMIN_PASSWORD ? [`  Admin login ${env.ADMIN_EMAIL} / ${secrets.adminPassword}`] : []),
-      `  Metrics     ${publicUrl}/metrics`,
+      `  Metrics     ${metricsLine({ publicUrl, token: env.METRICS_TOKEN, port: env.METRICS_PORT })}`,
       "",
     ].join("\n"),
   );

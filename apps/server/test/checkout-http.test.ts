@@ -30,7 +30,7 @@ describe("checkout and payment over HTTP", () => {
   let server: ServerType;
 
   beforeAll(async () => {
-    ({ app, db, close } = await createTestApp({ config }));
+    ({ app, db, close } = await createTestApp({ config, deps: { metricsToken: "checkout-metrics-token" } }));
     server = serve({ fetch: app.fetch, port: PORT, hostname: "127.0.0.1" });
     await new Promise<void>((ready) => server.once("listening", () => ready()));
   });
@@ -62,7 +62,9 @@ describe("checkout and payment over HTTP", () => {
       shopper.accessToken,
     );
     expect(checkout.status).toBe(200);
-    const metrics = await (await app.request("/metrics")).text();
+    const metrics = await (
+      await app.request("/metrics", { headers: { authorization: "Bearer checkout-metrics-token" } })
+    ).text();
     expect(metrics).toMatch(/checkouts_total\{outcome="placed"\} 1/);
     const { order, paymentUrl } = checkout.body.result.data.json as {
       order: { id: string; status: string };
