@@ -57,7 +57,7 @@ export const router = createBrowserRouter(
           path: routes.mailbox.path,
           lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
         },
-        { path: "*", element: <Navigate to="/" replace /> },
+        { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found-page.tsx")).NotFoundPage }) },
       ],
     },
   ],

@@ -2,9 +2,6 @@
  * The HTTP application: middleware shared by every route, then the routes — tRPC, health,
  * metrics, media and the two single-page apps. `main.ts` serves it; tests call `app.request()`.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import {
   API_PATH,
   type ApiConfig,
@@ -27,6 +24,8 @@ import type { Metrics } from "./metrics.ts";
 import { guardedMetrics } from "./metrics-endpoint.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
 import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
+import { mountSpa } from "./spa.ts";
+import { adminRoutePatterns, storefrontRoutePatterns } from "./spa-routes.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
 
@@ -120,8 +119,8 @@ export function createApp(deps: AppDeps) {
   app.route("/mockpay", mockpayRoutes(deps));
 
   app.route("/media", mediaRoutes(deps.config));
-  mountSpa(app, "/admin", deps.paths.admin);
-  mountSpa(app, "", deps.paths.storefront);
+  mountSpa(app, "/admin", deps.paths.admin, adminRoutePatterns);
+  mountSpa(app, "", deps.paths.storefront, storefrontRoutePatterns);
 
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   app.onError((error, c) => {
@@ -132,25 +131,4 @@ export function createApp(deps: AppDeps) {
     return c.json({ error: { message: "Something went wrong on our side; please try again" } }, 500);
   });
   return app;
-}
-
-/** Serves a built SPA: files as they are (hashed assets cached for good), else its index.html. */
-function mountSpa(app: Hono<AppEnv>, base: string, root: string) {
-  if (!existsSync(join(root, "index.html"))) return;
-  const assets = serveStatic({
-    root,
-    precompressed: true,
-    rewriteRequestPath: (p) => p.slice(base.length) || "/",
-    onFound: (path, c) => {
-      if (path.includes("/assets/")) c.header("cache-control", "public, max-age=31536000, immutable");
-    },
-  });
-  const index = serveStatic({
-    root,
-    path: "index.html",
-    precompressed: true,
-    onFound: (_p, c) => c.header("cache-control", "no-cache"),
-  });
-  if (base) app.get(base, (c) => c.redirect(`${base}/`));
-  app.get(`${base}/*`, assets, index);
 }
