@@ -41,12 +41,22 @@ describe("a NUL byte in any string input", () => {
     ["cart.addItem", { productId: `prod_${NUL}`, quantity: 1 }, "productId", "guest"],
     ["cart.updateItem", { productId: `prod_${NUL}`, quantity: 1 }, "productId", "guest"],
     ["cart.removeItem", { productId: `prod_${NUL}` }, "productId", "guest"],
-    ["auth.register", { email: "nul@example.com", password: "correct horse battery", name: `A${NUL}` }, "name", "guest"],
+    [
+      "auth.register",
+      { email: "nul@example.com", password: "correct horse battery", name: `A${NUL}` },
+      "name",
+      "guest",
+    ],
     ["auth.updateProfile", { name: `Ada${NUL}` }, "name", "customer"],
     ["auth.updateProfile", { shippingAddress: address }, "shippingAddress.line1", "customer"],
     ["orders.byId", { id: `ord_${NUL}` }, "id", "customer"],
     ["orders.checkout", { idempotencyKey: `key-${NUL}-0123456789` }, "idempotencyKey", "customer"],
-    ["orders.checkout", { idempotencyKey: "key-0123456789", shippingAddress: address }, "shippingAddress.line1", "customer"],
+    [
+      "orders.checkout",
+      { idempotencyKey: "key-0123456789", shippingAddress: address },
+      "shippingAddress.line1",
+      "customer",
+    ],
     ["admin.products.list", { q: `lamp${NUL}` }, "q", "admin"],
     ["admin.products.byId", { id: `prod_${NUL}` }, "id", "admin"],
     [
@@ -93,7 +103,10 @@ describe("a NUL byte in any string input", () => {
     const res = await t.app.request("/webhooks/payments", {
       method: "POST",
       body: rawBody,
-      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(testConfig.webhookSecret, rawBody) },
+      headers: {
+        "content-type": "application/json",
+        [SIGNATURE_HEADER]: signWebhook(testConfig.webhookSecret, rawBody),
+      },
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not a payment event/);
