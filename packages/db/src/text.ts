@@ -6,11 +6,12 @@
  */
 import { z } from "zod";
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NUL = "\u0000";
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_TEXT_MESSAGE = "Remove the character that cannot be stored (a NUL byte or half an emoji)";
 
 /** `z.string()` that refuses what Postgres cannot store; chain `.trim()`, `.min()`, `.max()` as usual. */
 export function text() {
-  return z.string().refine((value) => !UNSTORABLE.test(value), UNSTORABLE_TEXT_MESSAGE);
+  return z.string().refine((value) => !value.includes(NUL) && !LONE_SURROGATE.test(value), UNSTORABLE_TEXT_MESSAGE);
 }
