@@ -446,4 +446,14 @@ describe("storefront", () => {
     expect(new URL(page.url()).pathname).toBe("/cart");
     await page.context().close();
   });
+
+  it("an unknown address shows the storefront's not-found page, and the server says 404", async () => {
+    const page = await shop.newPage();
+    const response = await page.goto(shop.url("/no-such-page"));
+    expect(response?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
+    // A real page of the app is 200.
+    expect((await page.goto(shop.url("/register")))?.status()).toBe(200);
+    await page.getByText("Use 8 to 256 characters").waitFor();
+  });
 });
