@@ -58,7 +58,9 @@ export async function startMetricsListener(metrics: Metrics, port: number): Prom
 
 /** Where the metrics are, as `pnpm start` prints it. */
 export function metricsLine(where: { publicUrl: string; token?: string; port?: number }): string {
-  if (where.port) return `http://127.0.0.1:${where.port}/metrics (loopback only)`;
-  if (where.token) return `${where.publicUrl}/metrics (Authorization: Bearer $METRICS_TOKEN)`;
-  return "off (set METRICS_TOKEN or METRICS_PORT)";
+  const places = [
+    ...(where.port ? [`http://127.0.0.1:${where.port}/metrics (loopback only)`] : []),
+    ...(where.token ? [`${where.publicUrl}/metrics (Authorization: Bearer $METRICS_TOKEN)`] : []),
+  ];
+  return places.join(", ") || "off (set METRICS_TOKEN or METRICS_PORT)";
 }

@@ -59,5 +59,8 @@ describe("METRICS_PORT", () => {
     expect(metricsLine({ publicUrl })).toMatch(/off/);
     expect(metricsLine({ publicUrl, token })).toBe(`${publicUrl}/metrics (Authorization: Bearer $METRICS_TOKEN)`);
     expect(metricsLine({ publicUrl, port: 9464 })).toBe("http://127.0.0.1:9464/metrics (loopback only)");
+    expect(metricsLine({ publicUrl, port: 9464, token })).toBe(
+      `http://127.0.0.1:9464/metrics (loopback only), ${publicUrl}/metrics (Authorization: Bearer $METRICS_TOKEN)`,
+    );
   });
 });
