@@ -92,12 +92,27 @@ describe("sign-in throttling", () => {
 
   it("limits failures per address across accounts (credential stuffing)", async () => {
     const n = ++seq;
-    const auth = createCaller(createTestContext(db, { req: { ip: `198.19.${n}.1` } })).auth;
-    const limit = LOGIN_THROTTLE.perAddress.limit;
-    const results = [];
-    for (let i = 0; i <= limit; i++) results.push(await guess(auth, `nobody${i}-${n}@example.com`));
-    expect(results.at(-2)).toBe("UNAUTHORIZED");
-    expect(results.at(-1)).toBe("TOO_MANY_REQUESTS");
+    const ip = `198.19.${n}.1`;
+    // The address has failed on other accounts all but once this window (as that many guesses would).
+    const resetAt = new Date(Date.now() + 60_000);
+    const count = LOGIN_THROTTLE.perAddress.limit - 1;
+    await db.orm.insert(db.tables.rateLimits).values({ key: `login:ip:${ip}`, count, resetAt });
+    const auth = createCaller(createTestContext(db, { req: { ip } })).auth;
+    expect(await guess(auth, `nobody-a-${n}@example.com`)).toBe("UNAUTHORIZED");
+    expect(await guess(auth, `nobody-b-${n}@example.com`)).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("counts an IPv6 client by its /64, so rotating addresses within it does not reset the limit", async () => {
+    const { email } = await victim();
+    const n = ++seq;
+    const from = (host: number) =>
+      createCaller(createTestContext(db, { req: { ip: `2001:db8:${n}:7::${host.toString(16)}` } })).auth;
+    const limit = LOGIN_THROTTLE.perAccountAndAddress.limit;
+    for (let host = 1; host <= limit; host++) expect(await guess(from(host), email)).toBe("UNAUTHORIZED");
+    expect(await guess(from(limit + 1), email)).toBe("TOO_MANY_REQUESTS");
+    // Another /64 is another client.
+    const other = createCaller(createTestContext(db, { req: { ip: `2001:db8:${n}:8::1` } })).auth;
+    expect(await guess(other, email, PASSWORD)).toBe("OK");
   });
 
   it("says how long to wait", async () => {

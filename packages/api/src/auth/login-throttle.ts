@@ -1,7 +1,7 @@
 /**
  * Sign-in throttling that stops guessing without handing strangers a lockout (docs/security.md).
  *
- * Only failed sign-ins count. Three counters, all in the database so every process shares them:
+ * Only failed sign-ins count. Addresses are counted as addressKey says (IPv6 by its /64). Three counters, all in the database so every process shares them:
  * - per account and address: a hard limit, so one address cannot keep guessing one account;
  * - per address: a hard limit across accounts (credential stuffing from one place);
  * - per account, from anywhere: past a threshold the account is in backoff, and then an address
@@ -15,6 +15,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { tooManyRequests } from "../errors.ts";
+import { addressKey } from "../lib/address-key.ts";
 import { clearRateLimit, hitRateLimit, type RateLimitRule, releaseRateLimitHit } from "../lib/rate-limit.ts";
 
 const QUARTER_HOUR = 15 * 60;
@@ -38,9 +39,14 @@ export interface LoginAttempt {
  * without it being tried. A wrong password needs nothing more: it stays counted.
  */
 export async function beginLoginAttempt(db: Db, email: string, ip: string): Promise<LoginAttempt> {
-  const keys = { pair: `login:pair:${ip} ${email}`, address: `login:ip:${ip}`, account: `login:email:${email}` };
+  const address = addressKey(ip);
+  const keys = {
+    pair: `login:pair:${address} ${email}`,
+    address: `login:ip:${address}`,
+    account: `login:email:${email}`,
+  };
   const pair = await hitRateLimit(db, keys.pair, LOGIN_THROTTLE.perAccountAndAddress);
-  const address = await hitRateLimit(db, keys.address, LOGIN_THROTTLE.perAddress);
+  const fromAddress = await hitRateLimit(db, keys.address, LOGIN_THROTTLE.perAddress);
   const account = await hitRateLimit(db, keys.account, LOGIN_THROTTLE.perAccount);
   const release = () => Promise.all([keys.address, keys.account].map((key) => releaseRateLimitHit(db, key)));
 
@@ -48,7 +54,7 @@ export async function beginLoginAttempt(db: Db, email: string, ip: string): Prom
   const inBackoff = account.count > LOGIN_THROTTLE.accountBackoffAfter && !cleanAddress;
   const waits = [
     pair.allowed ? 0 : pair.retryAfterSeconds,
-    address.allowed ? 0 : address.retryAfterSeconds,
+    fromAddress.allowed ? 0 : fromAddress.retryAfterSeconds,
     inBackoff ? account.retryAfterSeconds : 0,
   ];
   const wait = Math.max(...waits);

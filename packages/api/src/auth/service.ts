@@ -6,6 +6,7 @@ import { type Address, type Db, isConstraintViolation, newId } from "@shopwright
 import { eq } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
+import { addressKey } from "../lib/address-key.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { issueAccessToken, type Role, type Viewer } from "./access-token.ts";
 import { isCommonPassword } from "./common-passwords.ts";
@@ -105,7 +106,7 @@ export async function register(
 ): Promise<SignedIn> {
   await assertPasswordAllowed(input.password, input.email);
   await rateLimited(db, deps.config, [
-    { key: `register:ip:${meta.ip}`, rule: RATE_LIMITS.registerPerIp },
+    { key: `register:ip:${addressKey(meta.ip)}`, rule: RATE_LIMITS.registerPerIp },
     { key: `register:email:${input.email}`, rule: RATE_LIMITS.registerPerEmail },
   ]);
   const passwordHash = await hashPassword(input.password);

@@ -6,6 +6,7 @@
 import { type Db, newId } from "@shopwright/db";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { conflict, notFound } from "../errors.ts";
+import { addressKey } from "../lib/address-key.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { type CartLine, cartLines, MAX_LINE_QUANTITY } from "./lines.ts";
@@ -197,7 +198,8 @@ async function openForAdd(db: Db, owner: CartOwner): Promise<OpenCart> {
   const existing = await touch(db, owner);
   if (existing) return existing;
   if (owner.address) {
-    await enforceRateLimits(db, [{ key: `cart:new:${owner.address}`, rule: GUEST_CARTS_PER_ADDRESS }]);
+    const key = `cart:new:${addressKey(owner.address)}`;
+    await enforceRateLimits(db, [{ key, rule: GUEST_CARTS_PER_ADDRESS }]);
   }
   const { token, tokenHash } = newCartToken();
   const id = newId("cart");
