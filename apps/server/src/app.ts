@@ -11,6 +11,7 @@ import {
   readCatalogVersion,
 } from "@shopwright/api/server";
 import { type Db, isMigrated, isUnstorableText } from "@shopwright/db";
+import { ADMIN_BASE_PATH, adminRoutes, storefrontRoutes } from "@shopwright/routes";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -25,7 +26,6 @@ import { guardedMetrics } from "./metrics-endpoint.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
 import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
 import { mountSpa } from "./spa.ts";
-import { adminRoutePatterns, storefrontRoutePatterns } from "./spa-routes.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
 
@@ -119,8 +119,8 @@ export function createApp(deps: AppDeps) {
   app.route("/mockpay", mockpayRoutes(deps));
 
   app.route("/media", mediaRoutes(deps.config));
-  mountSpa(app, "/admin", deps.paths.admin, adminRoutePatterns);
-  mountSpa(app, "", deps.paths.storefront, storefrontRoutePatterns);
+  mountSpa(app, ADMIN_BASE_PATH, deps.paths.admin, Object.values(adminRoutes));
+  mountSpa(app, "", deps.paths.storefront, Object.values(storefrontRoutes));
 
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   app.onError((error, c) => {

@@ -11,12 +11,12 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app.ts";
 
-/** Whether `path` is one of `patterns` ("/orders/:id": a `:name` stands for one segment). */
-export function matchesRoute(patterns: readonly string[], path: string): boolean {
+/** Whether `path` is one of the app's routes ("/orders/:id": a `:name` stands for one segment). */
+function matchesRoute(routes: ReadonlyArray<{ path: string }>, path: string): boolean {
   const segments = (p: string) => p.split("/").filter(Boolean);
   const given = segments(path);
-  return patterns.some((pattern) => {
-    const expected = segments(pattern);
+  return routes.some((route) => {
+    const expected = segments(route.path);
     return (
       expected.length === given.length &&
       expected.every((part, i) => part.startsWith(":") || part === decodeURIComponent(given[i]!))
@@ -24,7 +24,7 @@ export function matchesRoute(patterns: readonly string[], path: string): boolean
   });
 }
 
-export function mountSpa(app: Hono<AppEnv>, base: string, root: string, routes: readonly string[]) {
+export function mountSpa(app: Hono<AppEnv>, base: string, root: string, routes: ReadonlyArray<{ path: string }>) {
   const indexFile = join(root, "index.html");
   if (!existsSync(indexFile)) return;
   const assets = serveStatic({ root, precompressed: true, rewriteRequestPath: (p) => p.slice(base.length) || "/" });
