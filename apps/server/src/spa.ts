@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
-import type { AppEnv } from "./app.ts";
+import type { AppEnv } from "./app-env.ts";
 
 /** Whether `path` is one of the app's routes ("/orders/:id": a `:name` stands for one segment). */
 function matchesRoute(routes: ReadonlyArray<{ path: string }>, path: string): boolean {
