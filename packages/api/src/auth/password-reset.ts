@@ -15,6 +15,7 @@ import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { hashPassword } from "./password.ts";
+import { assertPasswordAllowed } from "./service.ts";
 import { forgetFamilies } from "./session-liveness.ts";
 import { revokeSessions } from "./sessions.ts";
 
@@ -91,9 +92,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(live);
   if (!reset) throw invalidLink();
-  if (input.password.trim().toLowerCase() === reset.email) {
-    throw badRequest("Choose a password that is not your email address", { field: "password" });
-  }
+  await assertPasswordAllowed(input.password, reset.email);
   const passwordHash = await hashPassword(input.password);
   const revoked = await db.transaction(async (tx) => {
     // The conditional update is the single use: of two racing resets, one finds the row unused.

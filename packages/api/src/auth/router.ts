@@ -122,7 +122,7 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
 
     /** Sets a new password with the emailed link's token; every session of the account ends. */
     resetPassword: publicProcedure
-      .input(z.object({ token: z.string().min(1).max(200), password }))
+      .input(z.object({ token: text().min(1).max(200), password }))
       .mutation(async ({ ctx, input }) => {
         await resetPassword(ctx.db, input);
         return { ok: true as const };

@@ -64,7 +64,7 @@ function rateLimited(db: Db, config: ApiConfig, checks: Array<{ key: string; rul
  * The rules beyond length (which the router checks): not the account's own email, and not one of
  * the most common passwords.
  */
-async function assertPasswordAllowed(password: string, email: string, field = "password") {
+export async function assertPasswordAllowed(password: string, email: string, field = "password") {
   if (password.trim().toLowerCase() === email) {
     throw badRequest("Choose a password that is not your email address", { field });
   }
