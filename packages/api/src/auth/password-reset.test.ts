@@ -90,6 +90,10 @@ describe(`forgot password on ${testDialect()}`, () => {
     const token = tokens[0]!;
     await expect(client().resetPassword({ token, password: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(client().resetPassword({ token, password: email })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(client().resetPassword({ token, password: "password123" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/most common/),
+    });
     await expect(client().resetPassword({ token: "A".repeat(43), password: NEW_PASSWORD })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
