@@ -2,11 +2,11 @@
 
 export { hashPassword } from "./auth/password.ts";
 export { benchCeilingRouter } from "./bench-ceiling.ts";
+export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
 export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
 export { liveStock } from "./catalog/product.ts";
 export { MAX_IMAGE_BYTES } from "./catalog/product-images.ts";
-export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
 export { cacheableCatalogQueries } from "./catalog/router.ts";
 export { readCatalogVersion } from "./catalog/version.ts";
 export { hasForeignCause } from "./client-errors.ts";

@@ -21,5 +21,5 @@ export { orderStatuses, paymentStatuses, productStatuses, userRoles } from "./sc
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
 export { isStopWord } from "./stop-words.ts";
-export { wordSimilarity } from "./trigram.ts";
 export { text, UNSTORABLE_TEXT_MESSAGE } from "./text.ts";
+export { wordSimilarity } from "./trigram.ts";
