@@ -4,11 +4,10 @@
  * An original is never handed out; asked for with `?w=` one of its variant widths, it is scaled
  * and re-encoded (no metadata), which is what shoppers see until its variants exist.
  */
-import sharp from "sharp";
 import type { ApiConfig } from "../config.ts";
 import { cacheControlOf, isOriginalKey, isPublicKey } from "../media/keys.ts";
 import { mediaStorageFor } from "../media/storage.ts";
-import { scaleOriginal, variantWidths } from "./image-files.ts";
+import { scaleOriginal, sharpOf, variantWidths } from "./image-files.ts";
 
 export type MediaAnswer =
   | { redirect: string; cacheControl: string }
@@ -32,7 +31,7 @@ async function scaled(config: ApiConfig, key: string, width: number): Promise<Me
   if (!original) return null;
   // Only the widths its variants will have: any other width would let a caller make the server
   // encode without end.
-  const { autoOrient } = await sharp(original.bytes).metadata();
+  const { autoOrient } = await (await sharpOf(original.bytes)).metadata();
   if (!variantWidths(autoOrient.width).includes(width)) return null;
   return { bytes: await scaleOriginal(original.bytes, width), contentType: "image/webp", cacheControl: SCALED_CACHE };
 }

@@ -3,9 +3,20 @@
  * an original on request. Every output is re-encoded from decoded pixels, so no metadata (EXIF with
  * GPS, camera serials) survives; EXIF orientation is applied first so nothing turns sideways.
  */
-import sharp, { type Sharp } from "sharp";
+import type { Sharp, SharpOptions } from "sharp";
 import { badRequest } from "../errors.ts";
 import type { ImageType } from "../media/image-type.ts";
+
+let sharpModule: Promise<typeof import("sharp")> | undefined;
+
+/**
+ * sharp, loaded on first use: it brings libvips (about 27 MiB resident), which only a process that
+ * handles images needs to pay for.
+ */
+export async function sharpOf(input: Uint8Array, options?: SharpOptions): Promise<Sharp> {
+  sharpModule ??= import("sharp");
+  return (await sharpModule).default(input, options);
+}
 
 /** Larger than any product photo needs (8000 × 5000); bigger ones are refused before decoding. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -39,8 +50,8 @@ export interface InspectedImage {
  * upload and not in a background job.
  */
 export async function inspectImage(bytes: Uint8Array, type: ImageType): Promise<InspectedImage> {
-  const header = await sharp(bytes, { limitInputPixels: false })
-    .metadata()
+  const header = await sharpOf(bytes, { limitInputPixels: false })
+    .then((image) => image.metadata())
     .catch(() => null);
   if (!header?.width || !header.height)
     throw badRequest(`This file is not a readable ${label(type)} image`, { field: "image" });
@@ -49,7 +60,7 @@ export async function inspectImage(bytes: Uint8Array, type: ImageType): Promise<
     throw badRequest(`Images can be at most 40 megapixels; this one is ${width} × ${height}`, { field: "image" });
   }
   try {
-    await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "truncated" }).stats();
+    await (await sharpOf(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "truncated" })).stats();
   } catch {
     throw badRequest(`This ${label(type)} file is damaged or cut short; export it again`, { field: "image" });
   }
@@ -64,7 +75,7 @@ export interface RenderedVariant {
 
 /** Every variant of an original: each width in AVIF, WebP and the fallback format. */
 export async function renderVariants(original: Uint8Array, widths: number[], fallback: FallbackFormat) {
-  const source = sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
+  const source = (await sharpOf(original, { limitInputPixels: MAX_IMAGE_PIXELS })).autoOrient();
   const variants: RenderedVariant[] = [];
   // One at a time: the worker shares two cores with the web server.
   for (const width of widths) {
@@ -77,7 +88,7 @@ export async function renderVariants(original: Uint8Array, widths: number[], fal
 
 /** The original at `width`, as WebP: what shoppers see until the variants exist. */
 export async function scaleOriginal(original: Uint8Array, width: number): Promise<Buffer> {
-  return sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS })
+  return (await sharpOf(original, { limitInputPixels: MAX_IMAGE_PIXELS }))
     .autoOrient()
     .resize({ width, withoutEnlargement: true })
     .webp({ quality: 75 })
