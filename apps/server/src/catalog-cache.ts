@@ -21,12 +21,13 @@
  *   revalidating; a product page must be revalidated every time (`no-cache`), cheaply by its ETag.
  */
 import { createHash } from "node:crypto";
-import { API_PATH, cacheableCatalogQueries } from "@shopwright/api/server";
+import { cacheableCatalogQueries } from "@shopwright/api/server";
 import type { Context, MiddlewareHandler } from "hono";
 import { LRUCache } from "lru-cache";
 import superjson from "superjson";
 import type { z } from "zod";
 import { latestVersion } from "./latest-version.ts";
+import { procedures } from "./request-guards.ts";
 
 /** How long a cached answer may stand: listings and product pages show stock at most this old. */
 export const CATALOG_STOCK_LAG_MS = 5_000;
@@ -58,8 +59,8 @@ export function cacheableReads(c: Context): Read[] | null {
   const batch = c.req.query("batch") === "1";
   const raw = c.req.query("input");
   try {
-    const paths = decodeURIComponent(c.req.path.slice(`${API_PATH}/`.length)).split(",");
-    if (!paths.every(isCacheable)) return null;
+    const paths = procedures(c.req.path);
+    if (paths.length === 0 || !paths.every(isCacheable)) return null;
     const encoded: unknown = raw === undefined ? undefined : JSON.parse(raw);
     return paths.map((path, i) => {
       const one = batch ? (encoded as Record<string, unknown> | undefined)?.[String(i)] : encoded;

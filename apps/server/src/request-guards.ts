@@ -27,9 +27,16 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   });
 }
 
-/** The procedures an API request names: one, or several joined by commas in a batch. */
-function procedures(path: string): string[] {
-  return decodeURIComponent(path.slice(`${API_PATH}/`.length)).split(",");
+/**
+ * The procedures an API request names: one, or several joined by commas in a batch. A path with
+ * broken percent-escapes names none (tRPC answers it as not found).
+ */
+export function procedures(path: string): string[] {
+  try {
+    return decodeURIComponent(path.slice(`${API_PATH}/`.length)).split(",");
+  } catch {
+    return [];
+  }
 }
 
 const uploadLimit = limitBody(MAX_IMAGE_BYTES + FORM_OVERHEAD);

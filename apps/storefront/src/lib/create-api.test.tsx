@@ -1,6 +1,6 @@
 import { SESSION_HINT_COOKIE } from "@shopwright/client";
 import { TRPCError } from "@trpc/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStubShop, STUB_ORIGIN } from "../test-utils/stub-shop.ts";
 import { createApi } from "./create-api.ts";
 
@@ -17,6 +17,8 @@ const setSessionHint = (present: boolean) => {
 };
 
 describe("the storefront's session", () => {
+  // The hint is a cookie of the whole test document: each test starts without one, whatever ran before.
+  beforeEach(() => setSessionHint(false));
   afterEach(() => setSessionHint(false));
 
   it("is restoring until the refresh cookie has been tried, then signed in with the token in memory", async () => {

@@ -87,6 +87,8 @@ async function startServer(
       LOG_LEVEL: "info",
       JWT_SECRET: randomBytes(32).toString("hex"),
       WEBHOOK_SECRET: randomBytes(32).toString("hex"),
+      // /metrics answers only its bearer token, as Prometheus would present it.
+      METRICS_TOKEN: METRICS_TOKEN,
     },
   });
   let buffered = "";
@@ -112,9 +114,13 @@ async function startServer(
   }
 }
 
+const METRICS_TOKEN = randomBytes(16).toString("hex");
+
 /** Counter and histogram-count series of the Prometheus text, e.g. `checkouts_total{outcome="placed"}`. */
 async function counters(origin: string): Promise<Map<string, number>> {
-  const text = await (await fetch(`${origin}/metrics`)).text();
+  const text = await (
+    await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   const out = new Map<string, number>();
   for (const line of text.split("\n")) {
     const match = /^((?:checkouts_total|jobs_total|trpc_procedure_duration_seconds_count)(?:\{[^}]*\})?) (\S+)$/.exec(
