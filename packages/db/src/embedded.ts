@@ -55,6 +55,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const binaries = await platformBinaries();
   const owner = await serverUser();
 
+  // The binaries too: a checkout inside a `mktemp -d` folder is closed to the server user.
+  if (owner) grantTraverse(dirname(binaries.postgres));
   if (!existsSync(join(clusterDir, "PG_VERSION"))) {
     rmSync(clusterDir, { recursive: true, force: true });
     mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
