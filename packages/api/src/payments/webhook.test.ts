@@ -111,8 +111,11 @@ describe(`payment webhooks on ${testDialect()}`, () => {
     expect(detail.paymentAttempts).toEqual([
       expect.objectContaining({ status: "succeeded", refundNeededAt: expect.any(Date) }),
     ]);
+    // A number also matches emails that contain its digits (ids are random), so the order is one of the results.
     const { items } = await admin.admin.orders.list({ q: String(order.number) });
-    expect(items).toEqual([expect.objectContaining({ id: order.id, needsRefund: true, paymentStatus: "succeeded" })]);
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: order.id, needsRefund: true, paymentStatus: "succeeded" }),
+    );
   });
 
   it("records but does not apply an event whose amount does not match the payment", async () => {
