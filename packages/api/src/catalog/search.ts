@@ -59,7 +59,11 @@ function joinMatch<Query extends { innerJoin(table: SQL, on: SQL): Query }>(quer
   return matches?.join ? query.innerJoin(matches.join.table, matches.join.on) : query;
 }
 
-/** One page of the products matching `where` (and `matches`, when there is text), in `sort` order. */
+/**
+ * One page of the products matching `where` (and `matches`, when there is text), in `sort` order.
+ * The page is chosen first, from `products` alone, and only its rows are joined to their category
+ * and thumbnail: joining every match before the limit cost a common word more than the ranking.
+ */
 async function searchPage(
   db: Db,
   input: SearchInput,
@@ -72,17 +76,44 @@ async function searchPage(
   const requested = input.sort ?? "relevance";
   const sort = requested === "relevance" && !matches ? "newest" : requested;
   // Every order ends in the id, so equal prices, dates or scores never swap places between pages.
-  const orderBy = {
-    relevance: [desc(matches?.score ?? sql`0`), asc(products.id)],
-    price_asc: [asc(products.priceCents), asc(products.id)],
-    price_desc: [desc(products.priceCents), desc(products.id)],
-    newest: [desc(products.createdAt), desc(products.id)],
-  }[sort];
-  // The thumbnail is the product's first image, joined in the same query.
+  const orderBy = (score: SQL | SQL.Aliased) =>
+    ({
+      relevance: [desc(score), asc(products.id)],
+      price_asc: [asc(products.priceCents), asc(products.id)],
+      price_desc: [desc(products.priceCents), desc(products.id)],
+      newest: [desc(products.createdAt), desc(products.id)],
+    })[sort];
+
+  const chosen = joinMatch(
+    db.orm
+      .select({
+        id: products.id,
+        score: sql<number>`${matches?.score ?? sql`0`}`.as("score"),
+        // The total in the same round trip. Text must score every match anyway, so a window counts
+        // them as they pass; without text a count of its own lets the page come from an index scan
+        // that stops after `pageSize` rows.
+        total: (matches
+          ? sql<number>`count(*) over ()`
+          : sql<number>`(select count(*) from ${products} where ${filters})`
+        )
+          .mapWith(Number)
+          .as("total"),
+      })
+      .from(products)
+      .$dynamic(),
+    matches,
+  )
+    .where(where)
+    .orderBy(...orderBy(matches?.score ?? sql`0`))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const page = db.orm.$with("page").as(chosen);
+
+  // The thumbnail is the product's first image.
   const isFirstImage = sql`${productImages.id} = (select first_image.id from ${productImages} as first_image
     where first_image.product_id = ${products.id} order by first_image.position, first_image.id limit 1)`;
-
-  const paged = db.orm
+  const rows = await db.orm
+    .with(page)
     .select({
       id: products.id,
       slug: products.slug,
@@ -92,23 +123,13 @@ async function searchPage(
       categorySlug: categories.slug,
       categoryName: categories.name,
       image: storedImageColumns(db),
-      // The total in the same round trip. Text must score every match anyway, so a window counts
-      // them as they pass; without text a count of its own lets the page come from an index scan
-      // that stops after `pageSize` rows.
-      total: (matches
-        ? sql<number>`count(*) over ()`
-        : sql<number>`(select count(*) from ${products} where ${filters})`
-      ).mapWith(Number),
+      total: page.total,
     })
-    .from(products)
-    .$dynamic();
-  const rows = await joinMatch(paged, matches)
+    .from(page)
+    .innerJoin(products, eq(products.id, page.id))
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .leftJoin(productImages, and(eq(productImages.productId, products.id), isFirstImage))
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
+    .orderBy(...orderBy(sql`${page.score}`));
 
   const items = rows.map(({ categorySlug, categoryName, image, total: _, ...row }) => ({
     ...row,
