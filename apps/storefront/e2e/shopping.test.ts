@@ -447,6 +447,30 @@ describe("storefront", () => {
     await page.context().close();
   });
 
+  it("after a deploy removed the page's old chunk, opening that page reloads once and shows it", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    await page.goto(shop.url("/search?inStock=1"));
+    // Until the page loads anew, the product page's code is gone, as a chunk name from the
+    // previous build would be (Vite retries a failed preload once with import(), so every try fails).
+    let reloads = 0;
+    let refused = 0;
+    page.on("request", (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) reloads++;
+    });
+    await page.route(/\/assets\/product-page-[^/]*\.js$/, (route) => {
+      if (reloads > 0) return route.continue();
+      refused++;
+      return route.fulfill({ status: 404, body: "Not found" });
+    });
+    await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
+    await page.getByRole("button", { name: "Add to cart" }).waitFor();
+    expect(refused).toBeGreaterThan(0);
+    expect(reloads).toBe(1);
+    expect(new URL(page.url()).pathname).toMatch(/^\/p\//);
+    await page.context().close();
+  });
+
   it("an unknown address shows the storefront's not-found page, and the server says 404", async () => {
     const page = await shop.newPage();
     const response = await page.goto(shop.url("/no-such-page"));
