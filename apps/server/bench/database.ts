@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createPostgresDb, type Db, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
-import { folderImageStore, seedCatalog } from "@shopwright/db/seed";
+import { EDITION_WORD, folderImageStore, seedCatalog } from "@shopwright/db/seed";
 import { sql } from "drizzle-orm";
 
 /** Products given this much stock carry the cart and checkout load; no run can sell them out. */
@@ -95,10 +95,13 @@ export async function catalogFacts(db: Db): Promise<CatalogFacts> {
     db,
     "select distinct c.slug from categories c join products p on p.category_id = c.id where p.status = 'active' order by c.slug",
   );
+  // The generator's edition suffix is shared by most names of a catalog past ~20,000 products, a
+  // word no shop's names have in common; searching for it would measure the generator.
+  const edition = EDITION_WORD.toLowerCase();
   const counts = new Map<string, number>();
   for (const { name } of products) {
     for (const word of new Set(name.toLowerCase().match(/[a-z]{4,}/g) ?? []))
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (word !== edition) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   // A filter word is one a few percent of products carry: a specific search that still finds pages.

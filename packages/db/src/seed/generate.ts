@@ -43,6 +43,9 @@ interface ProductName {
   noun: string;
 }
 
+/** Appended, with a number, to names reused once a leaf has used up its own (the bench skips it). */
+export const EDITION_WORD = "Edition";
+
 /** Every name a leaf can make (series × variant × noun), in a random but fixed order. */
 function nameSequence(leaf: LeafCategory, random: Random): () => ProductName {
   const names = random.shuffle(
@@ -56,7 +59,7 @@ function nameSequence(leaf: LeafCategory, random: Random): () => ProductName {
     const { series, variant, noun } = names[next % names.length]!;
     next++;
     // Only catalogs far beyond the benchmark size run out of names; later rounds become editions.
-    const edition = round === 0 ? "" : ` Edition ${round + 1}`;
+    const edition = round === 0 ? "" : ` ${EDITION_WORD} ${round + 1}`;
     return { name: `${series} ${variant} ${noun}${edition}`, variant, noun };
   };
 }

@@ -12,7 +12,7 @@ import { newId } from "../ids.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
 import { PRODUCT_IMAGE_SIZE, productSvg } from "./product-image.ts";
 
-export { generateCatalog } from "./generate.ts";
+export { EDITION_WORD, generateCatalog } from "./generate.ts";
 
 /** Rows per INSERT: big enough to be fast, well under every driver's bound-parameter limit. */
 const BATCH = 500;
