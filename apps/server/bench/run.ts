@@ -169,7 +169,14 @@ try {
         await withServers(sized.database, { processes: 1, catalogCache: false }, async (servers, fixture) => {
           for (const name of SEARCH_SCENARIOS) {
             report.catalogScaling.push(
-              await measure(name, servers, fixture, sized.database, { products: sized.facts.products, processes: 1 }),
+              await measure(
+                name,
+                servers,
+                fixture,
+                sized.database,
+                { products: sized.facts.products, processes: 1 },
+                "cold",
+              ),
             );
           }
         });
