@@ -86,7 +86,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       "-c",
       `max_connections=${options.maxConnections ?? 100}`,
     ],
-    { ...owner, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    {
+      ...owner,
+      // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and
+      // Postgres would shut down at once under the shop's graceful stop, failing its last queries.
+      // The shop stops it last; a server left by a killed shop is stopped at the next start.
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    },
   );
   const recent: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => {

@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDb } from "./client.ts";
@@ -30,4 +33,32 @@ describe("the embedded Postgres", () => {
       await second.stop();
     }
   });
+
+  it("keeps serving through its owner's graceful stop when Ctrl-C signals the whole process group", async () => {
+    const fixture = fileURLToPath(new URL("./embedded-sigint.fixture.ts", import.meta.url));
+    const ctrlCDataDir = mkdtempSync(join(tmpdir(), "shopwright-embedded-sigint-"));
+    // Its own process group, as a terminal gives a command it runs.
+    const child = spawn(process.execPath, ["--import", "tsx", fixture, ctrlCDataDir], {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const exited = once(child, "exit");
+      await expect.poll(() => output, { timeout: 60_000 }).toContain("ready");
+      process.kill(-child.pid!, "SIGINT");
+      const [code] = await exited;
+
+      expect(output).toContain("after SIGINT: the database answered");
+      expect(code).toBe(0);
+      const serverPid = Number(/stopped (\d+)/.exec(output)?.[1]);
+      expect(() => process.kill(serverPid, 0)).toThrow();
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+      rmSync(ctrlCDataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
