@@ -12,8 +12,12 @@ function setup() {
 
 /** What the server's Set-Cookie leaves behind after a sign-in: the page-readable session hint. */
 const setSessionHint = (present: boolean) => {
+  // A date in the past, not max-age=0: happy-dom keeps a cookie until a millisecond after it expires,
+  // so one removed with max-age=0 was still read in the same millisecond (it failed CI once).
   // biome-ignore lint/suspicious/noDocumentCookie: plays the server's Set-Cookie; happy-dom has no cookieStore
-  document.cookie = present ? `${SESSION_HINT_COOKIE}=1; path=/` : `${SESSION_HINT_COOKIE}=; path=/; max-age=0`;
+  document.cookie = present
+    ? `${SESSION_HINT_COOKIE}=1; path=/`
+    : `${SESSION_HINT_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 };
 
 describe("the storefront's session", () => {
