@@ -88,7 +88,7 @@ async function searchPage(
     db.orm
       .select({
         id: products.id,
-        score: sql<number>`${matches?.score ?? sql`0`}`.as("score"),
+        score: (matches?.score ?? sql<number>`0`).as("score"),
         // The total in the same round trip. Text must score every match anyway, so a window counts
         // them as they pass; without text a count of its own lets the page come from an index scan
         // that stops after `pageSize` rows.
@@ -129,7 +129,7 @@ async function searchPage(
     .innerJoin(products, eq(products.id, page.id))
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .leftJoin(productImages, and(eq(productImages.productId, products.id), isFirstImage))
-    .orderBy(...orderBy(sql`${page.score}`));
+    .orderBy(...orderBy(page.score));
 
   const items = rows.map(({ categorySlug, categoryName, image, total: _, ...row }) => ({
     ...row,
