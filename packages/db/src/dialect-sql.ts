@@ -3,17 +3,18 @@
  * dialect, reached as `db.sql`. Services compose these fragments with plain Drizzle and never ask
  * which database they are on.
  *
- * Product search: `productMatches` and `fuzzyProductMatches` return a `TextMatch`, a condition on
- * the `products` row (Postgres) or a table of matches to join to it (SQLite's FTS index), and a
- * score, higher for a better match, so the catalog's one query reads each product once. Scores are
- * tiered so the order reads the way a shopper expects: every word in the name (2) above words
- * found partly in the description; within each, the half-typed last word matching a whole word
- * (1 in the name, 0.5 anywhere) above matching only as a prefix of a longer word ("pen" puts
- * Fountain Pen above Pencil Set); then the dialect's own rank (below 0.5) within a tier. Postgres
- * ranks with `ts_rank` over the weighted `search_vector` (name A, description B); SQLite with
+ * Product search: `productMatches` and `fuzzyProductMatches` return a `TextMatch`, a table of the
+ * products for sale that match, each with a score, higher for a better match, so the catalog can
+ * choose a page from the matches alone. Scores are tiered so the order reads the way a shopper
+ * expects: every word in the name (2) above words found partly in the description; within each,
+ * the half-typed last word matching a whole word (1 in the name, 0.5 anywhere) above matching only
+ * as a prefix of a longer word ("pen" puts Fountain Pen above Pencil Set); then the dialect's own
+ * rank (below 0.5) within a tier. Postgres reads its `product_terms` index (migrations/pg/0005)
+ * and ranks by how often the words occur, a name's worth 2.5 of a description's; SQLite ranks with
  * FTS5's bm25, name weighted ten times description.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { ProductStatus } from "./schema/enums.ts";
 
 /** Search text read the way a search box is typed (the catalog parses it). */
 export interface SearchText {
@@ -28,13 +29,23 @@ export interface SearchText {
   prefix: string[] | null;
 }
 
+/** The products for sale matching a text: a derived table `search_matches` of (id, score). */
 export interface TextMatch {
-  /** A table to inner-join to `products`, and how (SQLite's FTS index), or null. */
-  join: { table: SQL; on: SQL } | null;
-  /** A condition on the `products` row, when the join alone does not decide. */
-  where: SQL | undefined;
+  table: SQL;
+  id: SQL<string>;
   score: SQL<number>;
 }
+
+const MATCHES = "search_matches";
+
+/** `select` (yielding `id` and `score`) as the derived table every `TextMatch` is read through. */
+const textMatch = (select: SQL): TextMatch => ({
+  table: sql`(${select}) as ${sql.identifier(MATCHES)}`,
+  id: sql<string>`${sql.identifier(MATCHES)}.id`,
+  score: sql<number>`${sql.identifier(MATCHES)}.score`,
+});
+
+const FOR_SALE = sql`products.status = ${"active" satisfies ProductStatus}`;
 
 /** What running fuzzy matching needs of a `Db`, named here so this module stays below client.ts. */
 export interface Transactional<Self> {
@@ -47,10 +58,10 @@ export interface DialectSql {
   least(a: SQLWrapper, b: SQLWrapper): SQL<number>;
   /** Two-argument maximum. */
   greatest(a: SQLWrapper, b: SQLWrapper): SQL<number>;
-  /** Products whose name or description holds every word of the text. */
+  /** Products for sale whose name or description holds every word of the text. */
   productMatches(text: SearchText): TextMatch;
   /**
-   * Products whose name is close to every word by trigram similarity: pg_trgm's `<%`, served by
+   * Products for sale whose name is close to every word by trigram similarity: pg_trgm's `<%`, served by
    * the trigram index on the name, or the same similarity computed in JavaScript on SQLite. Run
    * it inside `withFuzzyThreshold`.
    */
@@ -67,6 +78,12 @@ export interface DialectSql {
 export const FUZZY_THRESHOLD = 0.5;
 
 const MIN_SPLIT_LENGTH = 5;
+
+/** The least text after every text that starts with `prefix` ("lamp" → "lamq"), in collation "C". */
+const nextPrefix = (prefix: SQL) => sql`left(${prefix}, -1) || chr(ascii(right(${prefix}, 1)) + 1)`;
+
+/** Whole words a Postgres search requires, each a bit of a 64-bit mask; later ones are ignored. */
+const WHOLE_WORDS_MAX = 62;
 
 /**
  * The typed word and the spellings a slip of the keyboard would explain: two neighbouring letters
@@ -102,17 +119,15 @@ function fuzzyWords(words: string[], near: (spelling: string, name: SQL) => SQL,
       best: similarities.length === 1 ? similarities[0]! : best(similarities),
     };
   });
-  return {
-    join: null,
-    where: sql.join(
-      perWord.map((w) => w.near),
-      sql` and `,
-    ),
-    score: sql<number>`(${sql.join(
+  return textMatch(
+    sql`select products.id as id, ${sql.join(
       perWord.map((w) => w.best),
       sql` + `,
-    )})`,
-  };
+    )} as score from products where ${FOR_SALE} and ${sql.join(
+      perWord.map((w) => w.near),
+      sql` and `,
+    )}`,
+  );
 }
 
 // Each word holds only letters and digits, so quoting it keeps any input out of FTS5's syntax.
@@ -122,27 +137,49 @@ export const postgresSql: DialectSql = {
   least: (a, b) => sql<number>`least(${a}, ${b})`,
   greatest: (a, b) => sql<number>`greatest(${a}, ${b})`,
   productMatches(text) {
-    const finished = text.words.length > 0 ? [sql`websearch_to_tsquery('english', ${text.finished})`] : [];
-    // A hyphenated token is read as Postgres's parser reads "t-shirt"; a stop word ("be") stems to
-    // nothing in English, so the prefix is also read unstemmed.
-    const token = text.prefix?.join("-");
-    const prefix =
-      token === undefined
-        ? []
-        : [sql`(to_tsquery('english', ${`${token}:*`}) || to_tsquery('simple', ${`${token}:*`}))`];
-    const whole = token === undefined ? [] : [sql`plainto_tsquery('english', ${token})`];
-    // Each is folded to a constant when the query is planned, however often it is written.
-    const query = sql`(${sql.join([...finished, ...prefix], sql` && `)})`;
-    const exact = sql`(${sql.join([...finished, ...whole], sql` && `)})`;
-    const vector = sql`products.search_vector`;
-    return {
-      join: null,
-      where: sql`${vector} @@ ${query}`,
-      score: sql<number>`(case when ts_filter(${vector}, '{a}') @@ ${query} then 2 else 0 end
-        + case when ts_filter(${vector}, '{a}') @@ ${exact} then 1 else 0 end
-        + case when ${vector} @@ ${exact} then 0.5 else 0 end
-        + 0.4 * ts_rank('{0.1, 0.2, 0.4, 1.0}', ${vector}, ${query}, 32))`,
-    };
+    // Whole words: the finished text and the half-typed token's words before its last. Postgres
+    // reads them as its parser and stemmer do ("t-shirt", "3.5mm", "lamps" → lamp), stop words left
+    // out; each is a bit of a mask, the half-typed token bit 0.
+    const whole = [text.finished, ...(text.prefix?.slice(0, -1) ?? [])].join(" ");
+    // A hyphenated token is matched whole, as Postgres indexes "T-Shirt": "t-sh" finds t-shirt.
+    const typed = text.prefix?.join("-") ?? null;
+    // The half-typed token matches words starting with its stem (its longest lexeme: a hyphenated
+    // token's compound), or with itself as typed when stemming drops it ("be") or changes more
+    // than its ending.
+    return textMatch(sql`with whole_words as (
+        select lexeme, 2::int8 << (i - 1)::int as bit
+        from unnest(tsvector_to_array(to_tsvector('english', ${whole}))) with ordinality as word(lexeme, i)
+        where i <= ${WHOLE_WORDS_MAX}
+      ), last_word as (
+        select ${typed}::text as typed, coalesce((select lexeme
+          from unnest(tsvector_to_array(to_tsvector('english', ${typed}::text))) as lexeme
+          order by length(lexeme) desc limit 1), '') as stem
+      ), starts as (
+        select stem as start from last_word where stem <> ''
+        union all
+        select typed from last_word where stem = '' or not starts_with(typed, stem)
+      ), postings as (
+        select terms.product_id, whole_words.bit, true as exact, terms.name_hits, terms.other_hits
+        from whole_words join product_terms as terms on terms.lexeme = whole_words.lexeme
+        union all
+        select terms.product_id, 1, terms.lexeme = last_word.stem, terms.name_hits, terms.other_hits
+        from starts join product_terms as terms
+          on terms.lexeme >= starts.start and terms.lexeme < ${nextPrefix(sql`starts.start`)}, last_word
+      ), required as (
+        select coalesce(bit_or(bit), 0) | ${typed === null ? 0 : 1} as mask from whole_words
+      ), found as (
+        select product_id, bit_or(bit) as words,
+          bit_or(case when name_hits > 0 then bit else 0 end) as in_name,
+          bit_or(case when exact and name_hits > 0 then bit else 0 end) as exact_in_name,
+          bit_or(case when exact then bit else 0 end) as exact,
+          sum(5 * name_hits + 2 * other_hits) / 5.0::float8 as hits
+        from postings group by product_id
+      )
+      select product_id as id, case when in_name = mask then 2::float8 else 0 end
+        + case when exact_in_name = mask then 1 else 0 end
+        + case when exact = mask then 0.5::float8 else 0 end
+        + 0.4 * hits / (hits + 1) as score
+      from found, required where words = mask`);
   },
   fuzzyProductMatches: (words) =>
     fuzzyWords(
@@ -166,18 +203,14 @@ export const sqliteSql: DialectSql = {
     const exact = [...finished, ...(text.prefix ? [ftsPhrase(text.prefix, false)] : [])].join(" ");
     const rank = sql`-bm25(products_fts, 10.0, 1.0)`;
     const matching = (query: string) =>
-      sql`rowid in (select rowid from products_fts where products_fts match ${query})`;
-    // bm25 needs the FTS table to drive its own scan, so it is scored in a table of its own.
-    const scored = sql`(select rowid, case when ${matching(`name : (${all})`)} then 2 else 0 end
+      sql`products_fts.rowid in (select rowid from products_fts where products_fts match ${query})`;
+    // bm25 is defined only where the FTS table's own match drives the scan, so products joins it.
+    return textMatch(sql`select products.id as id, case when ${matching(`name : (${all})`)} then 2 else 0 end
         + case when ${matching(`name : (${exact})`)} then 1 else 0 end
         + case when ${matching(exact)} then 0.5 else 0 end
         + 0.4 * ${rank} / (1 + ${rank}) as score
-      from products_fts where products_fts match ${all}) as search_matches`;
-    return {
-      join: { table: scored, on: sql`search_matches.rowid = products.rowid` },
-      where: undefined,
-      score: sql<number>`search_matches.score`,
-    };
+      from products_fts join products on products.rowid = products_fts.rowid
+      where products_fts match ${all} and ${FOR_SALE}`);
   },
   fuzzyProductMatches: (words) =>
     fuzzyWords(

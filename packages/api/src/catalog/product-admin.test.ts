@@ -141,6 +141,29 @@ describe("admin.products.delete", () => {
   });
 });
 
+describe("search after admin edits", () => {
+  it("finds a product by what it is called now, and only while it is for sale", async () => {
+    const found = async (q: string) => (await admin.caller.catalog.search({ q })).items.map((item) => item.id);
+    const { id } = await create({ name: "Quokka Teapot", description: "Pours without a drip." });
+    expect(await found("quokka")).toEqual([id]);
+    expect(await found("drip")).toEqual([id]);
+
+    await admin.caller.admin.products.update({ id, name: "Wombat Teapot", description: "Keeps tea hot." });
+    expect(await found("quokka")).toEqual([]);
+    expect(await found("drip")).toEqual([]);
+    expect(await found("wombat")).toEqual([id]);
+    expect(await found("hot")).toEqual([id]);
+
+    await admin.caller.admin.products.update({ id, status: "archived" });
+    expect(await found("wombat")).toEqual([]);
+    await admin.caller.admin.products.update({ id, status: "active" });
+    expect(await found("wombat")).toEqual([id]);
+
+    expect(await admin.caller.admin.products.delete({ id })).toEqual({ outcome: "deleted" });
+    expect(await found("wombat")).toEqual([]);
+  });
+});
+
 describe("admin.products images", () => {
   it("reorders images, sets alt text and removes one", async () => {
     const product = await create({ name: "Gallery" });

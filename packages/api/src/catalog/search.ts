@@ -54,57 +54,63 @@ export interface SearchResult {
 
 type Page = Pick<SearchResult, "items" | "total">;
 
-/** `products` with what the match needs joined to it (SQLite's FTS index), in a query being built. */
-function joinMatch<Query extends { innerJoin(table: SQL, on: SQL): Query }>(query: Query, matches: TextMatch | null) {
-  return matches?.join ? query.innerJoin(matches.join.table, matches.join.on) : query;
-}
-
 /**
- * One page of the products matching `where` (and `matches`, when there is text), in `sort` order.
- * The page is chosen first, from `products` alone, and only its rows are joined to their category
+ * One page of the products for sale that pass `narrowing` (and match the text, when there is
+ * text), in `sort` order. The page is chosen first and only its rows are joined to their category
  * and thumbnail: joining every match before the limit cost a common word more than the ranking.
+ * By relevance and without filters, the page comes from the matches alone, never reading the
+ * rows of the products it does not show.
  */
 async function searchPage(
   db: Db,
   input: SearchInput,
-  filters: SQL | undefined,
+  narrowing: SQL | undefined,
   matches: TextMatch | null,
 ): Promise<Page> {
   const { products, categories, productImages } = db.tables;
-  const where = and(filters, matches?.where);
   // Relevance means nothing without text; the newest products come first then.
   const requested = input.sort ?? "relevance";
   const sort = requested === "relevance" && !matches ? "newest" : requested;
+  const joinProducts = narrowing !== undefined || sort !== "relevance";
+  const candidateId = matches?.id ?? products.id;
   // Every order ends in the id, so equal prices, dates or scores never swap places between pages.
-  const orderBy = (score: SQL | SQL.Aliased) =>
+  const orderBy = (score: SQL | SQL.Aliased, id: SQL | typeof products.id) =>
     ({
-      relevance: [desc(score), asc(products.id)],
+      relevance: [desc(score), asc(id)],
       price_asc: [asc(products.priceCents), asc(products.id)],
       price_desc: [desc(products.priceCents), desc(products.id)],
       newest: [desc(products.createdAt), desc(products.id)],
     })[sort];
-
-  const chosen = joinMatch(
-    db.orm
-      .select({
-        id: products.id,
-        score: (matches?.score ?? sql<number>`0`).as("score"),
-        // The total in the same round trip. Text must score every match anyway, so a window counts
-        // them as they pass; without text a count of its own lets the page come from an index scan
-        // that stops after `pageSize` rows.
-        total: (matches
-          ? sql<number>`count(*) over ()`
-          : sql<number>`(select count(*) from ${products} where ${filters})`
-        )
-          .mapWith(Number)
-          .as("total"),
-      })
-      .from(products)
-      .$dynamic(),
-    matches,
-  )
-    .where(where)
-    .orderBy(...orderBy(matches?.score ?? sql`0`))
+  /**
+   * Each candidate with its score and the total: the text's matches (joined to their products
+   * when a filter or the order needs them), else every product for sale.
+   */
+  const candidates = () => {
+    const fields = {
+      id: sql<string>`${candidateId}`.as("candidate_id"),
+      score: (matches?.score ?? sql<number>`0`).as("score"),
+      // The total in the same round trip. Text must score every match anyway, so a window counts
+      // them as they pass; without text a count of its own lets the page come from an index scan
+      // that stops after `pageSize` rows.
+      total: (matches
+        ? sql<number>`count(*) over ()`
+        : sql<number>`(select count(*) from ${products} where ${and(forSale(db), narrowing)})`
+      )
+        .mapWith(Number)
+        .as("total"),
+    };
+    if (!matches)
+      return db.orm
+        .select(fields)
+        .from(products)
+        .where(and(forSale(db), narrowing))
+        .$dynamic();
+    const query = db.orm.select(fields).from(matches.table).$dynamic();
+    if (joinProducts) query.innerJoin(products, eq(products.id, matches.id));
+    return query.where(narrowing);
+  };
+  const chosen = candidates()
+    .orderBy(...orderBy(matches?.score ?? sql`0`, candidateId))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const page = db.orm.$with("page").as(chosen);
@@ -129,7 +135,7 @@ async function searchPage(
     .innerJoin(products, eq(products.id, page.id))
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .leftJoin(productImages, and(eq(productImages.productId, products.id), isFirstImage))
-    .orderBy(...orderBy(page.score));
+    .orderBy(...orderBy(page.score, products.id));
 
   const items = rows.map(({ categorySlug, categoryName, image, total: _, ...row }) => ({
     ...row,
@@ -140,16 +146,16 @@ async function searchPage(
   }));
   if (rows.length > 0 || input.page === 1) return { items, total: rows[0]?.total ?? 0 };
   // A page past the end has no row to carry the total, so only then is it counted apart.
-  const [totalRow] = await joinMatch(db.orm.select({ total: count() }).from(products).$dynamic(), matches).where(where);
+  const [totalRow] = await db.orm.select({ total: count() }).from(candidates().as("candidates"));
   return { items, total: totalRow?.total ?? 0 };
 }
 
+/** Products a shopper can see: the condition every search starts from. */
+const forSale = (db: Db) => eq(db.tables.products.status, "active");
+
 /** Whether any product for sale matches the text at all, whatever the filters. */
 async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
-  const { products } = db.tables;
-  const [row] = await joinMatch(db.orm.select({ id: products.id }).from(products).$dynamic(), matches)
-    .where(and(eq(products.status, "active"), matches.where))
-    .limit(1);
+  const [row] = await db.orm.select({ id: matches.id }).from(matches.table).limit(1);
   return row !== undefined;
 }
 
@@ -157,7 +163,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const { products } = db.tables;
   const text = input.q === undefined ? null : parseSearchText(input.q);
 
-  const conditions: SQL[] = [eq(products.status, "active")];
+  const conditions: SQL[] = [];
   if (input.categorySlug !== undefined) {
     const categoryIds = await categoryWithDescendants(db, input.categorySlug);
     if (!categoryIds) throw notFound("Category");
@@ -166,18 +172,18 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (input.minPriceCents !== undefined) conditions.push(gte(products.priceCents, input.minPriceCents));
   if (input.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, input.maxPriceCents));
   if (input.inStock) conditions.push(gt(products.stock, 0));
-  const where = and(...conditions);
+  const narrowing = and(...conditions);
   // With filters, no product may match because of them, not the words: then the words stand.
-  const narrowed = conditions.length > 1;
+  const narrowed = conditions.length > 0;
   const paging = { page: input.page, pageSize: input.pageSize };
 
-  const found = await searchPage(db, input, where, text && db.sql.productMatches(text));
+  const found = await searchPage(db, input, narrowing, text && db.sql.productMatches(text));
   const words = text && found.total === 0 ? fuzzyWords(text) : [];
   if (!text || words.length === 0 || (narrowed && (await anyMatch(db, db.sql.productMatches(text))))) {
     return { ...found, ...paging, correctedQuery: null };
   }
   const fuzzy = await db.sql.withFuzzyThreshold(db, (tx) =>
-    searchPage(tx, input, where, tx.sql.fuzzyProductMatches(words)),
+    searchPage(tx, input, narrowing, tx.sql.fuzzyProductMatches(words)),
   );
   const best = fuzzy.items[0];
   return { ...fuzzy, ...paging, correctedQuery: best ? correctedQuery(input.q ?? "", words, best.name) : null };

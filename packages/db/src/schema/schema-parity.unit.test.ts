@@ -25,11 +25,7 @@ import * as sqlite from "./sqlite.ts";
  * What one dialect has by design: SQLite searches through its FTS5 table and matches misspellings
  * with a JavaScript trigram function instead.
  */
-const DIALECT_ONLY = new Set([
-  "products.searchVector",
-  "products.products_search_vector_index",
-  "products.products_name_trigram_index",
-]);
+const DIALECT_ONLY = new Set(["products.searchVector", "products.products_name_trigram_index"]);
 
 interface ForeignKey {
   reference(): { columns: Column[]; foreignTable: PgTable | SQLiteTable; foreignColumns: Column[] };

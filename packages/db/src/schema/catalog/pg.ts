@@ -33,7 +33,8 @@ export const products = pgTable(
       .references(() => categories.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    // Kept current by Postgres on every insert and update; name outranks description.
+    // Kept current by Postgres on every insert and update; name outranks description. Search reads
+    // it through the product_terms table its triggers fill (migrations/pg/0005_product_terms.sql).
     searchVector: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', description), 'B')`,
     ),
@@ -44,7 +45,6 @@ export const products = pgTable(
     index("products_category_id_status_index").on(t.categoryId, t.status),
     index("products_status_created_at_id_index").on(t.status, t.createdAt, t.id),
     index("products_status_price_cents_id_index").on(t.status, t.priceCents, t.id),
-    index("products_search_vector_index").using("gin", t.searchVector),
     // pg_trgm: fuzzy search's `<%` finds names close to a misspelt word through it.
     index("products_name_trigram_index").using("gin", t.name.op("gin_trgm_ops")),
   ],
