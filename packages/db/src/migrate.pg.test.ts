@@ -1,6 +1,7 @@
 /**
  * Migrations on a shared Postgres: two servers starting at once on one empty database both migrate
- * and neither corrupts anything; the order-numbers migration numbers orders that already existed.
+ * and neither corrupts anything; the order-numbers migration numbers orders that already existed;
+ * the search-index migration indexes the products that already existed, however long that takes.
  */
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -53,13 +54,13 @@ describe("migrate on a shared Postgres", () => {
   });
 });
 
-/** A copy of the migrations folder that stops just before the one creating `order_number_seq`. */
-function migrationsBeforeNumbers(): string {
+/** A copy of the migrations folder that stops just before the one whose SQL holds `statement`. */
+function migrationsBefore(statement: string): string {
   const journal = JSON.parse(readFileSync(join(migrations, "meta/_journal.json"), "utf8")) as {
     entries: { tag: string }[];
   };
   const index = journal.entries.findIndex((e) =>
-    readFileSync(join(migrations, `${e.tag}.sql`), "utf8").includes('CREATE SEQUENCE "public"."order_number_seq"'),
+    readFileSync(join(migrations, `${e.tag}.sql`), "utf8").includes(statement),
   );
   expect(index).toBeGreaterThan(0);
   const dir = mkdtempSync(join(tmpdir(), "sw-migrations-"));
@@ -78,7 +79,7 @@ describe("the migration that brought order numbers", () => {
   it("numbers existing orders by when they were placed, and new ones follow", async () => {
     await admin(`create database "${numbered}"`);
     const db = createPostgresDb(withDatabase(adminUrl, numbered), { max: 2 });
-    const before = migrationsBeforeNumbers();
+    const before = migrationsBefore('CREATE SEQUENCE "public"."order_number_seq"');
     try {
       await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
       await db.run(sql`insert into users (id, email, password_hash, name, created_at, updated_at)
@@ -102,6 +103,37 @@ describe("the migration that brought order numbers", () => {
     } finally {
       rmSync(before, { recursive: true, force: true });
       await db.close();
+    }
+  });
+});
+
+describe("the migration that brought search's product_terms", () => {
+  const indexed = `${name}_terms`;
+  afterAll(() => admin(`drop database if exists "${indexed}" with (force)`));
+
+  it("indexes every product already for sale, past the statement timeout web requests get", async () => {
+    await admin(`create database "${indexed}"`);
+    // Far shorter than indexing thousands of products takes: the shop's limit must not apply.
+    const db = createPostgresDb(withDatabase(adminUrl, indexed), { max: 2, statementTimeoutMs: 1 });
+    const setup = createPostgresDb(withDatabase(adminUrl, indexed), { max: 1, statementTimeoutMs: 0 });
+    const before = migrationsBefore('CREATE TABLE "product_terms"');
+    try {
+      await drizzleMigrate(setup.orm as unknown as NodePgDatabase, { migrationsFolder: before });
+      await setup.run(sql`insert into categories (id, slug, name, created_at, updated_at)
+        values ('cat_1', 'lighting', 'Lighting', now(), now())`);
+      await setup.run(sql`insert into products (id, slug, name, description, price_cents, stock, status, category_id, created_at, updated_at)
+        select 'prd_' || n, 'lamp-' || n, case when n = 1 then 'Brass Desk Lamp' else 'Reading Lamp ' || n end,
+          'A lamp for a quiet evening', 1000, 1, case when n % 10 = 0 then 'archived' else 'active' end, 'cat_1', now(), now()
+        from generate_series(1, 5000) as n`);
+      await migrate(db);
+      const counts = await setup.execute<{ products: string; brass: string }>(sql`select
+        count(distinct product_id) as products,
+        count(*) filter (where lexeme = 'brass') as brass from product_terms`);
+      expect(counts).toEqual([{ products: "4500", brass: "1" }]);
+      expect(await isMigrated(setup)).toBe(true);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await Promise.all([db.close(), setup.close()]);
     }
   });
 });

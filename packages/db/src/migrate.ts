@@ -6,6 +6,7 @@ import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
+import pg from "pg";
 import { advisoryLocks } from "./advisory-locks.ts";
 import type { Db, PostgresDb, SqliteDb } from "./client.ts";
 
@@ -26,16 +27,29 @@ export async function migrate(db: Db): Promise<void> {
       return;
     }
     case "postgres": {
-      const { pool } = db as PostgresDb;
-      const lock = await pool.connect();
+      // A migration is not a web request: a backfill over a large catalog runs for as long as it
+      // needs, so migrations get connections of their own without the shop's timeouts.
+      const pool = new pg.Pool({
+        ...(db as PostgresDb).pool.options,
+        max: 2,
+        statement_timeout: undefined,
+        query_timeout: undefined,
+      });
+      // An idle connection that drops is reported by the next query on it, which fails the migration.
+      pool.on("error", () => undefined);
       try {
-        await lock.query("select pg_advisory_lock($1)", [advisoryLocks.migration]);
-        // On the connection that holds the lock: one session does the whole job.
-        await migratePostgres(drizzlePg({ client: lock }), { migrationsFolder: folder("pg") });
-        await runWorkerMigrations({ pgPool: pool });
+        const lock = await pool.connect();
+        try {
+          await lock.query("select pg_advisory_lock($1)", [advisoryLocks.migration]);
+          // On the connection that holds the lock: one session does the whole job.
+          await migratePostgres(drizzlePg({ client: lock }), { migrationsFolder: folder("pg") });
+          await runWorkerMigrations({ pgPool: pool });
+        } finally {
+          await lock.query("select pg_advisory_unlock($1)", [advisoryLocks.migration]).catch(() => undefined);
+          lock.release();
+        }
       } finally {
-        await lock.query("select pg_advisory_unlock($1)", [advisoryLocks.migration]).catch(() => undefined);
-        lock.release();
+        await pool.end();
       }
       return;
     }
