@@ -13,6 +13,7 @@ import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { type DialectSql, postgresSql, sqliteSql } from "./dialect-sql.ts";
 import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
+import { PreparingClient } from "./prepared-statements.ts";
 import * as pgSchema from "./schema/pg.ts";
 import * as sqliteSchema from "./schema/sqlite.ts";
 import { wordSimilarity } from "./trigram.ts";
@@ -118,6 +119,7 @@ const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
   const statementTimeout = options.statementTimeoutMs ?? 10_000;
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
