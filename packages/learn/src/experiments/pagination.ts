@@ -64,8 +64,6 @@ async function figures(db: PostgresDb, pages: number[]): Promise<PageFigures[]> 
 }
 
 export async function runPagination(db: PostgresDb, { products }: { products: number }): Promise<PaginationResult> {
-  // The full-text index plays no part here and only slows the bulk insert.
-  await db.run(sql`drop index if exists products_search_vector_index`);
   await generateCatalog(db, products);
   const pages = [1, 100, Math.ceil(products / PAGE_SIZE)];
 

@@ -4,7 +4,7 @@ import { runSearchEngines } from "./search-engines.ts";
 
 const testDb = useTestDb();
 
-it("ILIKE misses plurals and word order, tsvector misses typos and word parts, trigrams find both", async () => {
+it("ILIKE misses plurals and word order, tsvector and the shop's word index miss typos and word parts, trigrams find both", async () => {
   const r = await runSearchEngines(testDb(), { sizes: [2_000], qualityAt: 2_000 });
   const byQuery = Object.fromEntries(r.quality.map((x) => [x.q, x]));
   const { lamps, kettel, phones } = byQuery;
@@ -17,5 +17,6 @@ it("ILIKE misses plurals and word order, tsvector misses typos and word parts, t
   expect(kettel!.found.trigram.relevantFound).toBe(kettel!.relevant);
   expect(phones!.found.tsvector.relevantFound).toBe(0);
   expect(phones!.found.trigram.relevantFound).toBe(phones!.relevant);
+  for (const x of r.quality) expect(x.found.terms).toEqual(x.found.tsvector);
   expect(r.sizes[0]!.indexBytes.trigram).toBeGreaterThan(r.sizes[0]!.indexBytes.tsvector);
 });
