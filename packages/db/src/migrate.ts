@@ -8,7 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import pg from "pg";
 import { advisoryLocks } from "./advisory-locks.ts";
-import type { Db, PostgresDb, SqliteDb } from "./client.ts";
+import { type Db, handlePoolErrors, type PostgresDb, type SqliteDb } from "./client.ts";
 
 const folder = (dialect: "pg" | "sqlite") => fileURLToPath(new URL(`../migrations/${dialect}`, import.meta.url));
 const sqliteExtras = () => readFileSync(new URL("./sqlite-extras.sql", import.meta.url), "utf8");
@@ -35,8 +35,8 @@ export async function migrate(db: Db): Promise<void> {
         statement_timeout: undefined,
         query_timeout: undefined,
       });
-      // An idle connection that drops is reported by the next query on it, which fails the migration.
-      pool.on("error", () => undefined);
+      // A connection that drops fails the query on it, and so the migration, which is reported.
+      handlePoolErrors(pool, () => undefined);
       try {
         const lock = await pool.connect();
         try {
