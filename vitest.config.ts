@@ -58,6 +58,7 @@ export default defineConfig({
           name: "ui",
           include: ["apps/storefront/src/**/*.test.tsx", "apps/admin/src/**/*.test.tsx"],
           environment: "happy-dom",
+          setupFiles: ["apps/storefront/src/test-utils/search-element.ts"],
         },
       },
       {
