@@ -127,17 +127,10 @@ export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
     query_timeout: statementTimeout ? statementTimeout + QUERY_TIMEOUT_MARGIN_MS : undefined,
     idle_in_transaction_session_timeout: 30_000,
   });
-  handlePoolErrors(pool, options.onError ?? (() => undefined));
-  return pool;
-}
-
-/**
- * Passes a connection that drops while idle (a restarted server) to `report`; unhandled, it would
- * be thrown out of the event loop and end the process.
- */
-export function handlePoolErrors(pool: pg.Pool, report: (error: Error) => void): void {
+  const report = options.onError ?? (() => undefined);
   pool.on("error", report);
   pool.on("connect", (client) => client.on("error", report));
+  return pool;
 }
 
 /** A Postgres server reached with node-postgres; the embedded database is reached the same way. */

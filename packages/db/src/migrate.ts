@@ -6,9 +6,8 @@ import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
-import pg from "pg";
 import { advisoryLocks } from "./advisory-locks.ts";
-import { type Db, handlePoolErrors, type PostgresDb, type SqliteDb } from "./client.ts";
+import { createPgPool, type Db, type PostgresDb, type SqliteDb } from "./client.ts";
 
 const folder = (dialect: "pg" | "sqlite") => fileURLToPath(new URL(`../migrations/${dialect}`, import.meta.url));
 const sqliteExtras = () => readFileSync(new URL("./sqlite-extras.sql", import.meta.url), "utf8");
@@ -28,15 +27,12 @@ export async function migrate(db: Db): Promise<void> {
     }
     case "postgres": {
       // A migration is not a web request: a backfill over a large catalog runs for as long as it
-      // needs, so migrations get connections of their own without the shop's timeouts.
-      const pool = new pg.Pool({
-        ...(db as PostgresDb).pool.options,
+      // needs, so migrations get connections of their own with no statement timeout, as bulk work
+      // does. Every pool of the shop is made from a URL by createPgPool.
+      const pool = createPgPool((db as PostgresDb).pool.options.connectionString!, {
         max: 2,
-        statement_timeout: undefined,
-        query_timeout: undefined,
+        statementTimeoutMs: 0,
       });
-      // A connection that drops fails the query on it, and so the migration, which is reported.
-      handlePoolErrors(pool, () => undefined);
       try {
         const lock = await pool.connect();
         try {

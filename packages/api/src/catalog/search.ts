@@ -174,7 +174,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (input.inStock) conditions.push(gt(products.stock, 0));
   const narrowing = and(...conditions);
   // With filters, no product may match because of them, not the words: then the words stand.
-  const narrowed = conditions.length > 0;
+  const narrowed = narrowing !== undefined;
   const paging = { page: input.page, pageSize: input.pageSize };
 
   const found = await searchPage(db, input, narrowing, text && db.sql.productMatches(text));
