@@ -326,8 +326,15 @@ describe("storefront", () => {
       name: "Ada Lovelace",
     });
     const page = await shop.newPage(PHONE);
+    // A busy machine serves the page's code late; until it arrives the sign-in form, with its own
+    // Email field, stays on screen. Delayed on purpose, so the journey cannot type into that one.
+    await page.route(/\/assets\/password-reset-pages-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await page.goto(shop.url("/login"));
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByRole("heading", { level: 1, name: "Forgot your password?" }).waitFor();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Email me a link" }).click();
     await page.getByText("we have emailed it a link").waitFor();
