@@ -33,6 +33,19 @@ export function responseRequestId(meta: Record<string, unknown> | undefined): st
   return (headers as { get(name: string): string | null }).get("x-request-id") ?? undefined;
 }
 
+/** What a person is told when a call never got the shop's answer: no connection, or the shop is down. */
+export const UNREACHABLE_MESSAGE = "We can't reach the shop. Check your connection and try again.";
+
+/**
+ * True when a call failed without the shop's answer: the request never left (offline), the
+ * connection was refused or dropped, or something in between (a proxy's 502 page) answered
+ * instead of the shop. Asking again may work.
+ */
+export function isUnreachable(err: unknown): boolean {
+  if (err instanceof TRPCClientError) return !err.data?.code;
+  return err instanceof TypeError;
+}
+
 /**
  * True when the shop answered and refused (a 4xx: bad input, not signed in, not found, conflict):
  * asking again gets the same answer, unlike a dropped connection or a 5xx.

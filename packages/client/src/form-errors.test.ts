@@ -1,4 +1,6 @@
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { UNREACHABLE_MESSAGE } from "./errors.ts";
 import { errorMessage, formErrors } from "./form-errors.ts";
 
 describe("formErrors: the storefront's forms", () => {
@@ -17,6 +19,7 @@ describe("formErrors: the storefront's forms", () => {
     expect(formErrors(error)).toEqual({
       fields: { email: "Invalid email address", "shippingAddress.country": "Use a two-letter country code" },
       form: undefined,
+      retryable: false,
     });
   });
 
@@ -27,8 +30,12 @@ describe("formErrors: the storefront's forms", () => {
 
   it("shows the server's message for the form when no field is to blame", () => {
     const error = { message: "An account with this email already exists", data: { code: "CONFLICT", issues: null } };
-    expect(formErrors(error)).toEqual({ fields: {}, form: "An account with this email already exists" });
-    expect(formErrors(null)).toEqual({ fields: {}, form: undefined });
+    expect(formErrors(error)).toEqual({
+      fields: {},
+      form: "An account with this email already exists",
+      retryable: false,
+    });
+    expect(formErrors(null)).toEqual({ fields: {}, form: undefined, retryable: false });
   });
 });
 
@@ -47,6 +54,7 @@ describe("formErrors: the admin's forms", () => {
     expect(formErrors(error)).toEqual({
       fields: { priceCents: "Price cannot be negative", "address.city": "Required" },
       form: undefined,
+      retryable: false,
     });
   });
 
@@ -59,7 +67,26 @@ describe("formErrors: the admin's forms", () => {
     expect(formErrors({ message: "An order that is shipped cannot become placed", data: {} }).form).toBe(
       "An order that is shipped cannot become placed",
     );
-    expect(formErrors(null)).toEqual({ fields: {}, form: undefined });
+    expect(formErrors(null)).toEqual({ fields: {}, form: undefined, retryable: false });
+  });
+});
+
+describe("formErrors: failures that are not a refusal", () => {
+  it("says in words that the shop cannot be reached when the call got no answer, and that it may be retried", () => {
+    const dropped = new TRPCClientError("Failed to fetch", { cause: new TypeError("Failed to fetch") });
+    expect(formErrors(dropped)).toEqual({ fields: {}, form: UNREACHABLE_MESSAGE, retryable: true });
+    expect(errorMessage(new TypeError("NetworkError when attempting to fetch resource."))).toBe(
+      "We can't reach the shop. Check your connection and try again.",
+    );
+  });
+
+  it("keeps a failure on the shop's side to a sentence for people, retryable, with no internal message", () => {
+    const failed = { message: "connect ECONNREFUSED", data: { code: "INTERNAL_SERVER_ERROR", httpStatus: 500 } };
+    expect(formErrors(failed)).toEqual({
+      fields: {},
+      form: "Something went wrong on our side. Please try again in a moment.",
+      retryable: true,
+    });
   });
 });
 

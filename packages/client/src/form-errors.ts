@@ -1,3 +1,5 @@
+import { isUnreachable, UNREACHABLE_MESSAGE } from "./errors.ts";
+
 /**
  * Turns an error from the shop into what a form shows: a message per field — from the zod issues
  * the server attaches to BAD_REQUEST, zod's flattened field errors, or the `details.field` of a
@@ -18,6 +20,7 @@ interface ErrorLike {
   message?: string;
   data?: {
     code?: string;
+    httpStatus?: number;
     issues?: Issue[] | null;
     zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
     details?: { field?: unknown; retryAfterSeconds?: unknown } | null;
@@ -68,13 +71,26 @@ export interface FormErrors {
   fields: Record<string, string>;
   /** For the top of the form when no field explains the failure. */
   form: string | undefined;
+  /** The same request may well work a moment later (no connection, a failure on the shop's side). */
+  retryable: boolean;
 }
 
-const FALLBACK = "Something went wrong; please try again.";
+/** Codes that say the shop failed, not the request: asking again may work. */
+const SHOP_SIDE = new Set([
+  "INTERNAL_SERVER_ERROR",
+  "SERVICE_UNAVAILABLE",
+  "TIMEOUT",
+  "BAD_GATEWAY",
+  "GATEWAY_TIMEOUT",
+]);
+
+const FALLBACK = "Something went wrong on our side. Please try again in a moment.";
 
 export function formErrors(error: unknown): FormErrors {
-  if (!error) return { fields: {}, form: undefined };
+  if (!error) return { fields: {}, form: undefined, retryable: false };
+  if (isUnreachable(error)) return { fields: {}, form: UNREACHABLE_MESSAGE, retryable: true };
   const { data, message } = error as ErrorLike;
+  const retryable = (data?.httpStatus ?? 0) >= 500 || SHOP_SIDE.has(data?.code ?? "");
   const fields: Record<string, string> = {};
   for (const issue of data?.issues ?? []) fields[issue.path.join(".")] ??= issueSentence(issue);
   for (const [key, messages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {
@@ -84,10 +100,11 @@ export function formErrors(error: unknown): FormErrors {
   if (typeof field === "string" && message) fields[field] ??= message;
   const wait = data?.details?.retryAfterSeconds;
   if (data?.code === "TOO_MANY_REQUESTS" && typeof wait === "number") {
-    return { fields, form: retryAfterSentence(wait) };
+    return { fields, form: retryAfterSentence(wait), retryable: false };
   }
-  const form = Object.keys(fields).length > 0 ? undefined : message || FALLBACK;
-  return { fields, form };
+  // A failure on the shop's side carries no message meant for people.
+  const form = Object.keys(fields).length > 0 ? undefined : retryable ? FALLBACK : message || FALLBACK;
+  return { fields, form, retryable };
 }
 
 /** The one message to show for an error outside a form: the form's message, else the first field's. */

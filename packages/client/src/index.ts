@@ -15,7 +15,15 @@ export {
   type ShopClientOptions,
   type SignedIn,
 } from "./client.ts";
-export { isRefusal, isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
+export {
+  isRefusal,
+  isShopError,
+  isUnreachable,
+  requestIdOf,
+  type ShopError,
+  type ShopErrorCode,
+  UNREACHABLE_MESSAGE,
+} from "./errors.ts";
 export {
   errorMessage,
   type FormErrors,
