@@ -74,6 +74,14 @@ module.exports = {
       to: { path: "^(packages|apps)/", pathNot: ["^packages/(client|ui)/", "^apps/$1/"] },
     },
     {
+      name: "leaf-packages-import-nothing",
+      comment:
+        "@shopwright/routes and @shopwright/address are facts the server, its emails and the SPAs share: they import no other package, so a browser bundle can take them",
+      severity: "error",
+      from: { path: "^packages/(routes|address)/" },
+      to: { path: "^(packages|apps)/", pathNot: "^packages/$1/" },
+    },
+    {
       name: "db-imports-nothing-above",
       comment: "packages/db is the bottom layer: the api, jobs and apps build on it, never the reverse",
       severity: "error",

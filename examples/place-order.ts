@@ -28,6 +28,7 @@ const shippingAddress = {
   name: values.name,
   line1: "1 Example Street",
   city: "Springfield",
+  region: "IL",
   postalCode: "12345",
   country: "US",
 };

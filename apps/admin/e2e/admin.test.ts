@@ -15,6 +15,7 @@ const ADDRESS = {
   name: "Grace Hopper",
   line1: "1 Compiler Lane",
   city: "Arlington",
+  region: "VA",
   postalCode: "22201",
   country: "US",
 };

@@ -81,6 +81,7 @@ const shippingAddress = {
   name: "Bench Shopper",
   line1: "1 Load Street",
   city: "Loadtown",
+  region: "NY",
   postalCode: "10101",
   country: "US",
 };

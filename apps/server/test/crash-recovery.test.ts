@@ -93,7 +93,14 @@ describe("a shop killed mid-checkout", () => {
           await client.trpc.cart.addItem.mutate({ productId, quantity: 1 });
           await client.trpc.orders.checkout.mutate({
             idempotencyKey: `crash-${n}-${round}`,
-            shippingAddress: { name: "S", line1: "1 Main St", city: "Springfield", postalCode: "62701", country: "US" },
+            shippingAddress: {
+              name: "S",
+              line1: "1 Main St",
+              city: "Springfield",
+              region: "IL",
+              postalCode: "62701",
+              country: "US",
+            },
           });
           acknowledged += 1;
         } catch (error) {

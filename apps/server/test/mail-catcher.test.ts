@@ -52,6 +52,7 @@ describe("the dev mail catcher with the inline worker on the embedded Postgres",
       name: "Grace Hopper",
       line1: "1 Navy Way",
       city: "Arlington",
+      region: "VA",
       postalCode: "22202",
       country: "US",
     };

@@ -308,7 +308,14 @@ describe("logout", () => {
 describe("profile and password", () => {
   it("updates the name and shipping address, validating the address", async () => {
     const { as } = await registered();
-    const address = { name: "Ada L", line1: "1 Loop Rd", city: "Springfield", postalCode: "12345", country: "us" };
+    const address = {
+      name: "Ada L",
+      line1: "1 Loop Rd",
+      city: "Springfield",
+      region: "IL",
+      postalCode: "12345",
+      country: "us",
+    };
     const updated = await as.auth.updateProfile({ name: " Ada Lovelace ", shippingAddress: address });
     expect(updated).toMatchObject({ name: "Ada Lovelace", shippingAddress: { ...address, country: "US" } });
     expect(await as.auth.me()).toEqual(updated);

@@ -29,7 +29,8 @@ describe(`order confirmation on ${testDialect()}`, () => {
     expect(message?.text).toContain("Subtotal: $64.99");
     expect(message?.text).toContain("Shipping: $5.00");
     expect(message?.text).toContain("Total: $69.99");
-    expect(message?.text).toContain("SW1Y 4JH London");
+    // A UK address as Royal Mail reads it: the town, then the postcode on its own line, then the country.
+    expect(message?.text).toContain("  London\n  SW1Y 4JH\n  United Kingdom");
     expect(message?.text).toContain(`${testConfig.publicUrl}/orders/${orderId}`);
     expect(message?.html).toContain("Darjeeling &lt;First Flush&gt;");
     expect(message?.html).toContain("Tea &amp; Cups");

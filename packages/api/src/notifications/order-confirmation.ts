@@ -1,8 +1,8 @@
 /** The order confirmation email: rendered with the parts every email shares (render.ts). */
-import type { Address } from "@shopwright/db";
+import { type Address, addressLines } from "@shopwright/address";
 import { storefrontRoutes } from "@shopwright/routes";
 import { formatCents, lineTotal } from "../lib/money.ts";
-import { addressLines, escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
+import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
 
 export interface ConfirmationOrder {
   id: string;

@@ -2,13 +2,13 @@
  * The emails that follow an order after it is paid: shipped (with the tracking number when the
  * admin gave one), delivered, cancelled. One per order and status, sent once (see send-once.ts).
  */
-import type { Address } from "@shopwright/db";
+import { type Address, addressLines } from "@shopwright/address";
 import { storefrontRoutes } from "@shopwright/routes";
 import type { ApiConfig } from "../config.ts";
 import { formatCents } from "../lib/money.ts";
 import { loadOrder } from "../orders/queries.ts";
 import type { DeliveryDeps } from "./order-confirmation-delivery.ts";
-import { addressLines, escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
+import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
 import { type DeliveryResult, sendOnce } from "./send-once.ts";
 
 export type NotifiedStatus = "shipped" | "delivered" | "cancelled";

@@ -2,8 +2,6 @@
  * What every email shares: an HTML part and a plain-text part rendered from the same facts, every
  * value from the database escaped (there is no template engine to trust), one layout.
  */
-import type { Address } from "@shopwright/db";
-
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -12,9 +10,6 @@ export interface RenderedEmail {
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
-
-export const addressLines = (a: Address) =>
-  [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter((l): l is string => Boolean(l));
 
 /** How people read an order number, in subjects and bodies alike. */
 export const orderLabel = (number: number) => `#${number}`;

@@ -8,6 +8,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { addressProblems } from "@shopwright/address";
 import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { and, asc, eq, lt } from "drizzle-orm";
@@ -60,7 +61,15 @@ function requestHash(lines: { productId: string; quantity: number }[], address: 
   const canonical = {
     // Sorted by code unit, not locale, so every server computes the same hash.
     lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(),
-    address: [address.name, address.line1, address.line2 ?? "", address.city, address.postalCode, address.country],
+    address: [
+      address.name,
+      address.line1,
+      address.line2 ?? "",
+      address.city,
+      address.region ?? "",
+      address.postalCode,
+      address.country,
+    ],
   };
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
@@ -87,6 +96,11 @@ async function placeOrder(
     .where(eq(users.id, userId));
   const address = shippingAddress ?? user?.shippingAddress;
   if (!user || !address) throw badRequest("Add a shipping address to check out");
+  if (!shippingAddress) {
+    // A saved address may predate today's rules (a US address saved before states were asked for).
+    const [problem] = Object.entries(addressProblems(address));
+    if (problem) throw badRequest(problem[1], { field: `shippingAddress.${problem[0]}` });
+  }
   const hash = requestHash(lines, address);
 
   const fresh = {

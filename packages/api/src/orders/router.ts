@@ -1,4 +1,5 @@
-import { addressSchema, COUNTRY_CODES, postalFormat, text } from "@shopwright/db";
+import { COUNTRY_CODES, postalCodeLabel, postalFormat, REGIONS } from "@shopwright/address";
+import { addressSchema, text } from "@shopwright/db";
 import { z } from "zod";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkout } from "./checkout.ts";
@@ -29,11 +30,23 @@ export const ordersRouter = router({
   /** The cart as checkout will charge it: lines flagged when they cannot be bought as they stand. */
   checkoutSummary: protectedProcedure.query(({ ctx }) => checkoutSummary(ctx.db, ctx.viewer.userId)),
 
-  /** Every country the shop ships to, with its postal-code format, for the address form to mirror. */
+  /**
+   * Every country the shop ships to, with its postal-code format and, where an address needs one,
+   * its regions (@shopwright/address holds the rules; the storefront checks its form with them).
+   */
   shippingCountries: publicProcedure.query(() =>
     COUNTRY_CODES.map((code) => {
       const { pattern, example } = postalFormat(code);
-      return { code, postalCodePattern: pattern.source, postalCodeExample: example || null };
+      const regions = REGIONS[code];
+      return {
+        code,
+        postalCodeLabel: postalCodeLabel(code),
+        postalCodePattern: pattern.source,
+        postalCodeExample: example || null,
+        region: regions
+          ? { label: regions.label, options: Object.entries(regions.regions).map(([code, name]) => ({ code, name })) }
+          : null,
+      };
     }),
   ),
 

@@ -104,8 +104,22 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
         i.message,
       ]);
     };
-    expect(await issues({ postalCode: "!!", country: "US" })).toEqual([
-      ["shippingAddress.postalCode", "Use a postal code like 94103"],
+    expect(await issues({ postalCode: "!!", region: "CA", country: "US" })).toEqual([
+      ["shippingAddress.postalCode", "Use a ZIP code like 94103"],
+    ]);
+    // Where the post needs a region, an address without a valid one is a field error.
+    expect(await issues({ postalCode: "94103", country: "US" })).toEqual([
+      ["shippingAddress.region", "Choose a state"],
+    ]);
+    expect(await issues({ postalCode: "94103", region: "Atlantis", country: "US" })).toEqual([
+      ["shippingAddress.region", "Choose a state"],
+    ]);
+    // Every problem at once, not one per attempt.
+    expect(await issues({ name: "", city: "", postalCode: "", country: "CA" })).toEqual([
+      ["shippingAddress.name", "Enter the recipient's name"],
+      ["shippingAddress.city", "Enter the city"],
+      ["shippingAddress.postalCode", "Enter the postal code"],
+      ["shippingAddress.region", "Choose a province or territory"],
     ]);
     expect(await issues({ country: "XX" })).toEqual([["shippingAddress.country", "Choose a country from the list"]]);
     expect(await issues({ postalCode: "1234", country: "DE" })).toEqual([
@@ -120,13 +134,51 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
       shippingAddress: { ...testAddress, postalCode: " sw1y 4jh ", country: "gb" },
     });
     expect(saved.shippingAddress).toMatchObject({ postalCode: "SW1Y 4JH", country: "GB" });
+    const american = await shopper.caller.auth.updateProfile({
+      shippingAddress: {
+        ...testAddress,
+        city: "San Francisco",
+        region: "california",
+        postalCode: "94103",
+        country: "US",
+      },
+    });
+    expect(american.shippingAddress).toMatchObject({ region: "CA", postalCode: "94103", country: "US" });
 
     const countries = await guestCaller(db).orders.shippingCountries();
     expect(countries).toHaveLength(249);
     expect(countries.find((c) => c.code === "US")).toEqual({
       code: "US",
+      postalCodeLabel: "ZIP code",
       postalCodePattern: expect.any(String),
       postalCodeExample: "94103",
+      region: { label: "State", options: expect.arrayContaining([{ code: "CA", name: "California" }]) },
     });
+    expect(countries.find((c) => c.code === "DE")?.region).toBeNull();
+  });
+
+  it("keeps addresses saved before regions existed: they load as they are, and checkout asks for the missing state", async () => {
+    const shopper = await createSignedInUser(db);
+    const lamp = await createProduct(db, { priceCents: 1_000, stock: 5 });
+    const before = { name: "Ada", line1: "1 Market St", city: "San Francisco", postalCode: "94103", country: "US" };
+    await db.orm.update(db.tables.users).set({ shippingAddress: before }).where(eq(db.tables.users.id, shopper.id));
+    expect((await shopper.caller.auth.me()).shippingAddress).toEqual(before);
+
+    await fillCart(db, shopper.id, [{ productId: lamp.id, quantity: 1 }]);
+    const refused = await shopper.caller.orders.checkout({ idempotencyKey: "old-address-1" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a state",
+      cause: { details: { field: "shippingAddress.region" } },
+    });
+
+    const { order } = await shopper.caller.orders.checkout({
+      idempotencyKey: "old-address-2",
+      shippingAddress: { ...before, region: "CA" },
+    });
+    expect(order.shippingAddress).toEqual({ ...before, region: "CA" });
+    // An order placed with the old shape still opens.
+    await db.orm.update(db.tables.orders).set({ shippingAddress: before }).where(eq(db.tables.orders.id, order.id));
+    expect((await shopper.caller.orders.byId({ id: order.id })).shippingAddress).toEqual(before);
   });
 });

@@ -1,37 +1,27 @@
+import { type Address, addressProblems, normalizeAddress } from "@shopwright/address";
 import { z } from "zod";
 import { text } from "../text.ts";
-import { isCountryCode, postalFormat } from "./countries.ts";
 
 /**
- * A shipping address as the shop stores it: free-form lines, an ISO 3166-1 alpha-2 country, and a
- * postal code in that country's format (upper-cased, as post offices print them).
+ * A shipping address as the shop accepts it: the rules and the stored form come from
+ * @shopwright/address (which the storefront checks its form with too); this schema adds what any
+ * stored text must be, and reports every problem at once, each under its field.
  */
 export const addressSchema = z
   .object({
-    name: text().trim().min(1, "Enter the recipient's name").max(200),
-    line1: text().trim().min(1, "Enter the street address").max(200),
-    line2: text().trim().max(200).optional(),
-    city: text().trim().min(1, "Enter the city").max(100),
-    postalCode: text()
-      .trim()
-      .min(1, "Enter the postal code")
-      .max(20)
-      .transform((code) => code.toUpperCase()),
-    country: text()
-      .trim()
-      .transform((c) => c.toUpperCase())
-      .refine(isCountryCode, "Choose a country from the list"),
+    name: text(),
+    line1: text(),
+    line2: text().optional(),
+    city: text(),
+    region: text().optional(),
+    postalCode: text(),
+    country: text(),
   })
   .superRefine((address, ctx) => {
-    if (!isCountryCode(address.country) || address.postalCode === "") return;
-    const { pattern, example } = postalFormat(address.country);
-    if (!pattern.test(address.postalCode)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["postalCode"],
-        message: example ? `Use a postal code like ${example}` : "Enter a valid postal code",
-      });
+    for (const [field, message] of Object.entries(addressProblems(address))) {
+      ctx.addIssue({ code: "custom", path: [field], message });
     }
-  });
+  })
+  .transform((address): Address => normalizeAddress(address));
 
-export type Address = z.output<typeof addressSchema>;
+export type { Address };

@@ -1,7 +1,6 @@
 /**
- * Where the shop ships: every ISO 3166-1 alpha-2 country, and the postal-code format of the
- * countries most orders go to. A country without a format here gets the generic check (letters,
- * digits, spaces and dashes). The storefront asks the API for this list and only mirrors it.
+ * Every ISO 3166-1 alpha-2 country, and the postal-code format of the countries most orders go
+ * to. A country without a format here gets the generic check (letters, digits, spaces and dashes).
  */
 export const COUNTRY_CODES = `
   AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
@@ -48,7 +47,7 @@ export const POSTAL_FORMATS: Record<string, PostalFormat> = {
 
 const GENERIC: PostalFormat = { pattern: /^[A-Z0-9][A-Z0-9 -]{1,9}$/i, example: "" };
 
-export const isCountryCode = (code: string) => COUNTRY_CODES.includes(code);
+export const isCountryCode = (code: string): boolean => COUNTRY_CODES.includes(code);
 
 export function postalFormat(country: string): PostalFormat {
   return POSTAL_FORMATS[country] ?? GENERIC;
