@@ -4,9 +4,11 @@
  * can take it (through @shopwright/client).
  */
 export {
+  BLANK_PASSWORD_MESSAGE,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PASSWORD_RULE,
+  passwordProblem,
 } from "./auth/password-policy.ts";
 
 /** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */

@@ -7,7 +7,13 @@
  */
 export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
 export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
-export { MAX_BATCH_SIZE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/api/rules";
+export {
+  MAX_BATCH_SIZE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULE,
+  passwordProblem,
+} from "@shopwright/api/rules";
 export {
   type Credentials,
   createShopClient,

@@ -89,6 +89,9 @@ describe(`forgot password on ${testDialect()}`, () => {
     const { tokens } = await deliver(email);
     const token = tokens[0]!;
     await expect(client().resetPassword({ token, password: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(client().resetPassword({ token, password: " ".repeat(10) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(client().resetPassword({ token, password: email })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(client().resetPassword({ token, password: "password123" })).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -4,7 +4,7 @@ import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.ts";
+import { PASSWORD_LENGTH_MESSAGE, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
@@ -15,16 +15,16 @@ const email = text()
   .pipe(z.email("Enter a valid email address").max(254));
 
 /**
- * 8 to 256 characters exactly as typed: no trimming, no truncation. Characters are code points, so
- * an emoji counts once; a lone surrogate is not text and could not be hashed faithfully.
+ * A new password exactly as typed: no trimming, no truncation (`passwordProblem` says what is
+ * wrong, in the words the apps show before sending); a lone surrogate is not text and could not be
+ * hashed faithfully.
  */
-const lengthRule = `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
 const password = text()
-  .max(PASSWORD_MAX_LENGTH * 2, lengthRule)
-  .refine((value) => {
-    const length = [...value].length;
-    return length >= PASSWORD_MIN_LENGTH && length <= PASSWORD_MAX_LENGTH;
-  }, lengthRule);
+  .max(PASSWORD_MAX_LENGTH * 2, PASSWORD_LENGTH_MESSAGE)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const name = text().trim().min(1).max(100);
 const refreshToken = text().min(1).max(100);

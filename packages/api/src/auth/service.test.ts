@@ -8,6 +8,7 @@ import { REFRESH_COOKIE } from "../http-names.ts";
 import { createCaller, createProduct, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
+import { BLANK_PASSWORD_MESSAGE } from "./password-policy.ts";
 import { REUSE_GRACE_SECONDS } from "./sessions.ts";
 
 let db: Db;
@@ -105,6 +106,24 @@ describe("register", () => {
     const spaced = uniqueEmail();
     await client().auth.register({ email: spaced, password: ` ${PASSWORD} `, name: "S" });
     expect(await codeOf(client().auth.login({ email: spaced, password: PASSWORD }))).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses a password of only spaces (or other blanks) with the shared sentence, and creates no account", async () => {
+    for (const blank of [" ".repeat(8), "\t \u00a0 \n    "]) {
+      const email = uniqueEmail();
+      const refused = await client()
+        .auth.register({ email, password: blank, name: "B" })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TRPCError);
+      const issues = ((refused as TRPCError).cause as unknown as { issues: { path: string[]; message: string }[] })
+        .issues;
+      expect(issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", BLANK_PASSWORD_MESSAGE]]);
+      expect(await codeOf(client().auth.login({ email, password: blank }))).toBe("UNAUTHORIZED");
+    }
+    const { as } = await registered();
+    expect(await codeOf(as.auth.changePassword({ currentPassword: PASSWORD, newPassword: " ".repeat(12) }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it.each([
