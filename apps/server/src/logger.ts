@@ -1,3 +1,4 @@
+import { LOG_REDACT_PATHS } from "@shopwright/jobs";
 import pino from "pino";
 
 /**
@@ -10,7 +11,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: "shopwright" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ["req.headers.authorization", "req.headers.cookie", "password", "*.password"], remove: true },
+      // The fields @shopwright/jobs names as secrets, which the admin's job list masks too.
+      redact: { paths: [...LOG_REDACT_PATHS], remove: true },
     },
     destination,
   );

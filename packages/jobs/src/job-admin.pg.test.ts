@@ -30,4 +30,18 @@ describe("the admin's view of jobs on postgres", () => {
     expect(await ids("permanently_failed")).toEqual([job!.id]);
     expect(await ids("failed")).toEqual([]);
   });
+
+  it("masks a payload's secrets by field name, the password reset's seed and email included", async () => {
+    await enqueue(db, "send_password_reset", {
+      email: "ada@example.com",
+      seed: "s3cr3t-seed-value",
+      requestedAt: new Date().toISOString(),
+      requestId: "req-42",
+    });
+    const job = (await listJobs(db, "pending")).find((j) => j.task === "send_password_reset");
+    expect(job?.payloadSummary).toContain("email=[redacted]");
+    expect(job?.payloadSummary).toContain("seed=[redacted]");
+    expect(job?.payloadSummary).toContain("requestId=req-42");
+    expect(job?.payloadSummary).not.toMatch(/ada@example\.com|s3cr3t/);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { sql } from "drizzle-orm";
+import { isSecretField, REDACTED, redactSecrets } from "./redaction.ts";
 
 export type JobState = "pending" | "failed" | "permanently_failed";
 
@@ -19,7 +20,7 @@ export interface JobSummary {
   lastError: string | null;
   runAt: Date;
   createdAt: Date;
-  /** The payload's fields, each value cut short: enough to tell jobs apart. */
+  /** The payload's fields, each value cut short and secrets masked (as the logs leave them out): enough to tell jobs apart. */
   payloadSummary: string;
 }
 
@@ -88,6 +89,9 @@ function summarize(payload: unknown): string {
   if (!payload || typeof payload !== "object") return "";
   return Object.entries(payload as Record<string, unknown>)
     .filter(([key]) => key !== "_cron")
-    .map(([key, value]) => `${key}=${String(typeof value === "object" ? JSON.stringify(value) : value).slice(0, 40)}`)
+    .map(([key, value]) => {
+      if (isSecretField(key)) return `${key}=${REDACTED}`;
+      return `${key}=${String(typeof value === "object" ? JSON.stringify(redactSecrets(value)) : value).slice(0, 40)}`;
+    })
     .join(" ");
 }

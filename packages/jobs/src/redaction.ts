@@ -1,0 +1,43 @@
+/**
+ * Which fields hold secrets or personal data, by name, wherever they appear: the server's logs
+ * leave them out, and the admin's view of a job's payload masks them. One list, so a field added
+ * to a job or a request is hidden in both places or neither.
+ */
+export const SECRET_FIELDS: readonly string[] = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "cartToken",
+  // A password reset's link is derived from its seed; its address says whether an account exists.
+  "seed",
+  "email",
+  "authorization",
+  "cookie",
+];
+
+const secret = new Set(SECRET_FIELDS.map((name) => name.toLowerCase()));
+
+export const isSecretField = (name: string): boolean => secret.has(name.toLowerCase());
+
+export const REDACTED = "[redacted]";
+
+/** A copy of `value` with every secret field's value, at any depth, replaced by "[redacted]". */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, isSecretField(key) ? REDACTED : redactSecrets(inner)]),
+  );
+}
+
+/**
+ * The same fields as pino redaction paths (pino matches exact paths, with `*` for one level):
+ * at the top of a log line, one level down (`input.password`), and in request headers.
+ */
+export const LOG_REDACT_PATHS: readonly string[] = SECRET_FIELDS.flatMap((name) => [name, `*.${name}`]).concat(
+  "req.headers.authorization",
+  "req.headers.cookie",
+);
