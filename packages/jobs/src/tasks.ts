@@ -27,6 +27,8 @@ export const taskPayloads = {
     status: z.enum(["shipped", "delivered", "cancelled"]),
     ...traced,
   }),
+  /** A tracking number added or corrected after shipping; sent only while it is still the order's. */
+  send_order_tracking_email: z.object({ orderId: z.string().min(1), trackingNumber: z.string().min(1), ...traced }),
   cleanup_abandoned_carts: z.object({ ...traced }),
   prune_expired_records: z.object({ ...traced }),
   make_image_variants: z.object({ imageId: z.string().min(1), ...traced }),
@@ -45,6 +47,7 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   expire_unpaid_order: 10,
   void_order_payments: 12,
   send_order_status_email: 15,
+  send_order_tracking_email: 15,
   send_password_reset: 5,
   cleanup_abandoned_carts: 3,
   prune_expired_records: 3,

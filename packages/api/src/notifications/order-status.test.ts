@@ -3,7 +3,7 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, testConfig } from "../testing/index.ts";
-import { sendOrderStatusEmail } from "./order-status.ts";
+import { sendOrderStatusEmail, sendOrderTrackingEmail } from "./order-status.ts";
 import { recordingMailer } from "./testing/mailer.ts";
 import { insertTestOrder } from "./testing/orders.ts";
 
@@ -71,5 +71,37 @@ describe(`order status emails on ${testDialect()}`, () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const after = await admin.admin.orders.byId({ id: orderId });
     expect(after).toMatchObject({ status: "processing", trackingNumber: null });
+  });
+
+  it("adds or corrects a shipped order's tracking number, and one email tells the customer the latest", async () => {
+    const { orderId, number, email } = await insertTestOrder(db);
+    const { caller: admin } = await createSignedInUser(db, { role: "admin" });
+    await expect(admin.admin.orders.setTracking({ id: orderId, trackingNumber: "1Z999" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A tracking number is given when the order ships: use Mark shipped",
+    });
+    await admin.admin.orders.setStatus({ id: orderId, status: "processing" });
+    // Shipped without a number, as a merchant may (a letter, a local courier)…
+    await admin.admin.orders.setStatus({ id: orderId, status: "shipped" });
+    // …then added, mistyped, and corrected before the email went out.
+    await admin.admin.orders.setTracking({ id: orderId, trackingNumber: "1Z999AA1012345678" });
+    const corrected = await admin.admin.orders.setTracking({ id: orderId, trackingNumber: " 1Z999AA10123456784 " });
+    expect(corrected.trackingNumber).toBe("1Z999AA10123456784");
+    expect(corrected.audit.map((entry) => entry.action)).toContain("order.tracking_changed");
+
+    const jobs = (await queuedJobs(db, "send_order_tracking_email")).filter((j) => j.payload.orderId === orderId);
+    expect(jobs.map((j) => j.payload.trackingNumber)).toEqual(["1Z999AA10123456784"]);
+    const mailer = recordingMailer();
+    const deps = { db, config: testConfig, mailer };
+    expect(await sendOrderTrackingEmail(deps, orderId, "1Z999AA1012345678")).toEqual({ status: "superseded" });
+    expect(await sendOrderTrackingEmail(deps, orderId, "1Z999AA10123456784")).toMatchObject({ status: "sent" });
+    expect(await sendOrderTrackingEmail(deps, orderId, "1Z999AA10123456784")).toEqual({ status: "already_sent" });
+    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([[email, `Tracking for your order #${number}`]]);
+    expect(mailer.sent[0]?.text).toContain("Tracking number: 1Z999AA10123456784");
+
+    await admin.admin.orders.setStatus({ id: orderId, status: "delivered" });
+    await expect(admin.admin.orders.setTracking({ id: orderId, trackingNumber: "ABC" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });

@@ -66,6 +66,43 @@ export function renderOrderStatus(order: StatusFacts, status: NotifiedStatus, pu
   return { subject, html, text };
 }
 
+/** A tracking number given or corrected after the order shipped. */
+export function renderTrackingUpdate(order: StatusFacts, trackingNumber: string, publicUrl: string): RenderedEmail {
+  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
+  const number = orderLabel(order.number);
+  const subject = `Tracking for your order ${number}`;
+  const body = [
+    `Your order ${number} is on its way. You can follow the parcel with this tracking number:`,
+    `Tracking number: ${trackingNumber}`,
+    "If we sent you another number before, this one replaces it.",
+  ];
+  const text = [`Hello ${order.customerName},`, "", ...body, "", `See your order: ${link}`, "", "— Shopwright"].join(
+    "\n",
+  );
+  const html = htmlLayout({
+    title: subject,
+    heading: subject,
+    body: [`Hello ${order.customerName},`, ...body].map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
+    action: { label: "View your order", href: link },
+  });
+  return { subject, html, text };
+}
+
+/**
+ * Sends the tracking email once per order and number; a number corrected again before this job ran
+ * is no longer the order's, and is not sent.
+ */
+export async function sendOrderTrackingEmail(
+  deps: DeliveryDeps & { config: ApiConfig },
+  orderId: string,
+  trackingNumber: string,
+): Promise<DeliveryResult | { status: "superseded" }> {
+  const { order } = await loadOrder(deps.db, orderId);
+  if (order.trackingNumber !== trackingNumber) return { status: "superseded" };
+  const email = renderTrackingUpdate(order, trackingNumber, deps.config.publicUrl);
+  return sendOnce(deps, { kind: "order_tracking", ref: `${orderId}:${trackingNumber}`, to: order.email, email });
+}
+
 export async function sendOrderStatusEmail(
   deps: DeliveryDeps & { config: ApiConfig },
   orderId: string,

@@ -2,7 +2,7 @@ import type { JobHelpers } from "graphile-worker";
 import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
 import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
-import { sendOrderStatusEmail } from "./order-status.ts";
+import { sendOrderStatusEmail, sendOrderTrackingEmail } from "./order-status.ts";
 import { sendPasswordResetEmail } from "./password-reset-email.ts";
 import type { DeliveryResult } from "./send-once.ts";
 
@@ -21,6 +21,12 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
     },
     async send_order_status_email({ orderId, status }, helpers) {
       logged(helpers, `order ${orderId}: ${status} email`, await sendOrderStatusEmail(deps, orderId, status));
+    },
+    async send_order_tracking_email({ orderId, trackingNumber }, helpers) {
+      const result = await sendOrderTrackingEmail(deps, orderId, trackingNumber);
+      if (result.status === "superseded")
+        helpers.logger.info(`order ${orderId}: tracking corrected again; not sent`, {});
+      else logged(helpers, `order ${orderId}: tracking email`, result);
     },
     async send_password_reset(payload, helpers) {
       const result = await sendPasswordResetEmail(deps, payload);

@@ -1,8 +1,10 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
+import { enqueue } from "@shopwright/jobs";
 import { eq, inArray } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
-import { badRequest } from "../errors.ts";
+import { badRequest, conflict, notFound } from "../errors.ts";
+import { lockOrder } from "./lock.ts";
 import { loadOrder } from "./queries.ts";
 import { canTransition, transitionOrder } from "./transitions.ts";
 
@@ -106,6 +108,47 @@ export async function setOrderStatus(
         ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
       },
     });
+  });
+  return adminOrderById(db, input.id);
+}
+
+/**
+ * Adds or corrects the tracking number of a shipped order, and tells the customer by email (one
+ * job per order, so two quick corrections send the latest number once). The same number again
+ * changes nothing and sends nothing.
+ */
+export async function setTrackingNumber(db: Db, actorId: string, input: { id: string; trackingNumber: string }) {
+  await db.transaction(async (tx) => {
+    const { orders } = tx.tables;
+    const locked = await lockOrder(tx, input.id);
+    if (!locked) throw notFound("Order");
+    if (locked.status !== "shipped") {
+      throw conflict(
+        locked.status === "delivered"
+          ? "This order has been delivered; its tracking number no longer changes"
+          : "A tracking number is given when the order ships: use Mark shipped",
+        { status: locked.status },
+      );
+    }
+    const [{ trackingNumber: from } = { trackingNumber: null }] = await tx.orm
+      .select({ trackingNumber: orders.trackingNumber })
+      .from(orders)
+      .where(eq(orders.id, input.id));
+    if (from === input.trackingNumber) return;
+    await tx.orm.update(orders).set({ trackingNumber: input.trackingNumber }).where(eq(orders.id, input.id));
+    await recordAudit(tx, {
+      actorId,
+      action: "order.tracking_changed",
+      entityType: "order",
+      entityId: input.id,
+      details: { trackingNumber: { from, to: input.trackingNumber } },
+    });
+    await enqueue(
+      tx,
+      "send_order_tracking_email",
+      { orderId: input.id, trackingNumber: input.trackingNumber },
+      { jobKey: `order-tracking:${input.id}` },
+    );
   });
   return adminOrderById(db, input.id);
 }

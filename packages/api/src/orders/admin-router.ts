@@ -2,12 +2,17 @@ import { orderStatuses, text } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
 import { adminProcedure, router } from "../trpc.ts";
-import { adminOrderById, setOrderStatus } from "./admin-orders.ts";
+import { adminOrderById, setOrderStatus, setTrackingNumber } from "./admin-orders.ts";
 import { listOrders } from "./queries.ts";
 import { adminStats } from "./stats.ts";
 
 const status = z.enum(orderStatuses);
 const id = text().min(1).max(100);
+const trackingNumber = text()
+  .trim()
+  .min(1, "Enter the tracking number")
+  .max(100)
+  .regex(/^[A-Za-z0-9 -]+$/, "A tracking number has letters, digits, spaces and dashes only");
 
 export const adminOrdersRouter = router({
   list: adminProcedure
@@ -34,15 +39,19 @@ export const adminOrdersRouter = router({
         status,
         note: text().trim().max(500).optional(),
         /** Given when shipping: the customer sees it in the email and on the order page. */
-        trackingNumber: text()
-          .trim()
-          .min(1)
-          .max(100)
-          .regex(/^[A-Za-z0-9 -]+$/, "A tracking number has letters, digits, spaces and dashes only")
-          .optional(),
+        trackingNumber: trackingNumber.optional(),
       }),
     )
     .mutation(({ ctx, input }) => setOrderStatus(ctx.db, ctx.viewer.userId, input)),
+
+  /**
+   * Adds or corrects a shipped order's tracking number (a parcel shipped without one, a typo): the
+   * customer's order page shows it at once and an email tells them. Before shipping it goes with
+   * `setStatus`; after delivery it no longer changes (CONFLICT).
+   */
+  setTracking: adminProcedure
+    .input(z.object({ id, trackingNumber }))
+    .mutation(({ ctx, input }) => setTrackingNumber(ctx.db, ctx.viewer.userId, input)),
 });
 
 /** The dashboard's figures: orders by status, paid revenue, stock to reorder. */

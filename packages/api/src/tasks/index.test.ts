@@ -24,6 +24,7 @@ describe(`task composition on ${testDialect()}`, () => {
       "prune_expired_records",
       "send_order_confirmation",
       "send_order_status_email",
+      "send_order_tracking_email",
       "send_password_reset",
       "void_order_payments",
     ]);
