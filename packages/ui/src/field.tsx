@@ -1,7 +1,8 @@
 /**
  * Labelled form controls, each with its hint and its error wired for screen readers
  * (`aria-invalid`, `aria-describedby`). One API for every kind of control: `label`, `error`,
- * `hint`, and the native element's own props.
+ * `hint`, and the native element's own props. `useForm` (form.ts) supplies the errors and moves
+ * focus to the first invalid one.
  */
 import {
   type InputHTMLAttributes,
@@ -9,8 +10,11 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
+  useState,
 } from "react";
+import { Button } from "./button.tsx";
 import styles from "./field.module.css";
+import { FORM_ERROR_ATTRIBUTE } from "./form.ts";
 
 interface Labelled {
   label: string;
@@ -25,20 +29,29 @@ interface ControlProps {
   "aria-describedby"?: string;
 }
 
-function Field({ label, error, hint, children }: Labelled & { children: (control: ControlProps) => ReactNode }) {
+function Field({
+  label,
+  error,
+  hint,
+  children,
+  after,
+}: Labelled & { children: (control: ControlProps) => ReactNode; after?: (controlId: string) => ReactNode }) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className={styles.field}>
+    <div className={styles.field} data-field="">
       <label htmlFor={id} className={styles.label}>
         {label}
       </label>
-      {children({
-        id,
-        className: controlClass,
-        ...(error ? { "aria-invalid": true } : {}),
-        ...(describedBy ? { "aria-describedby": describedBy } : {}),
-      })}
+      <div className={styles.controlRow}>
+        {children({
+          id,
+          className: controlClass,
+          ...(error ? { "aria-invalid": true } : {}),
+          ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        })}
+        {after?.(id)}
+      </div>
       {hint && (
         <span id={`${id}-hint`} className={styles.hint}>
           {hint}
@@ -58,6 +71,35 @@ export const TextField = ({ label, error, hint, ...input }: Labelled & InputHTML
     {(control) => <input {...input} {...control} />}
   </Field>
 );
+
+/**
+ * A password with a Show / Hide button, so a person on a phone can check what they typed instead
+ * of typing it twice.
+ */
+export function PasswordField({ label, error, hint, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  const [shown, setShown] = useState(false);
+  return (
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      after={(id) => (
+        <Button
+          variant="secondary"
+          className={styles.reveal}
+          aria-pressed={shown}
+          aria-controls={id}
+          aria-label={`Show ${label.toLowerCase()}`}
+          onClick={() => setShown(!shown)}
+        >
+          {shown ? "Hide" : "Show"}
+        </Button>
+      )}
+    >
+      {(control) => <input {...input} {...control} type={shown ? "text" : "password"} spellCheck={false} />}
+    </Field>
+  );
+}
 
 export const TextAreaField = ({
   label,
@@ -79,12 +121,31 @@ export const SelectField = ({ label, error, hint, ...select }: Labelled & Select
 /** A bare control styled like the fields, for toolbars where a visible label would be clutter. */
 export const controlClass: string = styles.control!;
 
-/** The message for a form as a whole (a refusal that belongs to no one field), announced when it appears. */
-export function FormError({ message }: { message: string | undefined }) {
+/**
+ * The message for a form as a whole (a refusal that belongs to no one field), announced when it
+ * appears, and focused by `useForm` when it is the reason a submit failed. `onRetry` adds a Try
+ * again button, for failures that may pass on a second try.
+ */
+export function FormError({
+  message,
+  onRetry,
+  children,
+}: {
+  message: string | undefined;
+  onRetry?: (() => void) | undefined;
+  /** What to do about it, when that is not to try again (a link elsewhere). */
+  children?: ReactNode;
+}) {
   if (!message) return null;
   return (
-    <p role="alert" className={styles.formError}>
-      {message}
-    </p>
+    <div role="alert" tabIndex={-1} className={styles.formError} {...{ [FORM_ERROR_ATTRIBUTE]: "" }}>
+      <p className={styles.formErrorText}>{message}</p>
+      {children}
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      )}
+    </div>
   );
 }

@@ -19,11 +19,11 @@ export function Pagination({
   const { first, last, pages } = pageRange(page, pageSize, total);
   return (
     <nav className={styles.pagination} aria-label="Pagination">
-      <span>
+      <span className={styles.range}>
         {first}–{last} of {total}
       </span>
       <div className={styles.buttons}>
-        <Button size="small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <Button size="small" className={styles.previous} disabled={page <= 1} onClick={() => onPage(page - 1)}>
           Previous
         </Button>
         {pages > 1 && (
@@ -49,7 +49,7 @@ export function Pagination({
             )}
           </ol>
         )}
-        <Button size="small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        <Button size="small" className={styles.next} disabled={page >= pages} onClick={() => onPage(page + 1)}>
           Next
         </Button>
       </div>
