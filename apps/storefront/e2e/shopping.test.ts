@@ -306,7 +306,7 @@ describe("storefront", () => {
     const alert = page.getByRole("alert").filter({ hasText: "Some items changed" });
     await alert.getByText(`${gone!.name} is no longer available.`).waitFor();
     expect(await payButton(page).isDisabled()).toBe(true);
-    await expect(page.getByTestId("checkout-total").textContent()).resolves.toBe(usd(kept!.priceCents));
+    await expect(page.getByTestId("order-total").textContent()).resolves.toBe(usd(kept!.priceCents));
     await shop.screenshot(page, "checkout-sold-out-390");
     await alert.getByRole("button", { name: "Remove" }).click();
     await alert.waitFor({ state: "detached" });

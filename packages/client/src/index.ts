@@ -8,6 +8,7 @@
 export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
 export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
 export {
+  BLANK_PASSWORD_MESSAGE,
   MAX_BATCH_SIZE,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,

@@ -1,12 +1,14 @@
+import { type Address, addressProblems, countryName, postalCodeLabel, REGIONS } from "@shopwright/client/address";
 import { SelectField, TextField } from "@shopwright/ui/field";
+import type { FieldErrors } from "@shopwright/ui/form";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { trpc } from "../lib/api.ts";
-import type { Address } from "../lib/types.ts";
 import styles from "./address-fields.module.css";
 
-const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 const DEFAULT_COUNTRY = "US";
+/** The inputs' names: the API's path of each field, so the server's field errors land on them. */
+const PREFIX = "shippingAddress";
 
 /** The countries the shop ships to (the server's list), named in the shopper's words, A to Z. */
 export function useCountries() {
@@ -14,92 +16,84 @@ export function useCountries() {
   return useMemo(
     () =>
       (countries.data ?? [])
-        .map((c) => ({ ...c, name: countryNames.of(c.code) ?? c.code }))
+        .map((c) => ({ ...c, name: countryName(c.code) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [countries.data],
   );
 }
 
 /**
- * The postal code's format for a country, mirrored from the server so the shopper sees it before
- * submitting; the server decides.
+ * The shipping-address inputs, laid out for the chosen country: a region where its post needs one
+ * (a US state), its word for the postal code ("ZIP code", "Postcode") and an example of it.
  */
-export function postalCodeProblem(
-  countries: { code: string; postalCodePattern: string; postalCodeExample: string | null }[],
-  address: Address,
-): string | undefined {
-  const country = countries.find((c) => c.code === address.country);
-  if (!country || !address.postalCode) return undefined;
-  if (new RegExp(country.postalCodePattern, "i").test(address.postalCode)) return undefined;
-  return country.postalCodeExample
-    ? `Use a postal code like ${country.postalCodeExample}`
-    : "Enter a valid postal code";
-}
-
-/** The shipping-address inputs, named as the API names them; errors keyed "<prefix>.<field>". */
 export function AddressFields({
   value,
-  errors,
-  prefix,
+  error,
 }: {
   value: Partial<Address> | null | undefined;
-  errors: Record<string, string>;
-  prefix: string;
+  error: (name: string) => string | undefined;
 }) {
-  const error = (field: keyof Address) => errors[`${prefix}.${field}`];
   const countries = useCountries();
   const [country, setCountry] = useState(value?.country ?? DEFAULT_COUNTRY);
   const example = countries.find((c) => c.code === country)?.postalCodeExample;
+  const regions = REGIONS[country];
+  const field = (name: keyof Address) => ({ name: `${PREFIX}.${name}`, error: error(`${PREFIX}.${name}`) });
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Shipping address</legend>
-      <TextField
-        label="Full name"
-        name="address.name"
-        autoComplete="shipping name"
-        defaultValue={value?.name ?? ""}
-        error={error("name")}
-      />
+      <TextField label="Full name" autoComplete="shipping name" defaultValue={value?.name ?? ""} {...field("name")} />
       <TextField
         label="Address"
-        name="address.line1"
         autoComplete="shipping address-line1"
         defaultValue={value?.line1 ?? ""}
-        error={error("line1")}
+        {...field("line1")}
       />
       <TextField
         label="Apartment, suite (optional)"
-        name="address.line2"
         autoComplete="shipping address-line2"
         defaultValue={value?.line2 ?? ""}
-        error={error("line2")}
+        {...field("line2")}
       />
       <div className={styles.row}>
         <TextField
           label="City"
-          name="address.city"
           autoComplete="shipping address-level2"
           defaultValue={value?.city ?? ""}
-          error={error("city")}
+          {...field("city")}
         />
+        {regions && (
+          <SelectField
+            // A new country's list starts unchosen, not on the old country's region.
+            key={country}
+            label={regions.label}
+            autoComplete="shipping address-level1"
+            defaultValue={value?.country === country ? (value.region ?? "") : ""}
+            {...field("region")}
+          >
+            <option value="">Choose…</option>
+            {Object.entries(regions.regions).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <TextField
-          label="Postal code"
-          name="address.postalCode"
+          label={postalCodeLabel(country)}
           autoComplete="shipping postal-code"
           defaultValue={value?.postalCode ?? ""}
           hint={example ? `For example ${example}` : undefined}
-          error={error("postalCode")}
+          {...field("postalCode")}
         />
       </div>
       <SelectField
         label="Country"
-        name="address.country"
         autoComplete="shipping country"
         value={country}
         onChange={(event) => setCountry(event.target.value)}
-        error={error("country")}
+        {...field("country")}
       >
-        {countries.length === 0 && <option value={country}>{countryNames.of(country) ?? country}</option>}
+        {countries.length === 0 && <option value={country}>{countryName(country)}</option>}
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
             {c.name}
@@ -110,16 +104,24 @@ export function AddressFields({
   );
 }
 
-/** The address as typed; an empty optional line is left out rather than sent as "". */
+/** The address as typed; empty optional parts are left out rather than sent as "". */
 export function readAddress(form: FormData): Address {
-  const text = (field: string) => String(form.get(`address.${field}`) ?? "").trim();
-  const line2 = text("line2");
+  const text = (name: string) => String(form.get(`${PREFIX}.${name}`) ?? "").trim();
+  const [line2, region] = [text("line2"), text("region")];
   return {
     name: text("name"),
     line1: text("line1"),
     ...(line2 ? { line2 } : {}),
     city: text("city"),
+    ...(region ? { region } : {}),
     postalCode: text("postalCode"),
     country: text("country").toUpperCase(),
   };
+}
+
+/** The server's own address rules, checked before sending, keyed like the inputs. */
+export function addressErrors(form: FormData): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(addressProblems(readAddress(form))).map(([name, message]) => [`${PREFIX}.${name}`, message]),
+  );
 }

@@ -1,4 +1,5 @@
-import { Button } from "@shopwright/ui/button";
+import { errorMessage } from "@shopwright/client";
+import { ErrorNotice } from "@shopwright/ui/error-notice";
 import type { ReactNode } from "react";
 import styles from "./status-message.module.css";
 
@@ -13,18 +14,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-/** A failed load: the reason in plain words and a way to try again. */
+/** A failed load: the reason in plain words ("We can't reach the shop…") and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof Error ? error.message : "Something went wrong.";
-  return (
-    <div role="alert" className={`${styles.box} ${styles.error}`}>
-      <h2 className={styles.title}>We couldn’t load this</h2>
-      <p className={styles.text}>{message}</p>
-      {onRetry && (
-        <Button variant="secondary" onClick={onRetry}>
-          Try again
-        </Button>
-      )}
-    </div>
-  );
+  return <ErrorNotice title="We couldn’t load this" message={errorMessage(error)} onRetry={onRetry} />;
 }

@@ -1,10 +1,11 @@
 import { formErrors } from "@shopwright/client";
 import { Button } from "@shopwright/ui/button";
 import { FormError, TextField } from "@shopwright/ui/field";
+import { useForm } from "@shopwright/ui/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { AddressFields, readAddress } from "../components/address-fields.tsx";
+import { AddressFields, addressErrors, readAddress } from "../components/address-fields.tsx";
+import { checks } from "../components/form-panel.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Skeleton } from "../components/skeleton.tsx";
 import { ErrorState } from "../components/status-message.tsx";
@@ -26,8 +27,10 @@ export function AccountPage() {
 function Account() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const navigate = useNavigate();
-  // Signed out here even if the server could not be reached: the client drops the token either way.
-  const signOut = useMutation({ mutationFn: logout, onSettled: () => navigate("/", { replace: true }) });
+  // Leaves for the home page first: signed out on this page, the sign-in guard would send the
+  // shopper to /login?next=/account. Signed out even if the server could not be reached: the
+  // client drops the token either way.
+  const signOut = useMutation({ mutationFn: logout, onMutate: () => navigate("/", { replace: true }) });
 
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   return (
@@ -50,19 +53,24 @@ function ProfileForm({ me }: { me: Me }) {
       onSuccess: (user) => queryClient.setQueryData(trpc.auth.me.queryKey(), user),
     }),
   );
-  const errors = formErrors(update.error);
+  const form = useForm({
+    validate(data) {
+      const errors = addressErrors(data);
+      checks.required(data, "name", "Enter your name", errors);
+      return errors;
+    },
+    server: formErrors(update.error),
+  });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    update.mutate({ name: String(form.get("name")).trim(), shippingAddress: readAddress(form) });
+  function submit(data: FormData) {
+    update.mutate({ name: String(data.get("name")).trim(), shippingAddress: readAddress(data) });
   }
 
   return (
-    <form className={`${styles.panel} ${styles.form} ${styles.section}`} onSubmit={submit} noValidate>
-      <FormError message={errors.form} />
-      <TextField label="Name" name="name" autoComplete="name" defaultValue={me.name} error={errors.fields.name} />
-      <AddressFields value={me.shippingAddress} errors={errors.fields} prefix="shippingAddress" />
+    <form className={`${styles.panel} ${styles.form} ${styles.section}`} {...form.props(submit)}>
+      <FormError message={form.formError} onRetry={form.retry} />
+      <TextField label="Name" name="name" autoComplete="name" defaultValue={me.name} error={form.error("name")} />
+      <AddressFields value={me.shippingAddress} error={form.error} />
       <Button type="submit" variant="primary" disabled={update.isPending}>
         {update.isPending ? "Saving…" : "Save"}
       </Button>

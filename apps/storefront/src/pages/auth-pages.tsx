@@ -1,16 +1,16 @@
-import { formErrors, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/client";
+import { PASSWORD_RULE, passwordProblem } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
-import { Button } from "@shopwright/ui/button";
-import { FormError, TextField } from "@shopwright/ui/field";
+import { PasswordField, TextField } from "@shopwright/ui/field";
+import type { FieldErrors } from "@shopwright/ui/form";
 import { useMutation } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { checks, FormPanel } from "../components/form-panel.tsx";
 import { login, register } from "../features/signed-in.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
-/** The server's password rule, said before anyone breaks it. */
+/** Where to go once signed in: the page that sent the shopper here (`?next=`), else the home page. */
 function useAfterSignIn() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -23,86 +23,108 @@ function useAfterSignIn() {
   };
 }
 
+const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+
 export function LoginPage() {
   usePageTitle("Sign in");
   const after = useAfterSignIn();
   const signIn = useMutation({ mutationFn: login, onSuccess: after.done });
-  const errors = formErrors(signIn.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    signIn.mutate({ email: String(form.get("email")), password: String(form.get("password")) });
-  }
+  const validate = (data: FormData) => {
+    const errors: FieldErrors = {};
+    checks.email(data, "email", errors);
+    checks.required(data, "password", "Enter your password", errors);
+    return errors;
+  };
 
   return (
-    <div className={`${styles.panel} ${styles.narrow}`}>
-      <h1>Sign in</h1>
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <FormError message={errors.form} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.fields.password}
-        />
-        <Button type="submit" variant="primary" block disabled={signIn.isPending}>
-          {signIn.isPending ? "Signing in…" : "Sign in"}
-        </Button>
-      </form>
-      <p className={styles.muted}>
-        <Link to={routes.forgotPassword.href()}>Forgot your password?</Link>
-      </p>
-      <p className={styles.muted}>
-        New to Shopwright? <Link to={`/register${after.nextQuery}`}>Create an account</Link>
-      </p>
-    </div>
+    <FormPanel
+      title="Sign in"
+      validate={validate}
+      onSubmit={(data) => signIn.mutate({ email: text(data, "email"), password: text(data, "password") })}
+      error={signIn.error}
+      pending={signIn.isPending}
+      submitLabel="Sign in"
+      pendingLabel="Signing in…"
+      footer={
+        <>
+          <p className={styles.muted}>
+            <Link to={routes.forgotPassword.href()}>Forgot your password?</Link>
+          </p>
+          <p className={styles.muted}>
+            New to Shopwright? <Link to={`/register${after.nextQuery}`}>Create an account</Link>
+          </p>
+        </>
+      }
+    >
+      {(error) => (
+        <>
+          <TextField label="Email" name="email" type="email" autoComplete="email" required error={error("email")} />
+          <PasswordField
+            label="Password"
+            name="password"
+            autoComplete="current-password"
+            required
+            error={error("password")}
+          />
+        </>
+      )}
+    </FormPanel>
   );
+}
+
+/** A new password as the server will judge it (the common-password list only the server knows). */
+export function newPasswordErrors(data: FormData, name: string, errors: FieldErrors) {
+  const problem = passwordProblem(text(data, name));
+  if (problem) errors[name] ??= problem;
 }
 
 export function RegisterPage() {
   usePageTitle("Create an account");
   const after = useAfterSignIn();
   const signUp = useMutation({ mutationFn: register, onSuccess: after.done });
-  const errors = formErrors(signUp.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    signUp.mutate({
-      name: String(form.get("name")),
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-    });
-  }
+  const validate = (data: FormData) => {
+    const errors: FieldErrors = {};
+    checks.required(data, "name", "Enter your name", errors);
+    checks.email(data, "email", errors);
+    newPasswordErrors(data, "password", errors);
+    return errors;
+  };
 
   return (
-    <div className={`${styles.panel} ${styles.narrow}`}>
-      <h1>Create an account</h1>
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <FormError message={errors.form} />
-        <TextField label="Name" name="name" autoComplete="name" required error={errors.fields.name} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-          hint={PASSWORD_RULE}
-          error={errors.fields.password}
-        />
-        <Button type="submit" variant="primary" block disabled={signUp.isPending}>
-          {signUp.isPending ? "Creating your account…" : "Create account"}
-        </Button>
-      </form>
-      <p className={styles.muted}>
-        Already have an account? <Link to={`/login${after.nextQuery}`}>Sign in</Link>
-      </p>
-    </div>
+    <FormPanel
+      title="Create an account"
+      validate={validate}
+      onSubmit={(data) =>
+        signUp.mutate({
+          name: text(data, "name").trim(),
+          email: text(data, "email"),
+          password: text(data, "password"),
+        })
+      }
+      error={signUp.error}
+      pending={signUp.isPending}
+      submitLabel="Create account"
+      pendingLabel="Creating your account…"
+      footer={
+        <p className={styles.muted}>
+          Already have an account? <Link to={`/login${after.nextQuery}`}>Sign in</Link>
+        </p>
+      }
+    >
+      {(error) => (
+        <>
+          <TextField label="Name" name="name" autoComplete="name" required error={error("name")} />
+          <TextField label="Email" name="email" type="email" autoComplete="email" required error={error("email")} />
+          <PasswordField
+            label="Password"
+            name="password"
+            autoComplete="new-password"
+            required
+            hint={PASSWORD_RULE}
+            error={error("password")}
+          />
+        </>
+      )}
+    </FormPanel>
   );
 }

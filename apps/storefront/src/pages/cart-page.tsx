@@ -1,5 +1,7 @@
+import { errorMessage, formErrors } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button, buttonClass } from "@shopwright/ui/button";
+import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { formatCents } from "@shopwright/ui/money";
 import { Link } from "react-router";
 import { QuantityInput } from "../components/quantity-input.tsx";
@@ -63,9 +65,12 @@ export function CartPage() {
       <div className={pageStyles.twoColumns}>
         <section aria-label="Cart items">
           {setQuantity.isError && (
-            <p role="alert" className={styles.error}>
-              {setQuantity.error.message} Your cart is as it was.
-            </p>
+            <ErrorNotice
+              message={`${errorMessage(setQuantity.error)} Your cart is as it was.`}
+              onRetry={
+                formErrors(setQuantity.error).retryable ? () => setQuantity.mutate(setQuantity.variables) : undefined
+              }
+            />
           )}
           {setQuantity.data?.adjusted && (
             <p role="status" className={pageStyles.notice}>
@@ -139,6 +144,7 @@ function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity:
           value={item.quantity}
           // Not capped at the stock: a shopper who types more is told how many there are, not silently corrected.
           max={MAX_PER_LINE}
+          belowOne="You need at least 1. To take it out of your cart, use Remove."
           onChange={onQuantity}
         />
         <Button variant="ghost" onClick={() => onQuantity(0)} aria-label={`Remove ${item.name}`}>

@@ -1,12 +1,13 @@
 import { formErrors } from "@shopwright/client";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { FormError } from "@shopwright/ui/field";
+import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { AddressFields, postalCodeProblem, readAddress, useCountries } from "../components/address-fields.tsx";
-import { OrderLine } from "../components/order-line.tsx";
+import { AddressFields, addressErrors, readAddress } from "../components/address-fields.tsx";
+import { OrderSummary } from "../components/order-summary.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
@@ -31,11 +32,9 @@ function Checkout() {
   const me = useQuery(trpc.auth.me.queryOptions());
   // The server's summary: what will be charged, with the lines that cannot be bought as they stand.
   const summary = useQuery(trpc.orders.checkoutSummary.queryOptions());
-  const countries = useCountries();
   const fix = useSetQuantity();
   const keyFor = useIdempotencyKey();
   const [merged] = useState(takeMergedNotice);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   // Set when the order was placed but the payment provider could not be reached: the same
   // request (same key) again finishes it, even though the cart is empty by then.
   const [unpaid, setUnpaid] = useState<CheckoutInput | null>(null);
@@ -50,8 +49,11 @@ function Checkout() {
       onError: () => void queryClient.invalidateQueries({ queryKey: trpc.orders.checkoutSummary.queryKey() }),
     }),
   );
-  const serverErrors = formErrors(checkout.error);
-  const errors = { ...serverErrors, fields: { ...serverErrors.fields, ...localErrors } };
+  const form = useForm({
+    // A retried payment sends the placed order's request again: nothing in the form is read.
+    validate: (data) => (unpaid ? {} : addressErrors(data)),
+    server: formErrors(checkout.error),
+  });
 
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
@@ -86,20 +88,15 @@ function Checkout() {
     );
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit(data: FormData) {
     if (checkout.isPending) return;
     if (unpaid) return checkout.mutate(unpaid);
-    const form = new FormData(event.currentTarget);
-    const shippingAddress = readAddress(form);
-    const postal = postalCodeProblem(countries, shippingAddress);
-    setLocalErrors(postal ? { "shippingAddress.postalCode": postal } : {});
-    if (postal) return;
+    const shippingAddress = readAddress(data);
     const lines = items.map((item) => [item.productId, item.quantity]);
     checkout.mutate({
       idempotencyKey: keyFor({ shippingAddress, lines }),
       shippingAddress,
-      saveAddress: form.get("saveAddress") === "on",
+      saveAddress: data.get("saveAddress") === "on",
       expectedTotalCents: totalCents,
     });
   }
@@ -114,81 +111,79 @@ function Checkout() {
           Items you added before signing in are now in your cart. Check them below before you pay.
         </p>
       )}
-      <form className={styles.twoColumns} onSubmit={submit} noValidate>
+      <form className={styles.twoColumns} {...form.props(submit)}>
         <div className={`${styles.panel} ${styles.form}`}>
-          <FormError message={errors.form} />
+          <FormError message={form.formError} onRetry={form.retry} />
           {unpaid && (
             <p role="alert" className={styles.notice}>
               Your order is placed, but the payment provider did not answer. Try again to go to payment.
             </p>
           )}
-          <AddressFields value={me.data.shippingAddress} errors={errors.fields} prefix="shippingAddress" />
+          <AddressFields value={me.data.shippingAddress} error={form.error} />
           <label className={styles.checkbox}>
             <input type="checkbox" name="saveAddress" defaultChecked={!me.data.shippingAddress} />
             Save this address for next time
           </label>
         </div>
-        <aside className={styles.panel} aria-label="Order summary">
-          <h2>Order summary</h2>
-          {problems.length > 0 && (
-            <div className={styles.notice} role="alert">
-              <p>Some items changed since you added them. Fix them to place your order:</p>
-              <ul className={styles.fixes}>
-                {problems.map((item) => (
-                  <li key={item.productId}>
-                    {item.problem?.kind === "short" ? (
-                      <>
-                        <span>
-                          Only {item.problem.available} of {item.name} left (you have {item.quantity}).
-                        </span>
-                        <Button
-                          type="button"
-                          variant="secondary"
-                          disabled={fix.isPending}
-                          onClick={() =>
-                            applyFix(item.productId, item.problem?.kind === "short" ? item.problem.available : 0)
-                          }
-                        >
-                          Take {item.problem.available}
-                        </Button>
-                      </>
-                    ) : (
-                      <>
-                        <span>{item.name} is no longer available.</span>
-                        <Button
-                          type="button"
-                          variant="secondary"
-                          disabled={fix.isPending}
-                          onClick={() => applyFix(item.productId, 0)}
-                        >
-                          Remove
-                        </Button>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {items
+        <OrderSummary
+          title="Order summary"
+          lines={items
             .filter((item) => !item.problem)
-            .map((item) => (
-              <OrderLine
-                key={item.productId}
-                name={item.name}
-                quantity={item.quantity}
-                totalCents={item.lineTotalCents}
-              />
-            ))}
-          <div className={`${styles.summaryRow} ${styles.total}`}>
-            <span>Total</span>
-            <span data-testid="checkout-total">{formatCents(totalCents)}</span>
-          </div>
+            .map((item) => ({
+              key: item.productId,
+              name: item.name,
+              quantity: item.quantity,
+              totalCents: item.lineTotalCents,
+            }))}
+          totalCents={totalCents}
+          before={
+            problems.length > 0 && (
+              <div className={styles.notice} role="alert">
+                <p>Some items changed since you added them. Fix them to place your order:</p>
+                <ul className={styles.fixes}>
+                  {problems.map((item) => (
+                    <li key={item.productId}>
+                      {item.problem?.kind === "short" ? (
+                        <>
+                          <span>
+                            Only {item.problem.available} of {item.name} left (you have {item.quantity}).
+                          </span>
+                          <Button
+                            type="button"
+                            variant="secondary"
+                            disabled={fix.isPending}
+                            onClick={() =>
+                              applyFix(item.productId, item.problem?.kind === "short" ? item.problem.available : 0)
+                            }
+                          >
+                            Take {item.problem.available}
+                          </Button>
+                        </>
+                      ) : (
+                        <>
+                          <span>{item.name} is no longer available.</span>
+                          <Button
+                            type="button"
+                            variant="secondary"
+                            disabled={fix.isPending}
+                            onClick={() => applyFix(item.productId, 0)}
+                          >
+                            Remove
+                          </Button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )
+          }
+        >
           <Button type="submit" variant="primary" block disabled={busy || (!canCheckout && !unpaid)}>
             {busy ? "Placing order…" : unpaid ? "Try payment again" : `Pay ${formatCents(totalCents)}`}
           </Button>
           <p className={styles.muted}>You will be taken to our payment provider to pay.</p>
-        </aside>
+        </OrderSummary>
       </form>
     </>
   );

@@ -1,12 +1,12 @@
 import { errorMessage } from "@shopwright/client";
+import { addressLines } from "@shopwright/client/address";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
-import { formatCents } from "@shopwright/ui/money";
 import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { OrderLine } from "../components/order-line.tsx";
 import { orderLabel, StatusBadge, StatusTimeline } from "../components/order-status.tsx";
+import { OrderSummary } from "../components/order-summary.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
@@ -122,23 +122,19 @@ function OrderDetail() {
         </p>
       )}
       <div className={styles.twoColumns}>
-        <section className={styles.panel} aria-label="Items">
-          <h2>Items</h2>
-          {data.items.map((item) => (
-            <OrderLine
-              key={item.productId}
-              name={item.name}
-              quantity={item.quantity}
-              totalCents={item.lineTotalCents}
-            />
-          ))}
-          <div className={`${styles.summaryRow} ${styles.total}`}>
-            <span>Total</span>
-            <span>{formatCents(data.totalCents)}</span>
-          </div>
+        <OrderSummary
+          title="Items"
+          lines={data.items.map((item) => ({
+            key: item.productId,
+            name: item.name,
+            quantity: item.quantity,
+            totalCents: item.lineTotalCents,
+          }))}
+          totalCents={data.totalCents}
+        >
           <h2 className={styles.spaced}>Ships to</h2>
-          <PostalAddress address={address} />
-        </section>
+          <PostalAddress lines={addressLines(address)} />
+        </OrderSummary>
         <aside className={styles.panel} aria-label="Status">
           <h2>Status</h2>
           <StatusTimeline history={data.statusHistory} status={data.status} />

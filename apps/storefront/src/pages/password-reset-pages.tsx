@@ -1,53 +1,54 @@
-import { formErrors, PASSWORD_RULE } from "@shopwright/client";
+import { PASSWORD_RULE } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
-import { Button } from "@shopwright/ui/button";
-import { FormError, TextField } from "@shopwright/ui/field";
+import { FormError, PasswordField, TextField } from "@shopwright/ui/field";
+import type { FieldErrors } from "@shopwright/ui/form";
 import { useMutation } from "@tanstack/react-query";
-import type { FormEvent } from "react";
 import { Link } from "react-router";
+import { checks, FormPanel } from "../components/form-panel.tsx";
 import { trpc } from "../lib/api.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
+import { newPasswordErrors } from "./auth-pages.tsx";
 import styles from "./page.module.css";
 
 export function ForgotPasswordPage() {
   usePageTitle("Forgot your password?");
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const errors = formErrors(request.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    request.mutate({ email: String(new FormData(event.currentTarget).get("email")) });
-  }
+  const validate = (data: FormData) => {
+    const errors: FieldErrors = {};
+    checks.email(data, "email", errors);
+    return errors;
+  };
 
   return (
-    <div className={`${styles.panel} ${styles.narrow}`}>
-      <h1>Forgot your password?</h1>
-      {request.isSuccess ? (
-        <p role="status">
-          If an account uses <strong>{request.variables.email}</strong>, we have emailed it a link to choose a new
-          password. The link works once, within an hour.
+    <FormPanel
+      title="Forgot your password?"
+      intro={
+        <p className={styles.muted}>Enter your account's email and we will send you a link to choose a new one.</p>
+      }
+      validate={validate}
+      onSubmit={(data) => request.mutate({ email: String(data.get("email")) })}
+      error={request.error}
+      pending={request.isPending}
+      submitLabel="Email me a link"
+      pendingLabel="Sending…"
+      done={
+        request.isSuccess ? (
+          <p role="status">
+            If an account uses <strong>{request.variables.email}</strong>, we have emailed it a link to choose a new
+            password. The link works once, within an hour.
+          </p>
+        ) : undefined
+      }
+      footer={
+        <p className={styles.muted}>
+          <Link to={routes.login.href()}>Back to sign in</Link>
         </p>
-      ) : (
-        <form className={styles.form} onSubmit={submit} noValidate>
-          <p className={styles.muted}>Enter your account's email and we will send you a link to choose a new one.</p>
-          <FormError message={errors.form} />
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            error={errors.fields.email}
-          />
-          <Button type="submit" variant="primary" block disabled={request.isPending}>
-            {request.isPending ? "Sending…" : "Email me a link"}
-          </Button>
-        </form>
+      }
+    >
+      {(error) => (
+        <TextField label="Email" name="email" type="email" autoComplete="email" required error={error("email")} />
       )}
-      <p className={styles.muted}>
-        <Link to={routes.login.href()}>Back to sign in</Link>
-      </p>
-    </div>
+    </FormPanel>
   );
 }
 
@@ -56,43 +57,46 @@ export function ResetPasswordPage() {
   usePageTitle("Choose a new password");
   const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
-  const errors = formErrors(reset.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    reset.mutate({ token, password: String(new FormData(event.currentTarget).get("password")) });
-  }
+  const validate = (data: FormData) => {
+    const errors: FieldErrors = {};
+    newPasswordErrors(data, "password", errors);
+    return errors;
+  };
 
   return (
-    <div className={`${styles.panel} ${styles.narrow}`}>
-      <h1>Choose a new password</h1>
-      {reset.isSuccess ? (
-        <p role="status">
-          Your password is changed, and every device that was signed in has been signed out.{" "}
-          <Link to={routes.login.href()}>Sign in with your new password</Link>.
-        </p>
-      ) : (
-        <form className={styles.form} onSubmit={submit} noValidate>
-          <FormError message={errors.form ?? errors.fields.token} />
-          {errors.fields.token && (
-            <p>
-              <Link to={routes.forgotPassword.href()}>Ask for a new link</Link>
-            </p>
-          )}
-          <TextField
+    <FormPanel
+      title="Choose a new password"
+      validate={validate}
+      onSubmit={(data) => reset.mutate({ token, password: String(data.get("password")) })}
+      error={reset.error}
+      pending={reset.isPending || !token}
+      submitLabel="Set new password"
+      pendingLabel={token ? "Saving…" : "Set new password"}
+      done={
+        reset.isSuccess ? (
+          <p role="status">
+            Your password is changed, and every device that was signed in has been signed out.{" "}
+            <Link to={routes.login.href()}>Sign in with your new password</Link>.
+          </p>
+        ) : undefined
+      }
+    >
+      {(error) => (
+        <>
+          {/* The link's token is no field of the form: its refusal says what to do instead. */}
+          <FormError message={error("token")}>
+            <Link to={routes.forgotPassword.href()}>Ask for a new link</Link>
+          </FormError>
+          <PasswordField
             label="New password"
             name="password"
-            type="password"
             autoComplete="new-password"
             required
             hint={PASSWORD_RULE}
-            error={errors.fields.password}
+            error={error("password")}
           />
-          <Button type="submit" variant="primary" block disabled={reset.isPending || !token}>
-            {reset.isPending ? "Saving…" : "Set new password"}
-          </Button>
-        </form>
+        </>
       )}
-    </div>
+    </FormPanel>
   );
 }

@@ -1,4 +1,6 @@
+import { errorMessage, formErrors } from "@shopwright/client";
 import { Button } from "@shopwright/ui/button";
+import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -115,7 +117,14 @@ function ProductDetails({ product }: { product: Product }) {
               </p>
             )}
             {online ? (
-              addToCart.isError && <p className={styles.error}>{addToCart.error.message}</p>
+              addToCart.isError && (
+                <ErrorNotice
+                  message={errorMessage(addToCart.error)}
+                  onRetry={
+                    formErrors(addToCart.error).retryable ? () => addToCart.mutate(addToCart.variables) : undefined
+                  }
+                />
+              )
             ) : (
               <p className={styles.error}>You are offline: adding to the cart works again once you are back online.</p>
             )}

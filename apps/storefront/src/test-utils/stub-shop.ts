@@ -58,19 +58,36 @@ export function createStubShop() {
   const mutation = any.mutation(answer);
 
   const router = t.router({
-    auth: t.router({ me: query, login: mutation, register: mutation, refresh: mutation, logout: mutation }),
+    auth: t.router({
+      me: query,
+      login: mutation,
+      register: mutation,
+      refresh: mutation,
+      logout: mutation,
+      updateProfile: mutation,
+    }),
     catalog: t.router({ categories: query, search: query, product: query }),
     cart: t.router({ get: query, addItem: mutation, updateItem: mutation, removeItem: mutation }),
-    orders: t.router({ list: query, byId: query, checkout: mutation }),
+    orders: t.router({
+      list: query,
+      byId: query,
+      checkout: mutation,
+      checkoutSummary: query,
+      shippingCountries: query,
+    }),
   });
 
-  const fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
-    fetchRequestHandler({
+  let reachable = true;
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    // What a browser's fetch does when the shop is down or the phone has no signal.
+    if (!reachable) throw new TypeError("Failed to fetch");
+    return fetchRequestHandler({
       endpoint: "/trpc",
       req: new Request(input, init),
       router,
       createContext: ({ req }) => ({ headers: req.headers }),
     });
+  };
 
   return {
     fetch,
@@ -78,9 +95,14 @@ export function createStubShop() {
       handlers.set(path, handler);
     },
     callsTo: (path: string) => calls.filter((call) => call.path === path),
+    /** While false, every call fails as a dropped connection does, before reaching the shop. */
+    setReachable(value: boolean) {
+      reachable = value;
+    },
     reset() {
       handlers.clear();
       calls.length = 0;
+      reachable = true;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 
 import { errorMessage } from "@shopwright/client";
+import { addressLines } from "@shopwright/client/address";
 import { Button } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { TextField } from "@shopwright/ui/field";
@@ -126,7 +127,7 @@ export function OrderPage() {
             )}
           </Card>
           <Card title="Ship to">
-            <PostalAddress address={address} />
+            <PostalAddress lines={addressLines(address)} />
           </Card>
         </div>
       </div>

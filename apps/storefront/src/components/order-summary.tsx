@@ -1,0 +1,42 @@
+import { formatCents } from "@shopwright/ui/money";
+import type { ReactNode } from "react";
+import styles from "../pages/page.module.css";
+
+/**
+ * What an order comes to, line by line: on checkout before paying and on the order's page after.
+ * `children` go under the total (the Pay button, the address it ships to).
+ */
+export function OrderSummary({
+  title,
+  lines,
+  totalCents,
+  children,
+  before,
+}: {
+  title: string;
+  lines: { key: string; name: string; quantity: number; totalCents: number }[];
+  totalCents: number;
+  /** Above the lines: what needs fixing before checkout. */
+  before?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section className={styles.panel} aria-labelledby="order-summary-title">
+      <h2 id="order-summary-title">{title}</h2>
+      {before}
+      {lines.map((line) => (
+        <div key={line.key} className={styles.summaryRow}>
+          <span>
+            {line.name} × {line.quantity}
+          </span>
+          <span>{formatCents(line.totalCents)}</span>
+        </div>
+      ))}
+      <div className={`${styles.summaryRow} ${styles.total}`}>
+        <span>Total</span>
+        <span data-testid="order-total">{formatCents(totalCents)}</span>
+      </div>
+      {children}
+    </section>
+  );
+}
