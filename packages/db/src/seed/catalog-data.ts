@@ -17,6 +17,8 @@ export interface LeafCategory {
   /** Sentences for descriptions; {noun} and {variant} are filled in, lower-cased. */
   sentences: readonly string[];
   glyph: Glyph;
+  /** Nouns drawn otherwise than the category's glyph: a table is not a chair. */
+  nounGlyphs?: Readonly<Record<string, Glyph>>;
 }
 
 export interface RootCategory {
@@ -28,6 +30,10 @@ export interface RootCategory {
 export type Glyph =
   | "lamp"
   | "chair"
+  | "table"
+  | "desk"
+  | "bookshelf"
+  | "bench"
   | "pot"
   | "pillow"
   | "headphones"
@@ -166,6 +172,13 @@ export const CATALOG: readonly RootCategory[] = [
           "Finished with a natural oil that is easy to refresh at home.",
         ],
         glyph: "chair",
+        nounGlyphs: {
+          "Side Table": "table",
+          "Coffee Table": "table",
+          Bookshelf: "bookshelf",
+          Bench: "bench",
+          "Writing Desk": "desk",
+        },
       },
       {
         slug: "kitchen",

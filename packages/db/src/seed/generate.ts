@@ -5,7 +5,7 @@
 import { newId } from "../ids.ts";
 import type { ProductStatus } from "../schema/enums.ts";
 import { slugify } from "../slug.ts";
-import { CATALOG, CLOSINGS, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
+import { CATALOG, CLOSINGS, type Glyph, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export interface SeedCategory {
@@ -123,8 +123,13 @@ export function generateCatalog(options: { products: number; seed?: number; now?
       categoryId,
       createdAt,
       updatedAt: createdAt,
-      image: { colour: SWATCHES[variant] ?? "#8d8f93", glyph: leaf.glyph, alt: name },
+      image: { colour: SWATCHES[variant] ?? "#8d8f93", glyph: glyphFor(leaf, noun), alt: name },
     });
   }
   return { categories, products };
+}
+
+/** What a product's picture draws: its own kind of thing where the category sells several. */
+export function glyphFor(leaf: LeafCategory, noun: string): Glyph {
+  return leaf.nounGlyphs?.[noun] ?? leaf.glyph;
 }

@@ -12,6 +12,13 @@ const GLYPHS: Record<Glyph, string> = {
   lamp: '<path d="M250 150h140l60 130H190z"/><rect x="312" y="280" width="16" height="170"/><rect x="250" y="450" width="140" height="22" rx="11"/>',
   chair:
     '<rect x="220" y="140" width="40" height="330" rx="8"/><rect x="220" y="300" width="220" height="40" rx="8"/><rect x="400" y="300" width="40" height="170" rx="8"/>',
+  table:
+    '<rect x="140" y="250" width="360" height="36" rx="8"/><rect x="170" y="286" width="30" height="190" rx="6"/><rect x="440" y="286" width="30" height="190" rx="6"/>',
+  desk: '<rect x="130" y="230" width="380" height="34" rx="6"/><rect x="150" y="264" width="28" height="210" rx="6"/><rect x="350" y="264" width="140" height="210" rx="8"/><rect x="372" y="300" width="96" height="10" rx="5" fill="BG"/><rect x="372" y="380" width="96" height="10" rx="5" fill="BG"/>',
+  bookshelf:
+    '<rect x="200" y="120" width="240" height="360" rx="8"/><rect x="222" y="140" width="196" height="96" fill="BG"/><rect x="222" y="252" width="196" height="96" fill="BG"/><rect x="222" y="364" width="196" height="96" fill="BG"/><rect x="236" y="170" width="22" height="66"/><rect x="264" y="160" width="22" height="76"/><rect x="300" y="282" width="22" height="66"/><rect x="360" y="394" width="40" height="66"/>',
+  bench:
+    '<rect x="120" y="290" width="400" height="40" rx="10"/><rect x="150" y="330" width="30" height="130" rx="6"/><rect x="460" y="330" width="30" height="130" rx="6"/>',
   pot: '<rect x="190" y="230" width="260" height="200" rx="40"/><rect x="150" y="250" width="340" height="30" rx="15"/><rect x="290" y="190" width="60" height="30" rx="12"/>',
   pillow: '<path d="M170 210q150-60 300 0q-30 110 0 220q-150 60-300 0q30-110 0-220z"/>',
   headphones:

@@ -19,6 +19,16 @@ describe("generateCatalog", () => {
       createdAt,
     }));
 
+  it("draws each kind of furniture as what it is: tables, desks, bookshelves and benches are not chairs", () => {
+    const { products } = generateCatalog({ products: 1000, now });
+    const drawn = (noun: string | RegExp) =>
+      new Set(products.filter((p) => p.name.match(noun)).map((p) => p.image.glyph));
+    expect(drawn("Coffee Table")).toEqual(new Set(["table"]));
+    expect(drawn("Writing Desk")).toEqual(new Set(["desk"]));
+    expect(drawn(/Bookshelf(?! Speakers)/)).toEqual(new Set(["bookshelf"]));
+    expect(drawn("Dining Chair")).toEqual(new Set(["chair"]));
+  });
+
   it("makes the same catalog from the same seed, and another from another", () => {
     expect(shape(generateCatalog({ products: 200, now }))).toEqual(shape(generateCatalog({ products: 200, now })));
     expect(shape(generateCatalog({ products: 200, now, seed: 7 }))).not.toEqual(
