@@ -189,7 +189,7 @@ describe("storefront", () => {
     await page.getByText("Thank you for your order!").waitFor();
     await page.getByRole("list", { name: "Order history" }).getByText("Processing").waitFor();
     // The steps still to come are shown too.
-    await page.getByRole("list", { name: "Order history" }).getByText("On its way").waitFor();
+    await page.getByRole("list", { name: "Order history" }).getByText("Shipped").waitFor();
     const number = await orderNumberOf(page);
     await shop.screenshot(page, "order-processing");
 

@@ -2,15 +2,10 @@ import "./styles/global.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createPath, RouterProvider } from "react-router";
+import { RouterProvider } from "react-router";
 import { queryClient, session, shop } from "./lib/api.ts";
-import { reloadOnStaleChunks } from "./lib/stale-chunks.ts";
 import { router } from "./router.tsx";
 
-reloadOnStaleChunks(() => {
-  const next = router.state.navigation.location;
-  return next && createPath(next);
-});
 // The access token is kept in memory only: a fresh page asks for one with the refresh cookie.
 void session.restore(() => shop.restoreSession());
 

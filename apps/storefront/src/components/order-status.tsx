@@ -1,33 +1,18 @@
 import { formatDateTime } from "@shopwright/ui/date";
+import { ORDER_STATUS_LABELS, ORDER_STEP_LABELS } from "@shopwright/ui/status-labels";
 import type { Order, OrderStatus } from "../lib/types.ts";
 import styles from "./order-status.module.css";
-
-const LABELS: Record<OrderStatus, string> = {
-  placed: "Awaiting payment",
-  processing: "Processing",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  cancelled: "Cancelled",
-};
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return (
     <span className={`${styles.badge} ${styles[status] ?? ""}`} data-status={status}>
-      {LABELS[status]}
+      {ORDER_STATUS_LABELS[status]}
     </span>
   );
 }
 
 /** The way an order goes when all goes well; a cancelled order stops where it was. */
 const PATH: OrderStatus[] = ["placed", "processing", "shipped", "delivered"];
-
-const TO_COME: Record<OrderStatus, string> = {
-  placed: "Payment",
-  processing: "Preparing your order",
-  shipped: "On its way",
-  delivered: "Delivered",
-  cancelled: "Cancelled",
-};
 
 /** "#1042": how people read an order number. */
 export function orderLabel(number: number): string {
@@ -45,7 +30,7 @@ export function StatusTimeline({ history, status }: { history: Order["statusHist
     <ol className={styles.timeline} aria-label="Order history">
       {history.map((entry) => (
         <li key={`${entry.status}-${String(entry.at)}`} className={styles.step}>
-          <strong>{LABELS[entry.status as OrderStatus] ?? entry.status}</strong>
+          <strong>{ORDER_STEP_LABELS[entry.status as OrderStatus] ?? entry.status}</strong>
           <time className={styles.when} dateTime={new Date(entry.at).toISOString()}>
             {formatDateTime(entry.at)}
           </time>
@@ -53,7 +38,7 @@ export function StatusTimeline({ history, status }: { history: Order["statusHist
       ))}
       {upcoming.map((step) => (
         <li key={step} className={`${styles.step} ${styles.upcoming}`} data-upcoming="true">
-          <span>{TO_COME[step]}</span>
+          <span>{ORDER_STEP_LABELS[step]}</span>
           <span className={styles.when}>To come</span>
         </li>
       ))}

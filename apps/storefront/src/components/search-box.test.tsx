@@ -52,4 +52,18 @@ describe("the search box's suggestions", () => {
     await waitFor(() => expect(screen.queryByRole("status")).not.toBeNull());
     expect(screen.queryByRole("option")).toBeNull();
   });
+
+  it("says in words when the shop cannot be reached, and tries again when asked", async () => {
+    server.on("catalog.search", () => ({ items: [lamp], total: 1, page: 1, pageSize: 6, correctedQuery: null }));
+    server.setReachable(false);
+    renderPage(SearchBox, { path: "/", url: "/", queryClient });
+    type("desk");
+    // Waits allow for a busy machine: the failure, then the answer, each take a round trip and a render.
+    const status = await screen.findByRole("status", {}, { timeout: 5_000 });
+    expect(status.textContent).toContain("We can't reach the shop. Check your connection and try again.");
+    server.setReachable(true);
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("option", { name: /Desk Lamp/ }, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByRole("status")).toBeNull();
+  });
 });

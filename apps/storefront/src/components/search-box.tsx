@@ -1,3 +1,4 @@
+import { errorMessage } from "@shopwright/client";
 import { formatCents } from "@shopwright/ui/money";
 import { useDebounced } from "@shopwright/ui/use-debounced";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -18,7 +19,7 @@ export function SearchBox() {
   const listId = useId();
   const q = useDebounced(text.trim(), 200);
 
-  const { data, isPlaceholderData } = useQuery({
+  const { data, isPlaceholderData, failureReason, refetch } = useQuery({
     ...trpc.catalog.search.queryOptions({ q, pageSize: SUGGESTIONS, sort: "relevance" }),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
@@ -28,6 +29,8 @@ export function SearchBox() {
   // Only an answer to the text now in the box may say that nothing matches it.
   const noMatches =
     open && q.length >= 2 && q === text.trim() && data !== undefined && !isPlaceholderData && suggestions.length === 0;
+  // The text now in the box got no answer (no connection, the shop down): say so, not nothing.
+  const failed = open && q.length >= 2 && q === text.trim() && failureReason != null && (!data || isPlaceholderData);
 
   function go(path: string) {
     setOpen(false);
@@ -81,6 +84,19 @@ export function SearchBox() {
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
+        {failed && (
+          <div role="status" className={styles.list}>
+            <p className={styles.empty}>{errorMessage(failureReason)}</p>
+            <button
+              type="button"
+              className={styles.all}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void refetch()}
+            >
+              Try again
+            </button>
+          </div>
+        )}
         {noMatches && (
           <div role="status" className={styles.list}>
             <p className={styles.empty}>No matches for “{q}”.</p>
@@ -95,7 +111,7 @@ export function SearchBox() {
             </Link>
           </div>
         )}
-        {expanded && (
+        {expanded && !failed && (
           <div id={listId} role="listbox" className={styles.list} aria-label="Suggestions">
             {data?.correctedQuery && (
               <p className={styles.hint} role="presentation">

@@ -1,49 +1,66 @@
+import { errorMessage, UNREACHABLE_MESSAGE } from "@shopwright/client";
 import { Button, buttonClass } from "@shopwright/ui/button";
-import { useEffect } from "react";
+import { usePageLoadFailure } from "@shopwright/ui/page-load";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { Layout } from "../components/layout.tsx";
 import { EmptyState } from "../components/status-message.tsx";
-import { useOnline } from "../lib/use-online.ts";
 
 /**
  * Shown when a page fails to load its code or throws while rendering, inside the page frame so the
- * header stays usable. A failed load is retried with a reload (the browser remembers a module that
- * failed to load); offline, that happens by itself once the connection is back.
+ * header stays usable: offline, or with the shop out of reach, it says so and offers Try again
+ * instead of the browser's error page; after a deploy it reloads once to fetch the new build.
  */
 export function RouteError() {
   const error = useRouteError();
-  const online = useOnline();
-  useEffect(() => {
-    if (online) return;
-    const retry = () => window.location.reload();
-    window.addEventListener("online", retry, { once: true });
-    return () => window.removeEventListener("online", retry);
-  }, [online]);
+  const { state, retry } = usePageLoadFailure(error, "/");
+  const detail = isRouteErrorResponse(error) ? error.statusText : errorMessage(error);
+  return <Layout>{content()}</Layout>;
 
-  const detail = isRouteErrorResponse(error) ? error.statusText : error instanceof Error ? error.message : undefined;
-  return (
-    <Layout>
-      {online ? (
-        <EmptyState
-          title="This page hit a problem"
-          action={
-            <>
-              <Button variant="primary" onClick={() => window.location.reload()}>
+  function content() {
+    switch (state) {
+      case "offline":
+        return (
+          <EmptyState title="You are offline">
+            This page could not be loaded without a connection. It will load as soon as you are back online.
+          </EmptyState>
+        );
+      case "checking":
+        return (
+          <p role="status" aria-live="polite">
+            Loading this page…
+          </p>
+        );
+      case "unreachable":
+        return (
+          <EmptyState
+            title="This page could not be loaded"
+            action={
+              <Button variant="primary" onClick={retry}>
                 Try again
-              </Button>{" "}
-              <Link to="/" className={buttonClass()} reloadDocument>
-                Back to the shop
-              </Link>
-            </>
-          }
-        >
-          {detail ?? "Please try again."} If it keeps happening, try again in a minute.
-        </EmptyState>
-      ) : (
-        <EmptyState title="You are offline">
-          This page could not be loaded without a connection. It will load as soon as you are back online.
-        </EmptyState>
-      )}
-    </Layout>
-  );
+              </Button>
+            }
+          >
+            {UNREACHABLE_MESSAGE}
+          </EmptyState>
+        );
+      case "broken":
+        return (
+          <EmptyState
+            title="This page hit a problem"
+            action={
+              <>
+                <Button variant="primary" onClick={() => window.location.reload()}>
+                  Try again
+                </Button>{" "}
+                <Link to="/" className={buttonClass()} reloadDocument>
+                  Back to the shop
+                </Link>
+              </>
+            }
+          >
+            {detail} If it keeps happening, try again in a minute.
+          </EmptyState>
+        );
+    }
+  }
 }
