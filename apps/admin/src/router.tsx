@@ -2,6 +2,7 @@
 import { ADMIN_BASE_PATH, adminRoutes as routes } from "@shopwright/client/routes";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { Layout, Loading } from "./components/layout.tsx";
+import { RouteError } from "./components/route-error.tsx";
 import { useSession } from "./lib/session.ts";
 
 function RequireAdmin() {
@@ -18,46 +19,58 @@ export const router = createBrowserRouter(
     {
       path: routes.login.path,
       hydrateFallbackElement: <Loading />,
+      ErrorBoundary: RouteError,
       lazy: async () => ({ Component: (await import("./pages/login-page.tsx")).LoginPage }),
     },
     {
       element: <RequireAdmin />,
       hydrateFallbackElement: <Loading />,
       children: [
-        { index: true, lazy: async () => ({ Component: (await import("./pages/dashboard-page.tsx")).DashboardPage }) },
         {
-          path: routes.products.path,
-          lazy: async () => ({ Component: (await import("./pages/products/products-page.tsx")).ProductsPage }),
+          // The frame stays when a page fails: its error shows where the page would be.
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({ Component: (await import("./pages/dashboard-page.tsx")).DashboardPage }),
+            },
+            {
+              path: routes.products.path,
+              lazy: async () => ({ Component: (await import("./pages/products/products-page.tsx")).ProductsPage }),
+            },
+            {
+              path: routes.newProduct.path,
+              lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).NewProductPage }),
+            },
+            {
+              path: routes.product.path,
+              lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).EditProductPage }),
+            },
+            {
+              path: routes.categories.path,
+              lazy: async () => ({
+                Component: (await import("./pages/categories/categories-page.tsx")).CategoriesPage,
+              }),
+            },
+            {
+              path: routes.orders.path,
+              lazy: async () => ({ Component: (await import("./pages/orders/orders-page.tsx")).OrdersPage }),
+            },
+            {
+              path: routes.order.path,
+              lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
+            },
+            {
+              path: routes.jobs.path,
+              lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
+            },
+            {
+              path: routes.mailbox.path,
+              lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
+            },
+            { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found-page.tsx")).NotFoundPage }) },
+          ],
         },
-        {
-          path: routes.newProduct.path,
-          lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).NewProductPage }),
-        },
-        {
-          path: routes.product.path,
-          lazy: async () => ({ Component: (await import("./pages/products/product-page.tsx")).EditProductPage }),
-        },
-        {
-          path: routes.categories.path,
-          lazy: async () => ({ Component: (await import("./pages/categories/categories-page.tsx")).CategoriesPage }),
-        },
-        {
-          path: routes.orders.path,
-          lazy: async () => ({ Component: (await import("./pages/orders/orders-page.tsx")).OrdersPage }),
-        },
-        {
-          path: routes.order.path,
-          lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
-        },
-        {
-          path: routes.jobs.path,
-          lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
-        },
-        {
-          path: routes.mailbox.path,
-          lazy: async () => ({ Component: (await import("./pages/mailbox/mailbox-page.tsx")).MailboxPage }),
-        },
-        { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found-page.tsx")).NotFoundPage }) },
       ],
     },
   ],

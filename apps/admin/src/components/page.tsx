@@ -1,4 +1,6 @@
 /** The building blocks every page shares: its header, cards, notices. */
+import { errorMessage } from "@shopwright/client";
+import { ErrorNotice } from "@shopwright/ui/error-notice";
 import type { ReactNode } from "react";
 import styles from "./page.module.css";
 
@@ -34,6 +36,11 @@ export function Notice({ tone, children }: { tone: "error" | "success" | "info";
       {children}
     </div>
   );
+}
+
+/** Something failed to load: why, in words ("We can't reach the shop…"), and Try again. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return <ErrorNotice message={errorMessage(error)} onRetry={onRetry} />;
 }
 
 export const Muted = ({ children }: { children: ReactNode }) => <span className={styles.muted}>{children}</span>;

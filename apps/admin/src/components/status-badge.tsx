@@ -1,3 +1,4 @@
+import { ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@shopwright/ui/status-labels";
 import { humanize } from "../lib/humanize.ts";
 import styles from "./status-badge.module.css";
 
@@ -17,7 +18,13 @@ const TONE: Record<string, "good" | "active" | "waiting" | "bad" | undefined> = 
   refund_needed: "bad",
 };
 
+/** An order's or a payment's status in the words the storefront uses too; anything else humanized. */
+export const statusLabel = (status: string): string =>
+  (ORDER_STATUS_LABELS as Record<string, string>)[status] ??
+  (PAYMENT_STATUS_LABELS as Record<string, string>)[status] ??
+  humanize(status);
+
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONE[status];
-  return <span className={`${styles.badge} ${tone ? styles[tone] : ""}`}>{humanize(status)}</span>;
+  return <span className={`${styles.badge} ${tone ? styles[tone] : ""}`}>{statusLabel(status)}</span>;
 }

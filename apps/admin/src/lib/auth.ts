@@ -1,5 +1,5 @@
 /** Signing in and out of the admin app, on top of the shop client's session handling. */
-import { isShopError } from "@shopwright/client";
+import { isShopError, UNREACHABLE_MESSAGE } from "@shopwright/client";
 import { queryClient, shop } from "./api.ts";
 import { NOT_AN_ADMIN, session } from "./session.ts";
 
@@ -19,7 +19,7 @@ export async function restoreSession(): Promise<void> {
     if (!(await shop.restoreSession())) return session.end();
     await admitOrTurnAway(await shop.trpc.auth.me.query());
   } catch {
-    session.end("We could not reach the shop. Reload the page to try again.");
+    session.end(`${UNREACHABLE_MESSAGE} Reload the page once it is back.`);
   }
 }
 

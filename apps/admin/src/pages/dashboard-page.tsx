@@ -1,20 +1,19 @@
-import { errorMessage } from "@shopwright/client";
 import { adminRoutes as routes } from "@shopwright/client/routes";
+import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../components/layout.tsx";
-import { Card, Grid, Muted, Notice, PageHeader } from "../components/page.tsx";
+import { Card, Grid, LoadError, Muted, PageHeader } from "../components/page.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { numberCell, Table } from "../components/table.tsx";
 import { trpc } from "../lib/api.ts";
 import styles from "./dashboard-page.module.css";
 
 export function DashboardPage() {
   const stats = useQuery({ ...trpc.admin.stats.queryOptions(), refetchInterval: 30_000 });
   if (stats.isPending) return <Loading />;
-  if (stats.isError) return <Notice tone="error">{errorMessage(stats.error)}</Notice>;
+  if (stats.isError) return <LoadError error={stats.error} onRetry={() => stats.refetch()} />;
   const { ordersByStatus, revenue, lowStock, lowStockThreshold, recentOrders } = stats.data;
 
   return (
@@ -56,53 +55,38 @@ export function DashboardPage() {
       <div className={styles.columns}>
         <section aria-label="Low stock">
           <h2 className={styles.sectionTitle}>Low stock (≤ {lowStockThreshold})</h2>
-          <Table
+          <DataTable
             label="Low stock"
-            head={
-              <tr>
-                <th>Product</th>
-                <th className={numberCell}>Stock</th>
-              </tr>
-            }
-            empty={lowStock.length === 0 && "Every active product is well stocked."}
-          >
-            {lowStock.map((product) => (
-              <tr key={product.id}>
-                <td>
-                  <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>
-                </td>
-                <td className={numberCell}>{product.stock}</td>
-              </tr>
-            ))}
-          </Table>
+            rows={lowStock}
+            rowKey={(product) => product.id}
+            empty="Every active product is well stocked."
+            columns={[
+              {
+                header: "Product",
+                cell: (product) => <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>,
+              },
+              { header: "Stock", numeric: true, cell: (product) => product.stock },
+            ]}
+          />
         </section>
         <section aria-label="Recent orders">
           <h2 className={styles.sectionTitle}>Recent orders</h2>
-          <Table
+          <DataTable
             label="Recent orders"
-            head={
-              <tr>
-                <th>Customer</th>
-                <th>Status</th>
-                <th className={numberCell}>Total</th>
-                <th>Placed</th>
-              </tr>
-            }
-            empty={recentOrders.length === 0 && "No orders yet."}
-          >
-            {recentOrders.map((order) => (
-              <tr key={order.id}>
-                <td>
-                  <Link to={routes.order.href({ id: order.id })}>{order.email}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={order.status} />
-                </td>
-                <td className={numberCell}>{formatCents(order.totalCents)}</td>
-                <td>{formatDateTime(order.createdAt)}</td>
-              </tr>
-            ))}
-          </Table>
+            rows={recentOrders}
+            rowKey={(order) => order.id}
+            empty="No orders yet."
+            columns={[
+              {
+                header: "Order",
+                cell: (order) => <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>,
+              },
+              { header: "Customer", cell: (order) => order.email },
+              { header: "Status", cell: (order) => <StatusBadge status={order.status} /> },
+              { header: "Total", numeric: true, cell: (order) => formatCents(order.totalCents) },
+              { header: "Placed", cell: (order) => formatDateTime(order.createdAt) },
+            ]}
+          />
         </section>
       </div>
     </>

@@ -1,6 +1,6 @@
 import { errorMessage, isShopError } from "@shopwright/client";
 import { Button } from "@shopwright/ui/button";
-import { TextField } from "@shopwright/ui/field";
+import { PasswordField, TextField } from "@shopwright/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -34,7 +34,7 @@ export function LoginPage() {
   };
 
   return (
-    <div className={styles.screen}>
+    <main className={styles.screen}>
       <div className={styles.panel}>
         <h1 className={styles.title}>Shopwright Admin</h1>
         <p className={styles.subtitle}>Sign in with an admin account.</p>
@@ -52,9 +52,8 @@ export function LoginPage() {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          <TextField
+          <PasswordField
             label="Password"
-            type="password"
             autoComplete="current-password"
             required
             value={password}
@@ -65,6 +64,6 @@ export function LoginPage() {
           </Button>
         </form>
       </div>
-    </div>
+    </main>
   );
 }

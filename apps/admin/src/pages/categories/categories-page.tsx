@@ -5,11 +5,12 @@
 
 import { errorMessage, formErrors } from "@shopwright/client";
 import { Button } from "@shopwright/ui/button";
-import { controlClass, SelectField, TextField } from "@shopwright/ui/field";
+import { controlClass, FormError, SelectField, TextField } from "@shopwright/ui/field";
+import { useForm } from "@shopwright/ui/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Loading } from "../../components/layout.tsx";
-import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import { type CategoryOption, flattenCategories, indented } from "../../lib/categories.ts";
 import type { CategoryNode } from "../../lib/types.ts";
@@ -18,7 +19,7 @@ import styles from "./categories-page.module.css";
 export function CategoriesPage() {
   const tree = useQuery(trpc.admin.categories.list.queryOptions());
   if (tree.isPending) return <Loading />;
-  if (tree.isError) return <Notice tone="error">{errorMessage(tree.error)}</Notice>;
+  if (tree.isError) return <LoadError error={tree.error} onRetry={() => tree.refetch()} />;
   const options = flattenCategories(tree.data);
   return (
     <>
@@ -61,26 +62,27 @@ function NewCategory({ options }: { options: CategoryOption[] }) {
       },
     }),
   );
-  const errors = formErrors(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name, parentId: parentId || null });
-  };
+  const form = useForm({
+    validate: (): Record<string, string> => (name.trim() ? {} : { name: "Give the category a name" }),
+    server: formErrors(create.error),
+  });
   return (
     <Card title="New category">
-      <form className={styles.form} onSubmit={submit} noValidate>
-        {errors.form && <Notice tone="error">{errors.form}</Notice>}
+      <form className={styles.form} {...form.props(() => create.mutate({ name, parentId: parentId || null }))}>
+        <FormError message={form.formError} onRetry={form.retry} />
         <TextField
           label="Name"
+          name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={errors.fields.name ?? errors.fields.slug}
+          error={form.error("name") ?? form.error("slug")}
         />
         <SelectField
           label="Parent"
+          name="parentId"
           value={parentId}
           onChange={(e) => setParentId(e.target.value)}
-          error={errors.fields.parentId}
+          error={form.error("parentId")}
         >
           <option value="">Top level</option>
           {options.map((option) => (

@@ -5,12 +5,12 @@
 
 import { errorMessage } from "@shopwright/client";
 import { Button } from "@shopwright/ui/button";
+import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { Loading } from "../../components/layout.tsx";
-import { Muted, Notice, PageHeader } from "../../components/page.tsx";
-import { numberCell, Table } from "../../components/table.tsx";
+import { LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import styles from "./jobs-page.module.css";
 
@@ -56,39 +56,48 @@ export function JobsPage() {
       {jobs.isPending ? (
         <Loading />
       ) : jobs.isError ? (
-        <Notice tone="error">{errorMessage(jobs.error)}</Notice>
+        <LoadError error={jobs.error} onRetry={() => jobs.refetch()} />
       ) : (
-        <Table
+        <DataTable
           label="Jobs"
-          head={
-            <tr>
-              <th>Job</th>
-              <th>Task</th>
-              <th className={numberCell}>Attempts</th>
-              <th>Last error</th>
-              <th>Runs at</th>
-              <th aria-label="Actions" />
-            </tr>
-          }
-          empty={jobs.data.length === 0 && "No jobs in this state."}
-        >
-          {jobs.data.map((job) => (
-            <tr key={job.id}>
-              <td>
-                {job.id}
-                {job.running && <Muted> (running)</Muted>}
-              </td>
-              <td>
-                {job.task}
-                <div className={styles.payload}>{job.payloadSummary}</div>
-              </td>
-              <td className={numberCell}>
-                {job.attempts} / {job.maxAttempts}
-              </td>
-              <td className={styles.error}>{job.lastError ?? <Muted>—</Muted>}</td>
-              <td>{formatDateTime(job.runAt)}</td>
-              <td>
-                {state !== "pending" && (
+          rows={jobs.data}
+          rowKey={(job) => job.id}
+          empty="No jobs in this state."
+          columns={[
+            {
+              header: "Job",
+              cell: (job) => (
+                <>
+                  {job.id}
+                  {job.running && <Muted> (running)</Muted>}
+                </>
+              ),
+            },
+            {
+              header: "Task",
+              cell: (job) => (
+                <>
+                  {job.task}
+                  <div className={styles.payload}>{job.payloadSummary}</div>
+                </>
+              ),
+            },
+            { header: "Attempts", numeric: true, cell: (job) => `${job.attempts} / ${job.maxAttempts}` },
+            {
+              header: "Last error",
+              cell: (job) => <span className={styles.error}>{job.lastError ?? <Muted>—</Muted>}</span>,
+            },
+            {
+              header: "Next run",
+              // A dead letter runs again only when someone retries it: no time to show.
+              cell: (job) =>
+                job.state === "permanently_failed" ? <Muted>Only when retried</Muted> : formatDateTime(job.runAt),
+            },
+            {
+              header: "Actions",
+              hideHeader: true,
+              cell: (job) =>
+                state !== "pending" && (
                   <Button
                     size="small"
                     disabled={job.running || retry.isPending}
@@ -97,11 +106,10 @@ export function JobsPage() {
                   >
                     Retry
                   </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
+                ),
+            },
+          ]}
+        />
       )}
     </>
   );

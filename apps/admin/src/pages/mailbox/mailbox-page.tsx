@@ -3,12 +3,12 @@
  * permissions at all: no scripts, no same-origin access, no forms, no navigation of this page.
  */
 
-import { errorMessage } from "@shopwright/client";
 import { formatDateTime } from "@shopwright/ui/date";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useSearchParams } from "react-router";
 import { Loading } from "../../components/layout.tsx";
-import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, Muted, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import styles from "./mailbox-page.module.css";
 
@@ -23,7 +23,7 @@ export function MailboxPage() {
       {messages.isPending ? (
         <Loading />
       ) : messages.isError ? (
-        <Notice tone="error">{errorMessage(messages.error)}</Notice>
+        <LoadError error={messages.error} onRetry={() => messages.refetch()} />
       ) : messages.data.length === 0 ? (
         <Muted>No messages yet.</Muted>
       ) : (
@@ -54,21 +54,31 @@ export function MailboxPage() {
 
 function Message({ id }: { id: string }) {
   const message = useQuery(trpc.admin.mailbox.get.queryOptions({ id }));
+  const opened = useRef<HTMLDivElement>(null);
+  // On a phone the message is below the list, far from the tap: bring it into view, and focus it
+  // so the keyboard and screen readers are there too.
+  useEffect(() => {
+    if (!message.data) return;
+    opened.current?.focus({ preventScroll: true });
+    opened.current?.scrollIntoView({ block: "start" });
+  }, [message.data]);
   if (message.isPending) return <Loading />;
-  if (message.isError) return <Notice tone="error">{errorMessage(message.error)}</Notice>;
+  if (message.isError) return <LoadError error={message.error} onRetry={() => message.refetch()} />;
   const { subject, from, to, receivedAt, html, text } = message.data;
   return (
-    <Card title={subject}>
-      <p className={styles.headers}>
-        <Muted>
-          From {from} to {to} · {formatDateTime(receivedAt)}
-        </Muted>
-      </p>
-      {html ? (
-        <iframe className={styles.frame} title={`Email: ${subject}`} sandbox="" srcDoc={html} />
-      ) : (
-        <pre className={styles.text}>{text}</pre>
-      )}
-    </Card>
+    <div ref={opened} tabIndex={-1} className={styles.message}>
+      <Card title={subject}>
+        <p className={styles.headers}>
+          <Muted>
+            From {from} to {to} · {formatDateTime(receivedAt)}
+          </Muted>
+        </p>
+        {html ? (
+          <iframe className={styles.frame} title={`Email: ${subject}`} sandbox="" srcDoc={html} />
+        ) : (
+          <pre className={styles.text}>{text}</pre>
+        )}
+      </Card>
+    </div>
   );
 }

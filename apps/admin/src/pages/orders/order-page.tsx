@@ -3,11 +3,13 @@
  * buttons offer only the moves the server's state machine allows from the current status.
  */
 
-import { errorMessage } from "@shopwright/client";
+import { errorMessage, formErrors } from "@shopwright/client";
 import { addressLines } from "@shopwright/client/address";
 import { Button } from "@shopwright/ui/button";
+import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
-import { TextField } from "@shopwright/ui/field";
+import { FormError, TextField } from "@shopwright/ui/field";
+import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
 import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,9 +17,8 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
-import { Card, Muted, Notice, PageHeader } from "../../components/page.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
-import { numberCell, Table } from "../../components/table.tsx";
+import { Card, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
 import styles from "./order-page.module.css";
@@ -34,7 +35,7 @@ export function OrderPage() {
   const { id = "" } = useParams();
   const order = useQuery(trpc.admin.orders.byId.queryOptions({ id }));
   if (order.isPending) return <Loading />;
-  if (order.isError) return <Notice tone="error">{errorMessage(order.error)}</Notice>;
+  if (order.isError) return <LoadError error={order.error} onRetry={() => order.refetch()} />;
   const data = order.data;
   const address = data.shippingAddress;
 
@@ -63,26 +64,21 @@ export function OrderPage() {
       <div className={styles.layout}>
         <div className={styles.column}>
           <Card title="Items">
-            <Table
+            <DataTable
               label="Items"
-              head={
-                <tr>
-                  <th>Product</th>
-                  <th className={numberCell}>Unit price</th>
-                  <th className={numberCell}>Quantity</th>
-                  <th className={numberCell}>Line total</th>
-                </tr>
-              }
-            >
-              {data.items.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.name}</td>
-                  <td className={numberCell}>{formatCents(item.unitPriceCents)}</td>
-                  <td className={numberCell}>{item.quantity}</td>
-                  <td className={numberCell}>{formatCents(item.unitPriceCents * item.quantity)}</td>
-                </tr>
-              ))}
-            </Table>
+              rows={data.items}
+              rowKey={(item) => item.id}
+              columns={[
+                { header: "Product", cell: (item) => item.name },
+                { header: "Unit price", numeric: true, cell: (item) => formatCents(item.unitPriceCents) },
+                { header: "Quantity", numeric: true, cell: (item) => item.quantity },
+                {
+                  header: "Line total",
+                  numeric: true,
+                  cell: (item) => formatCents(item.unitPriceCents * item.quantity),
+                },
+              ]}
+            />
             <div className={styles.totals}>
               <span>Subtotal</span>
               <span>{formatCents(data.subtotalCents)}</span>
@@ -155,6 +151,17 @@ function Transitions({ order }: { order: OrderDetail }) {
   );
   const move = (status: OrderStatus) => {
     if (status === "cancelled" && !window.confirm("Cancel this order? Its stock goes back on the shelf.")) return;
+    // A parcel can go without tracking (a letter, a local courier), so a blank number is allowed,
+    // but asked about: the customer will have nothing to follow. It can be added afterwards.
+    if (
+      status === "shipped" &&
+      !tracking.trim() &&
+      !window.confirm(
+        "Ship without a tracking number? The customer will have no way to follow the parcel. You can add the number later, on this page.",
+      )
+    ) {
+      return;
+    }
     setStatus.mutate({
       id: order.id,
       status,
@@ -165,13 +172,15 @@ function Transitions({ order }: { order: OrderDetail }) {
   return (
     <Card title="Next step">
       {setStatus.isError && <Notice tone="error">{errorMessage(setStatus.error)}</Notice>}
+      {order.status === "shipped" && <TrackingForm order={order} />}
       {order.nextStatuses.length === 0 ? (
-        <Muted>This order is {order.status}; nothing more happens to it.</Muted>
+        <Muted>This order is {statusLabel(order.status).toLowerCase()}; nothing more happens to it.</Muted>
       ) : (
         <div className={styles.transitions}>
           {order.nextStatuses.includes("shipped") && (
             <TextField
-              label="Tracking number (optional, sent to the customer)"
+              label="Tracking number (sent to the customer)"
+              name="trackingNumber"
               value={tracking}
               onChange={(e) => setTracking(e.target.value)}
             />
@@ -192,5 +201,52 @@ function Transitions({ order }: { order: OrderDetail }) {
         </div>
       )}
     </Card>
+  );
+}
+
+/**
+ * A shipped order's tracking number, added or corrected: the customer's order page shows it at
+ * once and an email tells them.
+ */
+function TrackingForm({ order }: { order: OrderDetail }) {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const update = useMutation(
+    trpc.admin.orders.setTracking.mutationOptions({
+      onSuccess: (updated) => {
+        setSaved(true);
+        queryClient.setQueryData(trpc.admin.orders.byId.queryKey({ id: order.id }), updated);
+      },
+    }),
+  );
+  const form = useForm({
+    validate: (data): Record<string, string> =>
+      String(data.get("trackingNumber") ?? "").trim() ? {} : { trackingNumber: "Enter the tracking number" },
+    server: formErrors(update.error),
+  });
+  return (
+    <form
+      className={styles.tracking}
+      {...form.props((data) => {
+        setSaved(false);
+        update.mutate({ id: order.id, trackingNumber: String(data.get("trackingNumber")).trim() });
+      })}
+    >
+      <FormError message={form.formError} onRetry={form.retry} />
+      <TextField
+        label={order.trackingNumber ? "Tracking number" : "Tracking number (none given yet)"}
+        name="trackingNumber"
+        defaultValue={order.trackingNumber ?? ""}
+        hint="Correct it or add it: the customer's order page shows it and an email tells them."
+        error={form.error("trackingNumber")}
+        onChange={() => setSaved(false)}
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : order.trackingNumber ? "Update tracking number" : "Add tracking number"}
+        </Button>
+        <span role="status">{saved && "Saved. The customer has been told."}</span>
+      </div>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
-import { errorMessage } from "@shopwright/client";
 import { adminRoutes as routes } from "@shopwright/client/routes";
+import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
@@ -7,11 +7,9 @@ import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../../components/layout.tsx";
-import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
-import { numberCell, Table } from "../../components/table.tsx";
+import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
+import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
-import { humanize } from "../../lib/humanize.ts";
 import type { OrderStatus } from "../../lib/types.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
 
@@ -46,7 +44,7 @@ export function OrdersPage() {
           <option value="">Any status</option>
           {STATUSES.map((value) => (
             <option key={value} value={value}>
-              {humanize(value)}
+              {statusLabel(value)}
             </option>
           ))}
         </select>
@@ -59,48 +57,46 @@ export function OrdersPage() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </Toolbar>
-      {orders.isError && <Notice tone="error">{errorMessage(orders.error)}</Notice>}
+      {orders.isError && <LoadError error={orders.error} onRetry={() => orders.refetch()} />}
       {orders.isPending ? (
         <Loading />
       ) : (
         orders.data && (
           <>
-            <Table
+            <DataTable
               label="Orders"
-              head={
-                <tr>
-                  <th>Order</th>
-                  <th>Customer</th>
-                  <th>Status</th>
-                  <th>Payment</th>
-                  <th className={numberCell}>Total</th>
-                  <th>Placed</th>
-                </tr>
-              }
-              empty={orders.data.items.length === 0 && "No orders match."}
-            >
-              {orders.data.items.map((order) => (
-                <tr key={order.id}>
-                  <td>
-                    <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>
-                  </td>
-                  <td>
-                    {order.customerName}
-                    <br />
-                    {order.email}
-                  </td>
-                  <td>
-                    <StatusBadge status={order.status} />
-                  </td>
-                  <td>
-                    {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
-                    {order.needsRefund && <StatusBadge status="refund_needed" />}
-                  </td>
-                  <td className={numberCell}>{formatCents(order.totalCents)}</td>
-                  <td>{formatDateTime(order.createdAt)}</td>
-                </tr>
-              ))}
-            </Table>
+              rows={orders.data.items}
+              rowKey={(order) => order.id}
+              empty="No orders match."
+              columns={[
+                {
+                  header: "Order",
+                  cell: (order) => <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>,
+                },
+                {
+                  header: "Customer",
+                  cell: (order) => (
+                    <>
+                      {order.customerName}
+                      <br />
+                      {order.email}
+                    </>
+                  ),
+                },
+                { header: "Status", cell: (order) => <StatusBadge status={order.status} /> },
+                {
+                  header: "Payment",
+                  cell: (order) => (
+                    <>
+                      {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
+                      {order.needsRefund && <StatusBadge status="refund_needed" />}
+                    </>
+                  ),
+                },
+                { header: "Total", numeric: true, cell: (order) => formatCents(order.totalCents) },
+                { header: "Placed", cell: (order) => formatDateTime(order.createdAt) },
+              ]}
+            />
             <Pagination
               page={page}
               pageSize={PAGE_SIZE}

@@ -6,14 +6,15 @@
 import { errorMessage, formErrors } from "@shopwright/client";
 import { adminRoutes as routes } from "@shopwright/client/routes";
 import { Button } from "@shopwright/ui/button";
-import { SelectField, TextAreaField, TextField } from "@shopwright/ui/field";
+import { FormError, SelectField, TextAreaField, TextField } from "@shopwright/ui/field";
+import { useForm } from "@shopwright/ui/form";
 import { centsToDollars, parseDollars } from "@shopwright/ui/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
-import { Card, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
@@ -51,28 +52,39 @@ const draftOf = (product: ProductDetail): Draft => ({
   status: product.status,
 });
 
-/** What the form sends; numbers the browser cannot read become local field errors instead. */
+/** What the form sends; a number the browser cannot read is sent as 0 (and never sent: see `problemsOf`). */
 function fieldsOf(draft: Draft) {
   const priceCents = parseDollars(draft.price);
   const stock = /^-?\d+$/.test(draft.stock.trim()) ? Number(draft.stock) : null;
-  const local: Record<string, string> = {};
-  if (priceCents === undefined) local.priceCents = "Enter a price like 12.99";
-  if (stock === null) local.stock = "Enter a whole number";
   return {
-    local,
-    fields: {
-      name: draft.name,
-      ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
-      description: draft.description,
-      priceCents: priceCents ?? 0,
-      stock: stock ?? 0,
-      categoryId: draft.categoryId,
-      status: draft.status,
-    },
+    name: draft.name,
+    ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
+    description: draft.description,
+    priceCents: priceCents ?? 0,
+    stock: stock ?? 0,
+    categoryId: draft.categoryId,
+    status: draft.status,
   };
 }
 
-type Fields = ReturnType<typeof fieldsOf>["fields"];
+/**
+ * Every problem the browser can see, at once and in the server's words, keyed like the API's
+ * fields: a form that reported the price first and the name, stock and category only after that
+ * was fixed cost two rounds. (A taken slug only the server can tell.)
+ */
+function problemsOf(draft: Draft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!draft.name.trim()) problems.name = "Give the product a name";
+  const priceCents = parseDollars(draft.price);
+  if (priceCents === undefined) problems.priceCents = "Enter a price like 12.99";
+  else if (priceCents < 0) problems.priceCents = "Price cannot be negative";
+  if (!/^-?\d+$/.test(draft.stock.trim())) problems.stock = "Enter a whole number";
+  else if (Number(draft.stock) < 0) problems.stock = "Stock cannot be negative";
+  if (!draft.categoryId) problems.categoryId = "Choose a category";
+  return problems;
+}
+
+type Fields = ReturnType<typeof fieldsOf>;
 
 export function NewProductPage() {
   const navigate = useNavigate();
@@ -131,7 +143,7 @@ export function EditProductPage() {
   );
 
   if (product.isPending) return <Loading />;
-  if (product.isError) return <Notice tone="error">{errorMessage(product.error)}</Notice>;
+  if (product.isError) return <LoadError error={product.error} onRetry={() => product.refetch()} />;
   const data = product.data;
 
   const confirmDelete = () => {
@@ -196,67 +208,74 @@ function ProductForm({
   onSubmit: (fields: Fields, changed: Partial<Fields>) => void;
 }) {
   const [draft, setDraft] = useState(initial);
-  const [local, setLocal] = useState<Record<string, string>>({});
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
-  const server = formErrors(error);
-  const fieldError = (name: string) => local[name] ?? server.fields[name];
+  const form = useForm({ validate: () => problemsOf(draft), server: formErrors(error) });
   const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { local: problems, fields } = fieldsOf(draft);
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
-    const before = fieldsOf(initial).fields as Record<string, unknown>;
+  const submit = () => {
+    const fields = fieldsOf(draft);
+    const before = fieldsOf(initial) as Record<string, unknown>;
     const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => before[key] !== value));
     onSubmit(fields, changed);
   };
 
   return (
     <Card title="Details">
-      <form className={styles.form} onSubmit={submit} noValidate>
-        {server.form && <Notice tone="error">{server.form}</Notice>}
-        <TextField label="Name" value={draft.name} onChange={set("name")} error={fieldError("name")} />
+      <form className={styles.form} {...form.props(submit)}>
+        <FormError message={form.formError} onRetry={form.retry} />
+        <TextField label="Name" name="name" value={draft.name} onChange={set("name")} error={form.error("name")} />
         <TextField
           label="Slug"
+          name="slug"
           value={draft.slug}
           onChange={set("slug")}
-          error={fieldError("slug")}
+          error={form.error("slug")}
           placeholder="generated from the name"
           hint="The product's address in the shop: lower-case words joined by dashes."
         />
         <TextAreaField
           label="Description"
+          name="description"
           value={draft.description}
           onChange={set("description")}
-          error={fieldError("description")}
+          error={form.error("description")}
         />
         <div className={styles.row}>
           <TextField
             label="Price (USD)"
+            // Named as the API's field, whose errors it shows; it holds dollars as typed.
+            name="priceCents"
             inputMode="decimal"
             value={draft.price}
             onChange={set("price")}
-            error={fieldError("priceCents")}
+            error={form.error("priceCents")}
           />
           <TextField
             label="Stock"
+            name="stock"
             inputMode="numeric"
             value={draft.stock}
             onChange={set("stock")}
-            error={fieldError("stock")}
+            error={form.error("stock")}
           />
-          <SelectField label="Status" value={draft.status} onChange={set("status")} error={fieldError("status")}>
+          <SelectField
+            label="Status"
+            name="status"
+            value={draft.status}
+            onChange={set("status")}
+            error={form.error("status")}
+          >
             <option value="active">Active</option>
             <option value="archived">Archived</option>
           </SelectField>
         </div>
         <SelectField
           label="Category"
+          name="categoryId"
           value={draft.categoryId}
           onChange={set("categoryId")}
-          error={fieldError("categoryId")}
+          error={form.error("categoryId")}
         >
           <option value="">Choose a category</option>
           {flattenCategories(categories.data ?? []).map((option) => (

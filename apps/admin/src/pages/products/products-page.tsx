@@ -1,18 +1,18 @@
-import { errorMessage } from "@shopwright/client";
 import { adminRoutes as routes } from "@shopwright/client/routes";
 import { buttonClass } from "@shopwright/ui/button";
+import { DataTable } from "@shopwright/ui/data-table";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
 import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../../components/layout.tsx";
-import { Notice, PageHeader, Toolbar } from "../../components/page.tsx";
+import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { numberCell, shrinkCell, Table, thumbClass } from "../../components/table.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
+import styles from "./products-page.module.css";
 
 const PAGE_SIZE = 20;
 
@@ -77,47 +77,39 @@ export function ProductsPage() {
         </select>
       </Toolbar>
 
-      {products.isError && <Notice tone="error">{errorMessage(products.error)}</Notice>}
+      {products.isError && <LoadError error={products.error} onRetry={() => products.refetch()} />}
       {products.isPending ? (
         <Loading />
       ) : (
         products.data && (
           <>
-            <Table
+            <DataTable
               label="Products"
-              head={
-                <tr>
-                  <th className={shrinkCell} aria-label="Image" />
-                  <th>Name</th>
-                  <th>Category</th>
-                  <th>Status</th>
-                  <th className={numberCell}>Price</th>
-                  <th className={numberCell}>Stock</th>
-                </tr>
-              }
-              empty={products.data.items.length === 0 && "No products match."}
-            >
-              {products.data.items.map((product) => (
-                <tr key={product.id}>
-                  <td>
-                    {product.imageUrl ? (
-                      <img className={thumbClass} src={product.imageUrl} alt="" />
+              rows={products.data.items}
+              rowKey={(product) => product.id}
+              empty="No products match."
+              columns={[
+                {
+                  header: "Image",
+                  hideHeader: true,
+                  shrink: true,
+                  cell: (product) =>
+                    product.imageUrl ? (
+                      <img className={styles.thumb} src={product.imageUrl} alt="" />
                     ) : (
-                      <div className={thumbClass} />
-                    )}
-                  </td>
-                  <td>
-                    <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>
-                  </td>
-                  <td>{product.categoryName}</td>
-                  <td>
-                    <StatusBadge status={product.status} />
-                  </td>
-                  <td className={numberCell}>{formatCents(product.priceCents)}</td>
-                  <td className={numberCell}>{product.stock}</td>
-                </tr>
-              ))}
-            </Table>
+                      <div className={styles.thumb} />
+                    ),
+                },
+                {
+                  header: "Name",
+                  cell: (product) => <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>,
+                },
+                { header: "Category", cell: (product) => product.categoryName },
+                { header: "Status", cell: (product) => <StatusBadge status={product.status} /> },
+                { header: "Price", numeric: true, cell: (product) => formatCents(product.priceCents) },
+                { header: "Stock", numeric: true, cell: (product) => product.stock },
+              ]}
+            />
             <Pagination
               page={page}
               pageSize={PAGE_SIZE}
