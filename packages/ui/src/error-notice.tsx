@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { Button } from "./button.tsx";
 import styles from "./error-notice.module.css";
 
@@ -11,14 +11,17 @@ export function ErrorNotice({
   message,
   onRetry,
   children,
+  className,
+  ...attributes
 }: {
   title?: string;
   message: string;
   onRetry?: (() => void) | undefined;
+  /** What to do about it, when that is not to try again (a link elsewhere). */
   children?: ReactNode;
-}) {
+} & HTMLAttributes<HTMLDivElement>) {
   return (
-    <div role="alert" className={styles.notice}>
+    <div role="alert" className={[styles.notice, className].filter(Boolean).join(" ")} {...attributes}>
       {title && <p className={styles.title}>{title}</p>}
       <p className={styles.text}>{message}</p>
       {children}

@@ -13,6 +13,7 @@ import {
   useState,
 } from "react";
 import { Button } from "./button.tsx";
+import { ErrorNotice } from "./error-notice.tsx";
 import styles from "./field.module.css";
 import { FORM_ERROR_ATTRIBUTE } from "./form.ts";
 
@@ -133,19 +134,18 @@ export function FormError({
 }: {
   message: string | undefined;
   onRetry?: (() => void) | undefined;
-  /** What to do about it, when that is not to try again (a link elsewhere). */
   children?: ReactNode;
 }) {
   if (!message) return null;
   return (
-    <div role="alert" tabIndex={-1} className={styles.formError} {...{ [FORM_ERROR_ATTRIBUTE]: "" }}>
-      <p className={styles.formErrorText}>{message}</p>
+    <ErrorNotice
+      message={message}
+      onRetry={onRetry}
+      tabIndex={-1}
+      className={styles.formError}
+      {...{ [FORM_ERROR_ATTRIBUTE]: "" }}
+    >
       {children}
-      {onRetry && (
-        <Button variant="secondary" onClick={onRetry}>
-          Try again
-        </Button>
-      )}
-    </div>
+    </ErrorNotice>
   );
 }

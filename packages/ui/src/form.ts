@@ -88,7 +88,9 @@ export function useForm({ validate, server = NO_SERVER }: FormOptions = {}) {
       return {
         ref,
         noValidate: true,
-        // React's change event is the browser's input event: it fires at every keystroke.
+        // Both: React's change event is the browser's input event, but the storefront's build runs
+        // on preact/compat, where a form's onChange is the browser's change event (on blur).
+        onInput: onEdit,
         onChange: onEdit,
         onSubmit(event: FormEvent<HTMLFormElement>) {
           event.preventDefault();

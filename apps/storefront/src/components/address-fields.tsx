@@ -42,6 +42,21 @@ export function AddressFields({
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Shipping address</legend>
       <TextField label="Full name" autoComplete="shipping name" defaultValue={value?.name ?? ""} {...field("name")} />
+      {/* First: the fields below follow its conventions (a state, a ZIP code). */}
+      <SelectField
+        label="Country"
+        autoComplete="shipping country"
+        value={country}
+        onChange={(event) => setCountry(event.target.value)}
+        {...field("country")}
+      >
+        {countries.length === 0 && <option value={country}>{countryName(country)}</option>}
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="Address"
         autoComplete="shipping address-line1"
@@ -86,20 +101,6 @@ export function AddressFields({
           {...field("postalCode")}
         />
       </div>
-      <SelectField
-        label="Country"
-        autoComplete="shipping country"
-        value={country}
-        onChange={(event) => setCountry(event.target.value)}
-        {...field("country")}
-      >
-        {countries.length === 0 && <option value={country}>{countryName(country)}</option>}
-        {countries.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </SelectField>
     </fieldset>
   );
 }

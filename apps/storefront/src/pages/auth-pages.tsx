@@ -78,6 +78,20 @@ export function newPasswordErrors(data: FormData, name: string, errors: FieldErr
   if (problem) errors[name] ??= problem;
 }
 
+/** A new password's field, named `password`, with the rule said before anyone breaks it. */
+export function NewPasswordField({ label, error }: { label: string; error: string | undefined }) {
+  return (
+    <PasswordField
+      label={label}
+      name="password"
+      autoComplete="new-password"
+      required
+      hint={PASSWORD_RULE}
+      error={error}
+    />
+  );
+}
+
 export function RegisterPage() {
   usePageTitle("Create an account");
   const after = useAfterSignIn();
@@ -115,14 +129,7 @@ export function RegisterPage() {
         <>
           <TextField label="Name" name="name" autoComplete="name" required error={error("name")} />
           <TextField label="Email" name="email" type="email" autoComplete="email" required error={error("email")} />
-          <PasswordField
-            label="Password"
-            name="password"
-            autoComplete="new-password"
-            required
-            hint={PASSWORD_RULE}
-            error={error("password")}
-          />
+          <NewPasswordField label="Password" error={error("password")} />
         </>
       )}
     </FormPanel>

@@ -1,13 +1,12 @@
-import { PASSWORD_RULE } from "@shopwright/client";
 import { storefrontRoutes as routes } from "@shopwright/client/routes";
-import { FormError, PasswordField, TextField } from "@shopwright/ui/field";
+import { FormError, TextField } from "@shopwright/ui/field";
 import type { FieldErrors } from "@shopwright/ui/form";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { checks, FormPanel } from "../components/form-panel.tsx";
 import { trpc } from "../lib/api.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
-import { newPasswordErrors } from "./auth-pages.tsx";
+import { NewPasswordField, newPasswordErrors } from "./auth-pages.tsx";
 import styles from "./page.module.css";
 
 export function ForgotPasswordPage() {
@@ -87,14 +86,7 @@ export function ResetPasswordPage() {
           <FormError message={error("token")}>
             <Link to={routes.forgotPassword.href()}>Ask for a new link</Link>
           </FormError>
-          <PasswordField
-            label="New password"
-            name="password"
-            autoComplete="new-password"
-            required
-            hint={PASSWORD_RULE}
-            error={error("password")}
-          />
+          <NewPasswordField label="New password" error={error("password")} />
         </>
       )}
     </FormPanel>

@@ -51,31 +51,27 @@ const HEADINGS: Record<NotifiedStatus, (number: string) => string> = {
 };
 
 export function renderOrderStatus(order: StatusFacts, status: NotifiedStatus, publicUrl: string): RenderedEmail {
-  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
-  const subject = HEADINGS[status](orderLabel(order.number));
-  const body = paragraphs(order, status);
-  const text = [`Hello ${order.customerName},`, "", ...body, "", `See your order: ${link}`, "", "— Shopwright"].join(
-    "\n",
-  );
-  const html = htmlLayout({
-    title: subject,
-    heading: subject,
-    body: [`Hello ${order.customerName},`, ...body].map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
-    action: { label: "View your order", href: link },
-  });
-  return { subject, html, text };
+  return orderLetter(order, HEADINGS[status](orderLabel(order.number)), paragraphs(order, status), publicUrl);
 }
 
 /** A tracking number given or corrected after the order shipped. */
 export function renderTrackingUpdate(order: StatusFacts, trackingNumber: string, publicUrl: string): RenderedEmail {
-  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
   const number = orderLabel(order.number);
-  const subject = `Tracking for your order ${number}`;
-  const body = [
-    `Your order ${number} is on its way. You can follow the parcel with this tracking number:`,
-    `Tracking number: ${trackingNumber}`,
-    "If we sent you another number before, this one replaces it.",
-  ];
+  return orderLetter(
+    order,
+    `Tracking for your order ${number}`,
+    [
+      `Your order ${number} is on its way. You can follow the parcel with this tracking number:`,
+      `Tracking number: ${trackingNumber}`,
+      "If we sent you another number before, this one replaces it.",
+    ],
+    publicUrl,
+  );
+}
+
+/** A short letter about an order: greeting, paragraphs, a link to the order's page. */
+function orderLetter(order: StatusFacts, subject: string, body: string[], publicUrl: string): RenderedEmail {
+  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
   const text = [`Hello ${order.customerName},`, "", ...body, "", `See your order: ${link}`, "", "— Shopwright"].join(
     "\n",
   );
