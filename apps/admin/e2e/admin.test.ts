@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
 import { photo } from "../../server/test/e2e/images.ts";
+import { checkPages } from "../../server/test/e2e/page-checks.ts";
 
 const ADDRESS = {
   name: "Grace Hopper",
@@ -36,7 +37,7 @@ async function openSection(name: string) {
 }
 
 /** A script's view of the shop: the typed client, signed in as `account`. */
-async function signedInClient(account: typeof SHOPPER) {
+async function signedInClient(account: { email: string; password: string }) {
   const client = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
   await client.login(account);
   return client;
@@ -45,7 +46,7 @@ async function signedInClient(account: typeof SHOPPER) {
 async function signIn(page: Page, account: { email: string; password: string }) {
   await page.goto(shop.url("/admin/"));
   await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
@@ -91,7 +92,23 @@ describe("admin app", () => {
     await openSection("Products");
     await admin.getByRole("link", { name: "New product" }).click();
     await admin.getByRole("heading", { name: "New product" }).waitFor();
+    // Every problem at once, in one round, with focus on the first.
+    await admin.getByLabel("Price (USD)").fill("twelve");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    const errorUnder = (label: string) =>
+      admin.getByLabel(label, { exact: true }).evaluate((input) => {
+        const ids = (input.getAttribute("aria-describedby") ?? "").split(" ");
+        return document.getElementById(ids.at(-1) ?? "")?.textContent;
+      });
+    await expect.poll(() => errorUnder("Name")).toBe("Give the product a name");
+    expect(await errorUnder("Price (USD)")).toBe("Enter a price like 12.99");
+    expect(await errorUnder("Category")).toBe("Choose a category");
+    expect(await admin.getByLabel("Name", { exact: true }).evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
+    await shop.screenshot(admin, "product-all-errors");
     await admin.getByLabel("Name", { exact: true }).fill(PRODUCT);
+    await expect.poll(() => errorUnder("Name")).toBeUndefined();
     await admin.getByLabel("Description").fill("Hand-thrown, holds six cups, speckled glaze.");
     await admin.getByLabel("Price (USD)").fill("-4");
     await admin.getByLabel("Stock").fill("12");
@@ -178,7 +195,7 @@ describe("admin app", () => {
     // …and then follows it from the storefront's order page.
     await storefront.goto(shop.url("/login"));
     await storefront.getByLabel("Email").fill(SHOPPER.email);
-    await storefront.getByLabel("Password").fill(SHOPPER.password);
+    await storefront.getByLabel("Password", { exact: true }).fill(SHOPPER.password);
     await storefront.getByRole("button", { name: "Sign in" }).click();
     await storefront.waitForURL((url) => url.pathname !== "/login");
     const shopperSees = async (status: string) => {
@@ -197,11 +214,29 @@ describe("admin app", () => {
     await admin.getByRole("heading", { name: `Order #${order.number}` }).waitFor();
     await admin.getByRole("table", { name: "Items" }).getByText(PRODUCT).waitFor();
 
-    await admin.getByLabel("Tracking number (optional, sent to the customer)").fill("1Z999AA10123456784");
+    // Shipping with the tracking field blank asks first; declined, nothing happens.
+    const questions: string[] = [];
+    admin.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.getByRole("button", { name: "Mark shipped" }).click();
+    await expect.poll(() => questions).toEqual([expect.stringContaining("Ship without a tracking number?")]);
+    expect(await admin.getByRole("button", { name: "Mark delivered" }).count()).toBe(0);
+    // Accepted, it ships: a parcel may go untracked, and the number can follow.
+    admin.once("dialog", (dialog) => void dialog.accept());
     await admin.getByRole("button", { name: "Mark shipped" }).click();
     await admin.getByRole("button", { name: "Mark delivered" }).waitFor();
     // A shipped order cannot go back: the only way on is delivery.
     expect(await admin.getByRole("button", { name: /Cancel order|Mark processing/ }).count()).toBe(0);
+    await shopperSees("Shipped");
+    expect(await storefront.getByText(/Tracking number/).count()).toBe(0);
+
+    // The number added after shipping reaches the shopper's page and their inbox.
+    await admin.getByLabel("Tracking number (none given yet)").fill("1Z999AA10123456784");
+    await admin.getByRole("button", { name: "Add tracking number" }).click();
+    await admin.getByText("Saved. The customer has been told.").waitFor();
+    await shop.screenshot(admin, "order-tracking-added");
     await shopperSees("Shipped");
     await storefront.getByText("Tracking number: 1Z999AA10123456784").waitFor();
     await shop.screenshot(storefront, "storefront-order-shipped");
@@ -211,9 +246,13 @@ describe("admin app", () => {
     const shippedMail = admin.getByRole("list", { name: "Messages" }).getByRole("button", {
       name: new RegExp(`Your order #${order.number} has shipped`),
     });
+    const trackingMail = admin.getByRole("list", { name: "Messages" }).getByRole("button", {
+      name: new RegExp(`Tracking for your order #${order.number}`),
+    });
     // The Mailbox refreshes by itself every few seconds.
     await shippedMail.waitFor({ timeout: 30_000 });
-    await shippedMail.click();
+    await trackingMail.waitFor({ timeout: 30_000 });
+    await trackingMail.click();
     await admin.frameLocator("iframe").getByText("Tracking number: 1Z999AA10123456784").waitFor();
     await shop.screenshot(admin, "mailbox-shipped");
     await admin.goto(shop.url(`/admin/orders/${order.id}`));
@@ -251,6 +290,8 @@ describe("admin app", () => {
     await admin.getByRole("tab", { name: "Permanently failed" }).click();
     const deadLetter = admin.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: "ECONNREFUSED" });
     await deadLetter.getByText("send_order_confirmation").waitFor();
+    // It runs again only when retried: no run time is shown for it.
+    await deadLetter.getByText("Only when retried").waitFor();
     await shop.screenshot(admin, "jobs");
 
     await admin.getByRole("button", { name: `Retry job ${jobId}` }).click();
@@ -284,7 +325,7 @@ describe("admin app", () => {
     await shop.screenshot(admin, "mailbox");
   });
 
-  it("on a phone (390 px) the admin opens sections from a menu, tables scroll in their box, and an order's cards stack", async () => {
+  it("on a phone (390 px) the admin opens sections from a menu, tables become cards, and an order's cards stack", async () => {
     const width = 390;
     const phone = await shop.newPage({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
     const pageWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
@@ -305,6 +346,16 @@ describe("admin app", () => {
     expect(await pageWidth()).toBeLessThanOrEqual(width);
     await shop.screenshot(phone, "orders-phone");
 
+    // Every cell of a row within the screen, the status whole ("Processing", not "Proces…").
+    const overflowing = await orders.locator("td").evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const box = cell.getBoundingClientRect();
+        const clipped = [...cell.querySelectorAll("span")].some((span) => span.scrollWidth > span.clientWidth + 1);
+        return box.right > 390 || clipped ? [cell.textContent] : [];
+      }),
+    );
+    expect(overflowing).toEqual([]);
+
     await orders.getByRole("link").first().click();
     await phone.getByRole("table", { name: "Items" }).waitFor();
     await shop.screenshot(phone, "order-phone");
@@ -320,6 +371,97 @@ describe("admin app", () => {
         expect(apart, `cards ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`).toBe(true);
       }
     }
+
+    // A dead letter's error and its Retry are on the screen, not past its right edge.
+    await shop.withDatabase((db) =>
+      db.run(sql`
+        update graphile_worker._private_jobs set attempts = max_attempts, last_error = 'Error: connect ECONNREFUSED 127.0.0.1:2525'
+        where id = (select id from graphile_worker.add_job('prune_expired_records', '{}'::json,
+          run_at => now() + interval '1 hour', max_attempts => 3))`),
+    );
+    await phone.goto(shop.url("/admin/jobs?state=permanently_failed"));
+    const retry = phone.getByRole("button", { name: /^Retry job/ }).first();
+    await retry.waitFor();
+    const lastError = phone
+      .getByRole("table", { name: "Jobs" })
+      .getByText(/ECONNREFUSED/)
+      .first();
+    for (const box of [await retry.boundingBox(), await lastError.boundingBox()]) {
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    }
+    await shop.screenshot(phone, "jobs-phone");
+
+    // A message opened from the Mailbox's list comes into view, not a screen's length below the tap.
+    await phone.goto(shop.url("/admin/mailbox"));
+    const messages = phone.getByRole("list", { name: "Messages" }).getByRole("button");
+    await messages.last().tap();
+    const opened = phone.locator("iframe");
+    await opened.waitFor();
+    await expect
+      .poll(async () => (await opened.boundingBox())!.y, { message: "the message's top is on the screen" })
+      .toBeLessThan(844);
+    expect((await opened.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await shop.screenshot(phone, "mailbox-phone");
     await phone.context().close();
+  });
+
+  it("every admin page passes axe, and on a phone fits the screen with targets a finger can hit, at 390 and 1280 px", async () => {
+    const shopper = await signedInClient(SHOPPER);
+    const [order] = (await shopper.trpc.orders.list.query({})).items;
+    const signedOut = await shop.newPage();
+    const loginProblems = await checkPages(
+      shop,
+      signedOut,
+      [{ name: "login", path: "/admin/login", ready: (p) => p.getByRole("button", { name: "Sign in" }).waitFor() }],
+      "axe",
+    );
+    await signedOut.context().close();
+
+    const page = await shop.newPage();
+    await signIn(page, shop.admin);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    const guest = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+    const product = await guest.trpc.catalog.product.query({ slug: "speckled-stoneware-teapot" });
+    const mail = await (await signedInClient(shop.admin)).trpc.admin.mailbox.list.query();
+    const heading = (name: string) => (p: Page) => p.getByRole("heading", { level: 1, name, exact: true }).waitFor();
+    const problems = await checkPages(
+      shop,
+      page,
+      [
+        { name: "dashboard", path: "/admin/", ready: (p) => p.getByRole("table", { name: "Recent orders" }).waitFor() },
+        {
+          name: "products",
+          path: "/admin/products",
+          ready: (p) => p.getByRole("table", { name: "Products" }).waitFor(),
+        },
+        { name: "new-product", path: "/admin/products/new", ready: heading("New product") },
+        { name: "product", path: `/admin/products/${product.id}`, ready: heading(PRODUCT) },
+        {
+          name: "categories",
+          path: "/admin/categories",
+          ready: (p) => p.getByRole("list", { name: "Category tree" }).waitFor(),
+        },
+        { name: "orders", path: "/admin/orders", ready: (p) => p.getByRole("table", { name: "Orders" }).waitFor() },
+        { name: "order", path: `/admin/orders/${order!.id}`, ready: heading(`Order #${order!.number}`) },
+        {
+          name: "jobs",
+          path: "/admin/jobs?state=permanently_failed",
+          ready: (p) => p.getByRole("table", { name: "Jobs" }).waitFor(),
+        },
+        {
+          name: "mailbox",
+          path: `/admin/mailbox?id=${mail[0]!.id}`,
+          ready: (p) => p.locator("iframe").waitFor(),
+        },
+        {
+          name: "not-found",
+          path: "/admin/no-such-page",
+          ready: (p) => p.getByRole("heading", { level: 1 }).waitFor(),
+        },
+      ],
+      "axe",
+    );
+    expect([...loginProblems, ...problems]).toEqual([]);
+    await page.context().close();
   });
 });

@@ -7,6 +7,7 @@ import { createShopClient } from "@shopwright/client";
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
+import { checkPages } from "../../server/test/e2e/page-checks.ts";
 
 let shop: Shop;
 
@@ -35,7 +36,7 @@ const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math
 async function register(page: Page, email: string) {
   await page.getByLabel("Name").fill("Ada Lovelace");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
@@ -343,7 +344,7 @@ describe("storefront", () => {
     const link = await resetLinkFor(email);
     await page.goto(link);
     await page.getByText("8 to 256 characters").waitFor();
-    await page.getByLabel("New password").fill("a new passphrase for ada");
+    await page.getByLabel("New password", { exact: true }).fill("a new passphrase for ada");
     await page.getByRole("button", { name: "Set new password" }).click();
     await page.getByText("Your password is changed").waitFor();
     await shop.screenshot(page, "password-reset-390");
@@ -351,13 +352,13 @@ describe("storefront", () => {
     // Used once: the same link again is refused.
     await page.goto(shop.url("/"));
     await page.goto(link);
-    await page.getByLabel("New password").fill("yet another passphrase");
+    await page.getByLabel("New password", { exact: true }).fill("yet another passphrase");
     await page.getByRole("button", { name: "Set new password" }).click();
     await page.getByText(/invalid, expired or already used/).waitFor();
 
     await page.goto(shop.url("/login"));
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a new passphrase for ada");
+    await page.getByLabel("Password", { exact: true }).fill("a new passphrase for ada");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname !== "/login");
     await page.context().close();
@@ -486,5 +487,152 @@ describe("storefront", () => {
     // A real page of the app is 200.
     expect((await page.goto(shop.url("/register")))?.status()).toBe(200);
     await page.getByText("Use 8 to 256 characters").waitFor();
+  });
+
+  it("on a phone, Pay with a field missing lands on that field; fixed, the order is paid and its US address reads as the post reads it", async () => {
+    await requireCatalog();
+    const page = await shop.newPage({ ...PHONE, isMobile: true, hasTouch: true });
+    await page.goto(shop.url("/register"));
+    await register(page, uniqueEmail("phone"));
+    await page.waitForURL(shop.url("/"));
+    await page.goto(shop.url("/search?inStock=1&sort=price_asc"));
+    await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
+    await addToCart(page);
+
+    await page.goto(shop.url("/checkout"));
+    await page.getByLabel("Full name").fill("Grace Hopper");
+    await page.getByLabel("Address", { exact: true }).fill("1 Market St");
+    await page.getByLabel("Country", { exact: true }).selectOption("US");
+    await page.getByLabel("ZIP code").fill("94103");
+    // The city is left out, and the state is not chosen.
+    await payButton(page).tap();
+
+    const city = page.getByLabel("City");
+    await expect.poll(() => city.evaluate((input) => input === document.activeElement)).toBe(true);
+    const box = (await city.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(await city.getAttribute("aria-invalid")).toBe("true");
+    await page.getByText("Enter the city").waitFor();
+    // Every problem at once: the state too, before anything was sent.
+    await page.getByText("Choose a state").waitFor();
+    await shop.screenshot(page, "checkout-missing-field-390");
+
+    await city.fill("San Francisco");
+    await page.getByText("Enter the city").waitFor({ state: "detached" });
+    expect(await city.getAttribute("aria-invalid")).toBeNull();
+    await page.getByLabel("State").selectOption("CA");
+    await payButton(page).tap();
+    await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+    await page.getByRole("button", { name: /approve/i }).tap();
+    await orderIdFromUrl(page);
+    await page.locator('[data-status="processing"]').waitFor({ timeout: PAYMENT_SETTLES_MS });
+    await page.getByText("San Francisco, CA 94103").waitFor();
+    await shop.screenshot(page, "order-us-address-390");
+    await page.context().close();
+  });
+
+  it("with the shop out of reach, adding to the cart and opening a page not yet loaded say so in words and try again", async () => {
+    await requireCatalog();
+    const page = await shop.newPage(PHONE);
+    await page.goto(shop.url("/search?inStock=1"));
+    await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
+    await page.getByRole("button", { name: "Add to cart" }).waitFor();
+
+    // The shop stops answering: every request is refused, as from a server that is down.
+    const down = (route: { abort(code: string): Promise<void> }) => route.abort("connectionrefused");
+    await page.route("**/*", down);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText("We can't reach the shop. Check your connection and try again.").waitFor();
+    await shop.screenshot(page, "add-to-cart-unreachable");
+
+    // The cart page's code was never loaded: the header stays, with a way to try again.
+    await page.getByRole("link", { name: /^Cart/ }).click();
+    await page.getByRole("heading", { name: "This page could not be loaded" }).waitFor();
+    await page.getByRole("link", { name: "Shopwright" }).waitFor();
+    await shop.screenshot(page, "route-unreachable");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { name: "This page could not be loaded" }).waitFor();
+
+    await page.unroute("**/*", down);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { name: "Your cart", exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/cart");
+    await page.context().close();
+  });
+
+  it("every page passes axe, and on a phone fits the screen with targets a finger can hit, at 390 and 1280 px", async () => {
+    await requireCatalog();
+    const page = await shop.newPage();
+    const { items } = await createShopClient({ url: shop.url("") }).trpc.catalog.search.query({
+      inStock: true,
+      sort: "price_asc",
+    });
+    const product = items[0]!;
+    const productsOf = (p: Page) => p.getByRole("list", { name: "Products" }).getByRole("link").first().waitFor();
+    const heading = (name: string | RegExp) => (p: Page) => p.getByRole("heading", { level: 1, name }).waitFor();
+    const guestPages = [
+      {
+        name: "home",
+        path: "/",
+        ready: (p: Page) => p.getByRole("list", { name: "Featured" }).getByRole("link").first().waitFor(),
+      },
+      { name: "search", path: "/search?q=lamp", ready: productsOf },
+      // Far enough into a category that the pager shows numbers on both sides.
+      { name: "category-page-3", path: "/search?category=home&page=3", ready: productsOf },
+      {
+        name: "product",
+        path: `/p/${product.slug}`,
+        ready: (p: Page) => p.getByRole("button", { name: "Add to cart" }).waitFor(),
+      },
+      { name: "cart", path: "/cart", ready: (p: Page) => p.getByRole("listitem", { name: product.name }).waitFor() },
+      { name: "login", path: "/login", ready: heading("Sign in") },
+      { name: "register", path: "/register", ready: heading("Create an account") },
+      { name: "forgot-password", path: "/forgot-password", ready: heading("Forgot your password?") },
+      { name: "reset-password", path: "/reset-password#token=x", ready: heading("Choose a new password") },
+      {
+        name: "not-found",
+        path: "/no-such-page",
+        ready: (p: Page) => p.getByRole("heading", { name: "Page not found" }).waitFor(),
+      },
+    ];
+    // A guest's cart, so the cart page has a line.
+    await page.goto(shop.url(`/p/${product.slug}`));
+    await addToCart(page);
+    const guestProblems = await checkPages(shop, page, guestPages, "axe");
+
+    // Signed in, with an order: the shopper's own pages.
+    const email = uniqueEmail("axe");
+    await page.goto(shop.url("/register"));
+    await register(page, email);
+    await page.waitForURL(shop.url("/"));
+    const shopper = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
+    await shopper.login({ email, password: PASSWORD });
+    const { order } = await shopper.trpc.orders.checkout.mutate({
+      idempotencyKey: randomUUID(),
+      shippingAddress: ADDRESS,
+    });
+    await shopper.trpc.cart.addItem.mutate({ productId: product.id, quantity: 1 });
+    const accountPages = [
+      { name: "checkout", path: "/checkout", ready: (p: Page) => payButton(p).waitFor() },
+      { name: "account", path: "/account", ready: (p: Page) => p.getByText(`Signed in as ${email}`).waitFor() },
+      {
+        name: "orders",
+        path: "/orders",
+        ready: (p: Page) => p.getByRole("link", { name: new RegExp(`Order #${order.number}`) }).waitFor(),
+      },
+      { name: "order", path: `/orders/${order.id}`, ready: heading(`Order #${order.number}`) },
+    ];
+    const accountProblems = await checkPages(shop, page, accountPages, "axe");
+    expect([...guestProblems, ...accountProblems]).toEqual([]);
+
+    // The pager on a phone: Next within the screen, the range on one line.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(shop.url("/search?category=home&page=3"));
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    const next = (await pager.getByRole("button", { name: "Next" }).boundingBox())!;
+    expect(next.x + next.width).toBeLessThanOrEqual(390);
+    expect(await pager.getByText(/^\d+–\d+ of \d+$/).evaluate((range) => range.getClientRects().length)).toBe(1);
+    await page.context().close();
   });
 });
