@@ -107,6 +107,11 @@ describe("admin app", () => {
       true,
     );
     await shop.screenshot(admin, "product-all-errors");
+    // Price, stock and status line up, the price's message under it notwithstanding.
+    const tops = await Promise.all(
+      ["Price (USD)", "Stock", "Status"].map(async (label) => (await admin.getByLabel(label).boundingBox())!.y),
+    );
+    expect(new Set(tops).size).toBe(1);
     await admin.getByLabel("Name", { exact: true }).fill(PRODUCT);
     await expect.poll(() => errorUnder("Name")).toBeUndefined();
     await admin.getByLabel("Description").fill("Hand-thrown, holds six cups, speckled glaze.");
@@ -373,12 +378,16 @@ describe("admin app", () => {
     }
 
     // A dead letter's error and its Retry are on the screen, not past its right edge.
-    await shop.withDatabase((db) =>
-      db.run(sql`
-        update graphile_worker._private_jobs set attempts = max_attempts, last_error = 'Error: connect ECONNREFUSED 127.0.0.1:2525'
-        where id = (select id from graphile_worker.add_job('prune_expired_records', '{}'::json,
-          run_at => now() + interval '1 hour', max_attempts => 3))`),
-    );
+    await shop.withDatabase(async (db) => {
+      const [job] = await db.execute<{ id: string }>(sql`
+        select id from graphile_worker.add_job('prune_expired_records', '{}'::json,
+          run_at => now() + interval '1 hour', max_attempts => 3)`);
+      // A statement of its own: an update in the same statement as add_job would not see its row.
+      await db.run(sql`
+        update graphile_worker._private_jobs
+        set attempts = max_attempts, last_error = 'Error: connect ECONNREFUSED 127.0.0.1:2525'
+        where id = ${job!.id}::bigint`);
+    });
     await phone.goto(shop.url("/admin/jobs?state=permanently_failed"));
     const retry = phone.getByRole("button", { name: /^Retry job/ }).first();
     await retry.waitFor();
@@ -424,6 +433,11 @@ describe("admin app", () => {
     const product = await guest.trpc.catalog.product.query({ slug: "speckled-stoneware-teapot" });
     const mail = await (await signedInClient(shop.admin)).trpc.admin.mailbox.list.query();
     const heading = (name: string) => (p: Page) => p.getByRole("heading", { level: 1, name, exact: true }).waitFor();
+    // The dashboard's recent orders are named by number, as people quote them.
+    await page
+      .getByRole("table", { name: "Recent orders" })
+      .getByRole("link", { name: `#${order!.number}`, exact: true })
+      .waitFor();
     const problems = await checkPages(
       shop,
       page,

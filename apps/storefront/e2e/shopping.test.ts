@@ -379,6 +379,8 @@ describe("storefront", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
+    // Signed out from the account page, the shopper is on the home page, not sent to sign in again.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/");
     await page.reload();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.goto(shop.url("/orders"));
@@ -517,6 +519,11 @@ describe("storefront", () => {
     // Every problem at once: the state too, before anything was sent.
     await page.getByText("Choose a state").waitFor();
     await shop.screenshot(page, "checkout-missing-field-390");
+    // City and state side by side line up, the city's message under it notwithstanding.
+    const [cityTop, stateTop] = await Promise.all(
+      [city, page.getByLabel("State")].map(async (control) => (await control.boundingBox())!.y),
+    );
+    expect(cityTop).toBe(stateTop);
 
     await city.fill("San Francisco");
     await page.getByText("Enter the city").waitFor({ state: "detached" });

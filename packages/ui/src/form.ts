@@ -27,7 +27,11 @@ export interface ServerErrors {
 }
 
 export interface FormOptions {
-  /** What the browser can tell is wrong with the values, one message per field name. */
+  /**
+   * What the browser can tell is wrong with the values, one message per field name. It reads the
+   * form's data it is given, never a component's state: at an edit it runs before that state has
+   * caught up with the keystroke.
+   */
   validate?: (data: FormData) => FieldErrors;
   /** The server's answer to the last submit (`formErrors(mutation.error)` from @shopwright/client). */
   server?: ServerErrors;

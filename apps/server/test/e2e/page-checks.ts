@@ -63,7 +63,14 @@ export async function smallTargets(page: Page): Promise<string[]> {
       'button, select, input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), [role="tab"], [role="option"], nav a',
     );
     const small: string[] = [];
-    for (const element of targets) {
+    for (const control of targets) {
+      // A control hidden on purpose (a file input a button opens, or one behind its label): the
+      // button is checked on its own, the label is the target.
+      const shown = control.getBoundingClientRect();
+      const hidden = shown.width <= 1 && shown.height <= 1;
+      const label = (control as HTMLInputElement).labels?.[0];
+      if (hidden && !label) continue;
+      const element = hidden && label ? label : control;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue; // not shown
       if (element.closest('[aria-hidden="true"], .visually-hidden')) continue;

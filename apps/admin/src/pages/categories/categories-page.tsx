@@ -63,7 +63,8 @@ function NewCategory({ options }: { options: CategoryOption[] }) {
     }),
   );
   const form = useForm({
-    validate: (): Record<string, string> => (name.trim() ? {} : { name: "Give the category a name" }),
+    validate: (data): Record<string, string> =>
+      String(data.get("name") ?? "").trim() ? {} : { name: "Give the category a name" },
     server: formErrors(create.error),
   });
   return (

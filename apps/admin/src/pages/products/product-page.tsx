@@ -69,18 +69,19 @@ function fieldsOf(draft: Draft) {
 
 /**
  * Every problem the browser can see, at once and in the server's words, keyed like the API's
- * fields: a form that reported the price first and the name, stock and category only after that
- * was fixed cost two rounds. (A taken slug only the server can tell.)
+ * fields (the inputs' names): a form that reported the price first and the name, stock and
+ * category only after that was fixed cost two rounds. (A taken slug only the server can tell.)
  */
-function problemsOf(draft: Draft): Record<string, string> {
+function problemsOf(data: FormData): Record<string, string> {
+  const value = (name: string) => String(data.get(name) ?? "").trim();
   const problems: Record<string, string> = {};
-  if (!draft.name.trim()) problems.name = "Give the product a name";
-  const priceCents = parseDollars(draft.price);
+  if (!value("name")) problems.name = "Give the product a name";
+  const priceCents = parseDollars(value("priceCents"));
   if (priceCents === undefined) problems.priceCents = "Enter a price like 12.99";
   else if (priceCents < 0) problems.priceCents = "Price cannot be negative";
-  if (!/^-?\d+$/.test(draft.stock.trim())) problems.stock = "Enter a whole number";
-  else if (Number(draft.stock) < 0) problems.stock = "Stock cannot be negative";
-  if (!draft.categoryId) problems.categoryId = "Choose a category";
+  if (!/^-?\d+$/.test(value("stock"))) problems.stock = "Enter a whole number";
+  else if (Number(value("stock")) < 0) problems.stock = "Stock cannot be negative";
+  if (!value("categoryId")) problems.categoryId = "Choose a category";
   return problems;
 }
 
@@ -209,7 +210,7 @@ function ProductForm({
 }) {
   const [draft, setDraft] = useState(initial);
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
-  const form = useForm({ validate: () => problemsOf(draft), server: formErrors(error) });
+  const form = useForm({ validate: problemsOf, server: formErrors(error) });
   const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
 
