@@ -1,5 +1,6 @@
-import { formErrors } from "@shopwright/client";
+import { errorMessage, formErrors } from "@shopwright/client";
 import { Button, buttonClass } from "@shopwright/ui/button";
+import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { FormError } from "@shopwright/ui/field";
 import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
@@ -140,6 +141,12 @@ function Checkout() {
             problems.length > 0 && (
               <div className={styles.notice} role="alert">
                 <p>Some items changed since you added them. Fix them to place your order:</p>
+                {fix.isError && (
+                  <ErrorNotice
+                    message={errorMessage(fix.error)}
+                    onRetry={formErrors(fix.error).retryable ? () => fix.mutate(fix.variables) : undefined}
+                  />
+                )}
                 <ul className={styles.fixes}>
                   {problems.map((item) => (
                     <li key={item.productId}>
