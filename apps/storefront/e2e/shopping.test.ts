@@ -40,12 +40,13 @@ async function register(page: Page, email: string) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** The country first: the form follows its conventions (the UK's word is "Postcode"). */
 async function fillAddress(page: Page) {
+  await page.getByLabel("Country", { exact: true }).selectOption(ADDRESS.country);
   await page.getByLabel("Full name").fill(ADDRESS.name);
   await page.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
   await page.getByLabel("City").fill(ADDRESS.city);
-  await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
-  await page.getByLabel("Country", { exact: true }).selectOption(ADDRESS.country);
+  await page.getByLabel("Postcode").fill(ADDRESS.postalCode);
 }
 
 /** The product's live stock, read the way any client would: a tRPC GET. */

@@ -1,6 +1,6 @@
 /**
- * A table that works on a phone: on a wide screen a plain table; where its box is narrower than
- * `--table-cards-below` (560 px), each row becomes a card whose cells carry their column's name,
+ * A table that works on a phone: in a wide box a plain table; in a box narrower than 440 px (a
+ * phone's screen, whatever the table's columns), each row becomes a card whose cells carry their column's name,
  * so nothing is cut off or pushed past the screen's edge and the page never scrolls sideways.
  *
  *   <DataTable label="Jobs" rows={jobs} rowKey={(job) => job.id} empty="No jobs."

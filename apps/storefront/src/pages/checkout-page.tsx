@@ -144,7 +144,11 @@ function Checkout() {
                 {fix.isError && (
                   <ErrorNotice
                     message={errorMessage(fix.error)}
-                    onRetry={formErrors(fix.error).retryable ? () => fix.mutate(fix.variables) : undefined}
+                    onRetry={
+                      formErrors(fix.error).retryable
+                        ? () => applyFix(fix.variables.productId, fix.variables.quantity)
+                        : undefined
+                    }
                   />
                 )}
                 <ul className={styles.fixes}>
