@@ -9,7 +9,7 @@ export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
-export { COUNTRY_CODES, POSTAL_FORMATS, postalFormat } from "./schema/countries.ts";
+export { COUNTRY_CODES, isCountryCode, POSTAL_FORMATS, postalFormat } from "./schema/countries.ts";
 export type {
   GatewayPaymentStatus,
   OrderStatus,
