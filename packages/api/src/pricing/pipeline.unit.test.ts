@@ -3,7 +3,7 @@
  * price × 20 / 120 (a sixth), US tax is price × 8.875 / 100, each rounded to the cent with halves up.
  */
 import { describe, expect, it } from "vitest";
-import { type PricingLine, priceOrder } from "./pipeline.ts";
+import { type PricingInput, type PricingLine, priceOrder } from "./pipeline.ts";
 import type { ShippingMethod } from "./shipping.ts";
 import { ratePpm, type TaxSettings, taxOn } from "./tax.ts";
 
@@ -24,16 +24,17 @@ describe("an EU-style order: prices include 20 % VAT, a 10 % code, free shipping
     priceCents: 495,
     freeAboveCents: 5000,
   };
-  const spring10 = { code: "SPRING10", kind: "percent", value: 10 } as const;
-
-  it("takes the code off the shelf prices, ships free, and shows the VAT inside what is paid", () => {
-    const order = priceOrder({
-      lines: [line("shirt", 2400, 2), line("socks", 999, 1), line("soap", 450, 2)],
-      discount: spring10,
+  const withSpring10 = (lines: PricingLine[]) =>
+    priceOrder({
+      lines,
+      discount: { code: "SPRING10", kind: "percent", value: 10 },
       shippingMethod: standard,
       taxSettings: vat,
       address: { country: "FR" },
     });
+
+  it("takes the code off the shelf prices, ships free, and shows the VAT inside what is paid", () => {
+    const order = withSpring10([line("shirt", 2400, 2), line("socks", 999, 1), line("soap", 450, 2)]);
     // Subtotal $66.99; 10 % is $6.699, so $6.70, spread over $48.00, $9.99 and $9.00: exact shares
     // 480.07, 99.92 and 90.01 cents; the one cent left goes to the largest remainder, the socks.
     // VAT is a sixth of each discounted price: 4320 / 6 = 720, 899 / 6 = 149.83 → 150, 810 / 6 = 135.
@@ -57,13 +58,7 @@ describe("an EU-style order: prices include 20 % VAT, a 10 % code, free shipping
   });
 
   it("measures free shipping after the code: $55.50 of goods less 10 % is $49.95, so shipping is charged, VAT inside it too", () => {
-    const order = priceOrder({
-      lines: [line("shirt", 2400, 2), line("belt", 750, 1)],
-      discount: spring10,
-      shippingMethod: standard,
-      taxSettings: vat,
-      address: { country: "FR" },
-    });
+    const order = withSpring10([line("shirt", 2400, 2), line("belt", 750, 1)]);
     // $5.55 off, split 480 / 75 exactly. VAT: 4320 / 6 = 720; 675 / 6 = 112.5 → 113; the shipping's
     // 495 / 6 = 82.5 → 83 (halves round up).
     expect(order.lines).toEqual([
@@ -103,15 +98,12 @@ describe("a US-style order: 8.875 % added, flat $5.99 shipping, taxed", () => {
     ],
   };
   const ground: ShippingMethod = { id: "ship_ground", name: "Ground", estimate: "3–5 business days", priceCents: 599 };
-  const newYork = { country: "US", region: "NY" };
+  /** Shipped by ground to New York, unless the test says otherwise. */
+  const toNewYork = (input: Pick<PricingInput, "lines"> & Partial<PricingInput>) =>
+    priceOrder({ shippingMethod: ground, taxSettings: salesTax, address: { country: "US", region: "NY" }, ...input });
 
   it("adds tax per line and on shipping", () => {
-    const order = priceOrder({
-      lines: [line("mug", 1200, 1), line("tee", 1999, 3), line("card", 349, 2)],
-      shippingMethod: ground,
-      taxSettings: salesTax,
-      address: newYork,
-    });
+    const order = toNewYork({ lines: [line("mug", 1200, 1), line("tee", 1999, 3), line("card", 349, 2)] });
     // 1200 × 8.875 % = 106.5 → 107; 5997 × 8.875 % = 532.23 → 532; 698 × 8.875 % = 61.95 → 62;
     // shipping 599 × 8.875 % = 53.16 → 53.
     expect(order.lines).toEqual([
@@ -133,16 +125,13 @@ describe("a US-style order: 8.875 % added, flat $5.99 shipping, taxed", () => {
   });
 
   it("spreads a category code over that category's lines only, subcategories included, before tax", () => {
-    const order = priceOrder({
+    const order = toNewYork({
       lines: [
         line("runners", 3000, 1, ["cat_running", "cat_footwear"]),
         line("sandals", 2000, 1, ["cat_sandals", "cat_footwear"]),
         line("socks", 400, 2, ["cat_accessories"]),
       ],
       discount: { code: "FEET5", kind: "fixed", value: 500, categoryId: "cat_footwear" },
-      shippingMethod: ground,
-      taxSettings: salesTax,
-      address: newYork,
     });
     // $5 over $30 and $20 of footwear: 300 and 200. Tax: 2700 → 239.63 → 240; 1800 → 159.75 → 160;
     // 800 → 71; shipping 53.
@@ -155,12 +144,7 @@ describe("a US-style order: 8.875 % added, flat $5.99 shipping, taxed", () => {
   });
 
   it("charges no tax on shipping when shipping is not taxed", () => {
-    const order = priceOrder({
-      lines: [line("mug", 1200, 1)],
-      shippingMethod: ground,
-      taxSettings: { ...salesTax, taxShipping: false },
-      address: newYork,
-    });
+    const order = toNewYork({ lines: [line("mug", 1200, 1)], taxSettings: { ...salesTax, taxShipping: false } });
     expect(order.shipping).toEqual({ methodId: "ship_ground", cents: 599, taxCents: 0, totalCents: 599 });
     expect(order).toMatchObject({ taxCents: 107, totalCents: 1906 });
   });
@@ -168,7 +152,7 @@ describe("a US-style order: 8.875 % added, flat $5.99 shipping, taxed", () => {
   it("adds no tax before the address is known, or where no rate is set", () => {
     const lines = [line("mug", 1200, 1)];
     for (const address of [undefined, { country: "US", region: "OR" }, { country: "CA" }]) {
-      const order = priceOrder({ lines, shippingMethod: ground, taxSettings: salesTax, address });
+      const order = toNewYork({ lines, address });
       expect(order).toMatchObject({ taxRate: null, taxCents: 0, totalCents: 1799 });
     }
   });
