@@ -9,7 +9,7 @@ const API = "^packages/api/src/";
  * The api's domains from the bottom up: a domain imports only domains in tiers below its own.
  * Domains sharing a tier (auth, catalog) do not import each other either.
  */
-const DOMAIN_TIERS = [["auth", "catalog"], ["cart"], ["orders"], ["payments"], ["notifications"]];
+const DOMAIN_TIERS = [["auth", "catalog"], ["pricing"], ["cart"], ["orders"], ["payments"], ["notifications"]];
 
 /**
  * Files that only support tests: test files, test harnesses, testing modules, benchmarks, and the

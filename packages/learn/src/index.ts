@@ -8,6 +8,7 @@ import { oversell } from "./experiments/oversell.ts";
 import { pagination } from "./experiments/pagination.ts";
 import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
+import { rounding } from "./experiments/rounding.ts";
 import { searchEngines } from "./experiments/search-engines.ts";
 import { traceARequest } from "./experiments/trace-a-request.ts";
 import { webhookReplay } from "./experiments/webhook-replay.ts";
@@ -24,6 +25,7 @@ export const experiments: Experiment[] = [
   crashMidCheckout,
   atLeastOnce,
   traceARequest,
+  rounding,
 ];
 
 export type { Experiment } from "./experiment.ts";
