@@ -54,7 +54,7 @@ async function adminClient() {
 describe("examples", () => {
   let orderId: string | undefined;
 
-  it("place-order: searches, checks out, approves the payment and sees the order processing", async () => {
+  it("place-order: searches, checks out, approves the simulated payment and sees the order processing", async () => {
     const result = await example("place-order", ["--email", "shopper@example.test", "--password", "shopper password"]);
     expect(result.stderr).toBe("");
     orderId = /Order #\d+ \((\S+)\) is processing/.exec(result.stdout)?.[1];
