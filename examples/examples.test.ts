@@ -61,6 +61,12 @@ describe("examples", () => {
     expect(orderId, result.stdout).toBeDefined();
   });
 
+  it("place-order: a wrong password for an existing account says so, in one line", async () => {
+    const result = await example("place-order", ["--email", "shopper@example.test", "--password", "not the password"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("Wrong password for shopper@example.test\n");
+  });
+
   it("import-products: reports every bad row by line and imports nothing, then imports idempotently", async () => {
     const client = await adminClient();
     const [category] = await client.trpc.catalog.categories.query();

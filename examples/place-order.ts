@@ -73,8 +73,11 @@ async function signIn(shop: ShopClient, account: { email: string; password: stri
     await shop.login(account);
   } catch (err) {
     if (!isShopError(err, "UNAUTHORIZED")) throw err;
-    // No such account yet, or a wrong password: registering tells the two apart (CONFLICT if taken).
-    await shop.register(account);
+    // The shop does not say whether the email or the password was wrong; registering tells them apart.
+    await shop.register(account).catch((registerErr: unknown) => {
+      if (isShopError(registerErr, "CONFLICT")) throw new Error(`Wrong password for ${account.email}`);
+      throw registerErr;
+    });
   }
 }
 
