@@ -15,7 +15,16 @@ export {
   type ShopClientOptions,
   type SignedIn,
 } from "./client.ts";
-export { isRefusal, isShopError, requestIdOf, type ShopError, type ShopErrorCode } from "./errors.ts";
+export {
+  describeError,
+  isNetworkError,
+  isRefusal,
+  isShopError,
+  NetworkError,
+  requestIdOf,
+  type ShopError,
+  type ShopErrorCode,
+} from "./errors.ts";
 export {
   errorMessage,
   type FormErrors,
