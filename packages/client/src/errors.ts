@@ -1,6 +1,6 @@
-import type { AppRouter } from "@shopwright/api";
 import { TRPCClientError } from "@trpc/client";
 import type { AnyRouter, TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { AppRouter } from "./shop-api.ts";
 
 /**
  * An error the shop answered with. `data` is the server's error formatter output: `code`,
@@ -14,8 +14,8 @@ export type ShopErrorCode = TRPC_ERROR_CODE_KEY;
 /**
  * The shop could not be reached: the connection was refused or dropped, the host is unknown, the
  * machine is offline. No answer came, so this is no ShopError; asking again may work. `message`
- * names the shop and the transport's reason ("connect ECONNREFUSED 127.0.0.1:3000"), `code` its
- * code and `cause` its error. A TRPCClientError still, so tRPC's own tools treat it as theirs.
+ * names the shop and the transport's reason ("connect ECONNREFUSED 127.0.0.1:3000") and `code`
+ * its code. A TRPCClientError still, so tRPC's own tools treat it as theirs.
  */
 export class NetworkError extends TRPCClientError<AnyRouter> {
   /** The transport's code when it gave one (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET` …). */
@@ -25,15 +25,14 @@ export class NetworkError extends TRPCClientError<AnyRouter> {
     // undici's "fetch failed" wraps the reason a person can act on.
     let reason = transportError;
     while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
-    const cause = reason instanceof Error ? reason : new Error(String(reason));
-    super(`Could not reach the shop at ${shopUrl}: ${cause.message}`, { cause });
+    // The reason is named in the message and not kept as `cause`: Node would print that error's
+    // every field under the one line that says it all.
+    super(`Could not reach the shop at ${shopUrl}: ${reason instanceof Error ? reason.message : String(reason)}`);
     // TRPCClientError pins its own prototype and name; this is the subclass.
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = "NetworkError";
-    const { code } = cause as { code?: unknown };
+    const { code } = (reason ?? {}) as { code?: unknown };
     if (typeof code === "string") this.code = code;
-    // The transport's frames are its own internals; its message and fields say what happened.
-    cause.stack = `${cause.name}: ${cause.message}`;
   }
 }
 
