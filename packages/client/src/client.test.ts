@@ -1,6 +1,6 @@
-import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { closedPort } from "../test/closed-port.ts";
 import { createFakeShop, type FakeShopRouter } from "../test/fake-shop.ts";
 import { createShopClient } from "./client.ts";
 import { describeError, isNetworkError, isRefusal, isShopError, NetworkError, requestIdOf } from "./errors.ts";
@@ -201,20 +201,15 @@ describe("createShopClient", () => {
   });
 
   it("fails with a NetworkError, not a ShopError, when the shop cannot be reached, naming the reason", async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
-    const client = createShopClient<FakeShopRouter>({ url: `http://127.0.0.1:${closedPort}/` });
+    const port = await closedPort();
+    const client = createShopClient<FakeShopRouter>({ url: `http://127.0.0.1:${port}/` });
     const error = await client.trpc.orders.list.query().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect([isNetworkError(error), isShopError(error), isRefusal(error)]).toEqual([true, false, false]);
     expect(error).toMatchObject({
       name: "NetworkError",
       code: "ECONNREFUSED",
-      message: `Could not reach the shop at http://127.0.0.1:${closedPort}: connect ECONNREFUSED 127.0.0.1:${closedPort}`,
+      message: `Could not reach the shop at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`,
     });
     expect(inspect(error).split("\n")[0]).toBe(`[NetworkError: ${(error as Error).message}] {`);
     // A failed login is no wrong password: the session is untouched and nothing was refreshed.

@@ -4,12 +4,13 @@
  * ride in a JSON batch: it goes alone, as multipart, through `httpLink`. A request that gets no
  * response at all fails with a NetworkError naming the shop and the reason.
  */
-import type { AppRouter } from "@shopwright/api";
-import { MAX_BATCH_SIZE } from "@shopwright/api/rules";
+
 import { httpBatchLink, httpLink, isNonJsonSerializable, splitLink, type TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import superjson from "superjson";
 import { NetworkError } from "./errors.ts";
+import type { AppRouter } from "./shop-api.ts";
+import { MAX_BATCH_SIZE } from "./shop-api.ts";
 import type { TokenStore } from "./tokens.ts";
 
 export function shopHttpLink<TRouter extends AnyRouter>(options: {

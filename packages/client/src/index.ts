@@ -5,9 +5,6 @@
  *   await shop.login({ email, password });
  *   const orders = await shop.trpc.orders.list.query({});
  */
-export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
-export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
-export { MAX_BATCH_SIZE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/api/rules";
 export {
   type Credentials,
   createShopClient,
@@ -33,4 +30,14 @@ export {
   issueSentence,
   retryAfterSentence,
 } from "./form-errors.ts";
+export {
+  type AppRouter,
+  MAX_BATCH_SIZE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULE,
+  type RouterInputs,
+  type RouterOutputs,
+  SESSION_HINT_COOKIE,
+} from "./shop-api.ts";
 export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

@@ -1,0 +1,201 @@
+/**
+ * Builds what `pnpm pack` ships (`dist/`): JavaScript bundles that import only @trpc/client,
+ * @trpc/server and superjson, and declaration files that import nothing else either. Inside the
+ * workspace the client is used from its source and none of this runs.
+ *
+ *   dist/index.js, routes.js    the source bundled by esbuild, with the few constants and page
+ *                               routes it takes from the workspace inlined
+ *   dist/*.d.ts                 TypeScript's own declarations of the client's modules, except:
+ *   dist/shop-api.d.ts          the router's types written out whole (scripts/router-types.ts)
+ *   dist/routes.d.ts            @shopwright/routes' declarations (it imports nothing)
+ *
+ * The written-out router is then compiled against the real one, procedure by procedure: the build
+ * fails, naming the procedure, if any input or output differs.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { readRouterTypes, routerDeclarations } from "../../scripts/router-types.ts";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const dist = join(here, "dist");
+const tsc = join(here, "node_modules/.bin/tsc");
+/** What the published files may import: the package's runtime dependencies. */
+const DEPENDENCIES = ["@trpc/client", "@trpc/server", "superjson"];
+
+const run = promisify(execFile);
+
+async function compile(tsconfig: string) {
+  try {
+    await run(tsc, ["-p", tsconfig], { cwd: here });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc -p ${tsconfig} failed:\n${stdout}${stderr}`);
+  }
+}
+
+async function main() {
+  rmSync(dist, { recursive: true, force: true });
+  const work = mkdtempSync(join(tmpdir(), "shopwright-client-build-"));
+  try {
+    const router = readRouterTypes({
+      tsconfig: join(here, "tsconfig.json"),
+      module: join(here, "src/shop-api.ts"),
+      routerName: "AppRouter",
+    });
+    const procedures = router.procedures.map((procedure) => procedure.path);
+    let shopApi: string;
+    try {
+      shopApi = routerDeclarations(router, "AppRouter");
+    } finally {
+      router.close();
+    }
+    const generated = join(work, "generated");
+    mkdirSync(generated);
+    writeFileSync(join(generated, "shop-api.d.ts"), shopApi);
+
+    // The routes package imports nothing, so its own declarations stand alone.
+    const routes = join(here, "../routes/src/routes.ts");
+    writeFileSync(
+      join(work, "tsconfig.routes.json"),
+      JSON.stringify({
+        extends: join(here, "../../tsconfig.base.json"),
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          emitDeclarationOnly: true,
+          rootDir: dirname(routes),
+          outDir: generated,
+          types: [],
+        },
+        files: [routes],
+      }),
+    );
+    await compile(join(work, "tsconfig.routes.json"));
+
+    // The client's own declarations, with the workspace packages seen through the generated files.
+    writeFileSync(
+      join(work, "tsconfig.client.json"),
+      JSON.stringify({
+        extends: join(here, "../../tsconfig.base.json"),
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          emitDeclarationOnly: true,
+          rewriteRelativeImportExtensions: true,
+          rootDir: join(here, "src"),
+          outDir: dist,
+          typeRoots: [join(here, "../../node_modules/@types")],
+          paths: {
+            "@shopwright/api": [join(generated, "shop-api.d.ts")],
+            "@shopwright/api/*": [join(generated, "shop-api.d.ts")],
+            "@shopwright/routes": [join(generated, "routes.d.ts")],
+          },
+        },
+        include: [join(here, "src")],
+        exclude: [join(here, "src/**/*.test.ts")],
+      }),
+    );
+    await compile(join(work, "tsconfig.client.json"));
+    for (const file of readdirSync(dist)) {
+      // TypeScript keeps the source's `./x.ts`; a published declaration names the file as it ships.
+      const text = readFileSync(join(dist, file), "utf8");
+      writeFileSync(join(dist, file), text.replace(/(["']\.\/[\w-]+)\.ts(["'])/g, "$1.js$2"));
+    }
+    writeFileSync(join(dist, "shop-api.d.ts"), shopApi);
+    writeFileSync(join(dist, "routes.d.ts"), readFileSync(join(generated, "routes.d.ts")));
+
+    await build({
+      entryPoints: { index: join(here, "src/index.ts"), routes: join(here, "src/routes.ts") },
+      outdir: dist,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      external: DEPENDENCIES,
+      logLevel: "warning",
+    });
+
+    assertSelfContained();
+    await assertSameTypes(work, procedures);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Every import in dist is a file of dist or a declared dependency: no workspace, no server package. */
+function assertSelfContained() {
+  const specifier = /(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g;
+  const stray: string[] = [];
+  for (const file of readdirSync(dist)) {
+    for (const [, module] of readFileSync(join(dist, file), "utf8").matchAll(specifier)) {
+      const known = module!.startsWith("./") || DEPENDENCIES.some((d) => module === d || module!.startsWith(`${d}/`));
+      if (!known) stray.push(`${file} imports ${module}`);
+    }
+  }
+  if (stray.length > 0) throw new Error(`dist must import only its dependencies:\n  ${stray.join("\n  ")}`);
+}
+
+/**
+ * Compiles, for every procedure, "the written-out input (and output) and the router's own accept
+ * each other". A difference fails the build and names the procedure.
+ */
+async function assertSameTypes(work: string, procedures: string[]) {
+  const access = (path: string) =>
+    path
+      .split(".")
+      .map((segment) => `[${JSON.stringify(segment)}]`)
+      .join("");
+  const lines = [
+    'import type { AppRouter as Source } from "@shopwright/api";',
+    'import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";',
+    `import type { AppRouter as Built } from ${JSON.stringify(join(dist, "shop-api.js"))};`,
+    "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
+    "type In<R extends Source | Built> = inferRouterInputs<R>;",
+    "type Out<R extends Source | Built> = inferRouterOutputs<R>;",
+  ];
+  const checked = new Map<number, string>();
+  for (const path of procedures) {
+    for (const [side, infer] of [
+      ["input", "In"],
+      ["output", "Out"],
+    ]) {
+      checked.set(lines.length + 1, `${path} (${side})`);
+      lines.push(
+        `export const c${lines.length}: Same<${infer}<Source>${access(path)}, ${infer}<Built>${access(path)}> = true;`,
+      );
+    }
+  }
+  const file = join(here, `.same-types-${process.pid}.ts`);
+  writeFileSync(file, lines.join("\n"));
+  writeFileSync(
+    join(work, "tsconfig.check.json"),
+    JSON.stringify({
+      extends: join(here, "../../tsconfig.base.json"),
+      compilerOptions: { rootDir: here, typeRoots: [join(here, "../../node_modules/@types")] },
+      files: [file],
+    }),
+  );
+  try {
+    await compile(join(work, "tsconfig.check.json"));
+  } catch (error) {
+    const differing = [...String((error as Error).message).matchAll(/\.ts\((\d+),\d+\)/g)].map(
+      ([, line]) => checked.get(Number(line)) ?? `line ${line}`,
+    );
+    throw new Error(
+      `The written-out router differs from the real one for: ${[...new Set(differing)].join(", ")}\n${(error as Error).message}`,
+    );
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+/**
+ * Everything the client takes from the shop's API package, in one place: the router's type and
+ * the rules and names both sides share. In the workspace it is the API's source; the published
+ * package replaces this module's declarations with the router's types written out whole
+ * (`build.ts`), so an outside project needs none of the server's code.
+ */
+export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
+export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
+export { MAX_BATCH_SIZE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@shopwright/api/rules";
