@@ -15,6 +15,7 @@ const unitTests = [
   "packages/client/src/**/*.test.ts",
   "packages/*/src/**/*.unit.test.ts",
   "scripts/*.unit.test.ts",
+  "packages/api/reference/*.unit.test.ts",
   "examples/csv.test.ts",
 ];
 

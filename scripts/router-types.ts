@@ -5,7 +5,15 @@
  * server code. Named types are expanded; only the language's own (Date, Map, Record …) keep their
  * names, and a type that contains itself becomes a named alias.
  */
-import { API, type Checker, type Type, TypeFlags, type Symbol as TypeSymbol } from "typescript/unstable/sync";
+import {
+  API,
+  type Checker,
+  type NodeHandle,
+  type Project,
+  type Type,
+  TypeFlags,
+  type Symbol as TypeSymbol,
+} from "typescript/unstable/sync";
 
 export type ProcedureKind = "query" | "mutation" | "subscription";
 
@@ -17,6 +25,8 @@ export interface RouterProcedure {
   output: Type;
   /** The `/** … *\/` above the procedure in its router, if any. */
   doc: string;
+  /** Where the procedure is declared in its router (`byId: protectedProcedure.input(…).query(…)`). */
+  declaration: NodeHandle | undefined;
 }
 
 export interface RouterTypes {
@@ -27,6 +37,8 @@ export interface RouterTypes {
   /** The exports of `module`, for declaring what else it exports (constants, other types). */
   exports: { name: string; kind: "type" | "value"; type: Type }[];
   printer: TypePrinter;
+  /** The open project, to read more of the source (the API reference follows each resolver's calls). */
+  project: Project;
   close(): void;
 }
 
@@ -83,6 +95,7 @@ export function readRouterTypes(options: { tsconfig: string; module: string; rou
           input: property(io, "input"),
           output: property(io, "output"),
           doc: checker.getDocumentationCommentOfSymbol(member).trim(),
+          declaration: member.declarations[0],
         });
       }
     };
@@ -93,6 +106,7 @@ export function readRouterTypes(options: { tsconfig: string; module: string; rou
       meta: property(root, "meta"),
       exports: exports.filter((exported) => exported !== router),
       printer: createTypePrinter(checker),
+      project,
       close: () => api.close(),
     };
   } catch (error) {

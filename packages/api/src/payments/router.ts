@@ -10,6 +10,7 @@ export const paymentsRouter = router({
    * only: FORBIDDEN when the shop runs with NODE_ENV=production.
    */
   simulate: protectedProcedure
+    .meta({ access: "the order's owner; refused when the shop runs with NODE_ENV=production" })
     .input(
       z.object({
         orderId: text().min(1).max(100),
