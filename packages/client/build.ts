@@ -29,7 +29,10 @@ const DEPENDENCIES = ["@trpc/client", "@trpc/server", "superjson"];
 
 const run = promisify(execFile);
 
-async function compile(tsconfig: string) {
+/** Runs TypeScript with the workspace's settings and these, from a tsconfig written into `work`. */
+async function compile(work: string, name: string, config: Record<string, unknown>) {
+  const tsconfig = join(work, `tsconfig.${name}.json`);
+  writeFileSync(tsconfig, JSON.stringify({ extends: join(here, "../../tsconfig.base.json"), ...config }));
   try {
     await run(tsc, ["-p", tsconfig], { cwd: here });
   } catch (error) {
@@ -37,6 +40,9 @@ async function compile(tsconfig: string) {
     throw new Error(`tsc -p ${tsconfig} failed:\n${stdout}${stderr}`);
   }
 }
+
+const DECLARATIONS_ONLY = { noEmit: false, declaration: true, emitDeclarationOnly: true };
+const nodeTypes = join(here, "../../node_modules/@types");
 
 async function main() {
   rmSync(dist, { recursive: true, force: true });
@@ -60,47 +66,27 @@ async function main() {
 
     // The routes package imports nothing, so its own declarations stand alone.
     const routes = join(here, "../routes/src/routes.ts");
-    writeFileSync(
-      join(work, "tsconfig.routes.json"),
-      JSON.stringify({
-        extends: join(here, "../../tsconfig.base.json"),
-        compilerOptions: {
-          noEmit: false,
-          declaration: true,
-          emitDeclarationOnly: true,
-          rootDir: dirname(routes),
-          outDir: generated,
-          types: [],
-        },
-        files: [routes],
-      }),
-    );
-    await compile(join(work, "tsconfig.routes.json"));
+    await compile(work, "routes", {
+      compilerOptions: { ...DECLARATIONS_ONLY, rootDir: dirname(routes), outDir: generated, types: [] },
+      files: [routes],
+    });
 
     // The client's own declarations, with the workspace packages seen through the generated files.
-    writeFileSync(
-      join(work, "tsconfig.client.json"),
-      JSON.stringify({
-        extends: join(here, "../../tsconfig.base.json"),
-        compilerOptions: {
-          noEmit: false,
-          declaration: true,
-          emitDeclarationOnly: true,
-          rewriteRelativeImportExtensions: true,
-          rootDir: join(here, "src"),
-          outDir: dist,
-          typeRoots: [join(here, "../../node_modules/@types")],
-          paths: {
-            "@shopwright/api": [join(generated, "shop-api.d.ts")],
-            "@shopwright/api/*": [join(generated, "shop-api.d.ts")],
-            "@shopwright/routes": [join(generated, "routes.d.ts")],
-          },
+    await compile(work, "client", {
+      compilerOptions: {
+        ...DECLARATIONS_ONLY,
+        rootDir: join(here, "src"),
+        outDir: dist,
+        typeRoots: [nodeTypes],
+        paths: {
+          "@shopwright/api": [join(generated, "shop-api.d.ts")],
+          "@shopwright/api/*": [join(generated, "shop-api.d.ts")],
+          "@shopwright/routes": [join(generated, "routes.d.ts")],
         },
-        include: [join(here, "src")],
-        exclude: [join(here, "src/**/*.test.ts")],
-      }),
-    );
-    await compile(join(work, "tsconfig.client.json"));
+      },
+      include: [join(here, "src")],
+      exclude: [join(here, "src/**/*.test.ts")],
+    });
     for (const file of readdirSync(dist)) {
       // TypeScript keeps the source's `./x.ts`; a published declaration names the file as it ships.
       const text = readFileSync(join(dist, file), "utf8");
@@ -173,16 +159,8 @@ async function assertSameTypes(work: string, procedures: string[]) {
   }
   const file = join(here, `.same-types-${process.pid}.ts`);
   writeFileSync(file, lines.join("\n"));
-  writeFileSync(
-    join(work, "tsconfig.check.json"),
-    JSON.stringify({
-      extends: join(here, "../../tsconfig.base.json"),
-      compilerOptions: { rootDir: here, typeRoots: [join(here, "../../node_modules/@types")] },
-      files: [file],
-    }),
-  );
   try {
-    await compile(join(work, "tsconfig.check.json"));
+    await compile(work, "check", { compilerOptions: { rootDir: here, typeRoots: [nodeTypes] }, files: [file] });
   } catch (error) {
     const differing = [...String((error as Error).message).matchAll(/\.ts\((\d+),\d+\)/g)].map(
       ([, line]) => checked.get(Number(line)) ?? `line ${line}`,
