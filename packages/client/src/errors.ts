@@ -32,7 +32,8 @@ export class NetworkError extends TRPCClientError<AnyRouter> {
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = "NetworkError";
     const { code } = (reason ?? {}) as { code?: unknown };
-    if (typeof code === "string") this.code = code;
+    // Readable, but not printed: the message already ends with it.
+    Object.defineProperty(this, "code", { value: typeof code === "string" ? code : undefined, enumerable: false });
   }
 }
 
