@@ -15,6 +15,7 @@ const unitTests = [
   "packages/client/src/**/*.test.ts",
   "packages/*/src/**/*.unit.test.ts",
   "scripts/*.unit.test.ts",
+  "packages/api/reference/*.unit.test.ts",
   "examples/csv.test.ts",
 ];
 
@@ -68,7 +69,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts"],
+          include: ["apps/*/e2e/**/*.test.ts", "examples/examples.test.ts", "packages/client/test/outsider.test.ts"],
           env: { TEST_DIALECT: "postgres" },
           globalSetup: [...globalSetup, "apps/server/test/e2e/build-apps.ts"],
           fileParallelism: false,

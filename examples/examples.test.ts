@@ -54,11 +54,17 @@ async function adminClient() {
 describe("examples", () => {
   let orderId: string | undefined;
 
-  it("place-order: searches, checks out, approves the payment and sees the order processing", async () => {
+  it("place-order: searches, checks out, approves the simulated payment and sees the order processing", async () => {
     const result = await example("place-order", ["--email", "shopper@example.test", "--password", "shopper password"]);
     expect(result.stderr).toBe("");
     orderId = /Order #\d+ \((\S+)\) is processing/.exec(result.stdout)?.[1];
     expect(orderId, result.stdout).toBeDefined();
+  });
+
+  it("place-order: a wrong password for an existing account says so, in one line", async () => {
+    const result = await example("place-order", ["--email", "shopper@example.test", "--password", "not the password"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("Wrong password for shopper@example.test\n");
   });
 
   it("import-products: reports every bad row by line and imports nothing, then imports idempotently", async () => {

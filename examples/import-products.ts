@@ -12,8 +12,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createShopClient, type RouterOutputs, type ShopClient } from "@shopwright/client";
-import { defaults, describe, required, run } from "./cli.ts";
+import { createShopClient, describeError, type RouterOutputs, type ShopClient } from "@shopwright/client";
+import { defaults, required, run } from "./cli.ts";
 import { type CsvRecord, parseCsv } from "./csv.ts";
 
 const { values } = parseArgs({
@@ -73,7 +73,7 @@ run(async () => {
       if (result.status === "fulfilled") counts[result.value] += 1;
       else {
         counts.failed += 1;
-        console.error(`  line ${batch[index]?.line}: ${describe(result.reason)}`);
+        console.error(`  line ${batch[index]?.line}: ${describeError(result.reason)}`);
       }
     });
     console.log(`  imported rows ${start + 1}–${start + batch.length}`);

@@ -1,7 +1,8 @@
 /**
  * Places an order end to end, as a shopper would: search, add to the cart as a guest, sign in (the
- * guest cart is merged), check out, approve the payment on the provider's hosted page, and wait
- * until the shop has received the payment and moved the order to `processing`.
+ * guest cart is merged), check out, approve the simulated payment (`payments.simulate`: what a
+ * tester's click on the provider's hosted page does; development and test shops only), and wait
+ * until the provider's webhook has reached the shop and moved the order to `processing`.
  *
  *   pnpm exec tsx examples/place-order.ts --email ada@example.com --password 'correct horse' [--query lamp]
  *
@@ -50,10 +51,10 @@ run(async () => {
   const cart = await shop.trpc.cart.get.query();
   console.log(`Signed in as ${email}; cart holds ${cart.items.length} line(s), subtotal ${cents(cart.subtotalCents)}`);
 
-  const { order, paymentUrl } = await checkOut(shop);
-  console.log(`Placed order #${order.number} (${order.id}) for ${cents(order.totalCents)}; paying at ${paymentUrl}`);
+  const order = await checkOut(shop);
+  console.log(`Placed order #${order.number} (${order.id}) for ${cents(order.totalCents)}; approving its payment`);
 
-  await approvePayment(paymentUrl);
+  await shop.trpc.payments.simulate.mutate({ orderId: order.id, decision: "approve" });
   const deadline = Date.now() + PAYMENT_TIMEOUT_MS;
   for (;;) {
     const current = await shop.trpc.orders.byId.query({ id: order.id });
@@ -73,53 +74,27 @@ async function signIn(shop: ShopClient, account: { email: string; password: stri
     await shop.login(account);
   } catch (err) {
     if (!isShopError(err, "UNAUTHORIZED")) throw err;
-    // No such account yet, or a wrong password: registering tells the two apart (CONFLICT if taken).
-    await shop.register(account);
+    // The shop does not say whether the email or the password was wrong; registering tells them apart.
+    await shop.register(account).catch((registerErr: unknown) => {
+      if (isShopError(registerErr, "CONFLICT")) throw new Error(`Wrong password for ${account.email}`);
+      throw registerErr;
+    });
   }
 }
 
 /**
  * Checks out once. The order is placed even when the payment provider could not be reached (no
- * payment URL yet); the same request, with the same idempotency key, then retries only that part.
+ * payment URL yet, and nothing to approve); the same request, with the same idempotency key, then
+ * retries only that part.
  */
 async function checkOut(shop: ShopClient) {
   const request = { idempotencyKey: randomUUID(), shippingAddress };
   for (let attempt = 1; ; attempt++) {
     const { order, paymentUrl } = await shop.trpc.orders.checkout.mutate(request);
-    if (paymentUrl) return { order, paymentUrl };
+    if (paymentUrl) return order;
     if (attempt === 3) throw new Error(`Order ${order.id} is placed but the payment provider cannot be reached`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-}
-
-/** Does what the shopper's browser does on the hosted payment page: submits its Approve form. */
-async function approvePayment(paymentUrl: string) {
-  const page = await fetch(paymentUrl);
-  if (!page.ok) throw new Error(`The payment page answered ${page.status}`);
-  const html = await page.text();
-  const approve = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find(([, , body]) =>
-    /value="approve"/.test(body ?? ""),
-  );
-  if (!approve) throw new Error("The payment page has no Approve form");
-  const action = attribute(approve[1] ?? "", "action");
-  if (!action) throw new Error("The Approve form has no action");
-  const fields = new URLSearchParams();
-  for (const [input] of (approve[2] ?? "").matchAll(/<input\b[^>]*>/g)) {
-    const name = attribute(input, "name");
-    if (name) fields.append(name, attribute(input, "value") ?? "");
-  }
-  const response = await fetch(new URL(action, paymentUrl), { method: "POST", body: fields, redirect: "manual" });
-  if (response.status >= 400) throw new Error(`Approving the payment failed with ${response.status}`);
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-  return value
-    ?.replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
 }
 
 function cents(amount: number) {

@@ -22,6 +22,7 @@ export function apiConfig(env: Env): { config: ApiConfig; dataDir: string; secre
       gatewayUrl: `${publicUrl}/mockpay`,
       rateLimits: env.RATE_LIMITS,
       paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
+      simulatedPayments: env.NODE_ENV !== "production",
       mediaDir: resolve(dataDir, "media"),
       ...(env.S3_BUCKET ? { s3: s3Config(env, env.S3_BUCKET) } : {}),
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { apiConfig } from "./api-config.ts";
 import { parseEnv } from "./env.ts";
 
 describe("parseEnv", () => {
@@ -17,6 +18,17 @@ describe("parseEnv", () => {
 
   it("requires real secrets in production against a real database", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" })).toThrow(/JWT_SECRET/);
+  });
+
+  it("allows simulated payments in development and test, never in production", () => {
+    const secrets = { JWT_SECRET: "j".repeat(32), WEBHOOK_SECRET: "w".repeat(16), ADMIN_PASSWORD: "admin password" };
+    const simulated = (NODE_ENV?: string) => apiConfig(parseEnv({ ...secrets, NODE_ENV })).config.simulatedPayments;
+    expect([simulated(), simulated("development"), simulated("test"), simulated("production")]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("reads the metrics token and port", () => {

@@ -106,6 +106,28 @@ describe("checkout and payment over HTTP", () => {
     expect(await queuedJobs(db, "deliver_payment_webhook")).toHaveLength(1);
   });
 
+  it("payments.simulate decides through the provider as the page's button does, and its webhook moves the order", async () => {
+    const shopper = await shopperWithCart(1_200, 1);
+    const checkout = await call(
+      "orders.checkout",
+      { idempotencyKey: "http-simulate-1", shippingAddress: testAddress },
+      shopper.accessToken,
+    );
+    const { order, paymentUrl } = checkout.body.result.data.json as { order: { id: string }; paymentUrl: string };
+    const before = new Set((await queuedJobs(db, "deliver_payment_webhook")).map((job) => job.jobKey));
+
+    const simulated = await call("payments.simulate", { orderId: order.id, decision: "approve" }, shopper.accessToken);
+    expect(simulated).toMatchObject({ status: 200, body: { result: { data: { json: { ok: true } } } } });
+    expect(await (await fetch(paymentUrl)).text()).toContain("This payment was approved.");
+
+    const deliveries = (await queuedJobs(db, "deliver_payment_webhook")).filter((job) => !before.has(job.jobKey));
+    expect(deliveries).toHaveLength(1);
+    const deliver = mockpayTasks({ db, config: { ...testConfig, ...config } }).deliver_payment_webhook!;
+    await deliver(deliveries[0]!.payload as { eventId: string }, testJobHelpers());
+    const after = await call("orders.byId", { id: order.id }, shopper.accessToken, "GET");
+    expect(after.body.result.data.json).toMatchObject({ status: "processing", payment: { status: "succeeded" } });
+  });
+
   it("escapes what the payment page shows, and its API wants the merchant key", async () => {
     const register = (key: string) =>
       app.request("/mockpay/api/payments", {

@@ -113,6 +113,19 @@ describe("a NUL byte in any string input", () => {
   });
 });
 
+describe("bad input", () => {
+  it("reads as one sentence per field, with the issues beside it", async () => {
+    const res = await trpcRequest(t.app, "auth.register", { email: "ada", password: "short", name: "" });
+    const body = (await res.json()) as ErrorBody;
+    expect(res.status).toBe(400);
+    const { message, data } = body.error!.json;
+    const sentences = message.split(/(?<=\.) /);
+    expect(sentences.map((sentence) => sentence.split(":")[0])).toEqual(["email", "password", "name"]);
+    expect(sentences.every((sentence) => /^\w+: [A-Z].*\.$/.test(sentence))).toBe(true);
+    expect(data.issues?.map((issue) => issue.path.join("."))).toEqual(["email", "password", "name"]);
+  });
+});
+
 describe("malformed requests", () => {
   const post = (body: string, procedure = "auth.login") =>
     t.app.request(`/trpc/${procedure}`, { method: "POST", body, headers: { "content-type": "application/json" } });

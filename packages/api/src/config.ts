@@ -11,6 +11,11 @@ export interface ApiConfig {
   /** Rate limits on login and register; off only for load tests. */
   rateLimits: boolean;
   paymentTimeoutMinutes: number;
+  /**
+   * Whether scripts may decide a simulated payment themselves (`payments.simulate`): in development
+   * and test, never in production, where a payment is decided by the shopper alone.
+   */
+  simulatedPayments: boolean;
   /** Where product images are kept when no bucket is set (`${DATA_DIR}/media`, served at /media). */
   mediaDir: string;
   /** Set: product images live in this S3-compatible bucket, shared by every server and worker. */

@@ -4,6 +4,7 @@ import { mergeGuestCart } from "./cart/merge.ts";
 import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
 import { ordersRouter } from "./orders/router.ts";
+import { paymentsRouter } from "./payments/router.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   cart: cartRouter,
   orders: ordersRouter,
+  payments: paymentsRouter,
   admin: adminRouter,
 });
 

@@ -12,26 +12,34 @@ import { clientMessage } from "./client-errors.ts";
 import type { Context } from "./context.ts";
 import { badRequest, DomainError, forbidden, unauthorized } from "./errors.ts";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      // Nothing a server knows about its own failure (stack, SQL, driver text) reaches a client.
-      message: clientMessage(error),
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        zodError: cause instanceof z.ZodError ? z.flattenError(cause) : null,
-        // The facts a client needs to word the issue for people: which rule, and its bound.
-        issues: cause instanceof z.ZodError ? cause.issues.map(issueFacts) : null,
-        details: cause instanceof DomainError ? (cause.details ?? null) : null,
-      },
-    };
-  },
-});
+/** What the API reference (docs/api-reference.md) says of a procedure: who may call it. Each tier says it. */
+export interface ProcedureMeta {
+  access: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        // Nothing a server knows about its own failure (stack, SQL, driver text) reaches a client.
+        message: clientMessage(error),
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          zodError: cause instanceof z.ZodError ? z.flattenError(cause) : null,
+          // The facts a client needs to word the issue for people: which rule, and its bound.
+          issues: cause instanceof z.ZodError ? cause.issues.map(issueFacts) : null,
+          details: cause instanceof DomainError ? (cause.details ?? null) : null,
+        },
+      };
+    },
+  });
 
 function issueFacts(issue: z.core.$ZodIssue) {
   const { path, message, code } = issue;
@@ -78,20 +86,22 @@ const observed = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observed).use(domainErrors);
+export const publicProcedure = t.procedure.meta({ access: "anyone" }).use(observed).use(domainErrors);
 
 /** Resolves the bearer token, if any, without requiring one (carts serve guests and users). */
-export const viewerProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = ctx.req.accessToken ? await authenticate(ctx) : null;
-  return next({ ctx: { viewer } });
-});
+export const viewerProcedure = publicProcedure
+  .meta({ access: "anyone: a guest, or the signed-in caller as themself" })
+  .use(async ({ ctx, next }) => {
+    const viewer = ctx.req.accessToken ? await authenticate(ctx) : null;
+    return next({ ctx: { viewer } });
+  });
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ access: "signed in" }).use(async ({ ctx, next }) => {
   if (!ctx.req.accessToken) throw unauthorized();
   return next({ ctx: { viewer: await authenticate(ctx) } });
 });
 
-export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+export const adminProcedure = protectedProcedure.meta({ access: "admin" }).use(async ({ ctx, next }) => {
   if (ctx.viewer.role !== "admin") throw forbidden("Admins only");
   return next({ ctx });
 });

@@ -1,7 +1,9 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { closedPort } from "../test/closed-port.ts";
 import { createFakeShop, type FakeShopRouter } from "../test/fake-shop.ts";
 import { createShopClient } from "./client.ts";
-import { isRefusal, isShopError, requestIdOf } from "./errors.ts";
+import { describeError, isNetworkError, isRefusal, isShopError, NetworkError, requestIdOf } from "./errors.ts";
 import { memoryTokenStore } from "./tokens.ts";
 
 const credentials = { email: "ada@example.com", password: "correct horse" };
@@ -183,5 +185,34 @@ describe("createShopClient", () => {
       tokenDelivery: "cookie",
     });
     await expect(stranger.restoreSession()).resolves.toBe(false);
+  });
+
+  it("prints a shop error as one line with its code, message and request id", async () => {
+    const { client } = setup();
+    await client.login(credentials);
+    const conflict = await client.trpc.cart.addItem
+      .mutate({ productId: "prd_1", quantity: 9 })
+      .catch((e: unknown) => e);
+    const line = `CONFLICT: Not enough stock (request id ${client.lastRequestId})`;
+    expect(describeError(conflict)).toBe(line);
+    expect(inspect(conflict)).toBe(`[TRPCClientError: ${line}]`);
+    // Nothing is lost by printing less.
+    expect(isShopError(conflict) && conflict.data?.details).toEqual({ available: 5 });
+  });
+
+  it("fails with a NetworkError, not a ShopError, when the shop cannot be reached, naming the reason", async () => {
+    const port = await closedPort();
+    const client = createShopClient<FakeShopRouter>({ url: `http://127.0.0.1:${port}/` });
+    const error = await client.trpc.orders.list.query().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect([isNetworkError(error), isShopError(error), isRefusal(error)]).toEqual([true, false, false]);
+    expect(error).toMatchObject({
+      name: "NetworkError",
+      code: "ECONNREFUSED",
+      message: `Could not reach the shop at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`,
+    });
+    expect(inspect(error)).toBe(`[NetworkError: ${(error as Error).message}]`);
+    // A failed login is no wrong password: the session is untouched and nothing was refreshed.
+    await expect(client.login(credentials)).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -3,14 +3,15 @@
  * (`http-link.ts`), the link that refreshes and retries (`session-link.ts`), the session itself
  * (`session.ts`) and the request ids (`request-ids.ts`).
  */
-import type { AppRouter } from "@shopwright/api";
+
 import { createTRPCClient, getUntypedClient, type TRPCClient } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { AUTH } from "./auth-paths.ts";
 import { shopHttpLink } from "./http-link.ts";
 import { createRequestIds, type RequestIdListener } from "./request-ids.ts";
-import { createSession, type TokenDelivery } from "./session.ts";
+import { createSession, type SignedIn, type TokenDelivery } from "./session.ts";
 import { sessionLink } from "./session-link.ts";
+import type { AppRouter } from "./shop-api.ts";
 import { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";
 
 export type { SignedIn } from "./session.ts";
@@ -70,10 +71,11 @@ export function createShopClient<TRouter extends AnyRouter = AppRouter>(options:
     trpc,
 
     /** Signs in, merging the guest cart. Wrong credentials reject with an UNAUTHORIZED ShopError. */
-    login: (credentials: Credentials) => session.start(AUTH.login, { ...credentials }),
+    login: (credentials: Credentials): Promise<SignedIn> => session.start(AUTH.login, { ...credentials }),
 
     /** Creates an account and signs in, like `login`. */
-    register: (account: Credentials & { name: string }) => session.start(AUTH.register, { ...account }),
+    register: (account: Credentials & { name: string }): Promise<SignedIn> =>
+      session.start(AUTH.register, { ...account }),
 
     /**
      * Ends the session on the server (every device with `allDevices`) and forgets it here. A

@@ -1,13 +1,16 @@
 /**
  * The HTTP end of the client: batched, superjson-encoded calls to `<url>/trpc`, each carrying the
  * stored access token and guest cart token. A call whose input is a file (FormData, a Blob) cannot
- * ride in a JSON batch: it goes alone, as multipart, through `httpLink`.
+ * ride in a JSON batch: it goes alone, as multipart, through `httpLink`. A request that gets no
+ * response at all fails with a NetworkError naming the shop and the reason.
  */
-import type { AppRouter } from "@shopwright/api";
-import { MAX_BATCH_SIZE } from "@shopwright/api/rules";
+
 import { httpBatchLink, httpLink, isNonJsonSerializable, splitLink, type TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import superjson from "superjson";
+import { NetworkError } from "./errors.ts";
+import { MAX_BATCH_SIZE } from "./rules.ts";
+import type { AppRouter } from "./shop-api.ts";
 import type { TokenStore } from "./tokens.ts";
 
 export function shopHttpLink<TRouter extends AnyRouter>(options: {
@@ -18,8 +21,9 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
 }): TRPCLink<TRouter> {
   // Called as a plain function: a browser's `fetch` throws "Illegal invocation" when called as a method of another object.
   const { store, fetch: send } = options;
+  const shopUrl = options.url.replace(/\/+$/, "");
   const http = {
-    url: `${options.url.replace(/\/+$/, "")}/trpc`,
+    url: `${shopUrl}/trpc`,
     transformer: superjson,
     headers: () => {
       const { accessToken, cartToken } = store.get();
@@ -31,7 +35,11 @@ export function shopHttpLink<TRouter extends AnyRouter>(options: {
     },
     // The refresh cookie must travel when the API is on another origin than the page.
     fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      send(input, { ...init, credentials: "include" } as RequestInit),
+      send(input, { ...init, credentials: "include" } as RequestInit).catch((cause: unknown) => {
+        // A call the caller (or tRPC) aborted was not a failure to reach the shop.
+        if ((cause as { name?: unknown } | null)?.name === "AbortError") throw cause;
+        throw new NetworkError(shopUrl || "this page's origin", cause);
+      }),
   };
   // Typed against AppRouter (superjson) and applied to TRouter, which the caller vouches is the same API.
   return splitLink<AppRouter>({

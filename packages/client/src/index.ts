@@ -5,16 +5,6 @@
  *   await shop.login({ email, password });
  *   const orders = await shop.trpc.orders.list.query({});
  */
-export type { AppRouter, RouterInputs, RouterOutputs } from "@shopwright/api";
-export { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
-export {
-  BLANK_PASSWORD_MESSAGE,
-  MAX_BATCH_SIZE,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  PASSWORD_RULE,
-  passwordProblem,
-} from "@shopwright/api/rules";
 export {
   type Credentials,
   createShopClient,
@@ -23,9 +13,12 @@ export {
   type SignedIn,
 } from "./client.ts";
 export {
+  describeError,
+  isNetworkError,
   isRefusal,
   isShopError,
   isUnreachable,
+  NetworkError,
   requestIdOf,
   type ShopError,
   type ShopErrorCode,
@@ -39,4 +32,13 @@ export {
   issueSentence,
   retryAfterSentence,
 } from "./form-errors.ts";
+export {
+  BLANK_PASSWORD_MESSAGE,
+  MAX_BATCH_SIZE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULE,
+  passwordProblem,
+} from "./rules.ts";
+export { type AppRouter, type RouterInputs, type RouterOutputs, SESSION_HINT_COOKIE } from "./shop-api.ts";
 export { memoryTokenStore, type TokenStore, type Tokens } from "./tokens.ts";

@@ -1,4 +1,4 @@
-import { SESSION_HINT_COOKIE } from "@shopwright/api/http-names";
+import { SESSION_HINT_COOKIE } from "./shop-api.ts";
 
 /**
  * Whether a refresh cookie could restore a session. In a browser the server sets and clears a

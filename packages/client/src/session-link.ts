@@ -1,13 +1,14 @@
 /**
  * The tRPC link that keeps calls working across an expired access token: a call answered
  * UNAUTHORIZED is retried once after a silent refresh, and calls that fail together share that
- * one refresh. It also notes each response's request id and any guest cart token it hands out.
+ * one refresh. It also notes each response's request id and any guest cart token it hands out,
+ * and makes every error print as one line.
  */
 import type { TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { observable, type Unsubscribable } from "@trpc/server/observable";
 import { NO_REFRESH } from "./auth-paths.ts";
-import { isShopError, requestIdOf, responseRequestId } from "./errors.ts";
+import { isShopError, printedAsOneLine, requestIdOf, responseRequestId } from "./errors.ts";
 import type { RequestIds } from "./request-ids.ts";
 import type { Session } from "./session.ts";
 import type { TokenStore } from "./tokens.ts";
@@ -31,6 +32,7 @@ export function sessionLink<TRouter extends AnyRouter>(
               observer.next(envelope);
             },
             error(err) {
+              printedAsOneLine(err);
               requestIds.note(requestIdOf(err), op.path, false);
               if (retried || !isShopError(err, "UNAUTHORIZED") || NO_REFRESH.has(op.path)) return observer.error(err);
               const current = store.get();

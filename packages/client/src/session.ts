@@ -2,10 +2,11 @@
  * The session a client holds, kept in its token store: signing in (merging the guest cart),
  * refreshing one at a time, restoring from the refresh token, and signing out.
  */
-import type { RouterOutputs } from "@shopwright/api";
+
 import { AUTH } from "./auth-paths.ts";
 import { isShopError } from "./errors.ts";
 import { mayHoldSession } from "./session-hint.ts";
+import type { RouterOutputs } from "./shop-api.ts";
 import type { TokenStore } from "./tokens.ts";
 
 /** What `login` and `register` answer: the tokens and the signed-in user. */
@@ -58,7 +59,10 @@ export function createSession(store: TokenStore, delivery: TokenDelivery, mutate
     }
   }
 
-  async function start(path: typeof AUTH.login | typeof AUTH.register, input: Record<string, unknown>) {
+  async function start(
+    path: typeof AUTH.login | typeof AUTH.register,
+    input: Record<string, unknown>,
+  ): Promise<SignedIn> {
     const { cartToken } = store.get();
     const signedIn = (await mutate(path, {
       ...input,

@@ -7,6 +7,8 @@
  *   POST /mockpay/api/payments  (Authorization: Bearer <gatewayApiKey(WEBHOOK_SECRET)>)
  *        { reference, orderId, description, amountCents, returnUrl } → { id, url, status }; idempotent on reference
  *   POST /mockpay/api/payments/:reference/void  → { status }: closes an undecided payment
+ *   POST /mockpay/api/payments/:reference/decision  { decision: "approve" | "decline" } → { status }:
+ *        the test helper behind `payments.simulate`, deciding exactly as the hosted page's buttons do
  *   GET  /mockpay/pay/:id       the hosted page: amount, Approve, Decline
  *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL
  */
@@ -14,7 +16,7 @@ import { timingSafeEqual } from "node:crypto";
 import { type ApiConfig, gatewayApiKey } from "@shopwright/api/server";
 import { type Db, newId, text } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
@@ -35,6 +37,7 @@ const createPayment = z.object({
 });
 
 const decision = z.object({ decision: z.enum(["approve", "decline"]) });
+type Decision = z.output<typeof decision>["decision"];
 
 export function mockpayRoutes({ db, config }: MockpayDeps) {
   const app = new Hono<AppEnv>();
@@ -99,34 +102,46 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
     return c.html(paymentPage(payment));
   });
 
+  app.post("/api/payments/:reference/decision", async (c) => {
+    if (!authorized(c.req.header("authorization"))) return c.json({ error: { message: "Invalid API key" } }, 401);
+    const parsed = decision.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: { message: 'Send { "decision": "approve" | "decline" }' } }, 400);
+    const where = eq(gatewayPayments.merchantReference, c.req.param("reference"));
+    const payment = await decide(where, parsed.data.decision, c.get("requestId"));
+    if (!payment) return c.json({ error: { message: "No such payment" } }, 404);
+    return c.json({ status: payment.status });
+  });
+
   app.post("/pay/:id", async (c) => {
-    const id = c.req.param("id");
     const parsed = decision.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.text("Choose Approve or Decline", 400);
-    const status = parsed.data.decision === "approve" ? "succeeded" : "failed";
-    // Only the first choice counts: a second click, or a race between two tabs, changes nothing.
-    const payment = await db.transaction(async (tx) => {
-      const [decided] = await tx.orm
-        .update(gatewayPayments)
-        .set({ status, updatedAt: new Date() })
-        .where(and(eq(gatewayPayments.id, id), eq(gatewayPayments.status, "requires_action")))
-        .returning();
-      if (decided) {
-        const eventId = eventIdFor(decided.id);
-        await enqueue(
-          tx,
-          "deliver_payment_webhook",
-          { eventId, requestId: c.get("requestId") },
-          { jobKey: `mockpay-webhook:${eventId}` },
-        );
-        return decided;
-      }
-      const [existing] = await tx.orm.select().from(gatewayPayments).where(eq(gatewayPayments.id, id));
-      return existing;
-    });
+    const payment = await decide(eq(gatewayPayments.id, c.req.param("id")), parsed.data.decision, c.get("requestId"));
     if (!payment) return c.text("No such payment", 404);
     return c.redirect(payment.returnUrl, 303);
   });
+
+  /**
+   * The shopper's choice, from the hosted page or the test helper alike: the payment is decided
+   * and its webhook enqueued in one transaction. Only the first choice counts: a second click, or
+   * a race between two tabs, changes nothing. Answers the payment as it now stands.
+   */
+  function decide(where: SQL, choice: Decision, requestId: string) {
+    const status = choice === "approve" ? "succeeded" : "failed";
+    return db.transaction(async (tx) => {
+      const [decided] = await tx.orm
+        .update(gatewayPayments)
+        .set({ status, updatedAt: new Date() })
+        .where(and(where, eq(gatewayPayments.status, "requires_action")))
+        .returning();
+      if (decided) {
+        const eventId = eventIdFor(decided.id);
+        await enqueue(tx, "deliver_payment_webhook", { eventId, requestId }, { jobKey: `mockpay-webhook:${eventId}` });
+        return decided;
+      }
+      const [existing] = await tx.orm.select().from(gatewayPayments).where(where);
+      return existing;
+    });
+  }
 
   return app;
 }

@@ -14,8 +14,11 @@ export interface CreatePaymentInput {
   returnUrl: string;
 }
 
-/** Where a payment stands at the provider once the shop asked to void it. */
+/** Where a payment stands at the provider once the shop asked to void it (or to decide it). */
 export type VoidedPaymentStatus = "voided" | "succeeded" | "failed";
+
+/** The shopper's two buttons on the hosted payment page. */
+export type PaymentDecision = "approve" | "decline";
 
 export interface PaymentGateway {
   /** Registers a payment (again, harmlessly) and returns its hosted payment page. */
@@ -25,4 +28,10 @@ export interface PaymentGateway {
    * A payment already decided stays as it was, and the answer says which way it went.
    */
   voidPayment(paymentId: string): Promise<{ status: VoidedPaymentStatus }>;
+  /**
+   * A simulated provider's test helper, as real providers offer in test mode: decides a payment
+   * exactly as the shopper's click on the hosted page does, webhook included. Answers where the
+   * payment stands afterwards, which is its earlier outcome when it had been decided or voided.
+   */
+  simulateDecision(paymentId: string, decision: PaymentDecision): Promise<{ status: VoidedPaymentStatus }>;
 }

@@ -38,5 +38,8 @@ export function httpPaymentGateway(options: { baseUrl: string; apiKey: string; t
     async voidPayment(paymentId) {
       return voidedPayment.parse(await post(`/api/payments/${encodeURIComponent(paymentId)}/void`, {}));
     },
+    async simulateDecision(paymentId, decision) {
+      return voidedPayment.parse(await post(`/api/payments/${encodeURIComponent(paymentId)}/decision`, { decision }));
+    },
   };
 }

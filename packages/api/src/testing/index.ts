@@ -11,7 +11,12 @@ import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Context, CookieJar, RequestInfo } from "../context.ts";
 import { silentLogger } from "../logger.ts";
-import type { CreatePaymentInput, PaymentGateway, VoidedPaymentStatus } from "../orders/payment-gateway.ts";
+import type {
+  CreatePaymentInput,
+  PaymentDecision,
+  PaymentGateway,
+  VoidedPaymentStatus,
+} from "../orders/payment-gateway.ts";
 import { appRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
@@ -22,6 +27,7 @@ export const testConfig: ApiConfig = {
   gatewayUrl: "http://127.0.0.1:3000/mockpay",
   rateLimits: true,
   paymentTimeoutMinutes: 30,
+  simulatedPayments: true,
   mediaDir: join(tmpdir(), "shopwright-test-media"),
 };
 
@@ -38,14 +44,15 @@ export function memoryCookieJar(): CookieJar & { values: Map<string, string> } {
 
 /**
  * A payment gateway in memory: records what it was asked and answers with a hosted-page URL, or
- * fails while `failing` is set (a provider outage). `decide` plays the shopper on the hosted page;
- * a voided payment can no longer be decided.
+ * fails while `failing` is set (a provider outage). `decide` plays the shopper on the hosted page,
+ * as `simulateDecision` does for the shop; a voided payment can no longer be decided.
  */
 export function fakePaymentGateway() {
   const decisions = new Map<string, VoidedPaymentStatus>();
   const gateway = {
     calls: [] as CreatePaymentInput[],
     voids: [] as string[],
+    simulated: [] as { paymentId: string; decision: PaymentDecision }[],
     failing: false,
     decisions,
     async createPayment(input: CreatePaymentInput) {
@@ -59,6 +66,12 @@ export function fakePaymentGateway() {
       const status = decisions.get(paymentId) ?? "voided";
       decisions.set(paymentId, status);
       return { status };
+    },
+    async simulateDecision(paymentId: string, decision: PaymentDecision) {
+      gateway.simulated.push({ paymentId, decision });
+      if (gateway.failing) throw new Error("gateway unavailable");
+      gateway.decide(paymentId, decision === "approve" ? "succeeded" : "failed");
+      return { status: decisions.get(paymentId)! };
     },
     /** The shopper's choice on the hosted page; false once the payment was voided or decided. */
     decide(paymentId: string, outcome: "succeeded" | "failed"): boolean {
