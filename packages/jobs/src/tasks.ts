@@ -19,6 +19,15 @@ export const taskPayloads = {
     requestedAt: z.iso.datetime(),
     ...traced,
   }),
+  /** The token is derived from `seed` as for the reset link; auth recorded its hash when asked. */
+  send_email_verification: z.object({ userId: z.string().min(1), seed: z.string().min(1), ...traced }),
+  /** Tells an account's current address that a change to `newEmail` was asked for. */
+  send_email_change_notice: z.object({
+    noticeId: z.string().min(1),
+    to: z.string().min(1),
+    newEmail: z.string().min(1),
+    ...traced,
+  }),
   deliver_payment_webhook: z.object({ eventId: z.string().min(1), ...traced }),
   expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
   void_order_payments: z.object({ orderId: z.string().min(1), ...traced }),
@@ -49,6 +58,8 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   send_order_status_email: 15,
   send_order_tracking_email: 15,
   send_password_reset: 5,
+  send_email_verification: 5,
+  send_email_change_notice: 5,
   cleanup_abandoned_carts: 3,
   prune_expired_records: 3,
   // A failure here is a damaged original or unreachable storage: a few retries, then a human.

@@ -37,6 +37,8 @@ export const storefrontRoutes = {
   forgotPassword: route("/forgot-password"),
   /** The emailed reset link lands here, its token in the fragment (never sent to a server). */
   resetPassword: route("/reset-password"),
+  /** The emailed verification link lands here, its token in the fragment as for the reset link. */
+  verifyEmail: route("/verify-email"),
   checkout: route("/checkout"),
   orders: route("/orders"),
   order: route("/orders/:id"),

@@ -1,12 +1,10 @@
 /**
  * Forgot password. The request answers `{ ok: true }` alike whether or not the account exists, and
  * does the same work either way (count the attempt, enqueue a job): the job looks the address up.
- * The link's token is HMAC(secret, seed): 256 bits, derived in the job from a random seed the
- * request chose, so the job queue holds only the seed and the table only the token's SHA-256.
+ * The link's token is derived in the job from a random seed the request chose (see link-token.ts).
  * Resetting consumes the token with one conditional update (used once, within the hour), sets the
- * password, and ends every session of the account.
+ * password, ends every session of the account and drops an email change waiting on its link.
  */
-import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Db } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
@@ -14,6 +12,8 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
+import { cancelEmailChange } from "./email-change.ts";
+import { linkToken, linkTokenHash, newLinkSeed } from "./link-token.ts";
 import { hashPassword } from "./password.ts";
 import { assertPasswordAllowed } from "./service.ts";
 import { forgetFamilies } from "./session-liveness.ts";
@@ -25,10 +25,6 @@ const RATE_LIMITS = {
   perEmail: { limit: 3, windowSeconds: 60 * 60 },
   perIp: { limit: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
-
-const tokenFor = (secret: string, seed: string) =>
-  createHmac("sha256", secret).update(`password-reset:${seed}`).digest("base64url");
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function requestPasswordReset(
   db: Db,
@@ -44,7 +40,7 @@ export async function requestPasswordReset(
   }
   await enqueue(db, "send_password_reset", {
     email: input.email,
-    seed: randomBytes(32).toString("base64url"),
+    seed: newLinkSeed(),
     requestedAt: new Date().toISOString(),
     requestId: meta.requestId,
   });
@@ -66,8 +62,8 @@ export async function recordResetLink(
     .from(users)
     .where(eq(users.email, payload.email));
   if (!user) return null;
-  const token = tokenFor(config.jwtSecret, payload.seed);
-  const id = hashOf(token);
+  const token = linkToken(config.jwtSecret, "password-reset", payload.seed);
+  const id = linkTokenHash(token);
   await db.orm
     .insert(passwordResets)
     .values({ id, userId: user.id, expiresAt: new Date(Date.parse(payload.requestedAt) + RESET_TTL_MS) })
@@ -84,7 +80,7 @@ const invalidLink = () =>
 
 export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
   const { users, passwordResets } = db.tables;
-  const id = hashOf(input.token);
+  const id = linkTokenHash(input.token);
   const live = and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now));
   const [reset] = await db.orm
     .select({ userId: passwordResets.userId, email: users.email })
@@ -103,6 +99,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .returning({ userId: passwordResets.userId });
     if (!consumed) throw invalidLink();
     await tx.orm.update(users).set({ passwordHash }).where(eq(users.id, consumed.userId));
+    await cancelEmailChange(tx, { userId: consumed.userId, email: reset.email });
     // Any other link still out for this account dies with this one.
     await tx.orm
       .update(passwordResets)

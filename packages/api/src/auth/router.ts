@@ -4,6 +4,8 @@ import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { requestEmailChange } from "./email-change.ts";
+import { type OnEmailVerified, requestEmailVerification, verifyEmail } from "./email-verification.ts";
 import { PASSWORD_LENGTH_MESSAGE, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import * as auth from "./service.ts";
@@ -28,6 +30,8 @@ const password = text()
 
 const name = text().trim().min(1).max(100);
 const refreshToken = text().min(1).max(100);
+/** An emailed link's token, as the page read it from the link. */
+const linkToken = text().min(1).max(200);
 const cartToken = text().min(1).max(200).optional();
 const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
 
@@ -48,7 +52,11 @@ function forgetCookieSession(ctx: Context) {
   ctx.cookies.delete(SESSION_HINT_COOKIE);
 }
 
-const meta = (ctx: Context): auth.RequestMeta => ({ ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+const meta = (ctx: Context): auth.RequestMeta => ({
+  ip: ctx.req.ip,
+  userAgent: ctx.req.userAgent,
+  requestId: ctx.req.requestId,
+});
 
 /**
  * Register and login alike: the guest cart to merge comes from the input or the request, and the
@@ -65,8 +73,17 @@ async function signIn<Input extends { tokenDelivery: "cookie" | "body"; cartToke
   return { accessToken, accessTokenExpiresAt, user, ...deliver(ctx, signedIn, delivery) };
 }
 
-/** The auth router, given what a sign-in also does in its transaction (see `OnSignIn`). */
-export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
+/**
+ * The auth router, given what a sign-in also does in its transaction (see `OnSignIn`), and what a
+ * verification does (see `OnEmailVerified`).
+ */
+export const createAuthRouter = ({
+  onSignIn,
+  onEmailVerified,
+}: {
+  onSignIn: auth.OnSignIn;
+  onEmailVerified?: OnEmailVerified;
+}) =>
   router({
     register: publicProcedure
       .input(z.object({ email, password, name, tokenDelivery, cartToken }))
@@ -121,10 +138,31 @@ export const createAuthRouter = ({ onSignIn }: { onSignIn: auth.OnSignIn }) =>
     }),
 
     /** Sets a new password with the emailed link's token; every session of the account ends. */
-    resetPassword: publicProcedure
-      .input(z.object({ token: text().min(1).max(200), password }))
+    resetPassword: publicProcedure.input(z.object({ token: linkToken, password })).mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx.db, input);
+      return { ok: true as const };
+    }),
+
+    /** Emails a new link for the account's own address; nothing is sent once it is verified. */
+    requestEmailVerification: protectedProcedure.mutation(async ({ ctx }) => {
+      await requestEmailVerification(ctx.db, ctx.config, ctx.viewer.userId, { requestId: ctx.req.requestId });
+      return { ok: true as const };
+    }),
+
+    /** Follows an emailed link: the address is verified, or an email change takes effect. */
+    verifyEmail: publicProcedure.input(z.object({ token: linkToken })).mutation(async ({ ctx, input }) => {
+      await verifyEmail(ctx.db, input, { onVerified: onEmailVerified });
+      return { ok: true as const };
+    }),
+
+    /**
+     * Requires the current password. The new address gets a link and the old one a notice; the
+     * account's email changes only when the link is followed.
+     */
+    requestEmailChange: protectedProcedure
+      .input(z.object({ newEmail: email, password: text().min(1).max(512) }))
       .mutation(async ({ ctx, input }) => {
-        await resetPassword(ctx.db, input);
+        await requestEmailChange(ctx.db, ctx.config, ctx.viewer.userId, input, { requestId: ctx.req.requestId });
         return { ok: true as const };
       }),
 

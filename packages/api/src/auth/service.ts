@@ -1,5 +1,6 @@
 /**
- * Accounts and sign-in: register, log in, refresh, log out, profile, password change. Plain
+ * Accounts and sign-in: register (which emails a verification link), log in, refresh, log out,
+ * profile, password change. Plain
  * functions over a Db; the router adds transport (cookies, input parsing) and nothing else.
  */
 import { type Address, type Db, isConstraintViolation, newId } from "@shopwright/db";
@@ -10,6 +11,8 @@ import { addressKey } from "../lib/address-key.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { issueAccessToken, type Role, type Viewer } from "./access-token.ts";
 import { isCommonPassword } from "./common-passwords.ts";
+import { cancelEmailChange } from "./email-change.ts";
+import { issueEmailVerification } from "./email-verification.ts";
 import { beginLoginAttempt } from "./login-throttle.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { COMMON_PASSWORD_MESSAGE } from "./password-policy.ts";
@@ -28,12 +31,15 @@ export interface PublicUser {
   email: string;
   name: string;
   role: Role;
+  /** Whether the account has followed a verification link sent to `email`. */
+  emailVerified: boolean;
   shippingAddress: Address | null;
 }
 
 export interface RequestMeta {
   ip: string;
   userAgent: string | undefined;
+  requestId?: string;
 }
 
 /**
@@ -78,9 +84,17 @@ function publicColumns(db: Db) {
     email: users.email,
     name: users.name,
     role: users.role,
+    emailVerifiedAt: users.emailVerifiedAt,
     shippingAddress: users.shippingAddress,
   };
 }
+
+type PublicRow = Omit<PublicUser, "emailVerified"> & { emailVerifiedAt: Date | null };
+
+const publicUser = ({ emailVerifiedAt, ...row }: PublicRow): PublicUser => ({
+  ...row,
+  emailVerified: emailVerifiedAt !== null,
+});
 
 async function signIn(
   tx: Db,
@@ -117,7 +131,8 @@ export async function register(
         .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "customer" })
         .returning(publicColumns(tx));
       if (!user) throw new Error("user insert returned no row");
-      return signIn(tx, deps, user, { cartToken: input.cartToken, userAgent: meta.userAgent });
+      await issueEmailVerification(tx, deps.config, { userId: user.id, email: user.email }, meta);
+      return signIn(tx, deps, publicUser(user), { cartToken: input.cartToken, userAgent: meta.userAgent });
     });
   } catch (error) {
     // The unique index decides, so two registrations racing for one email cannot both win.
@@ -144,7 +159,9 @@ export async function login(
   if (!account || !valid) throw invalidCredentials();
   await attempt?.succeeded();
   const { passwordHash: _, ...user } = account;
-  return db.transaction((tx) => signIn(tx, deps, user, { cartToken: input.cartToken, userAgent: meta.userAgent }));
+  return db.transaction((tx) =>
+    signIn(tx, deps, publicUser(user), { cartToken: input.cartToken, userAgent: meta.userAgent }),
+  );
 }
 
 /**
@@ -190,7 +207,7 @@ export async function logout(db: Db, viewer: Viewer, input: { allDevices: boolea
 export async function getProfile(db: Db, userId: string): Promise<PublicUser> {
   const [user] = await db.orm.select(publicColumns(db)).from(db.tables.users).where(eq(db.tables.users.id, userId));
   if (!user) throw sessionEnded();
-  return user;
+  return publicUser(user);
 }
 
 export async function updateProfile(
@@ -206,12 +223,13 @@ export async function updateProfile(
     .where(eq(users.id, userId))
     .returning(publicColumns(db));
   if (!user) throw notFound("Account");
-  return user;
+  return publicUser(user);
 }
 
 /**
  * Changes the password after checking the current one, and ends every other session: whoever
- * else holds a token for this account is signed out. The caller's own sign-in stays.
+ * else holds a token for this account is signed out, and an email change they asked for is
+ * dropped. The caller's own sign-in stays.
  */
 export async function changePassword(
   db: Db,
@@ -233,6 +251,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await db.transaction(async (tx) => {
     await tx.orm.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
+    await cancelEmailChange(tx, { userId: viewer.userId, email: account.email });
     return revokeSessions(tx, { userId: viewer.userId, exceptFamilyId: viewer.familyId });
   });
   forgetFamilies(revoked);

@@ -1,7 +1,7 @@
 /** The password-reset email: the link auth records, sent once per link (see send-once.ts). */
 import { recordResetLink } from "../auth/password-reset.ts";
 import type { DeliveryDeps } from "./order-confirmation-delivery.ts";
-import { escapeHtml, htmlLayout } from "./render.ts";
+import { linkEmail } from "./render.ts";
 import { type DeliveryResult, sendOnce } from "./send-once.ts";
 
 export const PASSWORD_RESET_EMAIL = "password_reset";
@@ -12,21 +12,14 @@ export async function sendPasswordResetEmail(
 ): Promise<DeliveryResult | { status: "no_account" }> {
   const reset = await recordResetLink(deps.db, deps.config, payload);
   if (!reset) return { status: "no_account" };
-  const subject = "Reset your Shopwright password";
-  const lines = [
-    `Hello ${reset.name},`,
-    "Someone (we hope you) asked to reset the password of your Shopwright account.",
-    "The link below works once, within an hour. If you did not ask, ignore this email: nothing changes.",
-  ];
-  const email = {
-    subject,
-    text: [...lines, "", reset.link, "", "— Shopwright"].join("\n\n"),
-    html: htmlLayout({
-      title: subject,
-      heading: subject,
-      body: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n"),
-      action: { label: "Choose a new password", href: reset.link },
-    }),
-  };
+  const email = linkEmail({
+    subject: "Reset your Shopwright password",
+    lines: [
+      `Hello ${reset.name},`,
+      "Someone (we hope you) asked to reset the password of your Shopwright account.",
+      "The link below works once, within an hour. If you did not ask, ignore this email: nothing changes.",
+    ],
+    action: { label: "Choose a new password", href: reset.link },
+  });
   return sendOnce(deps, { kind: PASSWORD_RESET_EMAIL, ref: reset.ref, to: payload.email, email });
 }

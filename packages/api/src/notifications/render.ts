@@ -32,3 +32,18 @@ ${options.body}
 </body>
 </html>`;
 }
+
+/** A short message: a few paragraphs and one link, in both parts. */
+export function linkEmail(options: { subject: string; lines: string[]; action: { label: string; href: string } }) {
+  const { subject, lines, action } = options;
+  return {
+    subject,
+    text: [...lines, "", action.href, "", "— Shopwright"].join("\n\n"),
+    html: htmlLayout({
+      title: subject,
+      heading: subject,
+      body: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n"),
+      action,
+    }),
+  } satisfies RenderedEmail;
+}

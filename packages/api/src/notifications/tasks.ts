@@ -1,5 +1,6 @@
 import type { JobHelpers } from "graphile-worker";
 import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import { sendEmailChangeNotice, sendEmailVerificationEmail } from "./email-verification-email.ts";
 import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
 import { sendOrderStatusEmail, sendOrderTrackingEmail } from "./order-status.ts";
@@ -33,6 +34,15 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
       // Logged without the address: whether an account exists is not for the logs either.
       if (result.status === "no_account") helpers.logger.info("password reset: no such account; nothing sent", {});
       else logged(helpers, "password reset email", result);
+    },
+    async send_email_verification(payload, helpers) {
+      const result = await sendEmailVerificationEmail(deps, payload);
+      if (result.status === "no_longer_needed") {
+        helpers.logger.info("email verification: link used, expired or superseded; nothing sent", {});
+      } else logged(helpers, "email verification", result);
+    },
+    async send_email_change_notice(payload, helpers) {
+      logged(helpers, "email change notice", await sendEmailChangeNotice(deps, payload));
     },
   };
 }

@@ -22,6 +22,8 @@ describe(`task composition on ${testDialect()}`, () => {
       "expire_unpaid_order",
       "make_image_variants",
       "prune_expired_records",
+      "send_email_change_notice",
+      "send_email_verification",
       "send_order_confirmation",
       "send_order_status_email",
       "send_order_tracking_email",

@@ -12,7 +12,7 @@ describe(`pruning expired records on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   it("deletes what has expired and keeps what is live", async () => {
-    const { sessions, rateLimits, idempotencyKeys, passwordResets } = db.tables;
+    const { sessions, rateLimits, idempotencyKeys, passwordResets, emailVerifications } = db.tables;
     const user = await createSignedInUser(db);
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);
@@ -35,6 +35,10 @@ describe(`pruning expired records on ${testDialect()}`, () => {
       { id: "old-reset-hash", userId: user.id, expiresAt: past },
       { id: "live-reset-hash", userId: user.id, expiresAt: future },
     ]);
+    await db.orm.insert(emailVerifications).values([
+      { id: "old-verification-hash", userId: user.id, email: "old@example.com", expiresAt: past },
+      { id: "live-verification-hash", userId: user.id, email: "live@example.com", expiresAt: future },
+    ]);
 
     await pruneExpiredRecords(db);
 
@@ -44,5 +48,6 @@ describe(`pruning expired records on ${testDialect()}`, () => {
     expect((await db.orm.select().from(rateLimits)).map((r) => r.key)).toEqual(["login:ip:now"]);
     expect((await db.orm.select().from(idempotencyKeys)).map((k) => k.key)).toEqual(["live-key"]);
     expect((await db.orm.select().from(passwordResets)).map((r) => r.id)).toEqual(["live-reset-hash"]);
+    expect((await db.orm.select().from(emailVerifications)).map((r) => r.id)).toEqual(["live-verification-hash"]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Housekeeping that keeps tables from growing without bound: refresh tokens past their expiry
  * (each rotation leaves the consumed row behind, to detect its reuse), rate-limit windows that
- * have passed, checkout idempotency keys past their 24 hours, and password-reset links past their hour.
+ * have passed, checkout idempotency keys past their 24 hours, password-reset links past their hour
+ * and email-verification links past their day.
  */
 import type { Db } from "@shopwright/db";
 import { lte } from "drizzle-orm";
@@ -10,18 +11,19 @@ import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
 import type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
-  const { idempotencyKeys, passwordResets } = db.tables;
+  const { idempotencyKeys, passwordResets, emailVerifications } = db.tables;
   await deleteExpiredSessions(db);
   await deleteExpiredRateLimits(db, now);
   await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
   await db.orm.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
+  await db.orm.delete(emailVerifications).where(lte(emailVerifications.expiresAt, now));
 }
 
 export function maintenanceTasks({ db }: TaskDeps): TaskHandlers {
   return {
     async prune_expired_records(_payload, helpers) {
       await pruneExpiredRecords(db);
-      helpers.logger.info("Pruned expired sessions, rate limits, idempotency keys and reset links");
+      helpers.logger.info("Pruned expired sessions, rate limits, idempotency keys and emailed links");
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Accounts, refresh-token sessions and sign-in throttling: the auth domain's tables. */
+/** Accounts, refresh-token sessions, sign-in throttling and emailed links: the auth domain's tables. */
 import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import type { Address } from "../address.ts";
 import { at, createdAt, updatedAt } from "../columns/pg.ts";
@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   passwordHash: text().notNull(),
   name: text().notNull(),
   role: text({ enum: userRoles }).notNull().default("customer"),
+  /** When the account proved it receives mail at `email`; null until then (and for accounts from before). */
+  emailVerifiedAt: at(),
   shippingAddress: jsonb().$type<Address>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -54,4 +56,24 @@ export const passwordResets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("password_resets_user_id_index").on(t.userId)],
+);
+
+/**
+ * An email-verification link's token, by SHA-256 (the token itself is only in the email); single
+ * use. `email` is the address the link proves: the account's own, or the new one an email change
+ * waits on, which becomes the account's only when its link is followed.
+ */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    expiresAt: at().notNull(),
+    usedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_verifications_user_id_index").on(t.userId)],
 );
