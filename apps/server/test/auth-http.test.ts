@@ -1,5 +1,7 @@
 /** A script that speaks only HTTP can run the whole session lifecycle. */
-import { testConfig } from "@shopwright/api/testing";
+import { createTaskHandlers, type Mailer } from "@shopwright/api/server";
+import { testConfig, testJobHelpers } from "@shopwright/api/testing";
+import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/logger.ts";
@@ -40,6 +42,39 @@ describe("auth over HTTP", () => {
     const after = await call("auth.me", undefined, { method: "GET", ...bearer(second.data?.accessToken) });
     expect([after.status, after.code]).toEqual([401, "UNAUTHORIZED"]);
     expect((await call("auth.refresh", { refreshToken: second.data?.refreshToken })).status).toBe(401);
+  });
+
+  it("verifies an email: registration mails a link, auth.verifyEmail follows it once, auth.me says so", async () => {
+    const registered = await call("auth.register", {
+      email: "verify@example.com",
+      password: "correct horse battery",
+      name: "Verify",
+      tokenDelivery: "body",
+    });
+    const auth = bearer(registered.data?.accessToken);
+    const me = () => call("auth.me", undefined, { method: "GET", ...auth });
+    expect((await me()).data).toMatchObject({ emailVerified: false });
+    expect((await call("auth.requestEmailVerification", undefined)).status).toBe(401);
+    const resent = await call("auth.requestEmailVerification", undefined, auth);
+    expect([resent.status, resent.data]).toEqual([200, { ok: true }]);
+
+    // The worker's task, with a mailer that keeps what it was given.
+    const texts: string[] = [];
+    const mailer: Mailer = { send: async (m) => ({ providerMessageId: String(texts.push(m.text)) }), close() {} };
+    const tasks = createTaskHandlers({ db: t.db, config: testConfig, mailer });
+    const userId = (registered.data!.user as { id: string }).id;
+    for (const job of (await queuedJobs(t.db, "send_email_verification")).filter((j) => j.payload.userId === userId)) {
+      await tasks.send_email_verification!(job.payload, testJobHelpers());
+    }
+    expect(texts).toHaveLength(2);
+    const [token] = texts.map((text) => /\/verify-email#token=([\w-]+)/.exec(text)![1]!);
+
+    const verified = await call("auth.verifyEmail", { token });
+    expect([verified.status, verified.data]).toEqual([200, { ok: true }]);
+    expect((await me()).data).toMatchObject({ emailVerified: true });
+    const again = await call("auth.verifyEmail", { token });
+    expect([again.status, again.code]).toEqual([400, "BAD_REQUEST"]);
+    expect(again.message).toMatch(/expired, was already used/);
   });
 
   it("says when to try again, in Retry-After, once a reset request is rate limited", async () => {

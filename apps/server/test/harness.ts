@@ -58,7 +58,7 @@ export function trpcRequest(
   });
 }
 
-/** A tRPC call over HTTP, decoded: the status, the result data or the error code, the headers. */
+/** A tRPC call over HTTP, decoded: the status, the result data or the error's code and words, the headers. */
 export async function trpcCall<Data = Record<string, unknown>>(
   app: Parameters<typeof trpcRequest>[0],
   procedure: string,
@@ -68,12 +68,13 @@ export async function trpcCall<Data = Record<string, unknown>>(
   const res = await trpcRequest(app, procedure, input, init);
   const body = (await res.json()) as {
     result?: { data: { json: Data } };
-    error?: { json: { data: { code: string; details: Record<string, unknown> | null } } };
+    error?: { json: { message: string; data: { code: string; details: Record<string, unknown> | null } } };
   };
   return {
     status: res.status,
     data: body.result?.data.json,
     code: body.error?.json.data.code,
+    message: body.error?.json.message,
     details: body.error?.json.data.details,
     headers: res.headers,
   };
