@@ -11,9 +11,11 @@ export const SECRET_FIELDS: readonly string[] = [
   "accessToken",
   "refreshToken",
   "cartToken",
-  // A password reset's link is derived from its seed; its address says whether an account exists.
+  // An emailed link's token is derived from its seed; an address is personal data, and may say
+  // whether an account exists.
   "seed",
   "email",
+  "newEmail",
   "authorization",
   "cookie",
 ];

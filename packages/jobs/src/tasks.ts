@@ -24,7 +24,7 @@ export const taskPayloads = {
   /** Tells an account's current address that a change to `newEmail` was asked for. */
   send_email_change_notice: z.object({
     noticeId: z.string().min(1),
-    to: z.string().min(1),
+    email: z.string().min(1),
     newEmail: z.string().min(1),
     ...traced,
   }),

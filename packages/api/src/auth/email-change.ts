@@ -38,7 +38,7 @@ export async function requestEmailChange(
     await issueEmailVerification(tx, config, { userId, email: input.newEmail }, meta);
     await enqueue(tx, "send_email_change_notice", {
       noticeId: newId("ecn"),
-      to: account.email,
+      email: account.email,
       newEmail: input.newEmail,
       requestId: meta.requestId,
     });

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendEmailChangeNotice, sendEmailVerificationEmail } from "../notifications/email-verification-email.ts";
 import { recordingMailer } from "../notifications/testing/mailer.ts";
-import { createCaller, createTestContext, testConfig } from "../testing/index.ts";
+import { createCaller, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 
 describe(`verified emails on ${testDialect()}`, () => {
   let db: Db;
@@ -141,6 +141,20 @@ describe(`verified emails on ${testDialect()}`, () => {
     expect(await signedIn((await account()).accessToken, true).requestEmailVerification()).toEqual({ ok: true });
   });
 
+  it("the admin's customer list says who is verified", async () => {
+    const verified = await account();
+    await guest().verifyEmail({ token: await linkTo(verified.userId, verified.email) });
+    const unverified = await account();
+    const { caller } = await createSignedInUser(db, { role: "admin" });
+    const list = await caller.admin.customers.list({ q: "verify", page: 1, pageSize: 100 });
+    const byEmail = new Map(list.items.map((c) => [c.email, c.emailVerifiedAt]));
+    expect(byEmail.get(verified.email)).toBeInstanceOf(Date);
+    expect(byEmail.get(unverified.email)).toBeNull();
+    const onlyUnverified = await caller.admin.customers.list({ verified: false, page: 1, pageSize: 100 });
+    expect(onlyUnverified.items.map((c) => c.email)).toContain(unverified.email);
+    expect(onlyUnverified.items.map((c) => c.email)).not.toContain(verified.email);
+  });
+
   describe("changing the email", () => {
     const newAddress = () => `moved${++seq}-${Date.now()}@example.com`;
 
@@ -156,7 +170,7 @@ describe(`verified emails on ${testDialect()}`, () => {
       expect(await signInWorks(email)).toBe(true);
       expect(await signInWorks(next)).toBe(false);
 
-      const [notice] = (await queuedJobs(db, "send_email_change_notice")).filter((j) => j.payload.to === email);
+      const [notice] = (await queuedJobs(db, "send_email_change_notice")).filter((j) => j.payload.email === email);
       const mailer = recordingMailer();
       await sendEmailChangeNotice(
         { db, config: testConfig, mailer },
@@ -186,7 +200,7 @@ describe(`verified emails on ${testDialect()}`, () => {
         code: "BAD_REQUEST",
       });
       expect(await queuedJobs(db, "send_email_change_notice")).not.toContainEqual(
-        expect.objectContaining({ payload: expect.objectContaining({ to: email }) }),
+        expect.objectContaining({ payload: expect.objectContaining({ email }) }),
       );
       expect((await auth.me()).email).toBe(email);
     });

@@ -34,7 +34,7 @@ export async function sendEmailVerificationEmail(
 
 export function sendEmailChangeNotice(
   deps: DeliveryDeps,
-  payload: { noticeId: string; to: string; newEmail: string },
+  payload: { noticeId: string; email: string; newEmail: string },
 ): Promise<DeliveryResult> {
   const email = linkEmail({
     subject: "A change of email was asked for on your Shopwright account",
@@ -45,5 +45,5 @@ export function sendEmailChangeNotice(
     ],
     action: { label: "Go to your account", href: `${deps.config.publicUrl}${storefrontRoutes.account.href()}` },
   });
-  return sendOnce(deps, { kind: EMAIL_CHANGE_NOTICE, ref: payload.noticeId, to: payload.to, email });
+  return sendOnce(deps, { kind: EMAIL_CHANGE_NOTICE, ref: payload.noticeId, to: payload.email, email });
 }
