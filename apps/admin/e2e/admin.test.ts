@@ -458,6 +458,11 @@ describe("admin app", () => {
         { name: "orders", path: "/admin/orders", ready: (p) => p.getByRole("table", { name: "Orders" }).waitFor() },
         { name: "order", path: `/admin/orders/${order!.id}`, ready: heading(`Order #${order!.number}`) },
         {
+          name: "customers",
+          path: "/admin/customers",
+          ready: (p) => p.getByRole("table", { name: "Customers" }).waitFor(),
+        },
+        {
           name: "jobs",
           path: "/admin/jobs?state=permanently_failed",
           ready: (p) => p.getByRole("table", { name: "Jobs" }).waitFor(),

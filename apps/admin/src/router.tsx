@@ -61,6 +61,12 @@ export const router = createBrowserRouter(
               lazy: async () => ({ Component: (await import("./pages/orders/order-page.tsx")).OrderPage }),
             },
             {
+              path: routes.customers.path,
+              lazy: async () => ({
+                Component: (await import("./pages/customers/customers-page.tsx")).CustomersPage,
+              }),
+            },
+            {
               path: routes.jobs.path,
               lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
             },

@@ -57,6 +57,7 @@ export const adminRoutes = {
   categories: route("/categories"),
   orders: route("/orders"),
   order: route("/orders/:id"),
+  customers: route("/customers"),
   jobs: route("/jobs"),
   mailbox: route("/mailbox"),
 };

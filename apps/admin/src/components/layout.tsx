@@ -2,6 +2,7 @@
  * The signed-in frame: navigation on the left, the current page on the right. On a phone the
  * navigation folds into a Menu button above the page.
  */
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { Suspense, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { signOut } from "../lib/auth.ts";
@@ -9,12 +10,13 @@ import type { AdminUser } from "../lib/session.ts";
 import styles from "./layout.module.css";
 
 const SECTIONS = [
-  { to: "/", label: "Dashboard", end: true },
-  { to: "/products", label: "Products" },
-  { to: "/categories", label: "Categories" },
-  { to: "/orders", label: "Orders" },
-  { to: "/jobs", label: "Jobs" },
-  { to: "/mailbox", label: "Mailbox" },
+  { to: routes.dashboard.href(), label: "Dashboard", end: true },
+  { to: routes.products.href(), label: "Products" },
+  { to: routes.categories.href(), label: "Categories" },
+  { to: routes.orders.href(), label: "Orders" },
+  { to: routes.customers.href(), label: "Customers" },
+  { to: routes.jobs.href(), label: "Jobs" },
+  { to: routes.mailbox.href(), label: "Mailbox" },
 ];
 
 export function Layout({ user }: { user: AdminUser }) {

@@ -2,7 +2,7 @@ import { ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@shopwright/ui/statu
 import { humanize } from "../lib/humanize.ts";
 import styles from "./status-badge.module.css";
 
-/** Colours by meaning, so an order, a payment, a product and a job read alike. */
+/** Colours by meaning, so an order, a payment, a product, a job and a customer's email read alike. */
 const TONE: Record<string, "good" | "active" | "waiting" | "bad" | undefined> = {
   active: "good",
   archived: undefined,
@@ -16,6 +16,8 @@ const TONE: Record<string, "good" | "active" | "waiting" | "bad" | undefined> = 
   failed: "bad",
   permanently_failed: "bad",
   refund_needed: "bad",
+  verified: "good",
+  unverified: "waiting",
 };
 
 /** An order's or a payment's status in the words the storefront uses too; anything else humanized. */

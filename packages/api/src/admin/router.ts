@@ -2,6 +2,7 @@
  * The back office's procedures, composed from the domains that own them. This module only
  * composes: each domain exports its admin router, so `admin.*` names stay where API.md puts them.
  */
+import { adminCustomersRouter } from "../auth/admin-router.ts";
 import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
 import { adminProductsRouter } from "../catalog/product-admin-router.ts";
 import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
@@ -13,6 +14,7 @@ export const adminRouter = router({
   products: adminProductsRouter,
   categories: adminCategoriesRouter,
   orders: adminOrdersRouter,
+  customers: adminCustomersRouter,
   stats: adminStatsProcedure,
   jobs: adminJobsRouter,
   mailbox: adminMailboxRouter,

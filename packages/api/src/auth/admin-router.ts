@@ -1,0 +1,21 @@
+import { text } from "@shopwright/db";
+import { z } from "zod";
+import { pageInput } from "../lib/listing.ts";
+import { adminProcedure, router } from "../trpc.ts";
+import { listCustomers } from "./customers.ts";
+
+export const adminCustomersRouter = router({
+  /** Customer accounts newest first, with when each verified its email (null: not yet). */
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          /** Part of the customer's email or name. */
+          q: text().trim().max(320).optional(),
+          verified: z.boolean().optional(),
+          ...pageInput,
+        })
+        .default({ page: 1, pageSize: 20 }),
+    )
+    .query(({ ctx, input }) => listCustomers(ctx.db, input)),
+});

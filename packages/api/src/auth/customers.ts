@@ -1,0 +1,39 @@
+/** Customers as the back office sees them: who they are, and whether their email is proven theirs. */
+import type { Db } from "@shopwright/db";
+import { and, count, desc, eq, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
+
+export interface CustomerFilter extends Page {
+  /** A case-insensitive part of the customer's email or name. */
+  q?: string;
+  verified?: boolean;
+}
+
+/** Customer accounts newest first, a page at a time. */
+export function listCustomers(db: Db, filter: CustomerFilter) {
+  const { users } = db.tables;
+  const conditions: SQL[] = [eq(users.role, "customer")];
+  if (filter.q) conditions.push(or(containsText(users.email, filter.q), containsText(users.name, filter.q)) as SQL);
+  if (filter.verified !== undefined) {
+    conditions.push(filter.verified ? isNotNull(users.emailVerifiedAt) : isNull(users.emailVerifiedAt));
+  }
+  const where = and(...conditions);
+  return pageOf(
+    filter,
+    db.orm
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        emailVerifiedAt: users.emailVerifiedAt,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(where)
+      // Ids are UUIDv7, so they break ties between accounts made in the same millisecond.
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db.orm.select({ total: count() }).from(users).where(where),
+  );
+}
