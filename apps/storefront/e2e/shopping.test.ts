@@ -82,16 +82,20 @@ async function adminClient() {
   return admin;
 }
 
-/** The reset link in the newest email to `email` in the Mailbox, once it has arrived. */
-async function resetLinkFor(email: string): Promise<string> {
+/**
+ * The link to `page` (a reset or a verification) in the newest such email to `email` in the
+ * Mailbox, once it has arrived; other emails to the address (a new account's link) are passed over.
+ */
+async function emailedLink(email: string, page: "/reset-password" | "/verify-email"): Promise<string> {
   const admin = await adminClient();
   const deadline = Date.now() + PAYMENT_SETTLES_MS;
+  const pattern = new RegExp(`https?://\\S+${page}#token=[\\w-]+`);
   for (;;) {
-    const mail = (await admin.trpc.admin.mailbox.list.query()).find((m) => m.to.includes(email));
-    const text = mail ? (await admin.trpc.admin.mailbox.get.query({ id: mail.id })).text : null;
-    const link = /https?:\/\/\S+\/reset-password#token=[\w-]+/.exec(text ?? "")?.[0];
-    if (link) return link;
-    if (Date.now() > deadline) throw new Error(`No reset email reached ${email}`);
+    for (const mail of (await admin.trpc.admin.mailbox.list.query()).filter((m) => m.to.includes(email))) {
+      const link = pattern.exec((await admin.trpc.admin.mailbox.get.query({ id: mail.id })).text ?? "")?.[0];
+      if (link) return link;
+    }
+    if (Date.now() > deadline) throw new Error(`No ${page} email reached ${email}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -342,7 +346,7 @@ describe("storefront", () => {
     await page.getByText("we have emailed it a link").waitFor();
 
     // The mail catcher's Mailbox, read as the admin app reads it.
-    const link = await resetLinkFor(email);
+    const link = await emailedLink(email, "/reset-password");
     await page.goto(link);
     await page.getByText("8 to 256 characters").waitFor();
     await page.getByLabel("New password", { exact: true }).fill("a new passphrase for ada");
@@ -362,6 +366,28 @@ describe("storefront", () => {
     await page.getByLabel("Password", { exact: true }).fill("a new passphrase for ada");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname !== "/login");
+    await page.context().close();
+  });
+
+  it("verify email: a new account's emailed link, followed, shows the account verified", async () => {
+    const email = uniqueEmail("verifying");
+    const page = await shop.newPage(PHONE);
+    await page.goto(shop.url("/register"));
+    await page.getByRole("heading", { level: 1, name: "Create an account" }).waitFor();
+    await register(page, email);
+    await page.waitForURL(atPath("/"));
+    await page.goto(shop.url("/account"));
+    await page.getByText("Verify your email").waitFor();
+
+    // The mail catcher's Mailbox, read as the admin app reads it.
+    await page.goto(await emailedLink(email, "/verify-email"));
+    await page.getByRole("heading", { level: 1, name: "Confirm your email" }).waitFor();
+    await page.getByRole("button", { name: "Confirm my email" }).click();
+    await page.getByText("Your email is confirmed").waitFor();
+    await page.getByRole("link", { name: "Go to your account" }).click();
+    await page.getByText(`${email} · Verified`).waitFor();
+    expect(await page.getByText("Verify your email").count()).toBe(0);
+    await shop.screenshot(page, "email-verified-390");
     await page.context().close();
   });
 
@@ -598,6 +624,7 @@ describe("storefront", () => {
       { name: "register", path: "/register", ready: heading("Create an account") },
       { name: "forgot-password", path: "/forgot-password", ready: heading("Forgot your password?") },
       { name: "reset-password", path: "/reset-password#token=x", ready: heading("Choose a new password") },
+      { name: "verify-email", path: "/verify-email#token=x", ready: heading("Confirm your email") },
       {
         name: "not-found",
         path: "/no-such-page",

@@ -44,6 +44,10 @@ export const router = createBrowserRouter([
         lazy: () => import("./pages/password-reset-pages.tsx").then((m) => ({ Component: m.ResetPasswordPage })),
       },
       {
+        path: routes.verifyEmail.path,
+        lazy: () => import("./pages/verify-email-page.tsx").then((m) => ({ Component: m.VerifyEmailPage })),
+      },
+      {
         path: routes.checkout.path,
         lazy: () => import("./pages/checkout-page.tsx").then((m) => ({ Component: m.CheckoutPage })),
       },

@@ -13,6 +13,7 @@ import { logout } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
 import type { Me } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
+import { AccountEmail } from "./account-email.tsx";
 import styles from "./page.module.css";
 
 export function AccountPage() {
@@ -36,7 +37,14 @@ function Account() {
   return (
     <div className={styles.narrow}>
       <h1>Your account</h1>
-      {me.data ? <ProfileForm key={me.data.id} me={me.data} /> : <Skeleton height="24rem" />}
+      {me.data ? (
+        <>
+          <AccountEmail me={me.data} />
+          <ProfileForm key={me.data.id} me={me.data} />
+        </>
+      ) : (
+        <Skeleton height="24rem" />
+      )}
       <section className={styles.section} aria-label="Sign out">
         <p className={styles.muted}>Signed in as {me.data?.email}</p>
         <Button variant="secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
