@@ -1,7 +1,7 @@
 /** A script that speaks only HTTP can run the whole session lifecycle. */
 import { createTaskHandlers, type Mailer } from "@shopwright/api/server";
 import { testConfig, testJobHelpers } from "@shopwright/api/testing";
-import { queuedJobs } from "@shopwright/jobs";
+import { queuedJobs, taskPayloads } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/logger.ts";
@@ -64,7 +64,7 @@ describe("auth over HTTP", () => {
     const tasks = createTaskHandlers({ db: t.db, config: testConfig, mailer });
     const userId = (registered.data!.user as { id: string }).id;
     for (const job of (await queuedJobs(t.db, "send_email_verification")).filter((j) => j.payload.userId === userId)) {
-      await tasks.send_email_verification!(job.payload, testJobHelpers());
+      await tasks.send_email_verification!(taskPayloads.send_email_verification.parse(job.payload), testJobHelpers());
     }
     expect(texts).toHaveLength(2);
     const [token] = texts.map((text) => /\/verify-email#token=([\w-]+)/.exec(text)![1]!);
