@@ -417,6 +417,7 @@ describe("admin app", () => {
   it("every admin page passes axe, and on a phone fits the screen with targets a finger can hit, at 390 and 1280 px", async () => {
     const shopper = await signedInClient(SHOPPER);
     const [order] = (await shopper.trpc.orders.list.query({})).items;
+    const customer = await shopper.trpc.auth.me.query();
     const signedOut = await shop.newPage();
     const loginProblems = await checkPages(
       shop,
@@ -462,6 +463,7 @@ describe("admin app", () => {
           path: "/admin/customers",
           ready: (p) => p.getByRole("table", { name: "Customers" }).waitFor(),
         },
+        { name: "customer", path: `/admin/customers/${customer.id}`, ready: heading(customer.name) },
         {
           name: "jobs",
           path: "/admin/jobs?state=permanently_failed",

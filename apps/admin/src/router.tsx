@@ -67,6 +67,12 @@ export const router = createBrowserRouter(
               }),
             },
             {
+              path: routes.customer.path,
+              lazy: async () => ({
+                Component: (await import("./pages/customers/customer-page.tsx")).CustomerPage,
+              }),
+            },
+            {
               path: routes.jobs.path,
               lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
             },

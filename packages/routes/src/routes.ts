@@ -58,6 +58,7 @@ export const adminRoutes = {
   orders: route("/orders"),
   order: route("/orders/:id"),
   customers: route("/customers"),
+  customer: route("/customers/:id"),
   jobs: route("/jobs"),
   mailbox: route("/mailbox"),
 };

@@ -43,6 +43,9 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   return <ErrorNotice message={errorMessage(error)} onRetry={onRetry} />;
 }
 
+/** Labels and values, two columns: pass `<dt>` and `<dd>` pairs. */
+export const Facts = ({ children }: { children: ReactNode }) => <dl className={styles.facts}>{children}</dl>;
+
 export const Muted = ({ children }: { children: ReactNode }) => <span className={styles.muted}>{children}</span>;
 
 /** Search and filter controls above a table. */

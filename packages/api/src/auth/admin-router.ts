@@ -2,7 +2,7 @@ import { text } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
 import { adminProcedure, router } from "../trpc.ts";
-import { listCustomers } from "./customers.ts";
+import { customerById, listCustomers } from "./customers.ts";
 
 export const adminCustomersRouter = router({
   /** Customer accounts newest first, with when each verified its email (null: not yet). */
@@ -18,4 +18,9 @@ export const adminCustomersRouter = router({
         .default({ page: 1, pageSize: 20 }),
     )
     .query(({ ctx, input }) => listCustomers(ctx.db, input)),
+
+  /** One account: verified or not, and the new address an email change waits on (`pendingEmail`). */
+  byId: adminProcedure
+    .input(z.object({ id: text().min(1).max(100) }))
+    .query(({ ctx, input }) => customerById(ctx.db, input.id)),
 });

@@ -1,6 +1,7 @@
 /** Customers as the back office sees them: who they are, and whether their email is proven theirs. */
 import type { Db } from "@shopwright/db";
-import { and, count, desc, eq, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
+import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 
 export interface CustomerFilter extends Page {
@@ -36,4 +37,32 @@ export function listCustomers(db: Db, filter: CustomerFilter) {
       .offset(offsetOf(filter)),
     db.orm.select({ total: count() }).from(users).where(where),
   );
+}
+
+/**
+ * One account as the back office sees it, with the address an email change waits on, if any: the
+ * account's email is still the old one until that address's link is followed.
+ */
+export async function customerById(db: Db, id: string, now = new Date()) {
+  const { users, emailVerifications: v } = db.tables;
+  const [customer] = await db.orm
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+      shippingAddress: users.shippingAddress,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!customer) throw notFound("Customer");
+  const [pending] = await db.orm
+    .select({ email: v.email })
+    .from(v)
+    .where(and(eq(v.userId, id), isNull(v.usedAt), gt(v.expiresAt, now), ne(v.email, customer.email)))
+    .orderBy(desc(v.createdAt))
+    .limit(1);
+  return { ...customer, pendingEmail: pending?.email ?? null };
 }

@@ -167,6 +167,8 @@ describe(`verified emails on ${testDialect()}`, () => {
       });
       // Not yet: the account keeps its old, verified address, and signs in with it alone.
       expect(await auth.me()).toMatchObject({ email, emailVerified: true });
+      const { caller: admin } = await createSignedInUser(db, { role: "admin" });
+      expect(await admin.admin.customers.byId({ id: userId })).toMatchObject({ email, pendingEmail: next });
       expect(await signInWorks(email)).toBe(true);
       expect(await signInWorks(next)).toBe(false);
 
@@ -182,6 +184,7 @@ describe(`verified emails on ${testDialect()}`, () => {
       expect(await auth.me()).toMatchObject({ email: next, emailVerified: true });
       expect(await signInWorks(next)).toBe(true);
       expect(await signInWorks(email)).toBe(false);
+      expect(await admin.admin.customers.byId({ id: userId })).toMatchObject({ email: next, pendingEmail: null });
     });
 
     it("asks for the password, refuses a taken or unchanged address, and changes nothing then", async () => {

@@ -1,8 +1,10 @@
+import { adminRoutes as routes } from "@shopwright/client/routes";
 import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { controlClass } from "@shopwright/ui/field";
 import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { Loading } from "../../components/layout.tsx";
 import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -64,7 +66,10 @@ export function CustomersPage() {
               rowKey={(customer) => customer.id}
               empty="No customers match."
               columns={[
-                { header: "Name", cell: (customer) => customer.name },
+                {
+                  header: "Name",
+                  cell: (customer) => <Link to={routes.customer.href({ id: customer.id })}>{customer.name}</Link>,
+                },
                 { header: "Email", cell: (customer) => customer.email },
                 {
                   header: "Email verified",

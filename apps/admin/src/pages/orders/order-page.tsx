@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
-import { Card, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, Facts, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
@@ -106,7 +106,7 @@ export function OrderPage() {
           <Transitions order={data} />
           <Card title="Payment">
             {data.payment ? (
-              <dl className={styles.facts}>
+              <Facts>
                 <dt>Status</dt>
                 <dd>
                   <StatusBadge status={data.payment.status} />
@@ -117,7 +117,7 @@ export function OrderPage() {
                 <dd>{data.payment.id}</dd>
                 <dt>Updated</dt>
                 <dd>{formatDateTime(data.payment.updatedAt)}</dd>
-              </dl>
+              </Facts>
             ) : (
               <Muted>No payment recorded.</Muted>
             )}
