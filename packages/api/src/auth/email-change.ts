@@ -8,9 +8,10 @@ import { type Db, newId } from "@shopwright/db";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
-import { badRequest, conflict, unauthorized } from "../errors.ts";
+import { badRequest, conflict } from "../errors.ts";
 import { issueEmailVerification, limitEmailLinks } from "./email-verification.ts";
 import { verifyPassword } from "./password.ts";
+import { sessionEnded } from "./sessions.ts";
 
 export async function requestEmailChange(
   db: Db,
@@ -25,7 +26,7 @@ export async function requestEmailChange(
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, userId));
-  if (!account) throw unauthorized("Your session has ended; sign in again");
+  if (!account) throw sessionEnded();
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     throw badRequest("The password is incorrect", { field: "password" });
   }

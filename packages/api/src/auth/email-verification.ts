@@ -11,9 +11,10 @@ import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
-import { badRequest, conflict, unauthorized } from "../errors.ts";
+import { badRequest, conflict } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { linkToken, linkTokenHash, newLinkSeed } from "./link-token.ts";
+import { sessionEnded } from "./sessions.ts";
 
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 const PURPOSE = "email-verification";
@@ -71,7 +72,7 @@ export async function requestEmailVerification(
     .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user) throw unauthorized("Your session has ended; sign in again");
+  if (!user) throw sessionEnded();
   if (user.verifiedAt) return;
   await db.transaction((tx) => issueEmailVerification(tx, config, { userId, email: user.email }, meta));
 }

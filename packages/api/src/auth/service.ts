@@ -17,7 +17,13 @@ import { beginLoginAttempt } from "./login-throttle.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { COMMON_PASSWORD_MESSAGE } from "./password-policy.ts";
 import { forgetFamilies } from "./session-liveness.ts";
-import { consumeRefreshToken, type IssuedRefreshToken, issueRefreshToken, revokeSessions } from "./sessions.ts";
+import {
+  consumeRefreshToken,
+  type IssuedRefreshToken,
+  issueRefreshToken,
+  revokeSessions,
+  sessionEnded,
+} from "./sessions.ts";
 
 /** Sign-in has its own throttle (login-throttle.ts); these count every attempt. */
 const RATE_LIMITS = {
@@ -60,7 +66,6 @@ export interface SignedIn extends IssuedRefreshToken {
 }
 
 const invalidCredentials = () => unauthorized("Email or password is incorrect");
-const sessionEnded = () => unauthorized("Your session has ended; sign in again");
 
 function rateLimited(db: Db, config: ApiConfig, checks: Array<{ key: string; rule: RateLimitRule }>) {
   return config.rateLimits ? enforceRateLimits(db, checks) : Promise.resolve();

@@ -12,6 +12,10 @@ import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { type Db, newId } from "@shopwright/db";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
+import { unauthorized } from "../errors.ts";
+
+/** A signed-in call whose account or session is gone. */
+export const sessionEnded = () => unauthorized("Your session has ended; sign in again");
 
 /** A refresh token dies after 30 days unused… */
 export const IDLE_TTL_SECONDS = 30 * 86_400;
