@@ -3,6 +3,7 @@ import type { Db } from "@shopwright/db";
 import { and, count, desc, eq, gt, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
+import { publicColumns } from "./service.ts";
 
 export interface CustomerFilter extends Page {
   /** A case-insensitive part of the customer's email or name. */
@@ -46,15 +47,7 @@ export function listCustomers(db: Db, filter: CustomerFilter) {
 export async function customerById(db: Db, id: string, now = new Date()) {
   const { users, emailVerifications: v } = db.tables;
   const [customer] = await db.orm
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      emailVerifiedAt: users.emailVerifiedAt,
-      shippingAddress: users.shippingAddress,
-      createdAt: users.createdAt,
-    })
+    .select({ ...publicColumns(db), createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, id));
   if (!customer) throw notFound("Customer");

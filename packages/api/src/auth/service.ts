@@ -82,7 +82,8 @@ export async function assertPasswordAllowed(password: string, email: string, fie
   if (await isCommonPassword(password)) throw badRequest(COMMON_PASSWORD_MESSAGE, { field });
 }
 
-function publicColumns(db: Db) {
+/** An account's columns that its owner (and the back office) may see. */
+export function publicColumns(db: Db) {
   const { users } = db.tables;
   return {
     id: users.id,
