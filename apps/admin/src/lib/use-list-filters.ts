@@ -1,6 +1,6 @@
 import { useDebounced } from "@shopwright/ui/use-debounced";
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useLocation, useNavigation, useSearchParams } from "react-router";
 
 /**
  * A list page's filters, kept in the URL so Back and reload keep them, with a search box whose
@@ -10,6 +10,11 @@ export function useListFilters(searchKey: string) {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get(searchKey) ?? "");
   const term = useDebounced(search.trim());
+  const { pathname } = useLocation();
+  // A click on a result starts a navigation that waits for its page's chunk; recording a term that
+  // settles meanwhile would be a navigation of its own and cancel the way out.
+  const navigation = useNavigation();
+  const leaving = navigation.location !== undefined && navigation.location.pathname !== pathname;
 
   const update = (changes: Record<string, string | undefined>) =>
     setParams(
@@ -27,7 +32,7 @@ export function useListFilters(searchKey: string) {
 
   // Only a settled search term touches the URL: the effect follows `term`, not every render.
   useEffect(() => {
-    if ((params.get(searchKey) ?? "") !== term) update({ [searchKey]: term || undefined });
+    if (!leaving && (params.get(searchKey) ?? "") !== term) update({ [searchKey]: term || undefined });
   }, [term]);
 
   return { params, page: Number(params.get("page")) || 1, update, search, setSearch, term };
