@@ -52,4 +52,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...s3, MEDIA_DELIVERY: "redirect" })).toThrow(/MEDIA_DELIVERY: redirect needs/);
     expect(() => parseEnv({ S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT/);
   });
+
+  it("takes a read replica beside the primary, and refuses one that is the primary or has no primary", () => {
+    const primary = "postgres://shop:pw@db-primary:5432/shop";
+    const replica = "postgres://shop:pw@db-replica:5432/shop";
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).DATABASE_READ_URL).toBe(replica);
+    expect(() =>
+      parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: "postgres://reader:other@db-primary/shop" }),
+    ).toThrow(/DATABASE_READ_URL: names the same server as DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+  });
 });

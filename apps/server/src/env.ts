@@ -18,6 +18,15 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().default("127.0.0.1"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** A streaming replica of DATABASE_URL: public catalog reads go there when it has caught up. */
+    DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** `auto`: this process brings the schema up to date at start; `off`: `pnpm migrate` did, before. */
+    MIGRATE: z.enum(["auto", "off"]).default("auto"),
+    /**
+     * On SIGTERM, how long /readyz answers 503 while requests are still served, before the
+     * listener closes: long enough for the proxy's health checks to take the process out.
+     */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(60).default(0),
     DATA_DIR: z.string().min(1).default(".data"),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -69,6 +78,16 @@ const schema = z
         if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
       }
     }
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_READ_URL"], message: "needs DATABASE_URL (the primary) too" });
+    }
+    if (env.DATABASE_READ_URL && env.DATABASE_URL && sameServer(env.DATABASE_READ_URL, env.DATABASE_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_READ_URL"],
+        message: "names the same server as DATABASE_URL; set it to a replica's address, or leave it unset",
+      });
+    }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({
         code: "custom",
@@ -80,6 +99,15 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "redirect needs S3_BUCKET and S3_PUBLIC_URL" });
     }
   });
+
+/** The same host, port and database: a "replica" that is the primary itself. */
+function sameServer(a: string, b: string): boolean {
+  const where = (url: string) => {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  };
+  return where(a) === where(b);
+}
 
 export type Env = z.output<typeof schema>;
 

@@ -8,14 +8,15 @@ import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword, mediaStorageFor } from "@shopwright/api/server";
-import { createPostgresDb, migrate } from "@shopwright/db";
+import { createPostgresDb, isDatabaseUnreachable, isMigrated, migrate, type PostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
+import { sql } from "drizzle-orm";
 import { apiConfig, repoRoot } from "./api-config.ts";
 import { createApp } from "./app.ts";
 import { CATALOG_STOCK_LAG_MS } from "./catalog-cache.ts";
 import { EnvError, parseEnv } from "./env.ts";
-import { createLogger } from "./logger.ts";
+import { type AppLogger, createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
 import { metricsLine, startMetricsListener } from "./metrics-endpoint.ts";
@@ -48,7 +49,8 @@ async function main() {
       : { database: "postgres", url: redactPassword(env.DATABASE_URL!) },
     embedded ? `Using the embedded Postgres in ${dataDir}/postgres` : "Using the Postgres server at DATABASE_URL",
   );
-  await migrate(db);
+  const readDb = env.DATABASE_READ_URL ? await openReplica(env.DATABASE_READ_URL, logger, () => stopping) : undefined;
+  await schemaReady(db, env.MIGRATE);
   if (env.SEED === "auto") {
     const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
     const seeded = await seedIfEmpty(db, {
@@ -68,6 +70,8 @@ async function main() {
 
   const app = createApp({
     db,
+    readDb,
+    draining: () => stopping,
     config,
     logger,
     metrics,
@@ -119,6 +123,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (env.SHUTDOWN_DRAIN_SECONDS > 0) {
+      // /readyz now answers 503: the proxy's health checks take this process out while it still
+      // answers whatever is sent meanwhile, so no request meets a closed port.
+      logger.info({ signal, drainSeconds: env.SHUTDOWN_DRAIN_SECONDS }, "draining: not ready, still answering");
+      await new Promise((wake) => setTimeout(wake, env.SHUTDOWN_DRAIN_SECONDS * 1000));
+    }
     logger.info({ signal }, "shutting down: finishing in-flight requests and running jobs");
     let workerStopped = !worker;
     // Past the grace period the process exits anyway and says what it left: a request still
@@ -138,6 +148,7 @@ async function main() {
       }),
     ]);
     await mailCatcher?.stop();
+    await readDb?.close();
     await db.close();
     await embedded?.stop();
     clearTimeout(deadline);
@@ -146,6 +157,53 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * The replica's pool, checked once at start: a wrong password or database name, or a server that
+ * is not a replica (the primary under another name), stops the start with a sentence; a replica
+ * that is merely down is no reason not to start, since catalog reads fall back to the primary.
+ */
+async function openReplica(url: string, logger: AppLogger, stopping: () => boolean): Promise<PostgresDb> {
+  const replica = createPostgresDb(url, {
+    max: 20,
+    // A replica that does not answer is skipped for the primary, so waiting long for it helps nobody.
+    connectionTimeoutMs: 1_000,
+    onError: (error) => {
+      if (!stopping()) logger.warn({ err: error }, "a read replica connection failed; it is replaced on next use");
+    },
+  });
+  try {
+    const [row] = await replica.execute<{ standby: boolean }>(sql`select pg_is_in_recovery() as standby`);
+    if (!row?.standby) {
+      throw new EnvError(
+        `DATABASE_READ_URL: ${redactPassword(url)} accepts writes, so it is not a replica; point it at a streaming replica of DATABASE_URL, or leave it unset`,
+      );
+    }
+    logger.info({ url: redactPassword(url) }, "public catalog reads go to the read replica at DATABASE_READ_URL");
+  } catch (error) {
+    if (error instanceof EnvError) throw error;
+    if (isDatabaseUnreachable(error)) {
+      logger.warn(
+        { err: error },
+        "the read replica at DATABASE_READ_URL does not answer: catalog reads use the primary until it does",
+      );
+      return replica;
+    }
+    await replica.close();
+    throw new EnvError(`DATABASE_READ_URL: cannot use ${redactPassword(url)}: ${(error as Error).message}`);
+  }
+  return replica;
+}
+
+/** Migrates (MIGRATE=auto), or, when `pnpm migrate` is the deployment's step, refuses an old schema. */
+async function schemaReady(db: PostgresDb, mode: "auto" | "off"): Promise<void> {
+  if (mode === "auto") return migrate(db);
+  if (!(await isMigrated(db))) {
+    throw new EnvError(
+      "MIGRATE=off, but the database is missing migrations this build needs: run `pnpm migrate` first",
+    );
+  }
 }
 
 function redactPassword(url: string): string {

@@ -18,7 +18,7 @@ async function main() {
   const logger = createLogger(env.LOG_LEVEL);
   const { config } = apiConfig(env);
   const db = createPostgresDb(env.DATABASE_URL!, { max: 10 });
-  await migrate(db);
+  if (env.MIGRATE === "auto") await migrate(db);
   const worker = await startJobWorker({
     db,
     databaseUrl: env.DATABASE_URL!,
