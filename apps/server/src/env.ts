@@ -32,6 +32,11 @@ const schema = z
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     WORKER: z.enum(["inline", "off"]).default("inline"),
+    /**
+     * How long a worker may be silent before its running jobs are given to another (docs/jobs.md):
+     * the delay before a killed worker's jobs run again, and the longest a live one may freeze.
+     */
+    WORKER_STALE_AFTER_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
     SEED: z.enum(["auto", "off"]).default("auto"),
     RATE_LIMITS: flag("on"),
     /** Memory for cached public catalog answers, in MiB; 0 turns the memory cache off. */

@@ -20,7 +20,7 @@ import { type AppLogger, createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
 import { metricsLine, startMetricsListener } from "./metrics-endpoint.ts";
-import { startJobWorker } from "./worker.ts";
+import { startJobWorker, workerTimings } from "./worker.ts";
 
 /** How long requests in flight and running jobs get to finish once a stop is asked for. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -66,7 +66,17 @@ async function main() {
   const smtpUrl = env.SMTP_URL ?? mailCatcher!.url;
   if (mailCatcher) logger.info({ smtpUrl }, "No SMTP_URL: email goes to the dev mail catcher (admin Mailbox)");
   const worker =
-    env.WORKER === "inline" ? await startJobWorker({ db, databaseUrl, config, logger, metrics, smtpUrl }) : undefined;
+    env.WORKER === "inline"
+      ? await startJobWorker({
+          db,
+          databaseUrl,
+          config,
+          logger,
+          metrics,
+          smtpUrl,
+          ...workerTimings(env.WORKER_STALE_AFTER_SECONDS),
+        })
+      : undefined;
 
   const app = createApp({
     db,

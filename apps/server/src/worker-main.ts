@@ -7,7 +7,7 @@ import { createPostgresDb, migrate } from "@shopwright/db";
 import { apiConfig } from "./api-config.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
-import { startJobWorker } from "./worker.ts";
+import { startJobWorker, workerTimings } from "./worker.ts";
 
 async function main() {
   const env = parseEnv();
@@ -25,6 +25,7 @@ async function main() {
     config,
     logger,
     smtpUrl: env.SMTP_URL!,
+    ...workerTimings(env.WORKER_STALE_AFTER_SECONDS),
   });
 
   let stopping = false;
