@@ -18,8 +18,10 @@ export class DomainError extends Error {
     message: string,
     /** Safe, structured facts for the client (e.g. `{ available: 3 }` or `{ retryAfterSeconds: 30 }`). */
     readonly details?: Record<string, unknown>,
+    /** `cause`: what failed underneath, for the log; never sent to a client. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -37,6 +39,6 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
  * changed. `cause` is what failed, for the log; clients see the message alone.
  */
 export const unavailable = (message: string, cause?: unknown) =>
-  Object.assign(new DomainError("SERVICE_UNAVAILABLE", message), cause === undefined ? {} : { cause });
+  new DomainError("SERVICE_UNAVAILABLE", message, undefined, { cause });
 
 export const DATABASE_UNAVAILABLE = "The shop cannot reach its database right now; please try again in a moment";
