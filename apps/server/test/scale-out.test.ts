@@ -4,7 +4,8 @@
  * processes (deploy/app.env: WORKER=off) and two workers (deploy/worker.env) behind HAProxy
  * (deploy/haproxy.cfg). Shoppers buy through the proxy while an app is killed, another drained
  * and restarted, a worker killed mid-email and the replica paused under a catalog edit; then every
- * order is whole, stock adds up, every email went once, and every failure was one a client retries.
+ * order is whole, stock adds up, every email went (once, but for the documented at-least-once
+ * window), and every failure was one a client retries.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -21,6 +22,7 @@ import { freePort, type ReplicatedPostgres, startReplicatedPostgres } from "@sho
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, trpcCall } from "./harness.ts";
+import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const deploy = (file: string) => join(repoRoot, "deploy", file);
@@ -96,25 +98,30 @@ const secrets = {
   ADMIN_PASSWORD: "scale-out admin password",
 };
 
+/** What apps and workers share: the secrets, the primary, mail, the bucket, the public address. */
+const shared = () => ({
+  ...secrets,
+  NODE_ENV: "test",
+  PUBLIC_URL: proxyUrl,
+  DATA_DIR: dataDir,
+  DATABASE_URL: servers.primaryUrl,
+  SMTP_URL: smtp.url,
+  S3_BUCKET: s3.config.bucket,
+  S3_ENDPOINT: s3.config.endpoint!,
+  S3_ACCESS_KEY_ID: s3.config.accessKeyId!,
+  S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey!,
+  LOG_LEVEL: "warn",
+});
+
 function startApp(n: number): Proc {
   const app = apps[n]!;
   app.proc = node(`app${n + 1}`, "main.ts", {
     ...envFile("app.env"),
-    ...secrets,
-    NODE_ENV: "test",
+    ...shared(),
     HOST: "127.0.0.1",
     PORT: String(app.port),
-    PUBLIC_URL: proxyUrl,
-    DATA_DIR: dataDir,
-    DATABASE_URL: servers.primaryUrl,
     DATABASE_READ_URL: servers.replicaUrl,
-    SMTP_URL: smtp.url,
-    S3_BUCKET: s3.config.bucket,
-    S3_ENDPOINT: s3.config.endpoint!,
-    S3_ACCESS_KEY_ID: s3.config.accessKeyId!,
-    S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey!,
     RATE_LIMITS: "off",
-    LOG_LEVEL: "warn",
   });
   return app.proc;
 }
@@ -122,19 +129,9 @@ function startApp(n: number): Proc {
 function startWorker(n: number): Proc {
   const worker = node(`worker${n + 1}`, "worker-main.ts", {
     ...envFile("worker.env"),
-    ...secrets,
-    NODE_ENV: "test",
-    PUBLIC_URL: proxyUrl,
-    DATA_DIR: dataDir,
-    DATABASE_URL: servers.primaryUrl,
-    SMTP_URL: smtp.url,
-    S3_BUCKET: s3.config.bucket,
-    S3_ENDPOINT: s3.config.endpoint!,
-    S3_ACCESS_KEY_ID: s3.config.accessKeyId!,
-    S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey!,
-    // A killed worker's jobs go to the other after 3 s instead of a minute.
-    WORKER_STALE_AFTER_SECONDS: "3",
-    LOG_LEVEL: "warn",
+    ...shared(),
+    // A killed worker's jobs go to the other after 5 s instead of a minute.
+    WORKER_STALE_AFTER_SECONDS: "5",
   });
   workers[n] = worker;
   return worker;
@@ -263,10 +260,14 @@ describe("the scaled-out shop behind HAProxy", () => {
         await act("product", () => client.trpc.catalog.product.query({ slug: product.slug }));
         try {
           await act("add", () => client.trpc.cart.addItem.mutate({ productId: product.id, quantity: 1 }));
-          const { order } = await act("checkout", () =>
+          const { order, paymentUrl } = await act("checkout", () =>
             client.trpc.orders.checkout.mutate({ idempotencyKey: `scale-${n}-${round}`, shippingAddress: testAddress }),
           );
           placed.push({ id: order.id, number: order.number, email });
+          // The order stands even when registering its payment failed (the provider's request met
+          // the app being killed); retryPayment registers it, as the order page's Pay button does.
+          if (!paymentUrl)
+            await act("register payment", () => client.trpc.orders.retryPayment.mutate({ id: order.id }));
           await act("pay", () => client.trpc.payments.simulate.mutate({ orderId: order.id, decision: "approve" }));
         } catch (error) {
           // Sold out, on whichever app answered: the lamp leaves the cart and the shopper goes on.
@@ -369,23 +370,19 @@ describe("the scaled-out shop behind HAProxy", () => {
       },
       workers.filter((w) => w !== killedWorker),
     );
-    await smtp.waitForAccepted(placed.length, 60_000);
+    const numberOf = (subject: string | undefined) => subject?.match(/(\d+)$/)?.[1];
+    await until("every confirmation sent", async () => {
+      const sent = new Set(smtp.accepted.map((mail) => numberOf(mail.subject)));
+      return placed.every((order) => sent.has(String(order.number).replace(/\D/g, "")));
+    });
 
-    const broken = await primary.execute<{ id: string }>(sql`
-      select o.id from orders o
-      where not exists (select 1 from order_items i where i.order_id = o.id)
-         or not exists (select 1 from payments p where p.order_id = o.id)
-         or not exists (select 1 from order_status_history h where h.order_id = o.id)`);
-    expect(broken).toEqual([]);
+    expect(await brokenOrders(primary)).toEqual([]);
     expect(Number((await primary.execute<{ n: string }>(sql`select count(*) as n from orders`))[0]!.n)).toBe(
       placed.length,
     );
 
     for (const [product, start] of [[scarce, SCARCE_STOCK], ...plenty.map((p) => [p, PLENTY] as const)] as const) {
-      const [row] = await primary.execute<{ stock: number; ordered: string }>(sql`
-        select p.stock, coalesce((select sum(i.quantity) from order_items i where i.product_id = p.id), 0) as ordered
-        from products p where p.id = ${product.id}`);
-      expect(row!.stock + Number(row!.ordered), product.name).toBe(start);
+      expect(await stockPlusOrdered(primary, product.id), product.name).toBe(start);
     }
     // Shoppers on both apps raced for three lamps: exactly three were sold, never a fourth.
     const [scarceRow] = await primary.execute<{ stock: number }>(
@@ -393,17 +390,23 @@ describe("the scaled-out shop behind HAProxy", () => {
     );
     expect(scarceRow!.stock).toBe(0);
 
-    // Each confirmation went once, to its shopper, the one held from the killed worker included.
+    // Each confirmation went to its shopper, the one held from the killed worker included. A second
+    // copy only inside the at-least-once window docs/jobs.md states: an email whose job ran again
+    // after the killed worker had sent it but not yet recorded so (its record counts two attempts),
+    // and then with the same Message-ID, so a receiving system shows one.
+    const attempts = new Map(
+      (
+        await primary.execute<{ ref: string; attempts: number }>(
+          sql`select ref, attempts from email_messages where kind = 'order_confirmation'`,
+        )
+      ).map((row) => [row.ref, row.attempts]),
+    );
     for (const order of placed) {
-      const sent = smtp.accepted.filter(
-        (mail) => mail.subject?.match(/(\d+)$/)?.[1] === String(order.number).replace(/\D/g, ""),
-      );
-      expect(
-        sent.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address),
-        `order ${order.number}`,
-      ).toEqual([order.email]);
+      const sent = smtp.accepted.filter((mail) => numberOf(mail.subject) === String(order.number).replace(/\D/g, ""));
+      expect(sent.length, `order ${order.number}`).toBe(sent.length > 1 && attempts.get(order.id)! > 1 ? 2 : 1);
+      expect(new Set(sent.map((mail) => mail.messageId)).size, `order ${order.number}`).toBe(1);
+      for (const mail of sent) expect(!Array.isArray(mail.to) && mail.to?.value[0]?.address).toBe(order.email);
     }
-    expect(smtp.accepted).toHaveLength(placed.length);
 
     // Outages the client retried happened only while an app was killed; the drain lost nothing.
     expect(failures.filter((failure) => failure.phase === "app drained")).toEqual([]);
