@@ -6,15 +6,21 @@ import { describe, expect, it } from "vitest";
 import { createTestApp, trpcCall, trpcRequest } from "../test/harness.ts";
 import { createLogger } from "./logger.ts";
 
+/** A log destination that keeps each JSON line, parsed, for the test to read. */
+function logLines() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  return { lines, sink };
+}
+
 describe("a request that fails on the server's side", () => {
   it("is logged at error level with its cause, stack and request id, and the client sees none of it", async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()));
-        done();
-      },
-    });
+    const { lines, sink } = logLines();
     const t = await createTestApp({ logger: createLogger("info", sink) });
     // A database that has gone away: every query fails inside the procedure.
     await t.db.close();
@@ -34,13 +40,7 @@ describe("a request that fails on the server's side", () => {
 
 describe("a database that does not answer", () => {
   it("is SERVICE_UNAVAILABLE with a sentence the shopper can act on, logged with its cause, and not ready", async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()));
-        done();
-      },
-    });
+    const { lines, sink } = logLines();
     // Nothing listens there: what a stopped or unreachable Postgres looks like to the pool.
     const down = createPostgresDb(`postgres://postgres@127.0.0.1:${await freePort()}/shop`, { max: 2 });
     const t = await createTestApp({ db: down, logger: createLogger("info", sink) });
