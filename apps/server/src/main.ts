@@ -8,18 +8,18 @@ import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword, mediaStorageFor } from "@shopwright/api/server";
-import { createPostgresDb, isDatabaseUnreachable, isMigrated, migrate, type PostgresDb } from "@shopwright/db";
+import { createPostgresDb, isMigrated, migrate, type PostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
-import { sql } from "drizzle-orm";
 import { apiConfig, repoRoot } from "./api-config.ts";
 import { createApp } from "./app.ts";
 import { CATALOG_STOCK_LAG_MS } from "./catalog-cache.ts";
 import { EnvError, parseEnv } from "./env.ts";
-import { type AppLogger, createLogger } from "./logger.ts";
+import { createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
 import { metricsLine, startMetricsListener } from "./metrics-endpoint.ts";
+import { openReplica, redactPassword } from "./read-replica.ts";
 import { startJobWorker, workerTimings } from "./worker.ts";
 
 /** How long requests in flight and running jobs get to finish once a stop is asked for. */
@@ -169,43 +169,6 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-/**
- * The replica's pool, checked once at start: a wrong password or database name, or a server that
- * is not a replica (the primary under another name), stops the start with a sentence; a replica
- * that is merely down is no reason not to start, since catalog reads fall back to the primary.
- */
-async function openReplica(url: string, logger: AppLogger, stopping: () => boolean): Promise<PostgresDb> {
-  const replica = createPostgresDb(url, {
-    max: 20,
-    // A replica that does not answer is skipped for the primary, so waiting long for it helps nobody.
-    connectionTimeoutMs: 1_000,
-    onError: (error) => {
-      if (!stopping()) logger.warn({ err: error }, "a read replica connection failed; it is replaced on next use");
-    },
-  });
-  try {
-    const [row] = await replica.execute<{ standby: boolean }>(sql`select pg_is_in_recovery() as standby`);
-    if (!row?.standby) {
-      throw new EnvError(
-        `DATABASE_READ_URL: ${redactPassword(url)} accepts writes, so it is not a replica; point it at a streaming replica of DATABASE_URL, or leave it unset`,
-      );
-    }
-    logger.info({ url: redactPassword(url) }, "public catalog reads go to the read replica at DATABASE_READ_URL");
-  } catch (error) {
-    if (error instanceof EnvError) throw error;
-    if (isDatabaseUnreachable(error)) {
-      logger.warn(
-        { err: error },
-        "the read replica at DATABASE_READ_URL does not answer: catalog reads use the primary until it does",
-      );
-      return replica;
-    }
-    await replica.close();
-    throw new EnvError(`DATABASE_READ_URL: cannot use ${redactPassword(url)}: ${(error as Error).message}`);
-  }
-  return replica;
-}
-
 /** Migrates (MIGRATE=auto), or, when `pnpm migrate` is the deployment's step, refuses an old schema. */
 async function schemaReady(db: PostgresDb, mode: "auto" | "off"): Promise<void> {
   if (mode === "auto") return migrate(db);
@@ -214,12 +177,6 @@ async function schemaReady(db: PostgresDb, mode: "auto" | "off"): Promise<void> 
       "MIGRATE=off, but the database is missing migrations this build needs: run `pnpm migrate` first",
     );
   }
-}
-
-function redactPassword(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = "***";
-  return u.toString();
 }
 
 main().catch((error) => {

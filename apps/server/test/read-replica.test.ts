@@ -9,6 +9,8 @@ import { createPostgresDb, migrate, type PostgresDb } from "@shopwright/db";
 import { type ReplicatedPostgres, startReplicatedPostgres } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/logger.ts";
+import { openReplica } from "../src/read-replica.ts";
 import { bearer, createTestApp, trpcCall } from "./harness.ts";
 
 let servers: ReplicatedPostgres;
@@ -52,6 +54,20 @@ async function reads(database: "replica" | "primary", reason: string): Promise<n
 }
 
 describe("catalog reads with a read replica", () => {
+  it("refuse, at start and with a sentence, a DATABASE_READ_URL that is the primary or has a wrong password", async () => {
+    const logger = createLogger("silent");
+    await expect(openReplica(servers.primaryUrl, logger, () => false)).rejects.toThrow(
+      /^DATABASE_READ_URL: postgres:\/\/postgres:\*\*\*@.* accepts writes, so it is not a replica/,
+    );
+    const wrong = new URL(servers.replicaUrl);
+    wrong.password = "not-the-password";
+    await expect(openReplica(wrong.toString(), logger, () => false)).rejects.toThrow(
+      /^DATABASE_READ_URL: cannot use postgres:\/\/postgres:\*\*\*@.*: password authentication failed for user "postgres"$/,
+    );
+    const replicaPool = await openReplica(servers.replicaUrl, logger, () => false);
+    await replicaPool.close();
+  });
+
   it("go to the replica once it has caught up, while a product page shows the primary's stock", async () => {
     const before = await reads("replica", "caught_up");
     expect((await search("lamp")).data?.items.map((item) => item.name)).toEqual(["Brass Desk Lamp"]);
