@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiConfig } from "./api-config.ts";
-import { parseEnv } from "./env.ts";
+import { parseEnv, parseMigrateEnv } from "./env.ts";
 
 describe("parseEnv", () => {
   it("needs nothing for a local shop", () => {
@@ -61,5 +61,11 @@ describe("parseEnv", () => {
       parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: "postgres://reader:other@db-primary/shop" }),
     ).toThrow(/DATABASE_READ_URL: names the same server as DATABASE_URL/);
     expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+  });
+
+  it("lets pnpm migrate run in production with the database alone, the server's secrets not needed", () => {
+    const migrating = { NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" };
+    expect(parseMigrateEnv(migrating).DATABASE_URL).toBe("postgres://db/shop");
+    expect(() => parseMigrateEnv({ DATABASE_URL: "mysql://db/shop" })).toThrow(/DATABASE_URL/);
   });
 });

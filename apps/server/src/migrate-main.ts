@@ -4,11 +4,11 @@
  * Safe to run again: applied migrations are skipped, and concurrent runs queue on an advisory lock.
  */
 import { createPostgresDb, migrate } from "@shopwright/db";
-import { EnvError, parseEnv } from "./env.ts";
+import { EnvError, parseMigrateEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
 async function main() {
-  const env = parseEnv();
+  const env = parseMigrateEnv();
   if (!env.DATABASE_URL) throw new EnvError("Invalid environment:\n  DATABASE_URL: is required by pnpm migrate");
   const logger = createLogger(env.LOG_LEVEL);
   const db = createPostgresDb(env.DATABASE_URL, { max: 1 });

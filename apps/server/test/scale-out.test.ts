@@ -166,7 +166,12 @@ beforeAll(async () => {
     // The first email is held mid-send, for a worker to be killed while sending it.
     startTestSmtpServer({ hold: true }),
   ]);
-  const migrate = node("migrate", "migrate-main.ts", { DATABASE_URL: servers.primaryUrl, LOG_LEVEL: "warn" });
+  // As `pnpm migrate` runs before a rollout: in production mode, given the database alone.
+  const migrate = node("migrate", "migrate-main.ts", {
+    NODE_ENV: "production",
+    DATABASE_URL: servers.primaryUrl,
+    LOG_LEVEL: "warn",
+  });
   expect(await exited(migrate), migrate.output.join("")).toBe(0);
   primary = createPostgresDb(servers.primaryUrl, { max: 4 });
 
