@@ -53,7 +53,7 @@ const workspaceImportMetaUrl: Plugin = {
 };
 
 await build({
-  entryPoints: { main: "src/main.ts", "worker-main": "src/worker-main.ts" },
+  entryPoints: { main: "src/main.ts", "worker-main": "src/worker-main.ts", "migrate-main": "src/migrate-main.ts" },
   outdir,
   bundle: true,
   platform: "node",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../test/harness.ts";
+import { createTestApp, trpcCall } from "../test/harness.ts";
 
 describe("the HTTP app", () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -13,6 +13,17 @@ describe("the HTTP app", () => {
     const ready = await t.app.request("/readyz");
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ok: true, database: t.db.dialect });
+  });
+
+  it("is not ready while draining for a stop, and still answers requests meanwhile", async () => {
+    let draining = false;
+    const d = await createTestApp({ db: t.db, deps: { draining: () => draining } });
+    expect((await d.app.request("/readyz")).status).toBe(200);
+    draining = true;
+    const drained = await d.app.request("/readyz");
+    expect(drained.status).toBe(503);
+    expect(await drained.json()).toEqual({ ok: false, draining: true });
+    expect((await trpcCall(d.app, "catalog.categories", undefined, { method: "GET" })).status).toBe(200);
   });
 
   it("gives every response a request id, and echoes one the caller sent", async () => {

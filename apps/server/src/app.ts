@@ -5,12 +5,13 @@
 import {
   API_PATH,
   type ApiConfig,
+  DATABASE_UNAVAILABLE,
   gatewayApiKey,
   httpPaymentGateway,
   liveStock,
   readCatalogVersion,
 } from "@shopwright/api/server";
-import { type Db, isMigrated, isUnstorableText } from "@shopwright/db";
+import { type Db, isDatabaseUnreachable, isMigrated, isUnstorableText } from "@shopwright/db";
 import { ADMIN_BASE_PATH, adminRoutes, storefrontRoutes } from "@shopwright/routes";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -18,7 +19,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.ts";
 import { CATALOG_STOCK_LAG_MS, catalogCache } from "./catalog-cache.ts";
+import { catalogReads } from "./catalog-reads.ts";
 import { compression } from "./compression.ts";
+import { latestVersion } from "./latest-version.ts";
 import type { AppLogger } from "./logger.ts";
 import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
@@ -31,6 +34,10 @@ import { webhookRoutes } from "./webhooks.ts";
 
 export interface AppDeps {
   db: Db;
+  /** A streaming replica of `db` for public catalog reads (DATABASE_READ_URL), see catalog-reads.ts. */
+  readDb?: Db;
+  /** True once a stop was asked for: /readyz answers 503 so the proxy stops sending (main.ts). */
+  draining?: () => boolean;
   config: ApiConfig;
   logger: AppLogger;
   metrics: Metrics;
@@ -93,6 +100,7 @@ export function createApp(deps: AppDeps) {
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {
+    if (deps.draining?.()) return c.json({ ok: false, draining: true }, 503);
     const ready = await Promise.race([
       isMigrated(deps.db),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
@@ -105,16 +113,22 @@ export function createApp(deps: AppDeps) {
     baseUrl: deps.config.gatewayUrl,
     apiKey: gatewayApiKey(deps.config.webhookSecret),
   });
+  // One shared reader of the primary's catalog version: the cache keys answers by it, and the
+  // replica routing compares the replica with it, so a key is never newer than its answer.
+  const catalogVersion = latestVersion(() => readCatalogVersion(deps.db));
   app.use(
     `${API_PATH}/*`,
     catalogCache({
       maxBytes: deps.catalogCache?.maxBytes ?? 0,
       ttlMs: deps.catalogCache?.ttlMs ?? CATALOG_STOCK_LAG_MS,
-      readVersion: () => readCatalogVersion(deps.db),
+      version: catalogVersion,
       readStock: (slug) => liveStock(deps.db, slug),
     }),
   );
-  app.use(`${API_PATH}/*`, trpcHandler({ ...deps, gateway }));
+  const readCatalog = deps.readDb
+    ? catalogReads({ primary: deps.db, replica: deps.readDb, primaryVersion: catalogVersion, logger, metrics })
+    : undefined;
+  app.use(`${API_PATH}/*`, trpcHandler({ ...deps, gateway, readCatalog }));
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));
 
@@ -128,6 +142,7 @@ export function createApp(deps: AppDeps) {
     if (isUnstorableText(error)) {
       return c.json({ error: { message: "The request contains a character that cannot be stored" } }, 400);
     }
+    if (isDatabaseUnreachable(error)) return c.json({ error: { message: DATABASE_UNAVAILABLE } }, 503);
     return c.json({ error: { message: "Something went wrong on our side; please try again" } }, 500);
   });
   return app;

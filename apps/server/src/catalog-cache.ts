@@ -10,7 +10,8 @@
  *   is kept.
  * - **Freshness**: every catalog write moves the version in its own transaction, and each request
  *   reads the version (shared reads, see latest-version.ts), so an edit shows at the next request
- *   on every process. Stock moves with each order without moving the version. Listings
+ *   on every process. With a read replica, the answer is read at that version or a later one
+ *   (catalog-reads.ts), never an earlier one. Stock moves with each order without moving the version. Listings
  *   (`catalog.search`) may show stock up to `ttlMs` old, the entries' lifetime. A product page
  *   shows live stock: `catalog.product` is also keyed by the product's stock, read on every
  *   request (one indexed row), so a sale turns its cached page into a miss.
@@ -26,7 +27,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import { LRUCache } from "lru-cache";
 import superjson from "superjson";
 import type { z } from "zod";
-import { latestVersion } from "./latest-version.ts";
 import { procedures } from "./request-guards.ts";
 
 /** How long a cached answer may stand: listings and product pages show stock at most this old. */
@@ -37,8 +37,8 @@ export interface CatalogCacheOptions {
   maxBytes: number;
   /** How long an entry may answer: the most a cached stock figure lags. */
   ttlMs: number;
-  /** The committed catalog version. */
-  readVersion: () => Promise<number>;
+  /** The committed catalog version, as a shared read (latest-version.ts). */
+  version: () => Promise<number>;
   /** A product's stock now (null: not for sale). */
   readStock: (slug: string) => Promise<number | null>;
 }
@@ -95,7 +95,7 @@ export function catalogCache(options: CatalogCacheOptions): MiddlewareHandler {
           ttl: options.ttlMs,
         })
       : null;
-  const version = latestVersion(options.readVersion);
+  const { version } = options;
   const seconds = Math.max(1, Math.round(options.ttlMs / 1000));
   const listing = `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds * 6}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiConfig } from "./api-config.ts";
-import { parseEnv } from "./env.ts";
+import { parseEnv, parseMigrateEnv } from "./env.ts";
 
 describe("parseEnv", () => {
   it("needs nothing for a local shop", () => {
@@ -51,5 +51,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...s3, S3_ACCESS_KEY_ID: "key" })).toThrow(/S3_SECRET_ACCESS_KEY: .*go together/);
     expect(() => parseEnv({ ...s3, MEDIA_DELIVERY: "redirect" })).toThrow(/MEDIA_DELIVERY: redirect needs/);
     expect(() => parseEnv({ S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT/);
+  });
+
+  it("takes a read replica beside the primary, and refuses one that is the primary or has no primary", () => {
+    const primary = "postgres://shop:pw@db-primary:5432/shop";
+    const replica = "postgres://shop:pw@db-replica:5432/shop";
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).DATABASE_READ_URL).toBe(replica);
+    expect(() =>
+      parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: "postgres://reader:other@db-primary/shop" }),
+    ).toThrow(/DATABASE_READ_URL: names the same server as DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+  });
+
+  it("lets pnpm migrate run in production with the database alone, the server's secrets not needed", () => {
+    const migrating = { NODE_ENV: "production", DATABASE_URL: "postgres://db/shop" };
+    expect(parseMigrateEnv(migrating).DATABASE_URL).toBe("postgres://db/shop");
+    expect(() => parseMigrateEnv({ DATABASE_URL: "mysql://db/shop" })).toThrow(/DATABASE_URL/);
   });
 });

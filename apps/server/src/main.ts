@@ -8,7 +8,7 @@ import { createServer as createHttpsServer } from "node:https";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword, mediaStorageFor } from "@shopwright/api/server";
-import { createPostgresDb, migrate } from "@shopwright/db";
+import { createPostgresDb, isMigrated, migrate, type PostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
 import { apiConfig, repoRoot } from "./api-config.ts";
@@ -19,7 +19,8 @@ import { createLogger } from "./logger.ts";
 import { startMailCatcher } from "./mail-catcher.ts";
 import { createMetrics } from "./metrics.ts";
 import { metricsLine, startMetricsListener } from "./metrics-endpoint.ts";
-import { startJobWorker } from "./worker.ts";
+import { openReplica, redactPassword } from "./read-replica.ts";
+import { startJobWorker, workerTimings } from "./worker.ts";
 
 /** How long requests in flight and running jobs get to finish once a stop is asked for. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -48,7 +49,8 @@ async function main() {
       : { database: "postgres", url: redactPassword(env.DATABASE_URL!) },
     embedded ? `Using the embedded Postgres in ${dataDir}/postgres` : "Using the Postgres server at DATABASE_URL",
   );
-  await migrate(db);
+  const readDb = env.DATABASE_READ_URL ? await openReplica(env.DATABASE_READ_URL, logger, () => stopping) : undefined;
+  await schemaReady(db, env.MIGRATE);
   if (env.SEED === "auto") {
     const adminPassword = env.ADMIN_PASSWORD ?? secrets!.adminPassword;
     const seeded = await seedIfEmpty(db, {
@@ -64,10 +66,22 @@ async function main() {
   const smtpUrl = env.SMTP_URL ?? mailCatcher!.url;
   if (mailCatcher) logger.info({ smtpUrl }, "No SMTP_URL: email goes to the dev mail catcher (admin Mailbox)");
   const worker =
-    env.WORKER === "inline" ? await startJobWorker({ db, databaseUrl, config, logger, metrics, smtpUrl }) : undefined;
+    env.WORKER === "inline"
+      ? await startJobWorker({
+          db,
+          databaseUrl,
+          config,
+          logger,
+          metrics,
+          smtpUrl,
+          ...workerTimings(env.WORKER_STALE_AFTER_SECONDS),
+        })
+      : undefined;
 
   const app = createApp({
     db,
+    readDb,
+    draining: () => stopping,
     config,
     logger,
     metrics,
@@ -119,6 +133,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (env.SHUTDOWN_DRAIN_SECONDS > 0) {
+      // /readyz now answers 503: the proxy's health checks take this process out while it still
+      // answers whatever is sent meanwhile, so no request meets a closed port.
+      logger.info({ signal, drainSeconds: env.SHUTDOWN_DRAIN_SECONDS }, "draining: not ready, still answering");
+      await new Promise((wake) => setTimeout(wake, env.SHUTDOWN_DRAIN_SECONDS * 1000));
+    }
     logger.info({ signal }, "shutting down: finishing in-flight requests and running jobs");
     let workerStopped = !worker;
     // Past the grace period the process exits anyway and says what it left: a request still
@@ -138,6 +158,7 @@ async function main() {
       }),
     ]);
     await mailCatcher?.stop();
+    await readDb?.close();
     await db.close();
     await embedded?.stop();
     clearTimeout(deadline);
@@ -148,10 +169,14 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-function redactPassword(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = "***";
-  return u.toString();
+/** Migrates (MIGRATE=auto), or, when `pnpm migrate` is the deployment's step, refuses an old schema. */
+async function schemaReady(db: PostgresDb, mode: "auto" | "off"): Promise<void> {
+  if (mode === "auto") return migrate(db);
+  if (!(await isMigrated(db))) {
+    throw new EnvError(
+      "MIGRATE=off, but the database is missing migrations this build needs: run `pnpm migrate` first",
+    );
+  }
 }
 
 main().catch((error) => {

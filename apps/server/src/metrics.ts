@@ -31,6 +31,12 @@ export function createMetrics() {
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    catalogReads: new Counter({
+      name: "catalog_reads_total",
+      help: "Public catalog reads by the database that answered (replica or primary) and why",
+      labelNames: ["database", "reason"] as const,
+      registers: [registry],
+    }),
     jobs: new Counter({
       name: "jobs_total",
       help: "Background jobs finished, by task and outcome",

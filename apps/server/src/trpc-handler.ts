@@ -1,5 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
-import type { ApiConfig, Context as ApiContext, Logger, PaymentGateway } from "@shopwright/api/server";
+import type { ApiConfig, Context as ApiContext, CatalogReader, Logger, PaymentGateway } from "@shopwright/api/server";
 import {
   API_PATH,
   appRouter,
@@ -12,6 +12,7 @@ import {
   secureCookies,
 } from "@shopwright/api/server";
 import type { Db } from "@shopwright/db";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { serialize } from "hono/utils/cookie";
@@ -20,6 +21,8 @@ import { type Metrics, procedureObserver } from "./metrics.ts";
 
 export interface TrpcDeps {
   db: Db;
+  /** Where public catalog reads run, when a read replica is configured. */
+  readCatalog?: CatalogReader | undefined;
   config: ApiConfig;
   /** For errors raised before a call has its own request logger. */
   logger: Logger;
@@ -37,11 +40,12 @@ export function trpcHandler(deps: TrpcDeps) {
     router: deps.benchCeiling ? benchCeilingRouter : appRouter,
     endpoint: API_PATH,
     maxBatchSize: MAX_BATCH_SIZE,
-    // A client sees only a generic message for an internal error, or "Malformed request" for a
-    // body some parser choked on; the cause, stack and request id go to the log, so each can be
-    // traced. Expected failures (bad input, a wrong password) are the caller's and are not logged.
+    // A client sees only a generic message for an internal error, "Malformed request" for a body
+    // some parser choked on, or a sentence for an outage (SERVICE_UNAVAILABLE); the cause, stack
+    // and request id of every one go to the log, so each can be traced. Expected failures (bad
+    // input, a wrong password) are the caller's and are not logged.
     onError: ({ error, path, ctx }) => {
-      if (error.code !== "INTERNAL_SERVER_ERROR" && !hasForeignCause(error)) return;
+      if (getHTTPStatusCodeFromError(error) < 500 && !hasForeignCause(error)) return;
       (ctx?.log ?? deps.logger).error({ err: error.cause ?? error, procedure: path }, "procedure failed");
     },
     // A rate-limited answer says when to come back, in the header HTTP clients know.
@@ -56,6 +60,7 @@ export function trpcHandler(deps: TrpcDeps) {
       const authorization = c.req.header("authorization");
       return {
         db: deps.db,
+        ...(deps.readCatalog ? { readCatalog: deps.readCatalog } : {}),
         config: deps.config,
         log: c.get("log") as Logger,
         gateway: deps.gateway,

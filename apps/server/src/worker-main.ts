@@ -7,7 +7,7 @@ import { createPostgresDb, migrate } from "@shopwright/db";
 import { apiConfig } from "./api-config.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
-import { startJobWorker } from "./worker.ts";
+import { startJobWorker, workerTimings } from "./worker.ts";
 
 async function main() {
   const env = parseEnv();
@@ -18,13 +18,14 @@ async function main() {
   const logger = createLogger(env.LOG_LEVEL);
   const { config } = apiConfig(env);
   const db = createPostgresDb(env.DATABASE_URL!, { max: 10 });
-  await migrate(db);
+  if (env.MIGRATE === "auto") await migrate(db);
   const worker = await startJobWorker({
     db,
     databaseUrl: env.DATABASE_URL!,
     config,
     logger,
     smtpUrl: env.SMTP_URL!,
+    ...workerTimings(env.WORKER_STALE_AFTER_SECONDS),
   });
 
   let stopping = false;

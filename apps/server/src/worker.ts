@@ -23,6 +23,15 @@ export interface JobWorkerOptions {
   smtpTimeoutMs?: number;
 }
 
+/**
+ * WORKER_STALE_AFTER_SECONDS as the worker's timings: a heartbeat twelve times per stale interval
+ * (5 s for the default 60 s), so a late beat or two is never taken for a dead worker.
+ */
+export const workerTimings = (staleAfterSeconds: number) => ({
+  staleAfterMs: staleAfterSeconds * 1000,
+  heartbeatIntervalMs: Math.round((staleAfterSeconds * 1000) / 12),
+});
+
 export async function startJobWorker(options: JobWorkerOptions): Promise<{ workerId: string; stop(): Promise<void> }> {
   const { db, config, logger, metrics } = options;
   const log = logger.child({ component: "worker" });

@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { freePort } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const SHOPPERS = 12;
@@ -125,20 +126,10 @@ describe("a shop killed mid-checkout", () => {
     const embedded = await startEmbeddedPostgres({ dataDir });
     const db = createPostgresDb(embedded.url, { max: 2 });
     try {
-      const broken = await db.execute<{ id: string }>(sql`
-        select o.id from orders o
-        where not exists (select 1 from order_items i where i.order_id = o.id)
-           or not exists (select 1 from payments p where p.order_id = o.id)
-           or not exists (select 1 from order_status_history h where h.order_id = o.id)`);
-      expect(broken).toEqual([]);
+      expect(await brokenOrders(db)).toEqual([]);
       const orders = await db.execute<{ n: string }>(sql`select count(*) as n from orders`);
       expect(Number(orders[0]!.n)).toBeGreaterThanOrEqual(acknowledged);
-      for (const product of products) {
-        const [row] = await db.execute<{ stock: number; ordered: string }>(sql`
-          select p.stock, coalesce((select sum(i.quantity) from order_items i where i.product_id = p.id), 0) as ordered
-          from products p where p.id = ${product.id}`);
-        expect(row!.stock + Number(row!.ordered)).toBe(product.stock);
-      }
+      for (const product of products) expect(await stockPlusOrdered(db, product.id)).toBe(product.stock);
     } finally {
       await db.close();
       await embedded.stop();

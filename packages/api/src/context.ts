@@ -34,9 +34,17 @@ export interface ProcedureObserver {
   observe(procedure: string, seconds: number, code: string): void;
 }
 
+/**
+ * Runs a public catalog read (search, a product page, the category tree) where the deployment
+ * wants it: on a read replica that has caught up with the catalog, else on the primary.
+ */
+export type CatalogReader = <T>(read: (db: Db) => Promise<T>) => Promise<T>;
+
 /** A type alias, not an interface, so it fits tRPC adapters that want a plain record. */
 export type Context = {
   db: Db;
+  /** Where public catalog reads run (a replica, see CatalogReader); absent, on `db`. */
+  readCatalog?: CatalogReader;
   config: ApiConfig;
   log: Logger;
   req: RequestInfo;

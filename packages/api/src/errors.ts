@@ -18,8 +18,10 @@ export class DomainError extends Error {
     message: string,
     /** Safe, structured facts for the client (e.g. `{ available: 3 }` or `{ retryAfterSeconds: 30 }`). */
     readonly details?: Record<string, unknown>,
+    /** `cause`: what failed underneath, for the log; never sent to a client. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -32,5 +34,11 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError("CONFLICT", message, details);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new DomainError("TOO_MANY_REQUESTS", "Too many attempts; try again later", { retryAfterSeconds });
-/** A service the shop depends on (object storage, …) did not answer; nothing was changed. */
-export const unavailable = (message: string) => new DomainError("SERVICE_UNAVAILABLE", message);
+/**
+ * A service the shop depends on (object storage, the database, …) did not answer; nothing was
+ * changed. `cause` is what failed, for the log; clients see the message alone.
+ */
+export const unavailable = (message: string, cause?: unknown) =>
+  new DomainError("SERVICE_UNAVAILABLE", message, undefined, { cause });
+
+export const DATABASE_UNAVAILABLE = "The shop cannot reach its database right now; please try again in a moment";

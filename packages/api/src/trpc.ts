@@ -2,7 +2,7 @@
  * tRPC's one setup: the context type, the error formatter, and the procedure tiers. Auth checks
  * are middleware that narrow the context; handlers never test roles with `if`.
  */
-import { isUnstorableText } from "@shopwright/db";
+import { isDatabaseUnreachable, isUnstorableText } from "@shopwright/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -10,7 +10,7 @@ import { type Viewer, verifyAccessToken } from "./auth/access-token.ts";
 import { isFamilyLive } from "./auth/session-liveness.ts";
 import { clientMessage } from "./client-errors.ts";
 import type { Context } from "./context.ts";
-import { badRequest, DomainError, forbidden, unauthorized } from "./errors.ts";
+import { badRequest, DATABASE_UNAVAILABLE, DomainError, forbidden, unauthorized, unavailable } from "./errors.ts";
 
 /** What the API reference (docs/api-reference.md) says of a procedure: who may call it. Each tier says it. */
 export interface ProcedureMeta {
@@ -63,14 +63,19 @@ export const middleware = t.middleware;
 /**
  * Turns the domain errors services throw into the API's error codes. A character Postgres cannot
  * store is refused by every input schema; should one slip through, it is still the caller's
- * BAD_REQUEST, not our 500.
+ * BAD_REQUEST, not our 500. A database that does not answer is SERVICE_UNAVAILABLE: the same call
+ * can succeed in a moment, which a client (or the proxy's retry) can act on; the driver's error
+ * stays the cause, for the log.
  */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
-  const cause = isUnstorableText(result.error.cause)
+  const original = result.error.cause;
+  const cause = isUnstorableText(original)
     ? badRequest("The input contains a character that cannot be stored (a NUL byte or half an emoji)")
-    : result.error.cause;
+    : isDatabaseUnreachable(original)
+      ? unavailable(DATABASE_UNAVAILABLE, original)
+      : original;
   if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   return result;
 });

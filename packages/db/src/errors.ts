@@ -47,3 +47,41 @@ export function violatedConstraint(error: unknown): string | undefined {
 export function isUnstorableText(error: unknown): boolean {
   return codes(error).some((code) => code === "22021" || code === "22P05");
 }
+
+/** Node's socket errors and Postgres's "shutting down / starting up / too many clients" states. */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+/** node-postgres says these in words only: no free connection in time, a dropped or silent server. */
+const UNREACHABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|not queryable|the database system is (shutting down|starting up)/i;
+
+/**
+ * The database did not answer (down, restarting, unreachable, out of connections) — as opposed to
+ * refusing a statement. The request can succeed later unchanged, so it is the shop's outage, not
+ * the caller's mistake and not a bug.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNREACHABLE_MESSAGES.test(message)) return true;
+    current = cause;
+  }
+  return false;
+}

@@ -20,8 +20,12 @@ export interface ProductDetail {
   updatedAt: Date;
 }
 
-/** One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. */
-export async function productBySlug(db: Db, slug: string): Promise<ProductDetail> {
+/**
+ * One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. `stockFrom` is
+ * the primary when `db` is a read replica: stock moves with every order, without a catalog write,
+ * so the replica's figure may be behind, and a product page shows stock as it is.
+ */
+export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): Promise<ProductDetail> {
   const { products } = db.tables;
   const [product] = await db.orm
     .select({
@@ -40,10 +44,16 @@ export async function productBySlug(db: Db, slug: string): Promise<ProductDetail
     .limit(1);
   if (!product) throw notFound("Product");
   const { categoryId, ...fields } = product;
-  const [images, path] = await Promise.all([imagesByProduct(db, [product.id]), categoryPath(db, categoryId)]);
+  const [images, path, stock] = await Promise.all([
+    imagesByProduct(db, [product.id]),
+    categoryPath(db, categoryId),
+    stockFrom === db ? product.stock : liveStock(stockFrom, slug),
+  ]);
+  if (stock === null) throw notFound("Product");
   return {
     ...fields,
-    inStock: product.stock > 0,
+    stock,
+    inStock: stock > 0,
     images: images.get(product.id) ?? [],
     // The foreign key guarantees the product's own category, the last step of its path.
     category: path.at(-1)!,

@@ -1,5 +1,6 @@
-import { text } from "@shopwright/db";
+import { type Db, text } from "@shopwright/db";
 import { z } from "zod";
+import type { Context } from "../context.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { categoryTree } from "./categories.ts";
 import { productBySlug } from "./product.ts";
@@ -27,10 +28,18 @@ const searchInput = z
 const searchOrAll = searchInput.default({ page: 1, pageSize: PAGE_SIZE_DEFAULT });
 const productInput = z.object({ slug: text().min(1).max(200) });
 
+const onReader = <T>(ctx: Context, read: (db: Db) => Promise<T>) =>
+  ctx.readCatalog ? ctx.readCatalog(read) : read(ctx.db);
+
 export const catalogRouter = router({
-  categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),
-  search: publicProcedure.input(searchOrAll).query(({ ctx, input }) => searchProducts(ctx.db, input)),
-  product: publicProcedure.input(productInput).query(({ ctx, input }) => productBySlug(ctx.db, input.slug)),
+  categories: publicProcedure.query(({ ctx }) => onReader(ctx, categoryTree)),
+  search: publicProcedure
+    .input(searchOrAll)
+    .query(({ ctx, input }) => onReader(ctx, (db) => searchProducts(db, input))),
+  // The page from the reader, its stock from the primary: a replica's stock may be behind.
+  product: publicProcedure
+    .input(productInput)
+    .query(({ ctx, input }) => onReader(ctx, (db) => productBySlug(db, input.slug, ctx.db))),
 });
 
 /**

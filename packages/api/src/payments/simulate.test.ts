@@ -96,6 +96,19 @@ describe(`payments.simulate on ${testDialect()}`, () => {
     expect(gateway.simulated).toEqual([]);
   });
 
+  it("says the provider did not answer, as an outage to retry, when it is unreachable", async () => {
+    const { order, shopper, gateway, view } = await placeTestOrder(db);
+    gateway.failing = true;
+    const approve = { orderId: order.id, decision: "approve" } as const;
+    await expect(shopper.caller.payments.simulate(approve)).rejects.toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The payment provider did not answer; try again in a moment",
+    });
+    expect((await view()).status).toBe("placed");
+    gateway.failing = false;
+    await expect(shopper.caller.payments.simulate(approve)).resolves.toEqual({ ok: true });
+  });
+
   it("refuses a decision that is neither approve nor decline", async () => {
     const { order, shopper } = await placeTestOrder(db);
     await expect(

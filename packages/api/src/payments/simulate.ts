@@ -7,7 +7,7 @@
  */
 import type { Db } from "@shopwright/db";
 import type { ApiConfig } from "../config.ts";
-import { conflict, forbidden } from "../errors.ts";
+import { conflict, forbidden, unavailable } from "../errors.ts";
 import type { PaymentDecision, PaymentGateway } from "../orders/payment-gateway.ts";
 import { orderDetail } from "../orders/queries.ts";
 
@@ -39,7 +39,12 @@ export async function simulatePayment(
   if (!order.payment || !order.paymentUrl) {
     throw conflict("The payment provider has not registered this payment yet; orders.retryPayment registers it");
   }
-  const { status } = await gateway.simulateDecision(order.payment.id, input.decision);
+  // Unanswered, the decision may or may not have been made; asking again is harmless either way.
+  const { status } = await gateway
+    .simulateDecision(order.payment.id, input.decision)
+    .catch((error: unknown) =>
+      Promise.reject(unavailable("The payment provider did not answer; try again in a moment", error)),
+    );
   // Deciding again the way it was decided is harmless; the other way, the first decision stands.
   if (status !== OUTCOME[input.decision]) throw conflict(ALREADY[status]);
   return { ok: true };

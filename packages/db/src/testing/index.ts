@@ -74,4 +74,5 @@ export async function createTestDb(dialect: Dialect = testDialect()): Promise<Db
 }
 
 export { freePort } from "../free-port.ts";
+export { type ReplicatedPostgres, startReplicatedPostgres } from "./replica.ts";
 export { ensurePostgresTemplate, withDatabase } from "./templates.ts";

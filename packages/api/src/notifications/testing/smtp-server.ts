@@ -8,8 +8,11 @@ export interface TestSmtpServer {
   readonly url: string;
   /** Messages the server accepted (replied 250 to), in order. */
   readonly accepted: ParsedMail[];
-  /** Resolves when a message has been received in full and is being held before the reply. */
-  held(): Promise<void>;
+  /**
+   * Resolves when a message has been received in full and is being held before the reply, with
+   * the sender's port (which tells the process that holds the connection).
+   */
+  held(): Promise<{ remotePort: number }>;
   waitForAccepted(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   stop(): Promise<void>;
 }
@@ -18,19 +21,19 @@ export interface TestSmtpServer {
 export async function startTestSmtpServer(options: { port?: number; hold?: boolean } = {}): Promise<TestSmtpServer> {
   const accepted: ParsedMail[] = [];
   let holding = options.hold ?? false;
-  let onHeld: () => void = () => undefined;
-  const heldPromise = new Promise<void>((resolve) => {
+  let onHeld: (from: { remotePort: number }) => void = () => undefined;
+  const heldPromise = new Promise<{ remotePort: number }>((resolve) => {
     onHeld = resolve;
   });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         if (holding) {
           holding = false;
-          onHeld();
+          onHeld({ remotePort: session.remotePort });
           return; // never replies: the sender waits for a 250 that does not come
         }
         accepted.push(mail);
