@@ -90,8 +90,7 @@ export function ensureHaproxy() {
 export interface RunningProxy {
   url: string;
   proc: Proc;
-  /** What HAProxy's stats page says of each app server: UP, DOWN, … */
-  view(): Promise<Record<string, string>>;
+  /** Waits until HAProxy's stats page shows the app server so. */
   sees(server: string, status: "UP" | "DOWN"): Promise<void>;
 }
 
@@ -113,6 +112,7 @@ export async function startProxy(
     SHOP_APP1: apps[0],
     SHOP_APP2: apps[1],
   });
+  /** What HAProxy's stats page says of each app server: UP, DOWN, … */
   const view = async () => {
     const [header, ...rows] = (await (await fetch(`${statsUrl}/stats;csv`)).text()).trim().split("\n");
     const columns = header!.replace(/^# /, "").split(",");
@@ -128,7 +128,6 @@ export async function startProxy(
   return {
     url: `http://127.0.0.1:${proxyPort}`,
     proc,
-    view,
     sees: (server, status) =>
       until(`HAProxy to see ${server} ${status}`, async () => (await view())[server] === status),
   };
