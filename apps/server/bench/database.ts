@@ -15,7 +15,7 @@ const HOT_PRODUCTS = 1_000;
 
 export interface BenchDatabase {
   url: string;
-  kind: "postgres" | "embedded";
+  kind: "postgres" | "embedded" | "replicated";
   db: Db;
   /** The processes doing the database's work: the server's backends for the bench database. */
   processIds(): Promise<number[]>;
@@ -23,14 +23,18 @@ export interface BenchDatabase {
 }
 
 /**
- * A fresh database `sw_bench_<random>` on BENCH_DATABASE_URL's server, or on an embedded Postgres
- * started in `dataDir`, as `pnpm start` runs it.
+ * A fresh database `sw_bench_<random>` on `primaryUrl`'s server (a replicated primary, which the
+ * caller stops), else BENCH_DATABASE_URL's, else an embedded Postgres started in `dataDir`, as
+ * `pnpm start` runs it.
  */
-export async function openDatabase(options: { dataDir: string; keep: boolean }): Promise<BenchDatabase> {
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 200 });
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+export async function openDatabase(options: {
+  dataDir: string;
+  keep: boolean;
+  primaryUrl?: string;
+}): Promise<BenchDatabase> {
+  const given = options.primaryUrl ?? process.env.BENCH_DATABASE_URL;
+  const embedded = given ? undefined : await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: 200 });
+  const serverUrl = given ?? embedded!.url;
   const name = `sw_bench_${randomBytes(5).toString("hex")}`;
   const admin = createPostgresDb(serverUrl, { max: 1 });
   await admin.orm.execute(`create database "${name}"`);
@@ -41,7 +45,7 @@ export async function openDatabase(options: { dataDir: string; keep: boolean }):
   await migrate(db);
   return {
     url: url.toString(),
-    kind: embedded ? "embedded" : "postgres",
+    kind: options.primaryUrl ? "replicated" : embedded ? "embedded" : "postgres",
     db,
     async processIds() {
       const backends = await rows<{ pid: number }>(

@@ -25,6 +25,8 @@ export interface ScenarioFigures {
   errorSamples: string[];
   byProcedure: Record<string, Latency & { errors: number }>;
   usage: Usage;
+  /** CPU of the replica's backends over the window, in % of one core, when one served reads. */
+  replicaCpuPercent?: number;
   /** When the measured run began and ended, in µs of the monotonic clock V8's profiles use. */
   window: { from: number; until: number };
 }

@@ -9,10 +9,15 @@
  *
  *   pnpm bench [--connections 10] [--duration 15] [--warmup 3] [--products 10000] [--customers 200]
  *              [--scenarios search-all,product,...] [--scaling] [--cpu-prof mixed] [--port 3190] [--keep-db]
+ *   pnpm bench --topology [--products 100000] [--scenarios search-word,product] [...]
  *
  * BENCH_DATABASE_URL (a Postgres server; the bench creates and drops its own database there) or,
  * unset, an embedded Postgres. `--scaling` adds the curves: the search scenarios at 1,000, 10,000
  * and 100,000 products, and the mixed workload on 1, 2 and 4 server processes (Postgres only).
+ *
+ * `--topology` measures only the catalog reads, uncached, through the scaled-out topology
+ * (bench/topology.ts): an embedded primary and streaming replica, 1 or 2 app processes behind
+ * HAProxy, with and without DATABASE_READ_URL, beside one process on the primary without a proxy.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,22 +27,32 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createShopClient } from "@shopwright/client";
+import { ensureHaproxy, startDatabases } from "../test/topology.ts";
 import { type BenchDatabase, catalogFacts, clearCarts, openDatabase, seed, stockSnapshot, verify } from "./database.ts";
 import type { LoadJob, LoadResult } from "./load.ts";
 import { summarizeProfile } from "./profile.ts";
 import { ceilingTable, figures, procedureTable, profileTable, type ScenarioFigures, scenarioTable } from "./report.ts";
 import { CATALOG_SCENARIOS, type Fixture, scenarios } from "./scenarios.ts";
 import { type RunningServers, rssBytes, sampleUsage, startServers, type Usage } from "./server.ts";
+import {
+  onReplica,
+  replicaBackends,
+  startSetup,
+  TOPOLOGY_SETUPS,
+  type TopologyRow,
+  topologyTable,
+} from "./topology.ts";
 
 const { values: flags } = parseArgs({
   options: {
     connections: { type: "string", default: "10" },
     duration: { type: "string", default: "15" },
     warmup: { type: "string", default: "3" },
-    products: { type: "string", default: "10000" },
+    products: { type: "string" },
     customers: { type: "string", default: "200" },
-    scenarios: { type: "string", default: scenarios.map((s) => s.name).join(",") },
+    scenarios: { type: "string" },
     scaling: { type: "boolean", default: false },
+    topology: { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
     port: { type: "string", default: "3190" },
     "keep-db": { type: "boolean", default: false },
@@ -48,14 +63,20 @@ const options = {
   connections: positive(flags.connections, "--connections"),
   duration: positive(flags.duration, "--duration"),
   warmup: positive(flags.warmup, "--warmup"),
-  products: positive(flags.products, "--products"),
+  products: positive(flags.products ?? (flags.topology ? "100000" : "10000"), "--products"),
   customers: positive(flags.customers, "--customers"),
   port: positive(flags.port, "--port"),
-  scenarios: flags.scenarios.split(",").map((name) => name.trim()),
+  scenarios: (flags.scenarios ?? (flags.topology ? "search-word,product" : scenarios.map((s) => s.name).join(",")))
+    .split(",")
+    .map((name) => name.trim()),
 };
 for (const name of options.scenarios) {
   if (!scenarios.some((s) => s.name === name)) throw new Error(`Unknown scenario ${name}`);
+  if (flags.topology && !CATALOG_SCENARIOS.includes(name))
+    throw new Error(`--topology measures the catalog reads (${CATALOG_SCENARIOS.join(", ")}), not ${name}`);
 }
+if (flags.topology && (flags.scaling || flags["cpu-prof"]))
+  throw new Error("--topology runs on its own, without --scaling or --cpu-prof");
 if (options.connections > options.customers) throw new Error("--connections may not exceed --customers");
 
 const serverDir = fileURLToPath(new URL("../", import.meta.url));
@@ -73,7 +94,11 @@ const machine = {
   cpuModel: cpus()[0]?.model ?? "unknown",
   memoryGiB: totalmem() / 1024 ** 3,
   node: process.version,
-  database: process.env.BENCH_DATABASE_URL ? "Postgres server (BENCH_DATABASE_URL)" : "embedded Postgres",
+  database: flags.topology
+    ? "embedded Postgres primary and streaming replica"
+    : process.env.BENCH_DATABASE_URL
+      ? "Postgres server (BENCH_DATABASE_URL)"
+      : "embedded Postgres",
   command: `pnpm bench ${process.argv.slice(2).join(" ")}`.trim(),
   options,
 };
@@ -90,13 +115,70 @@ const report: {
   verification?: unknown;
   catalogScaling: ScenarioFigures[];
   processScaling: ScenarioFigures[];
+  topology: TopologyRow[];
   searchWords: string[];
   profile?: { scenario: string; figures: ScenarioFigures; summary: ReturnType<typeof summarizeProfile> };
   /** The server's resident memory once started and before any load. */
   idleRssMiB?: number;
-} = { machine, scenarios: [], cold: [], catalogScaling: [], processScaling: [], searchWords: [] };
+} = { machine, scenarios: [], cold: [], catalogScaling: [], processScaling: [], topology: [], searchWords: [] };
 
 try {
+  if (flags.topology) await topologyRun();
+  else await standardRun();
+  publish();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Each setup of TOPOLOGY_SETUPS in turn on one primary and its replica, the catalog reads uncached. */
+async function topologyRun() {
+  ensureHaproxy();
+  const databases = await startDatabases();
+  try {
+    const main = await prepareDatabase(options.products, "topology", databases.primaryUrl);
+    const replica = replicaBackends(databases.replicaUrl, main.database.url);
+    try {
+      // The replica serves reads only once it has replayed the seeded catalog.
+      await databases.caughtUp();
+      const fixture = { ...(await catalogFacts(main.database.db)), accessTokens: [] };
+      for (const setup of TOPOLOGY_SETUPS) {
+        const servers = await startSetup(setup, {
+          databaseUrl: main.database.url,
+          replicaUrl: onReplica(databases.replicaUrl, main.database.url),
+          firstPort: options.port,
+          dataDir: join(scratch, "server"),
+        });
+        console.log(`${setup.name}:`);
+        try {
+          for (const name of options.scenarios) {
+            const row = await measure(
+              name,
+              servers,
+              fixture,
+              main.database,
+              {
+                products: main.facts.products,
+                processes: setup.processes,
+                replicaPids: replica.pids,
+              },
+              "cold",
+            );
+            report.topology.push({ setup: setup.name, figures: row });
+          }
+        } finally {
+          await servers.stop();
+        }
+      }
+    } finally {
+      await replica.close();
+      await main.database.close();
+    }
+  } finally {
+    await databases.stop();
+  }
+}
+
+async function standardRun() {
   const main = await prepareDatabase(options.products, "main");
   try {
     const before = await stockSnapshot(main.database.db);
@@ -186,13 +268,10 @@ try {
       }
     }
   }
-  publish();
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }
 
-async function prepareDatabase(products: number, label: string) {
-  const database = await openDatabase({ dataDir: join(scratch, label), keep: flags["keep-db"] });
+async function prepareDatabase(products: number, label: string, primaryUrl?: string) {
+  const database = await openDatabase({ dataDir: join(scratch, label), keep: flags["keep-db"], primaryUrl });
   const started = performance.now();
   const seeded = await seed(database.db, products, join(scratch, label, "media"));
   console.log(
@@ -253,9 +332,10 @@ async function measure(
   servers: RunningServers,
   fixture: Fixture,
   database: BenchDatabase,
-  setup: { products: number; processes: number },
+  setup: { products: number; processes: number; replicaPids?: () => Promise<number[]> },
   cache: "cold" | "warm" = "warm",
 ): Promise<ScenarioFigures> {
+  const { replicaPids, ...shape } = setup;
   if (scenario.startsWith("cart") || scenario === "checkout" || scenario === "mixed") await clearCarts(database.db);
   const job: LoadJob = {
     urls: servers.urls,
@@ -274,8 +354,10 @@ async function measure(
   // Listen before reading: the process may close while a line is still being handled.
   const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
   let sampler: ReturnType<typeof sampleUsage> | undefined;
+  let replicaSampler: ReturnType<typeof sampleUsage> | undefined;
   let result: LoadResult | undefined;
   let usage: Usage | undefined;
+  let replicaCpuPercent: number | undefined;
   const window = { from: 0, until: 0 };
   for await (const line of createInterface({ input: child.stdout! })) {
     const message = JSON.parse(line) as { phase: string; result?: LoadResult };
@@ -283,16 +365,21 @@ async function measure(
     if (message.phase === "measure") {
       window.from = Number(process.hrtime.bigint() / 1000n);
       sampler = sampleUsage(servers.pids, () => database.processIds());
+      if (replicaPids) replicaSampler = sampleUsage([], replicaPids);
     }
     if (message.phase === "result") {
       window.until = Number(process.hrtime.bigint() / 1000n);
       usage = await sampler?.stop();
+      replicaCpuPercent = (await replicaSampler?.stop())?.databaseCpuPercent;
       result = message.result;
     }
   }
   const code = await closed;
   if (!result || !usage) throw new Error(`The load generator for ${scenario} exited with ${code} and no result`);
-  const row = figures(result, usage, window, { ...setup, connections: options.connections });
+  const row = {
+    ...figures(result, usage, window, { ...shape, connections: options.connections }),
+    ...(replicaCpuPercent === undefined ? {} : { replicaCpuPercent }),
+  };
   console.log(
     `${cache} ${scenario.padEnd(16)} ${row.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${row.latency.p50.toFixed(2)}  p95 ${row.latency.p95.toFixed(2)}  p99 ${row.latency.p99.toFixed(2)} ms  errors ${row.errors}  RSS ${row.usage.peakRssMiB.toFixed(0)} MiB  CPU ${row.usage.averageCpuPercent.toFixed(0)} %`,
   );
@@ -301,6 +388,10 @@ async function measure(
 }
 
 function publish() {
+  if (report.topology.length > 0) {
+    publishTopology();
+    return;
+  }
   const sections = [
     `# Shopwright bench, ${machine.date}`,
     "",
@@ -350,7 +441,22 @@ function publish() {
       profileTable(summary),
     );
   }
-  const markdown = sections.join("\n");
+  write(sections.join("\n"));
+}
+
+function publishTopology() {
+  const sections = [
+    `# Shopwright bench, ${machine.date}: the topology`,
+    "",
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, ${machine.database}.`,
+    `\`${machine.command}\`: ${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s measured per scenario, the response cache off, ${report.topology[0]?.figures.products ?? 0} active products.`,
+    `Search words: ${report.searchWords.join("; ")}.`,
+    ...options.scenarios.flatMap((name) => ["", `${name}:`, "", topologyTable(report.topology, name)]),
+  ];
+  write(sections.join("\n"));
+}
+
+function write(markdown: string) {
   console.log(`\n${markdown}`);
   mkdirSync(artifacts, { recursive: true });
   const stamp = machine.date.replaceAll(":", "-");

@@ -20,6 +20,8 @@ export interface ServerOptions {
   cpuProfileDir?: string;
   /** The catalog response cache on (the default size) or off. */
   catalogCache: boolean;
+  /** Settings over the bench's own, e.g. a topology's deploy/app.env and DATABASE_READ_URL. */
+  env?: Record<string, string>;
 }
 
 export interface RunningServers {
@@ -64,6 +66,7 @@ export async function startServers(options: ServerOptions): Promise<RunningServe
           WORKER: "off",
           SEED: "off",
           LOG_LEVEL: "warn",
+          ...options.env,
         },
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -7,80 +7,41 @@
  * order is whole, stock adds up, every email went (once, but for the documented at-least-once
  * window), and every failure was one a client retries.
  */
-import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createCategory, createProduct, createSignedInUser, testAddress, testConfig } from "@shopwright/api/testing";
 import { startS3Server, type TestS3Server } from "@shopwright/api/testing/s3";
 import { startTestSmtpServer, type TestSmtpServer } from "@shopwright/api/testing/smtp";
 import { createShopClient, isShopError, isUnreachable } from "@shopwright/client";
 import { createPostgresDb, type PostgresDb } from "@shopwright/db";
-import { freePort, type ReplicatedPostgres, startReplicatedPostgres } from "@shopwright/db/testing";
+import { freePort, type ReplicatedPostgres } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, trpcCall } from "./harness.ts";
 import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
+import {
+  ensureHaproxy,
+  envFile,
+  exited,
+  type Proc,
+  processGroup,
+  type RunningProxy,
+  ready,
+  startDatabases,
+  startProxy,
+  until,
+} from "./topology.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const deploy = (file: string) => join(repoRoot, "deploy", file);
 const SHOPPERS = 4;
 const SCARCE_STOCK = 3;
 const PLENTY = 1_000;
 
-/** KEY=VALUE lines of a deploy/*.env file. */
-function envFile(name: string): Record<string, string> {
-  const lines = readFileSync(deploy(name), "utf8").split("\n");
-  return Object.fromEntries(
-    lines
-      .filter((line) => /^[A-Z_]+=/.test(line))
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
-}
-
-interface Proc {
-  name: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-const running: Proc[] = [];
-
-function spawnProc(name: string, command: string, args: string[], env: Record<string, string>): Proc {
-  const child = spawn(command, args, {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  const proc = { name, child, output };
-  running.push(proc);
-  return proc;
-}
-
+const group = processGroup();
 const node = (name: string, entry: string, env: Record<string, string>) =>
-  spawnProc(name, process.execPath, ["--import", "tsx", `apps/server/src/${entry}`], env);
-
-const exited = (proc: Proc) =>
-  proc.child.exitCode !== null || proc.child.signalCode !== null
-    ? Promise.resolve(proc.child.exitCode)
-    : new Promise<number | null>((done) => proc.child.once("exit", (code) => done(code)));
-
-/** Polls until `check` holds; a process of `watch` that exits meanwhile fails the wait with its output. */
-async function until(what: string, check: () => Promise<boolean>, watch: Proc[] = [], timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const dead = watch.find((p) => p.child.exitCode !== null || p.child.signalCode !== null);
-    if (dead) throw new Error(`${dead.name} exited while waiting for ${what}:\n${dead.output.join("")}`);
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((wake) => setTimeout(wake, 100));
-  }
-}
+  group.spawn(name, process.execPath, ["--import", "tsx", `apps/server/src/${entry}`], env);
 
 let servers: ReplicatedPostgres;
 let primary: PostgresDb;
@@ -88,7 +49,7 @@ let s3: TestS3Server;
 let smtp: TestSmtpServer;
 let dataDir: string;
 let proxyUrl: string;
-let statsUrl: string;
+let proxy: RunningProxy;
 const apps: { port: number; proc?: Proc }[] = [];
 const workers: Proc[] = [];
 
@@ -137,31 +98,11 @@ function startWorker(n: number): Proc {
   return worker;
 }
 
-const ready = (port: number) => fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok);
-
-/** What HAProxy's stats page says of each app server: UP, DOWN, … */
-async function proxyView(): Promise<Record<string, string>> {
-  const [header, ...rows] = (await (await fetch(`${statsUrl}/stats;csv`)).text()).trim().split("\n");
-  const columns = header!.replace(/^# /, "").split(",");
-  const at = (name: string) => columns.indexOf(name);
-  return Object.fromEntries(
-    rows
-      .map((row) => row.split(","))
-      .filter((cells) => cells[at("pxname")] === "apps" && /^app\d$/.test(cells[at("svname")]!))
-      .map((cells) => [cells[at("svname")]!, cells[at("status")]!]),
-  );
-}
-const proxySees = (server: string, status: "UP" | "DOWN") =>
-  until(`HAProxy to see ${server} ${status}`, async () => (await proxyView())[server] === status);
-
 beforeAll(async () => {
-  execFileSync("sh", [join(repoRoot, "scripts/ensure-haproxy.sh")], { stdio: "inherit" });
+  ensureHaproxy();
   dataDir = mkdtempSync(join(tmpdir(), "shopwright-scale-out-"));
   [servers, s3, smtp] = await Promise.all([
-    startReplicatedPostgres({
-      primaryConf: deploy("postgres/primary.conf"),
-      replicaConf: deploy("postgres/replica.conf"),
-    }),
+    startDatabases(),
     startS3Server(),
     // The first email is held mid-send, for a worker to be killed while sending it.
     startTestSmtpServer({ hold: true }),
@@ -175,23 +116,15 @@ beforeAll(async () => {
   expect(await exited(migrate), migrate.output.join("")).toBe(0);
   primary = createPostgresDb(servers.primaryUrl, { max: 4 });
 
-  const [proxyPort, statsPort, ...appPorts] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [proxyPort, ...appPorts] = await Promise.all([freePort(), freePort(), freePort()]);
   proxyUrl = `http://127.0.0.1:${proxyPort}`;
-  statsUrl = `http://127.0.0.1:${statsPort}`;
   for (const port of appPorts) apps.push({ port: port! });
   const started = [startApp(0), startApp(1), startWorker(0), startWorker(1)];
-  spawnProc("haproxy", "haproxy", ["-f", deploy("haproxy.cfg"), "-db"], {
-    SHOP_BIND: `127.0.0.1:${proxyPort}`,
-    SHOP_STATS: `127.0.0.1:${statsPort}`,
-    SHOP_APP1: `127.0.0.1:${appPorts[0]}`,
-    SHOP_APP2: `127.0.0.1:${appPorts[1]}`,
-  });
   await until("both apps ready", async () => (await ready(appPorts[0]!)) && (await ready(appPorts[1]!)), started);
-  await until(
-    "HAProxy to see both apps UP",
-    async () => Object.values(await proxyView()).join() === "UP,UP",
-    running.filter((p) => p.name === "haproxy"),
-  );
+  proxy = await startProxy(group, {
+    port: proxyPort!,
+    apps: [`127.0.0.1:${appPorts[0]}`, `127.0.0.1:${appPorts[1]}`],
+  });
   await until(
     "both workers' heartbeats",
     async () => {
@@ -203,16 +136,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const proc of running)
-    if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill("SIGKILL");
+  group.killAll();
   await primary?.close();
   await Promise.all([servers?.stop(), s3?.stop(), smtp?.stop()]);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Each process's last log lines: what a failure of the load is explained by. */
-const recentLogs = () =>
-  running.map((p) => `--- ${p.name}\n${p.output.join("").split("\n").slice(-30).join("\n")}`).join("\n");
 
 /** The process holding a local TCP connection from `port` (as root, `ss` names every owner). */
 async function pidByPort(port: number): Promise<number> {
@@ -284,7 +212,9 @@ describe("the scaled-out shop behind HAProxy", () => {
     const load = Promise.all(Array.from({ length: SHOPPERS }, (_, n) => shopper(n)));
     let loadFailure: unknown;
     load.catch((error) => {
-      loadFailure = new Error(`a shopper failed in phase "${phase}": ${error}\n${recentLogs()}`, { cause: error });
+      loadFailure = new Error(`a shopper failed in phase "${phase}": ${error}\n${group.recentLogs()}`, {
+        cause: error,
+      });
     });
     const progress = async (orders: number) => {
       await until(`${orders} orders`, async () => loadFailure !== undefined || placed.length >= orders);
@@ -305,11 +235,11 @@ describe("the scaled-out shop behind HAProxy", () => {
     phase = "app killed";
     apps[0]!.proc!.child.kill("SIGKILL");
     await exited(apps[0]!.proc!);
-    await proxySees("app1", "DOWN");
+    await proxy.sees("app1", "DOWN");
     await progress(placed.length + 2);
     const restarted = startApp(0);
     await until("app1 ready again", () => ready(apps[0]!.port), [restarted]);
-    await proxySees("app1", "UP");
+    await proxy.sees("app1", "UP");
 
     // An app stopped for a deploy: it drains, and not one request fails.
     phase = "app drained";
@@ -317,11 +247,11 @@ describe("the scaled-out shop behind HAProxy", () => {
     draining.child.kill("SIGTERM");
     await progress(placed.length + 2);
     expect(await exited(draining), draining.output.join("")).toBe(0);
-    await proxySees("app2", "DOWN");
+    await proxy.sees("app2", "DOWN");
     phase = "app restarted";
     const back = startApp(1);
     await until("app2 ready again", () => ready(apps[1]!.port), [back]);
-    await proxySees("app2", "UP");
+    await proxy.sees("app2", "UP");
 
     // The replica paused under a catalog edit: no app shows (or caches) the old name afterwards.
     phase = "replica paused";

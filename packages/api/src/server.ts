@@ -7,6 +7,8 @@ export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
 export { liveStock } from "./catalog/product.ts";
 export { MAX_IMAGE_BYTES } from "./catalog/product-images.ts";
+export type { ReplicaReason } from "./catalog/replica-routing.ts";
+export { routeCatalogReads } from "./catalog/replica-routing.ts";
 export { cacheableCatalogQueries } from "./catalog/router.ts";
 export { readCatalogVersion } from "./catalog/version.ts";
 export { hasForeignCause } from "./client-errors.ts";

@@ -8,6 +8,7 @@ import { oversell } from "./experiments/oversell.ts";
 import { pagination } from "./experiments/pagination.ts";
 import { passwordHashing } from "./experiments/password-hashing.ts";
 import { refreshTheft } from "./experiments/refresh-theft.ts";
+import { replicaLag } from "./experiments/replica-lag.ts";
 import { rounding } from "./experiments/rounding.ts";
 import { searchEngines } from "./experiments/search-engines.ts";
 import { traceARequest } from "./experiments/trace-a-request.ts";
@@ -25,6 +26,7 @@ export const experiments: Experiment[] = [
   crashMidCheckout,
   atLeastOnce,
   traceARequest,
+  replicaLag,
   rounding,
 ];
 
