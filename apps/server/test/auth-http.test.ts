@@ -78,9 +78,9 @@ describe("auth over HTTP", () => {
   });
 
   it("says when to try again, in Retry-After, once a reset request is rate limited", async () => {
-    const email = "limited@example.com";
-    for (let i = 0; i < 3; i++) expect((await call("auth.requestPasswordReset", { email })).status).toBe(200);
-    const limited = await call("auth.requestPasswordReset", { email });
+    const ask = (i: number) => call("auth.requestPasswordReset", { email: `limited${i}@example.com` });
+    for (let i = 0; i < 20; i++) expect((await ask(i)).status).toBe(200);
+    const limited = await ask(20);
     expect([limited.status, limited.code]).toEqual([429, "TOO_MANY_REQUESTS"]);
     const wait = Number(limited.headers.get("retry-after"));
     expect(wait).toBeGreaterThan(0);

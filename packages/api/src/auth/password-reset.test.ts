@@ -127,16 +127,29 @@ describe(`forgot password on ${testDialect()}`, () => {
   });
 
   it("limits requests per address with a retry-after, known account or not", async () => {
-    const email = `limited${++seq}@example.com`;
-    for (let i = 0; i < 3; i++) {
-      await client({ rateLimits: true }).requestPasswordReset({ email });
+    const ip = `192.0.2.${++seq % 250}`;
+    for (let i = 0; i < 20; i++) {
+      await client({ ip, rateLimits: true }).requestPasswordReset({ email: `limited${++seq}@example.com` });
     }
-    const error = await client({ rateLimits: true })
-      .requestPasswordReset({ email })
+    const error = await client({ ip, rateLimits: true })
+      .requestPasswordReset({ email: `limited${++seq}@example.com` })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(
       (error as { cause?: { details?: { retryAfterSeconds: number } } }).cause?.details?.retryAfterSeconds,
     ).toBeGreaterThan(0);
+  });
+
+  it("never refuses the holder because strangers asked for their email, and mails them a working link", async () => {
+    const { email } = await account();
+    const stranger = "203.0.113.66";
+    for (let i = 0; i < 5; i++) await client({ ip: stranger, rateLimits: true }).requestPasswordReset({ email });
+    for (let i = 0; i < 5; i++) await client({ rateLimits: true }).requestPasswordReset({ email });
+    expect(await client({ ip: "198.18.0.1", rateLimits: true }).requestPasswordReset({ email })).toEqual({ ok: true });
+    const { mailer, tokens } = await deliver(email);
+    // The holder's mailbox is not flooded, and any link in it works.
+    expect(mailer.sent).toHaveLength(3);
+    await client().resetPassword({ token: tokens.at(-1)!, password: NEW_PASSWORD });
+    expect(await loginWorks(email, NEW_PASSWORD)).toBe(true);
   });
 });

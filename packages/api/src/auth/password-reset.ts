@@ -11,7 +11,8 @@ import { storefrontRoutes } from "@shopwright/routes";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
-import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
+import { addressKey } from "../lib/address-key.ts";
+import { enforceRateLimits, hitRateLimit, type RateLimitRule } from "../lib/rate-limit.ts";
 import { cancelEmailChange } from "./email-change.ts";
 import { linkToken, linkTokenHash, newLinkSeed } from "./link-token.ts";
 import { hashPassword } from "./password.ts";
@@ -21,8 +22,14 @@ import { revokeSessions } from "./sessions.ts";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
+/**
+ * The limit protects the holder of an email, not whoever types it. A requesting address is refused
+ * (429) past its own limit. An email is never refused: past a few mails an hour, further requests
+ * are answered alike and mail nothing, so a stranger can neither flood the holder's inbox nor make
+ * the holder's own request fail; the links already mailed that hour work.
+ */
 const RATE_LIMITS = {
-  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+  mailsPerEmail: { limit: 3, windowSeconds: RESET_TTL_MS / 1000 },
   perIp: { limit: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
@@ -33,10 +40,9 @@ export async function requestPasswordReset(
   meta: { ip: string; requestId?: string },
 ): Promise<void> {
   if (config.rateLimits) {
-    await enforceRateLimits(db, [
-      { key: `reset:ip:${meta.ip}`, rule: RATE_LIMITS.perIp },
-      { key: `reset:email:${input.email}`, rule: RATE_LIMITS.perEmail },
-    ]);
+    await enforceRateLimits(db, [{ key: `reset:ip:${addressKey(meta.ip)}`, rule: RATE_LIMITS.perIp }]);
+    const mail = await hitRateLimit(db, `reset:email:${input.email}`, RATE_LIMITS.mailsPerEmail);
+    if (!mail.allowed) return;
   }
   await enqueue(db, "send_password_reset", {
     email: input.email,
