@@ -85,3 +85,35 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What a log may say about a failed query: the SQL with its placeholders, the database's error
+ * code, and the constraint, table and column it names. Never the parameters, nor the driver's
+ * message or detail, which quote values ("invalid input syntax for type integer: \"ada@…\"", "Key
+ * (email)=(…) already exists"); the stack keeps its frames only, since its first line is the
+ * message. Undefined for an error that did not come from a query.
+ */
+export function loggableQueryError(error: unknown): Record<string, unknown> | undefined {
+  let query: string | undefined;
+  let driver: Record<string, unknown> | undefined;
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const c = current as Record<string, unknown>;
+    if (typeof c.query === "string" && Array.isArray(c.params)) query ??= c.query;
+    else if (typeof c.code === "string" && !driver) driver = c;
+    current = c.cause;
+  }
+  if (query === undefined) return undefined;
+  const named = (key: string) => (typeof driver?.[key] === "string" ? { [key]: driver[key] } : {});
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)) : [];
+  return {
+    type: "QueryError",
+    message: `A query failed${driver ? ` with ${driver.code}` : ""}`,
+    ...named("code"),
+    ...named("constraint"),
+    ...named("table"),
+    ...named("column"),
+    query,
+    stack: frames.join("\n"),
+  };
+}

@@ -3,9 +3,9 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { silentLogger } from "../logger.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
+import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
 import { createSignedInUser, fakePaymentGateway, testConfig } from "../testing/index.ts";
 import { signedPaymentEvent } from "../testing/payments.ts";
 
@@ -160,6 +160,20 @@ describe(`orders on ${testDialect()}`, () => {
     await receivePaymentWebhook(deps, signedPaymentEvent(second.id, second.payment!, "payment.succeeded"));
     await checkout();
     expect(await stockOf(product.id)).toBe(399);
+  });
+
+  it("takes an order past 32-bit cents whole: 22 of a $1,000,000 product", async () => {
+    const gateway = fakePaymentGateway();
+    const shopper = await createSignedInUser(db, { gateway });
+    const jewel = await createProduct(db, { priceCents: 100_000_000, stock: 30 });
+    await fillCart(db, shopper.id, [{ productId: jewel.id, quantity: 22 }]);
+    const { order } = await shopper.caller.orders.checkout({
+      idempotencyKey: "big-order-01",
+      shippingAddress: testAddress,
+    });
+    expect(order.totalCents).toBe(2_200_000_000);
+    expect(order.payment?.amountCents).toBe(2_200_000_000);
+    expect(gateway.calls[0]?.amountCents).toBe(2_200_000_000);
   });
 
   it("answers a repeated key with the first result, and a different request on it with CONFLICT", async () => {

@@ -124,7 +124,8 @@ async function placeOrder(
   if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address });
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
-  if (config.rateLimits) await assertMayHoldMore(tx, { userId }, lines.reduce((units, l) => units + l.quantity, 0));
+  const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+  if (config.rateLimits) await assertMayHoldMore(tx, { userId }, units);
   const reserved = await reserveStock(tx, lines);
   const subtotalCents = sumCents(reserved.map((r) => lineTotal(r.priceCents, r.quantity)));
   // No shipping or tax yet: the total is the subtotal, kept apart so either can be added.

@@ -23,11 +23,7 @@ export const UNPAID_LIMITS = {
  * Checkout holds the shopper's cart row while it runs, so two checkouts of one account count
  * one after the other.
  */
-export async function assertMayHoldMore(
-  tx: Db,
-  holder: { userId: string },
-  units: number,
-): Promise<void> {
+export async function assertMayHoldMore(tx: Db, holder: { userId: string }, units: number): Promise<void> {
   const { orders, orderItems } = tx.tables;
   const [held] = await tx.orm
     .select({
