@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));
 
-  app.route("/media", mediaRoutes(deps.config));
+  app.route("/media", mediaRoutes(deps));
   mountSpa(app, ADMIN_BASE_PATH, deps.paths.admin, Object.values(adminRoutes));
   mountSpa(app, "", deps.paths.storefront, Object.values(storefrontRoutes));
 
