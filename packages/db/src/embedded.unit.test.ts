@@ -34,6 +34,39 @@ describe("the embedded Postgres", () => {
     }
   });
 
+  it("refuses a second start on a live shop's data folder, naming the shop, and touches nothing", async () => {
+    const fixture = fileURLToPath(new URL("./embedded-sigint.fixture.ts", import.meta.url));
+    const liveDataDir = mkdtempSync(join(tmpdir(), "shopwright-embedded-live-"));
+    const child = spawn(process.execPath, ["--import", "tsx", fixture, liveDataDir], {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const exited = once(child, "exit");
+      await expect.poll(() => output, { timeout: 60_000 }).toContain("ready");
+      const second = await startEmbeddedPostgres({ dataDir: liveDataDir }).then(
+        async (server) => {
+          await server.stop();
+          return "started a second server";
+        },
+        (error: Error) => error.message,
+      );
+      expect(second).toMatch(`${liveDataDir} is in use by a running shop (process ${child.pid}: `);
+      expect(second).toContain("embedded-sigint");
+      // The live shop's server was left alone: it still answers its owner.
+      process.kill(child.pid!, "SIGINT");
+      await exited;
+      expect(output).toContain("after SIGINT: the database answered");
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+      rmSync(liveDataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it("keeps serving through its owner's graceful stop when Ctrl-C signals the whole process group", async () => {
     const fixture = fileURLToPath(new URL("./embedded-sigint.fixture.ts", import.meta.url));
     const ctrlCDataDir = mkdtempSync(join(tmpdir(), "shopwright-embedded-sigint-"));
