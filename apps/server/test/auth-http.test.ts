@@ -77,6 +77,21 @@ describe("auth over HTTP", () => {
     expect(again.message).toMatch(/expired, was already used/);
   });
 
+  it("marks every signed-in or personal answer no-store, and leaves the public catalog cacheable", async () => {
+    const credentials = { email: "private@example.com", password: "correct horse battery" };
+    const { data } = await call("auth.register", { ...credentials, name: "Private", tokenDelivery: "body" });
+    const personal = [
+      await call("auth.me", undefined, { method: "GET", ...bearer(data?.accessToken) }),
+      await call("cart.get", undefined, { method: "GET", ...bearer(data?.accessToken) }),
+      await call("orders.list", undefined, { method: "GET", ...bearer(data?.accessToken) }),
+      await call("auth.login", credentials),
+      await call("auth.me", undefined, { method: "GET" }),
+    ];
+    expect(personal.map((r) => r.headers.get("cache-control"))).toEqual(Array(personal.length).fill("no-store"));
+    const catalog = await call("catalog.categories", undefined, { method: "GET" });
+    expect(catalog.headers.get("cache-control")).toMatch(/^public/);
+  });
+
   it("says when to try again, in Retry-After, once a reset request is rate limited", async () => {
     const ask = (i: number) => call("auth.requestPasswordReset", { email: `limited${i}@example.com` });
     for (let i = 0; i < 20; i++) expect((await ask(i)).status).toBe(200);
