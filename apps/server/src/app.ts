@@ -27,7 +27,7 @@ import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
 import { guardedMetrics } from "./metrics-endpoint.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
-import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
+import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard, utf8Body } from "./request-guards.ts";
 import { mountSpa } from "./spa.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
@@ -95,8 +95,9 @@ export function createApp(deps: AppDeps) {
     cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
     trpcRequestGuard(deps.config.publicUrl),
     trpcBodyLimit,
+    utf8Body,
   );
-  app.use("/mockpay/*", limitBody(16 * KiB));
+  app.use("/mockpay/*", limitBody(16 * KiB), utf8Body);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {
