@@ -126,6 +126,24 @@ describe("auth over HTTP", () => {
     expect(logout.headers.get("set-cookie")).toMatch(/^sw_refresh=;.*Max-Age=0.*Path=\/trpc/);
   });
 
+  it("keeps a browser signed in when two tabs refresh with the same cookie at once", async () => {
+    const credentials = { email: "two-tabs@example.com", password: "correct horse battery" };
+    const registered = await call("auth.register", { ...credentials, name: "Tabs" });
+    const cookie = registered.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("sw_refresh="))!
+      .split(";")[0]!;
+    const tabs = await Promise.all([1, 2].map(() => call("auth.refresh", {}, { headers: { cookie } })));
+    expect(tabs.map((tab) => tab.status)).toEqual([200, 200]);
+    for (const tab of tabs)
+      expect((await call("auth.me", undefined, { method: "GET", ...bearer(tab.data?.accessToken) })).status).toBe(200);
+    // Nothing clears the cookie: the browser keeps the one the winning tab was given, and it works.
+    const setCookies = tabs.flatMap((tab) => tab.headers.getSetCookie()).filter((c) => c.startsWith("sw_refresh="));
+    expect(setCookies).toEqual([expect.stringMatching(/^sw_refresh=[\w-]{43};/)]);
+    const next = await call("auth.refresh", {}, { headers: { cookie: setCookies[0]!.split(";")[0]! } });
+    expect(next.status).toBe(200);
+  });
+
   it("sets a page-readable session hint with the refresh cookie, and clears both when the session ends", async () => {
     const credentials = { email: "hint@example.com", password: "correct horse battery" };
     const registered = await call("auth.register", { ...credentials, name: "Hint" });
@@ -140,7 +158,8 @@ describe("auth over HTTP", () => {
     const sent = { headers: { cookie: refreshCookie.split(";")[0]! } };
     const refreshed = await call("auth.refresh", {}, sent);
     expect(hintOf(refreshed)).toMatch(/^sw_session=1;/);
-    // The first token was rotated away: presenting it again ends the session, cookies included.
+    // Once the session has ended, presenting its cookie is refused and clears both cookies.
+    await call("auth.logout", {}, bearer(refreshed.data?.accessToken));
     const replayed = await call("auth.refresh", {}, sent);
     expect(replayed.status).toBe(401);
     expect(replayed.headers.getSetCookie()).toEqual([
