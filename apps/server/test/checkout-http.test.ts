@@ -155,7 +155,10 @@ describe("checkout and payment over HTTP", () => {
   it("takes the payment page's Approve and Decline only from its own page, not from another site's form", async () => {
     const created = await app.request("/mockpay/api/payments", {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${gatewayApiKey(testConfig.webhookSecret)}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${gatewayApiKey(testConfig.webhookSecret)}`,
+      },
       body: JSON.stringify({ reference: "pay_origin", orderId: "ord_origin", amountCents: 100, returnUrl: publicUrl }),
     });
     const page = new URL(((await created.json()) as { url: string }).url).pathname;
