@@ -15,12 +15,7 @@ let sharpModule: Promise<typeof import("sharp")> | undefined;
  * handles images needs to pay for.
  */
 export async function sharpOf(input: Uint8Array, options?: SharpOptions): Promise<Sharp> {
-  sharpModule ??= import("sharp").then((module) => {
-    // libvips keeps decoded images and operations cached; a shop decodes each original a few
-    // times at most, so the cache would only hold memory after the work is done.
-    module.default.cache(false);
-    return module;
-  });
+  sharpModule ??= import("sharp");
   return (await sharpModule).default(input, options);
 }
 
