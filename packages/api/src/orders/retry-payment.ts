@@ -13,8 +13,15 @@
 import { newId } from "@shopwright/db";
 import { and, eq } from "drizzle-orm";
 import { conflict, notFound, unavailable } from "../errors.ts";
+import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
 import { lockOrder } from "./lock.ts";
 import { latestAttempt, type PaymentDeps, registerAttempt } from "./payment-attempts.ts";
+
+/**
+ * A shopper pays again a few times at most; the bound also caps how many retries of one order can
+ * wait at once on its row lock, each holding a database connection, while the gateway answers.
+ */
+const RETRIES_PER_ORDER = { limit: 5, windowSeconds: 60 } satisfies RateLimitRule;
 
 export async function retryPayment(
   deps: PaymentDeps,
@@ -29,6 +36,9 @@ export async function retryPayment(
     .where(and(eq(orders.id, input.orderId), eq(orders.userId, input.userId)));
   const seen = owned ? await latestAttempt(db, input.orderId) : null;
   if (!seen) throw notFound("Order");
+  if (deps.config.rateLimits) {
+    await enforceRateLimits(db, [{ key: `retry-payment:${input.orderId}`, rule: RETRIES_PER_ORDER }]);
+  }
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     if (!order) throw notFound("Order");
