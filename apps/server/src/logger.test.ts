@@ -26,7 +26,7 @@ describe("the server's logs", () => {
     logger.child({ requestId: "req_test" }).error({ err: error }, "procedure failed");
     const line = JSON.parse(written());
     expect(line).toMatchObject({ requestId: "req_test", err: { code: "22P02", query: "select $1::int as n" } });
-    expect(line.err.stack).toMatch(/^\s+at /);
+    expect(line.err.stack).toMatch(/^QueryError: A query failed with 22P02\n\s+at /);
     expect(written()).not.toContain("ada.lovelace");
   });
 
