@@ -74,6 +74,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use(
     secureHeaders({
+      // A route that sets one of these headers itself keeps its own (the payment page's
+      // Referrer-Policy), every other response gets these.
+      overwrite: false,
       strictTransportSecurity: deps.tls ? "max-age=63072000; includeSubDomains" : false,
       crossOriginResourcePolicy: "same-origin",
       contentSecurityPolicy: {

@@ -100,6 +100,9 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
       .from(gatewayPayments)
       .where(eq(gatewayPayments.id, c.req.param("id")));
     if (!payment) return c.text("No such payment", 404);
+    // The shop's no-referrer makes a browser send `Origin: null` with this page's own form, as it
+    // does from a sandboxed frame elsewhere; same-origin keeps the real origin on its own posts only.
+    c.header("referrer-policy", "same-origin");
     return c.html(paymentPage(payment));
   });
 
