@@ -27,7 +27,7 @@ import { mediaRoutes } from "./media.ts";
 import type { Metrics } from "./metrics.ts";
 import { guardedMetrics } from "./metrics-endpoint.ts";
 import { mockpayRoutes } from "./mockpay/routes.ts";
-import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard } from "./request-guards.ts";
+import { KiB, limitBody, trpcBodyLimit, trpcRequestGuard, utf8Body } from "./request-guards.ts";
 import { mountSpa } from "./spa.ts";
 import { trpcHandler } from "./trpc-handler.ts";
 import { webhookRoutes } from "./webhooks.ts";
@@ -74,6 +74,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use(
     secureHeaders({
+      // A route that sets one of these headers itself keeps its own (the payment page's
+      // Referrer-Policy), every other response gets these.
+      overwrite: false,
       strictTransportSecurity: deps.tls ? "max-age=63072000; includeSubDomains" : false,
       crossOriginResourcePolicy: "same-origin",
       contentSecurityPolicy: {
@@ -95,8 +98,9 @@ export function createApp(deps: AppDeps) {
     cors({ origin: [new URL(deps.config.publicUrl).origin], credentials: true, maxAge: 600 }),
     trpcRequestGuard(deps.config.publicUrl),
     trpcBodyLimit,
+    utf8Body,
   );
-  app.use("/mockpay/*", limitBody(16 * KiB));
+  app.use("/mockpay/*", limitBody(16 * KiB), utf8Body);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/readyz", async (c) => {
@@ -132,7 +136,7 @@ export function createApp(deps: AppDeps) {
   app.route("/webhooks", webhookRoutes(deps));
   app.route("/mockpay", mockpayRoutes(deps));
 
-  app.route("/media", mediaRoutes(deps.config));
+  app.route("/media", mediaRoutes(deps));
   mountSpa(app, ADMIN_BASE_PATH, deps.paths.admin, Object.values(adminRoutes));
   mountSpa(app, "", deps.paths.storefront, Object.values(storefrontRoutes));
 

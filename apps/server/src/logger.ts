@@ -1,3 +1,4 @@
+import { loggableQueryError } from "@shopwright/db";
 import { LOG_REDACT_PATHS } from "@shopwright/jobs";
 import pino from "pino";
 
@@ -13,6 +14,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       timestamp: pino.stdTimeFunctions.isoTime,
       // The fields @shopwright/jobs names as secrets, which the admin's job list masks too.
       redact: { paths: [...LOG_REDACT_PATHS], remove: true },
+      // A failed query's error carries its parameters (a customer's email and address among them).
+      serializers: { err: (error: Error) => loggableQueryError(error) ?? pino.stdSerializers.err(error) },
     },
     destination,
   );

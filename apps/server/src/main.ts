@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword, mediaStorageFor } from "@shopwright/api/server";
 import { createPostgresDb, isMigrated, migrate, type PostgresDb } from "@shopwright/db";
-import { startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { DataFolderInUse, startEmbeddedPostgres } from "@shopwright/db/embedded";
 import { seedIfEmpty } from "@shopwright/db/seed";
 import { apiConfig, repoRoot } from "./api-config.ts";
 import { createApp } from "./app.ts";
@@ -180,6 +180,6 @@ async function schemaReady(db: PostgresDb, mode: "auto" | "off"): Promise<void> 
 }
 
 main().catch((error) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof DataFolderInUse ? error.message : error);
   process.exit(1);
 });

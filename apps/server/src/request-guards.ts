@@ -39,6 +39,26 @@ export function procedures(path: string): string[] {
   }
 }
 
+/** Bodies read as text: JSON, forms, plain text. A file's bytes (multipart) are not text. */
+const TEXT_TYPES = /^(application\/json|application\/x-www-form-urlencoded|text\/[\w.+-]+)$/;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Refuses a text body that is not valid UTF-8 (400), which would otherwise be decoded with each
+ * bad byte turned into U+FFFD and stored so, changed without anyone saying. Runs after the size
+ * limit: the body it reads is bounded, and the routes read it again from Hono's copy.
+ */
+export const utf8Body: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (c.req.method === "GET" || c.req.method === "HEAD" || !TEXT_TYPES.test(type)) return next();
+  try {
+    utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    return c.json({ error: { message: "The request body is not valid UTF-8 text" } }, 400);
+  }
+  return next();
+};
+
 const uploadLimit = limitBody(MAX_IMAGE_BYTES + FORM_OVERHEAD);
 const jsonLimit = limitBody(JSON_MAX_BYTES);
 

@@ -6,6 +6,7 @@ import {
   benchCeilingRouter,
   CART_COOKIE,
   CART_TOKEN_HEADER,
+  cacheableCatalogQueries,
   DomainError,
   hasForeignCause,
   MAX_BATCH_SIZE,
@@ -48,12 +49,17 @@ export function trpcHandler(deps: TrpcDeps) {
       if (getHTTPStatusCodeFromError(error) < 500 && !hasForeignCause(error)) return;
       (ctx?.log ?? deps.logger).error({ err: error.cause ?? error, procedure: path }, "procedure failed");
     },
-    // A rate-limited answer says when to come back, in the header HTTP clients know.
-    responseMeta: ({ errors }) => {
+    // A rate-limited answer says when to come back, in the header HTTP clients know. Any answer
+    // but the public catalog's (which catalog-cache.ts marks cacheable) may be one person's — a
+    // session, a cart, an order — so no browser or shared cache may keep it.
+    responseMeta: ({ errors, paths }) => {
       const wait = errors
         .map((e) => (e.cause instanceof DomainError ? e.cause.details?.retryAfterSeconds : undefined))
         .find((seconds) => typeof seconds === "number");
-      return wait === undefined ? {} : { headers: { "retry-after": String(wait) } };
+      const headers: Record<string, string> = {};
+      if (wait !== undefined) headers["retry-after"] = String(wait);
+      if (!paths?.every((path) => Object.hasOwn(cacheableCatalogQueries, path))) headers["cache-control"] = "no-store";
+      return { headers };
     },
     createContext: (opts, c: Context): ApiContext => {
       const secure = secureCookies(deps.config);

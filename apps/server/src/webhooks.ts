@@ -6,13 +6,13 @@ import { type ApiConfig, DomainError, receivePaymentWebhook, SIGNATURE_HEADER } 
 import type { Db } from "@shopwright/db";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
-import { KiB, limitBody } from "./request-guards.ts";
+import { KiB, limitBody, utf8Body } from "./request-guards.ts";
 
 const STATUS = { BAD_REQUEST: 400, NOT_FOUND: 404, CONFLICT: 409 } as const;
 
 export function webhookRoutes(deps: { db: Db; config: ApiConfig }) {
   const app = new Hono<AppEnv>();
-  app.post("/payments", limitBody(64 * KiB), async (c) => {
+  app.post("/payments", limitBody(64 * KiB), utf8Body, async (c) => {
     try {
       const result = await receivePaymentWebhook(
         { ...deps, log: c.get("log") },

@@ -152,6 +152,31 @@ describe("checkout and payment over HTTP", () => {
     expect((await app.request("/mockpay/pay/gwp_missing")).status).toBe(404);
   });
 
+  it("takes the payment page's Approve and Decline only from its own page, not from another site's form", async () => {
+    const created = await app.request("/mockpay/api/payments", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${gatewayApiKey(testConfig.webhookSecret)}`,
+      },
+      body: JSON.stringify({ reference: "pay_origin", orderId: "ord_origin", amountCents: 100, returnUrl: publicUrl }),
+    });
+    const page = new URL(((await created.json()) as { url: string }).url).pathname;
+    const post = (origin: string) =>
+      app.request(page, {
+        method: "POST",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        body: "decision=approve",
+      });
+    for (const origin of ["https://evil.example", "null"]) {
+      const refused = await post(origin);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toMatch(/payment page itself/);
+    }
+    expect(await (await app.request(page)).text()).toContain(">Approve</button>");
+    expect((await post(new URL(publicUrl).origin)).status).toBe(303);
+  });
+
   it("answers a forged webhook with 400", async () => {
     const forged = await app.request("/webhooks/payments", {
       method: "POST",

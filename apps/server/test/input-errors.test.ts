@@ -152,3 +152,33 @@ describe("malformed requests", () => {
     expect(logs.some((line) => line.level === 50 && line.requestId === requestId && line.err)).toBe(true);
   });
 });
+
+describe("a body that is not valid UTF-8", () => {
+  const withBadBytes = (before: string, after: string) =>
+    Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(after)]);
+
+  it("is a 400 saying so, on the API, the webhook and the payment page, and stores nothing", async () => {
+    const email = "not-utf8@example.com";
+    const register = await t.app.request("/trpc/auth.register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: withBadBytes(`{"json":{"email":"${email}","password":"correct horse battery","name":"Ad`, 'a"}}'),
+    });
+    expect(register.status).toBe(400);
+    expect(await register.text()).toMatch(/not valid UTF-8/);
+    const login = await trpcRequest(t.app, "auth.login", { email, password: "correct horse battery" });
+    expect(login.status).toBe(401);
+
+    const webhook = await t.app.request("/webhooks/payments", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: withBadBytes('{"id":"evt_', '"}'),
+    });
+    const page = await t.app.request("/mockpay/pay/gwp_missing", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: withBadBytes("decision=approve&x=", ""),
+    });
+    expect([webhook.status, page.status]).toEqual([400, 400]);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSmtpMailer, createTaskHandlers } from "@shopwright/api/server";
@@ -6,6 +6,7 @@ import { createCategory, createSignedInUser, imageForm, photo, testConfig } from
 import { startS3Server, type TestS3Server } from "@shopwright/api/testing/s3";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, trpcCall } from "./harness.ts";
 
@@ -91,6 +92,48 @@ describe("two servers sharing one bucket and one database", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/avif");
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    }
+  });
+});
+
+describe("an original asked for at a width, before its variants exist", () => {
+  it("is scaled once per width the shop uses, stored, and served from then on without the original", async () => {
+    const mediaDir = mkdtempSync(join(tmpdir(), "shop-scaled-"));
+    const t = await createTestApp({ config: { mediaDir } });
+    try {
+      const admin = await createSignedInUser(t.db, { role: "admin" });
+      const categoryId = (await createCategory(t.db, { name: "Scaled" })).id;
+      const product = await admin.caller.admin.products.create({
+        name: "Scaled",
+        description: "",
+        priceCents: 1,
+        stock: 1,
+        categoryId,
+      });
+      const { image } = await upload(t.app, admin.accessToken, product.id, await photo({ width: 900, height: 600 }));
+      expect(image!.url).toMatch(/\?w=800$/);
+      const fetchBytes = async (url: string) => {
+        const res = await t.app.request(url);
+        return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+      };
+      const first = await Promise.all(Array.from({ length: 6 }, () => fetchBytes(image!.url)));
+      expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(new Set(first.map((r) => r.bytes.toString("base64"))).size).toBe(1);
+
+      const { productImages } = t.db.tables;
+      const [row] = await t.db.orm.select().from(productImages).where(eq(productImages.id, image!.id));
+      expect(existsSync(join(mediaDir, `variants/${row!.id}.${row!.contentHash}/800.webp`))).toBe(true);
+      // The original is not read again: what it has become no longer matters to that width.
+      writeFileSync(join(mediaDir, row!.key), "not an image any more");
+      const again = await fetchBytes(image!.url);
+      expect(again.status).toBe(200);
+      expect(again.bytes.equals(first[0]!.bytes)).toBe(true);
+      // Only the widths the shop's pages use, and never the original itself.
+      for (const url of [`/media/${row!.key}?w=801`, `/media/${row!.key}?w=1600`, `/media/${row!.key}`]) {
+        expect((await t.app.request(url)).status).toBe(404);
+      }
+    } finally {
+      await t.close();
     }
   });
 });

@@ -54,6 +54,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const passwordFile = join(base, "postgres.password");
   const binaries = await platformBinaries();
   const owner = await serverUser();
+  const release = throwaway ? () => undefined : claimDataFolder(base);
+  try {
+    return await startServer({ ...options, base, clusterDir, passwordFile, binaries, owner, throwaway, release });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startServer(
+  options: EmbeddedPostgresOptions & {
+    base: string;
+    clusterDir: string;
+    passwordFile: string;
+    binaries: Binaries;
+    owner: Owner | undefined;
+    throwaway: boolean;
+    release: () => void;
+  },
+): Promise<EmbeddedPostgres> {
+  const { base, clusterDir, passwordFile, binaries, owner, throwaway } = options;
 
   // The binaries too: a checkout inside a `mktemp -d` folder is closed to the server user.
   if (owner) grantTraverse(dirname(binaries.postgres));
@@ -111,6 +132,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     pid: child.pid!,
     async stop() {
       await stopChild(child);
+      options.release();
       if (throwaway) rmSync(base, { recursive: true, force: true });
     },
   };
@@ -194,6 +216,73 @@ async function initCluster(initdb: string, clusterDir: string, passwordFile: str
     throw new Error(`initdb failed in ${clusterDir}: ${stderr.trim() || (error as Error).message}`);
   } finally {
     rmSync(initPasswordFile, { force: true });
+  }
+}
+
+/** Another shop process is running on this data folder: starting would take its database away. */
+export class DataFolderInUse extends Error {
+  override readonly name = "DataFolderInUse";
+}
+
+/**
+ * A data folder belongs to one shop process at a time: `<dataDir>/postgres.owner` records the one
+ * that started its server (its pid and, on Linux, its start time, so a recycled pid is not taken
+ * for it). A start that finds a live owner refuses and touches nothing; a start that finds the
+ * owner gone (killed, crashed) takes the folder over, server and all. The file is created
+ * exclusively, so of two starts at once one claims the folder and the other finds it live.
+ * Returns what gives the folder up.
+ */
+function claimDataFolder(base: string): () => void {
+  mkdirSync(base, { recursive: true });
+  const file = join(base, "postgres.owner");
+  const me = identityOf(process.pid);
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      writeFileSync(file, `${me}\n`, { flag: "wx", mode: 0o600 });
+      return () => {
+        if (readIfExists(file) === me) rmSync(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const recorded = readIfExists(file);
+    const pid = Number(recorded?.split(" ")[0]);
+    if (recorded && Number.isInteger(pid) && pid > 0 && isAlive(pid) && identityOf(pid) === recorded) {
+      throw new DataFolderInUse(
+        `The data folder ${base} is in use by a running shop (process ${pid}: ${commandOf(pid)}). ` +
+          `Stop that one first (kill -TERM ${pid}), or start this one with another DATA_DIR. Nothing was changed.`,
+      );
+    }
+    rmSync(file, { force: true });
+  }
+  throw new DataFolderInUse(`The data folder ${base} is being claimed by another start; try again.`);
+}
+
+/** A process as the owner file records it: its pid and, where /proc tells it, when it started. */
+function identityOf(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Field 22, counted past the command name in parentheses (which may itself hold spaces).
+    const startTime = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    return `${pid} ${startTime}`;
+  } catch {
+    return String(pid);
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+  } catch {
+    return "command line unknown";
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return undefined;
   }
 }
 

@@ -34,31 +34,68 @@ describe("the embedded Postgres", () => {
     }
   });
 
-  it("keeps serving through its owner's graceful stop when Ctrl-C signals the whole process group", async () => {
+  /**
+   * A shop of its own, as a terminal runs a command (in its own process group): it starts the
+   * embedded server on a fresh data folder, says "ready", and on SIGINT still uses its database.
+   */
+  async function shopProcess(name: string) {
     const fixture = fileURLToPath(new URL("./embedded-sigint.fixture.ts", import.meta.url));
-    const ctrlCDataDir = mkdtempSync(join(tmpdir(), "shopwright-embedded-sigint-"));
-    // Its own process group, as a terminal gives a command it runs.
-    const child = spawn(process.execPath, ["--import", "tsx", fixture, ctrlCDataDir], {
+    const folder = mkdtempSync(join(tmpdir(), `shopwright-embedded-${name}-`));
+    const child = spawn(process.execPath, ["--import", "tsx", fixture, folder], {
       detached: true,
       stdio: ["ignore", "pipe", "inherit"],
     });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = once(child, "exit");
+    const cleanUp = () => {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+      rmSync(folder, { recursive: true, force: true });
+    };
     try {
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      const exited = once(child, "exit");
       await expect.poll(() => output, { timeout: 60_000 }).toContain("ready");
-      process.kill(-child.pid!, "SIGINT");
-      const [code] = await exited;
+    } catch (error) {
+      cleanUp();
+      throw error;
+    }
+    return { child, folder, exited, output: () => output, cleanUp };
+  }
 
-      expect(output).toContain("after SIGINT: the database answered");
+  it("refuses a second start on a live shop's data folder, naming the shop, and touches nothing", async () => {
+    const shop = await shopProcess("live");
+    try {
+      const second = await startEmbeddedPostgres({ dataDir: shop.folder }).then(
+        async (server) => {
+          await server.stop();
+          return "started a second server";
+        },
+        (error: Error) => error.message,
+      );
+      expect(second).toMatch(`${shop.folder} is in use by a running shop (process ${shop.child.pid}: `);
+      expect(second).toContain("embedded-sigint");
+      // The live shop's server was left alone: it still answers its owner.
+      process.kill(shop.child.pid!, "SIGINT");
+      await shop.exited;
+      expect(shop.output()).toContain("after SIGINT: the database answered");
+    } finally {
+      shop.cleanUp();
+    }
+  }, 90_000);
+
+  it("keeps serving through its owner's graceful stop when Ctrl-C signals the whole process group", async () => {
+    const shop = await shopProcess("sigint");
+    try {
+      process.kill(-shop.child.pid!, "SIGINT");
+      const [code] = await shop.exited;
+
+      expect(shop.output()).toContain("after SIGINT: the database answered");
       expect(code).toBe(0);
-      const serverPid = Number(/stopped (\d+)/.exec(output)?.[1]);
+      const serverPid = Number(/stopped (\d+)/.exec(shop.output())?.[1]);
       expect(() => process.kill(serverPid, 0)).toThrow();
     } finally {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-      rmSync(ctrlCDataDir, { recursive: true, force: true });
+      shop.cleanUp();
     }
   }, 90_000);
 });

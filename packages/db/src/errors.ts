@@ -85,3 +85,43 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What a log may say about a failed query: the SQL with its placeholders, the database's error
+ * code, and the constraint, table and column it names. Never the parameters, nor a database
+ * server's message or detail, which quote values ("invalid input syntax for type integer:
+ * \"ada@…\"", "Key (email)=(…) already exists"); a failure on the client's side (a refused
+ * connection, a closed pool) quotes none and is kept. The stack keeps its frames only, since its
+ * first line is the message. Undefined for an error that did not come from a query.
+ */
+export function loggableQueryError(error: unknown): Record<string, unknown> | undefined {
+  let query: string | undefined;
+  let driver: Record<string, unknown> | undefined;
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 6; depth++) {
+    const c = current as Record<string, unknown>;
+    if (query === undefined && typeof c.query === "string" && Array.isArray(c.params)) query = c.query;
+    else if (query !== undefined) {
+      driver = c;
+      break;
+    }
+    current = c.cause;
+  }
+  if (query === undefined) return undefined;
+  const named = (key: string) => (typeof driver?.[key] === "string" ? { [key]: driver[key] } : {});
+  const code = typeof driver?.code === "string" ? driver.code : undefined;
+  // A database server's error has a severity; only the client's own failures are safe to quote.
+  const reason = driver && driver.severity === undefined && typeof driver.message === "string" ? driver.message : "";
+  const message = `A query failed${code ? ` with ${code}` : ""}${reason ? `: ${reason}` : ""}`;
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)) : [];
+  return {
+    type: "QueryError",
+    message,
+    ...named("code"),
+    ...named("constraint"),
+    ...named("table"),
+    ...named("column"),
+    query,
+    stack: [`QueryError: ${message}`, ...frames].join("\n"),
+  };
+}

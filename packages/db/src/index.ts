@@ -3,7 +3,13 @@ export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, SearchText, TextMatch } from "./dialect-sql.ts";
 export { FUZZY_THRESHOLD, fuzzySpellings } from "./dialect-sql.ts";
-export { isConstraintViolation, isDatabaseUnreachable, isUnstorableText, violatedConstraint } from "./errors.ts";
+export {
+  isConstraintViolation,
+  isDatabaseUnreachable,
+  isUnstorableText,
+  loggableQueryError,
+  violatedConstraint,
+} from "./errors.ts";
 export { newId } from "./ids.ts";
 export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";

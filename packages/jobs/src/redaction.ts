@@ -26,13 +26,23 @@ export const isSecretField = (name: string): boolean => secret.has(name.toLowerC
 
 export const REDACTED = "[redacted]";
 
-/** A copy of `value` with every secret field's value, at any depth, replaced by "[redacted]". */
+/**
+ * A copy of `value` with every secret field's value, at any depth of its arrays and plain objects,
+ * replaced by "[redacted]". Anything else (an Error, a Date) is kept as it is, for the logger's own
+ * serializers.
+ */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
-  if (!value || typeof value !== "object") return value;
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [key, isSecretField(key) ? REDACTED : redactSecrets(inner)]),
   );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**

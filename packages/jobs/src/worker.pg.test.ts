@@ -124,4 +124,34 @@ describe("the worker runner on postgres", () => {
     expect(finished).toBe(true);
     expect(runs).toBe(1);
   });
+
+  it("leaves a job's secrets out of every log line, however deep the worker puts its payload", async () => {
+    const entries: Entry[] = [];
+    const outcomes: JobOutcome[] = [];
+    const worker = await startWorker({
+      db,
+      databaseUrl: db.url,
+      tasks: {
+        send_password_reset: async () => {
+          throw new Error("the SMTP server is down");
+        },
+      },
+      log: capturingLog(entries),
+      pollIntervalMs: 100,
+      onJobFinished: (_, outcome) => outcomes.push(outcome),
+    });
+    try {
+      const payload = { email: "ada@example.com", seed: "s33d-of-the-link", requestedAt: new Date().toISOString() };
+      await db.run(
+        sql`select graphile_worker.add_job('send_password_reset', ${JSON.stringify(payload)}::json, max_attempts => 1)`,
+      );
+      await until(() => outcomes.length === 1);
+    } finally {
+      await worker.stop();
+    }
+    expect(entries).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/permanently failed/) }));
+    const written = JSON.stringify(entries);
+    expect(written).not.toContain("ada@example.com");
+    expect(written).not.toContain("s33d-of-the-link");
+  });
 });

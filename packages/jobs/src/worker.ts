@@ -16,6 +16,7 @@ import {
 } from "graphile-worker";
 import { z } from "zod";
 import { recordHeartbeat, recordStopped, sweepStaleWorkers } from "./heartbeat.ts";
+import { redactSecrets } from "./redaction.ts";
 import { type TaskName, taskMaxAttempts, taskPayloads } from "./tasks.ts";
 
 /** The slice of pino the worker logs through (the API's `Logger` has the same shape). */
@@ -182,12 +183,16 @@ function observe(events: WorkerEvents, log: JobLog, onJobFinished: WorkerOptions
   });
 }
 
-/** graphile-worker's logger, writing through ours with its scope (worker, task, job) as fields. */
+/**
+ * graphile-worker's logger, writing through ours with its scope (worker, task, job) as fields. Its
+ * lines about a job carry the whole job, payload included, deeper than log redaction paths reach:
+ * the secret fields are masked here, by the same rule as everywhere.
+ */
 function graphileLogger(log: JobLog): GraphileLogger {
   return new GraphileLogger((scope) => {
     const scoped = Object.keys(scope).length > 0 ? log.child({ ...scope }) : log;
     return (level, message, meta) => {
-      const fields = meta ?? {};
+      const fields = (redactSecrets(meta) ?? {}) as object;
       const name = String(level);
       if (name === "error") scoped.error(fields, message);
       else if (name === "warning") scoped.warn(fields, message);

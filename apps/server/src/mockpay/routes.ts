@@ -10,7 +10,7 @@
  *   POST /mockpay/api/payments/:reference/decision  { decision: "approve" | "decline" } → { status }:
  *        the test helper behind `payments.simulate`, deciding exactly as the hosted page's buttons do
  *   GET  /mockpay/pay/:id       the hosted page: amount, Approve, Decline
- *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL
+ *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL; 403 from another origin
  */
 import { timingSafeEqual } from "node:crypto";
 import { type ApiConfig, gatewayApiKey } from "@shopwright/api/server";
@@ -44,6 +44,7 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
   const { gatewayPayments } = db.tables;
   const apiKey = Buffer.from(gatewayApiKey(config.webhookSecret));
   const hostedPage = (id: string) => `${config.gatewayUrl}/pay/${id}`;
+  const ownOrigin = new URL(config.gatewayUrl).origin;
   const authorized = (header: string | undefined) => {
     const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
     return given.length === apiKey.length && timingSafeEqual(given, apiKey);
@@ -99,6 +100,9 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
       .from(gatewayPayments)
       .where(eq(gatewayPayments.id, c.req.param("id")));
     if (!payment) return c.text("No such payment", 404);
+    // The shop's no-referrer makes a browser send `Origin: null` with this page's own form, as it
+    // does from a sandboxed frame elsewhere; same-origin keeps the real origin on its own posts only.
+    c.header("referrer-policy", "same-origin");
     return c.html(paymentPage(payment));
   });
 
@@ -113,6 +117,12 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
   });
 
   app.post("/pay/:id", async (c) => {
+    // A form on any site can post here; a browser says which page sent it. Only the hosted page
+    // itself may decide (a request without Origin is no browser's, and no page's either).
+    const origin = c.req.header("origin");
+    if (origin !== undefined && origin !== ownOrigin) {
+      return c.text("Approve or decline on the payment page itself; this request came from another site", 403);
+    }
     const parsed = decision.safeParse(await c.req.parseBody());
     if (!parsed.success) return c.text("Choose Approve or Decline", 400);
     const payment = await decide(eq(gatewayPayments.id, c.req.param("id")), parsed.data.decision, c.get("requestId"));

@@ -1,6 +1,8 @@
 /**
  * Forgot password. The request answers `{ ok: true }` alike whether or not the account exists, and
- * does the same work either way (count the attempt, enqueue a job): the job looks the address up.
+ * does the same work either way (count the attempt, enqueue a job): the job looks the address up,
+ * and mails it either way — the link, or word that no account has this address — so neither the
+ * job's logs nor its timing say which it was.
  * The link's token is derived in the job from a random seed the request chose (see link-token.ts).
  * Resetting consumes the token with one conditional update (used once, within the hour), sets the
  * password, ends every session of the account and drops an email change waiting on its link.
@@ -11,7 +13,8 @@ import { storefrontRoutes } from "@shopwright/routes";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
-import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
+import { addressKey } from "../lib/address-key.ts";
+import { enforceRateLimits, hitRateLimit, type RateLimitRule } from "../lib/rate-limit.ts";
 import { cancelEmailChange } from "./email-change.ts";
 import { linkToken, linkTokenHash, newLinkSeed } from "./link-token.ts";
 import { hashPassword } from "./password.ts";
@@ -21,8 +24,14 @@ import { revokeSessions } from "./sessions.ts";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
+/**
+ * The limit protects the holder of an email, not whoever types it. A requesting address is refused
+ * (429) past its own limit. An email is never refused: past a few mails an hour, further requests
+ * are answered alike and mail nothing, so a stranger can neither flood the holder's inbox nor make
+ * the holder's own request fail; the links already mailed that hour work.
+ */
 const RATE_LIMITS = {
-  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+  mailsPerEmail: { limit: 3, windowSeconds: RESET_TTL_MS / 1000 },
   perIp: { limit: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
@@ -33,10 +42,9 @@ export async function requestPasswordReset(
   meta: { ip: string; requestId?: string },
 ): Promise<void> {
   if (config.rateLimits) {
-    await enforceRateLimits(db, [
-      { key: `reset:ip:${meta.ip}`, rule: RATE_LIMITS.perIp },
-      { key: `reset:email:${input.email}`, rule: RATE_LIMITS.perEmail },
-    ]);
+    await enforceRateLimits(db, [{ key: `reset:ip:${addressKey(meta.ip)}`, rule: RATE_LIMITS.perIp }]);
+    const mail = await hitRateLimit(db, `reset:email:${input.email}`, RATE_LIMITS.mailsPerEmail);
+    if (!mail.allowed) return;
   }
   await enqueue(db, "send_password_reset", {
     email: input.email,
@@ -47,31 +55,31 @@ export async function requestPasswordReset(
 }
 
 /**
- * For the reset email's job: records the token's hash for the account with this address, if there
- * is one, and returns the link to send. A retry re-derives the same token, so it records nothing
- * twice and the email (sent once per token, by its hash) goes out once.
+ * For the reset email's job: the email's reference (the token's hash, one per request) and, when
+ * an account has this address, its name and the link to send, the token's hash recorded for it. A
+ * retry re-derives the same token, so it records nothing twice and the email (sent once per
+ * reference) goes out once.
  */
 export async function recordResetLink(
   db: Db,
   config: ApiConfig,
   payload: { email: string; seed: string; requestedAt: string },
-): Promise<{ ref: string; link: string; name: string } | null> {
+): Promise<{ ref: string; account: { link: string; name: string } | null }> {
   const { users, passwordResets } = db.tables;
+  const token = linkToken(config.jwtSecret, "password-reset", payload.seed);
+  const ref = linkTokenHash(token);
   const [user] = await db.orm
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.email, payload.email));
-  if (!user) return null;
-  const token = linkToken(config.jwtSecret, "password-reset", payload.seed);
-  const id = linkTokenHash(token);
+  if (!user) return { ref, account: null };
   await db.orm
     .insert(passwordResets)
-    .values({ id, userId: user.id, expiresAt: new Date(Date.parse(payload.requestedAt) + RESET_TTL_MS) })
+    .values({ id: ref, userId: user.id, expiresAt: new Date(Date.parse(payload.requestedAt) + RESET_TTL_MS) })
     .onConflictDoNothing();
   return {
-    ref: id,
-    link: `${config.publicUrl}${storefrontRoutes.resetPassword.href()}#token=${token}`,
-    name: user.name,
+    ref,
+    account: { link: `${config.publicUrl}${storefrontRoutes.resetPassword.href()}#token=${token}`, name: user.name },
   };
 }
 

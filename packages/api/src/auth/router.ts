@@ -39,7 +39,7 @@ const tokenDelivery = z.enum(["cookie", "body"]).default("cookie");
  * Browsers get the refresh token as an httpOnly cookie; scripts that ask get it in the body and no
  * cookie. The access token is always in the body.
  */
-function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | "body") {
+function deliver(ctx: Context, issued: IssuedRefreshToken, delivery: "cookie" | "body"): { refreshToken?: string } {
   if (delivery === "body") return { refreshToken: issued.refreshToken };
   const maxAgeSeconds = Math.max(0, Math.floor((issued.expiresAt.getTime() - Date.now()) / 1000));
   ctx.cookies.set(REFRESH_COOKIE, issued.refreshToken, { path: API_PATH, maxAgeSeconds });
@@ -108,13 +108,18 @@ export const createAuthRouter = ({
           if (!fromBody) ctx.cookies.delete(SESSION_HINT_COOKIE);
           throw unauthorized("Sign in to continue");
         }
-        const rotated = await auth.refresh(ctx.db, ctx.config, presented, meta(ctx)).catch((error: unknown) => {
-          // The cookie's session is over (expired, revoked, reused): stop the browser presenting it.
-          if (!fromBody && error instanceof DomainError && error.code === "UNAUTHORIZED") forgetCookieSession(ctx);
-          throw error;
-        });
-        const { accessToken, accessTokenExpiresAt } = rotated;
-        return { accessToken, accessTokenExpiresAt, ...deliver(ctx, rotated, fromBody ? "body" : "cookie") };
+        // A cookie is shared by the browser's tabs, so one of two refreshing at once loses the race
+        // and is answered with an access token only; a script holds its own token and must not race.
+        const refreshed = await auth
+          .refresh(ctx.db, ctx.config, presented, meta(ctx), { answerLostRace: !fromBody })
+          .catch((error: unknown) => {
+            // The cookie's session is over (expired, revoked, reused): stop the browser presenting it.
+            if (!fromBody && error instanceof DomainError && error.code === "UNAUTHORIZED") forgetCookieSession(ctx);
+            throw error;
+          });
+        const { accessToken, accessTokenExpiresAt, rotated } = refreshed;
+        const delivered = rotated ? deliver(ctx, rotated, fromBody ? "body" : "cookie") : {};
+        return { accessToken, accessTokenExpiresAt, ...delivered };
       }),
 
     logout: protectedProcedure

@@ -4,7 +4,7 @@
  * functions over a Db; the router adds transport (cookies, input parsing) and nothing else.
  */
 import { type Address, type Db, isConstraintViolation, newId } from "@shopwright/db";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
@@ -175,33 +175,54 @@ export async function login(
  * consumed in the same transaction that issues the new one; see consumeRefreshToken for what
  * happens to a token presented twice.
  */
+/**
+ * Rotates a refresh token: a successor and an access token. A browser's two tabs may refresh with
+ * the same cookie at once; the one that loses that race (inside REUSE_GRACE_SECONDS) gets an
+ * access token for the family when `answerLostRace` is set (`rotated` null: the winner's cookie is
+ * the browser's), rather than UNAUTHORIZED and a cleared cookie, which signed the browser out.
+ */
 export async function refresh(
   db: Db,
   config: ApiConfig,
   refreshToken: string,
   meta: RequestMeta,
-): Promise<IssuedRefreshToken & { accessToken: string; accessTokenExpiresAt: Date }> {
+  options: { answerLostRace?: boolean } = {},
+): Promise<{ accessToken: string; accessTokenExpiresAt: Date; rotated: IssuedRefreshToken | null }> {
   const outcome = await db.transaction(async (tx) => {
     const consumed = await consumeRefreshToken(tx, refreshToken);
-    if (!consumed.ok) return consumed;
+    if (!consumed.ok) {
+      if (!consumed.lostRace || !options.answerLostRace) return consumed;
+      const viewer = await liveViewer(tx, consumed.lostRace);
+      return viewer ? { ok: true as const, issued: null, viewer } : { ok: false as const };
+    }
     const { userId, familyId, absoluteExpiresAt } = consumed.session;
-    const [user] = await tx.orm
-      .select({ role: tx.tables.users.role })
-      .from(tx.tables.users)
-      .where(eq(tx.tables.users.id, userId));
-    if (!user) return { ok: false as const };
+    const viewer = await liveViewer(tx, { userId, familyId });
+    if (!viewer) return { ok: false as const };
     const issued = await issueRefreshToken(tx, {
       userId,
       userAgent: meta.userAgent,
       family: { id: familyId, absoluteExpiresAt },
     });
-    return { ok: true as const, issued, viewer: { userId, role: user.role, familyId } };
+    return { ok: true as const, issued, viewer };
   });
   if (!outcome.ok) {
     forgetFamilies(outcome.revokedFamilies ?? []);
     throw sessionEnded();
   }
-  return { ...outcome.issued, ...(await issueAccessToken(config.jwtSecret, outcome.viewer)) };
+  return { ...(await issueAccessToken(config.jwtSecret, outcome.viewer)), rotated: outcome.issued };
+}
+
+/** The viewer a family's access token names, if its user exists and the family has a live session. */
+async function liveViewer(tx: Db, { userId, familyId }: { userId: string; familyId: string }) {
+  const { users, sessions } = tx.tables;
+  const [user] = await tx.orm.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const [live] = await tx.orm
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)))
+    .limit(1);
+  return live ? { userId, role: user.role, familyId } : null;
 }
 
 /** Ends this sign-in (its whole token family), or every session of the user. */

@@ -23,7 +23,8 @@ export const IDLE_TTL_SECONDS = 30 * 86_400;
 export const ABSOLUTE_TTL_SECONDS = 90 * 86_400;
 /**
  * How long after a token was consumed presenting it again counts as a race (two tabs refreshing
- * with the same cookie) rather than theft: the late request is refused, the family survives.
+ * with the same cookie) rather than theft: the family survives, and the late request is not
+ * given a successor (the winner's is the one).
  */
 export const REUSE_GRACE_SECONDS = 10;
 
@@ -85,12 +86,16 @@ interface Consumed {
  * and unexpired, so of any number of concurrent callers exactly one gets the row back. Must run
  * inside the transaction that issues the successor, so the family is never left without one.
  * A token that was already consumed revokes its family, unless it was consumed so recently that
- * this is a race between two requests sent with it (see REUSE_GRACE_SECONDS).
+ * this is a race between two requests sent with it (see REUSE_GRACE_SECONDS): then the answer
+ * names the family the race was lost in.
  */
 export async function consumeRefreshToken(
   tx: Db,
   refreshToken: string,
-): Promise<{ ok: true; session: Consumed } | { ok: false; revokedFamilies?: string[] }> {
+): Promise<
+  | { ok: true; session: Consumed }
+  | { ok: false; revokedFamilies?: string[]; lostRace?: { userId: string; familyId: string } }
+> {
   const { sessions } = tx.tables;
   const id = sessionIdOf(refreshToken);
   const now = new Date();
@@ -110,11 +115,18 @@ export async function consumeRefreshToken(
   if (session) return { ok: true, session };
 
   const [stale] = await tx.orm
-    .select({ familyId: sessions.familyId, rotatedAt: sessions.rotatedAt, revokedAt: sessions.revokedAt })
+    .select({
+      userId: sessions.userId,
+      familyId: sessions.familyId,
+      rotatedAt: sessions.rotatedAt,
+      revokedAt: sessions.revokedAt,
+    })
     .from(sessions)
     .where(eq(sessions.id, id));
   if (!stale?.rotatedAt || stale.revokedAt) return { ok: false };
-  if (now.getTime() - stale.rotatedAt.getTime() < REUSE_GRACE_SECONDS * 1000) return { ok: false };
+  if (now.getTime() - stale.rotatedAt.getTime() < REUSE_GRACE_SECONDS * 1000) {
+    return { ok: false, lostRace: { userId: stale.userId, familyId: stale.familyId } };
+  }
   return { ok: false, revokedFamilies: await revokeSessions(tx, { familyId: stale.familyId }) };
 }
 

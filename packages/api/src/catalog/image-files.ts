@@ -6,6 +6,7 @@
 import type { Sharp, SharpOptions } from "sharp";
 import { badRequest } from "../errors.ts";
 import type { ImageType } from "../media/image-type.ts";
+import { imageWork } from "./image-work.ts";
 
 let sharpModule: Promise<typeof import("sharp")> | undefined;
 
@@ -77,22 +78,24 @@ export interface RenderedVariant {
 export async function renderVariants(original: Uint8Array, widths: number[], fallback: FallbackFormat) {
   const source = (await sharpOf(original, { limitInputPixels: MAX_IMAGE_PIXELS })).autoOrient();
   const variants: RenderedVariant[] = [];
-  // One at a time: the worker shares two cores with the web server.
+  // One at a time, each in the process's line for image work: the worker may share two cores
+  // with the web server.
   for (const width of widths) {
     for (const format of [...VARIANT_FORMATS, fallback]) {
-      variants.push({ width, format, bytes: await encode(source.clone().resize({ width }), format) });
+      const bytes = await imageWork(() => encode(source.clone().resize({ width }), format), "wait");
+      variants.push({ width, format, bytes });
     }
   }
   return variants;
 }
 
-/** The original at `width`, as WebP: what shoppers see until the variants exist. */
+/**
+ * The original at `width`, as the WebP variant of that width will be: what shoppers see until the
+ * variants exist. Asked for by a request, so refused (503) when the line for image work is full.
+ */
 export async function scaleOriginal(original: Uint8Array, width: number): Promise<Buffer> {
-  return (await sharpOf(original, { limitInputPixels: MAX_IMAGE_PIXELS }))
-    .autoOrient()
-    .resize({ width, withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toBuffer();
+  const source = await sharpOf(original, { limitInputPixels: MAX_IMAGE_PIXELS });
+  return imageWork(() => encode(source.autoOrient().resize({ width }), "webp"), "or-refuse");
 }
 
 function encode(image: Sharp, format: VariantFormat): Promise<Buffer> {

@@ -30,10 +30,8 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
       else logged(helpers, `order ${orderId}: tracking email`, result);
     },
     async send_password_reset(payload, helpers) {
-      const result = await sendPasswordResetEmail(deps, payload);
-      // Logged without the address: whether an account exists is not for the logs either.
-      if (result.status === "no_account") helpers.logger.info("password reset: no such account; nothing sent", {});
-      else logged(helpers, "password reset email", result);
+      // Logged without the address, and alike whether an account has it.
+      logged(helpers, "password reset email", await sendPasswordResetEmail(deps, payload));
     },
     async send_email_verification(payload, helpers) {
       const result = await sendEmailVerificationEmail(deps, payload);

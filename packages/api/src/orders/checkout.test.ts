@@ -3,8 +3,11 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../logger.ts";
+import { receivePaymentWebhook } from "../payments/webhook.ts";
 import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
-import { createSignedInUser, fakePaymentGateway } from "../testing/index.ts";
+import { createSignedInUser, fakePaymentGateway, testConfig } from "../testing/index.ts";
+import { signedPaymentEvent } from "../testing/payments.ts";
 
 describe(`orders on ${testDialect()}`, () => {
   let db: Db;
@@ -127,6 +130,50 @@ describe(`orders on ${testDialect()}`, () => {
     expect(await stockOf(scarce.id)).toBe(1);
     expect(await cartSize(shopper.id)).toBe(3);
     expect(await db.orm.select().from(orders).where(eq(orders.userId, shopper.id))).toEqual([]);
+  });
+
+  it("lets a shopper hold at most 3 unpaid orders and 100 unpaid items, says what to do, and takes nothing", async () => {
+    const shopper = await createSignedInUser(db);
+    const product = await createProduct(db, { stock: 500 });
+    let key = 0;
+    const checkout = () =>
+      shopper.caller.orders.checkout({ idempotencyKey: `unpaid-${++key}-0000`, shippingAddress: testAddress });
+    const refused = async (message: RegExp) => {
+      await expect(checkout()).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(message) });
+      expect(await cartSize(shopper.id)).toBe(1);
+    };
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    await checkout();
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    const { order: second } = await checkout();
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 99 }]);
+    await refused(/at most 100 items at once, and yours already hold 2\. Pay for an order, or take 1 items/);
+    expect(await stockOf(product.id)).toBe(498);
+
+    await shopper.caller.cart.updateItem({ productId: product.id, quantity: 98 });
+    await checkout();
+    await fillCart(db, shopper.id, [{ productId: product.id, quantity: 1 }]);
+    await refused(/You have 3 orders waiting for payment/);
+    expect(await stockOf(product.id)).toBe(400);
+
+    const deps = { db, config: testConfig, log: silentLogger };
+    await receivePaymentWebhook(deps, signedPaymentEvent(second.id, second.payment!, "payment.succeeded"));
+    await checkout();
+    expect(await stockOf(product.id)).toBe(399);
+  });
+
+  it("takes an order past 32-bit cents whole: 22 of a $1,000,000 product", async () => {
+    const gateway = fakePaymentGateway();
+    const shopper = await createSignedInUser(db, { gateway });
+    const jewel = await createProduct(db, { priceCents: 100_000_000, stock: 30 });
+    await fillCart(db, shopper.id, [{ productId: jewel.id, quantity: 22 }]);
+    const { order } = await shopper.caller.orders.checkout({
+      idempotencyKey: "big-order-01",
+      shippingAddress: testAddress,
+    });
+    expect(order.totalCents).toBe(2_200_000_000);
+    expect(order.payment?.amountCents).toBe(2_200_000_000);
+    expect(gateway.calls[0]?.amountCents).toBe(2_200_000_000);
   });
 
   it("answers a repeated key with the first result, and a different request on it with CONFLICT", async () => {

@@ -21,6 +21,7 @@ import type { Logger } from "../logger.ts";
 import { latestAttempt, registerAttempt } from "./payment-attempts.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { type OrderDetail, orderDetail } from "./queries.ts";
+import { assertMayHoldMore } from "./unpaid-limit.ts";
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -123,6 +124,8 @@ async function placeOrder(
   if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address });
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
+  const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+  if (config.rateLimits) await assertMayHoldMore(tx, { userId }, units);
   const reserved = await reserveStock(tx, lines);
   const subtotalCents = sumCents(reserved.map((r) => lineTotal(r.priceCents, r.quantity)));
   // No shipping or tax yet: the total is the subtotal, kept apart so either can be added.

@@ -65,6 +65,17 @@ describe(`paying again, and voiding what will not be paid, on ${testDialect()}`,
     expect(gateway.calls).toHaveLength(1);
   });
 
+  it("lets a shopper pay again 5 times a minute per order, then says when to try again", async () => {
+    const { order, shopper, view } = await placeTestOrder(db);
+    for (let i = 0; i < 5; i++) await shopper.caller.orders.retryPayment({ id: order.id });
+    const last = (await view()).payment?.id;
+    await expect(shopper.caller.orders.retryPayment({ id: order.id })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      cause: { details: { retryAfterSeconds: expect.any(Number) } },
+    });
+    expect((await view()).payment?.id).toBe(last);
+  });
+
   it("refuses another shopper's order, a cancelled order and one past its deadline, changing nothing", async () => {
     const { order, shopper, view } = await placeTestOrder(db);
     const stranger = await createSignedInUser(db);

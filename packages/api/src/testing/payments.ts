@@ -1,15 +1,19 @@
 /** Orders placed through checkout with a fake gateway, and the gateway's signed events for them. */
 import type { Db } from "@shopwright/db";
 import { eq } from "drizzle-orm";
+import type { ApiConfig } from "../config.ts";
 import { signWebhook } from "../payments/signature.ts";
 import { createProduct, fillCart, testAddress } from "./fixtures.ts";
 import { createSignedInUser, fakePaymentGateway, testConfig } from "./index.ts";
 
 let events = 0;
 
-export async function placeTestOrder(db: Db, options: { stock?: number; quantity?: number } = {}) {
+export async function placeTestOrder(
+  db: Db,
+  options: { stock?: number; quantity?: number; config?: Partial<ApiConfig> } = {},
+) {
   const gateway = fakePaymentGateway();
-  const shopper = await createSignedInUser(db, { gateway });
+  const shopper = await createSignedInUser(db, { gateway, ...(options.config ? { config: options.config } : {}) });
   const product = await createProduct(db, { stock: options.stock ?? 5, priceCents: 1_000 });
   await fillCart(db, shopper.id, [{ productId: product.id, quantity: options.quantity ?? 2 }]);
   const { order, paymentUrl } = await shopper.caller.orders.checkout({

@@ -1,7 +1,7 @@
 /** Categories, products and their images: the catalog domain's tables. */
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { at, createdAt, tsvector, updatedAt } from "../columns/pg.ts";
+import { at, cents, createdAt, tsvector, updatedAt } from "../columns/pg.ts";
 import { productStatuses } from "../enums.ts";
 
 export const categories = pgTable(
@@ -25,7 +25,7 @@ export const products = pgTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     description: text().notNull(),
-    priceCents: integer().notNull(),
+    priceCents: cents().notNull(),
     stock: integer().notNull(),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()

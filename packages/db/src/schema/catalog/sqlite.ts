@@ -1,7 +1,7 @@
 /** Categories, products and their images: the catalog domain's tables. */
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { at, createdAt, updatedAt } from "../columns/sqlite.ts";
+import { at, cents, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { productStatuses } from "../enums.ts";
 
 export const categories = sqliteTable(
@@ -25,7 +25,7 @@ export const products = sqliteTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     description: text().notNull(),
-    priceCents: integer().notNull(),
+    priceCents: cents().notNull(),
     stock: integer().notNull(),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()

@@ -11,3 +11,6 @@ export const updatedAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date());
+
+/** Money, in integer cents: SQLite's INTEGER is already 64 bits, as Postgres's `bigint` twin. */
+export const cents = () => integer();

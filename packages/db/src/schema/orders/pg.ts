@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgSequence, pgTable, primaryKey, text } from "dr
 import type { Address } from "../address.ts";
 import { users } from "../auth/pg.ts";
 import { products } from "../catalog/pg.ts";
-import { at, createdAt, updatedAt } from "../columns/pg.ts";
+import { at, cents, createdAt, updatedAt } from "../columns/pg.ts";
 import { orderStatuses } from "../enums.ts";
 
 /** Order numbers: short, sequential, never reused (a rolled-back checkout leaves a gap, as it should). */
@@ -22,8 +22,8 @@ export const orders = pgTable(
     status: text({ enum: orderStatuses }).notNull(),
     /** The carrier's tracking number, given by the admin when the order ships. */
     trackingNumber: text(),
-    subtotalCents: integer().notNull(),
-    totalCents: integer().notNull(),
+    subtotalCents: cents().notNull(),
+    totalCents: cents().notNull(),
     shippingAddress: jsonb().$type<Address>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -46,7 +46,7 @@ export const orderItems = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
     name: text().notNull(),
-    unitPriceCents: integer().notNull(),
+    unitPriceCents: cents().notNull(),
     quantity: integer().notNull(),
   },
   (t) => [index("order_items_order_id_index").on(t.orderId), index("order_items_product_id_index").on(t.productId)],

@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import type { Address } from "../address.ts";
 import { users } from "../auth/sqlite.ts";
 import { products } from "../catalog/sqlite.ts";
-import { at, createdAt, updatedAt } from "../columns/sqlite.ts";
+import { at, cents, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { orderStatuses } from "../enums.ts";
 
 export const orders = sqliteTable(
@@ -19,8 +19,8 @@ export const orders = sqliteTable(
     status: text({ enum: orderStatuses }).notNull(),
     /** The carrier's tracking number, given by the admin when the order ships. */
     trackingNumber: text(),
-    subtotalCents: integer().notNull(),
-    totalCents: integer().notNull(),
+    subtotalCents: cents().notNull(),
+    totalCents: cents().notNull(),
     shippingAddress: text({ mode: "json" }).$type<Address>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -43,7 +43,7 @@ export const orderItems = sqliteTable(
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
     name: text().notNull(),
-    unitPriceCents: integer().notNull(),
+    unitPriceCents: cents().notNull(),
     quantity: integer().notNull(),
   },
   (t) => [index("order_items_order_id_index").on(t.orderId), index("order_items_product_id_index").on(t.productId)],

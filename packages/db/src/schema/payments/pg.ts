@@ -1,6 +1,6 @@
 /** Payments and the provider events applied to them: the payments domain's tables. */
 import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { at, createdAt, updatedAt } from "../columns/pg.ts";
+import { at, cents, createdAt, updatedAt } from "../columns/pg.ts";
 import { paymentStatuses } from "../enums.ts";
 import { orders } from "../orders/pg.ts";
 
@@ -13,7 +13,7 @@ export const payments = pgTable(
       .references(() => orders.id, { onDelete: "cascade" }),
     /** 1 for checkout's payment, then one more per retry; unique per order, so a retry lands once. */
     attempt: integer().notNull().default(1),
-    amountCents: integer().notNull(),
+    amountCents: cents().notNull(),
     status: text({ enum: paymentStatuses }).notNull(),
     paymentUrl: text(),
     expiresAt: at().notNull(),

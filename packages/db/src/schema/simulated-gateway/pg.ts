@@ -1,6 +1,6 @@
 /** Not the shop's: the simulated payment provider (apps/server/src/mockpay) keeps its books here. */
-import { integer, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "../columns/pg.ts";
+import { pgTable, text } from "drizzle-orm/pg-core";
+import { cents, createdAt, updatedAt } from "../columns/pg.ts";
 import { gatewayPaymentStatuses } from "../enums.ts";
 
 /** The simulated provider's own books; the shop never reads them (it only talks HTTP to it). */
@@ -10,7 +10,7 @@ export const gatewayPayments = pgTable("gateway_payments", {
   orderId: text().notNull(),
   /** What the hosted page tells the shopper they are paying for, as the merchant worded it. */
   description: text().notNull().default(""),
-  amountCents: integer().notNull(),
+  amountCents: cents().notNull(),
   status: text({ enum: gatewayPaymentStatuses }).notNull(),
   returnUrl: text().notNull(),
   createdAt: createdAt(),

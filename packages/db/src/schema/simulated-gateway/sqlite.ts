@@ -1,6 +1,6 @@
 /** Not the shop's: the simulated payment provider (apps/server/src/mockpay) keeps its books here. */
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "../columns/sqlite.ts";
+import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { cents, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { gatewayPaymentStatuses } from "../enums.ts";
 
 /** The simulated provider's own books; the shop never reads them (it only talks HTTP to it). */
@@ -10,7 +10,7 @@ export const gatewayPayments = sqliteTable("gateway_payments", {
   orderId: text().notNull(),
   /** What the hosted page tells the shopper they are paying for, as the merchant worded it. */
   description: text().notNull().default(""),
-  amountCents: integer().notNull(),
+  amountCents: cents().notNull(),
   status: text({ enum: gatewayPaymentStatuses }).notNull(),
   returnUrl: text().notNull(),
   createdAt: createdAt(),
