@@ -3,6 +3,8 @@
  * transaction as the change itself, so the log never claims a change that rolled back.
  */
 import { type Db, newId } from "@shopwright/db";
+import { auditTables } from "@shopwright/db/tables/audit";
+import { authTables } from "@shopwright/db/tables/auth";
 import { and, desc, eq } from "drizzle-orm";
 
 export type AuditEntityType = "product" | "category" | "order";
@@ -16,12 +18,13 @@ export interface AuditEvent {
 }
 
 export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
-  await db.orm.insert(db.tables.auditLog).values({ id: newId("aud"), ...event, details: event.details ?? null });
+  await db.orm.insert(auditTables(db).auditLog).values({ id: newId("aud"), ...event, details: event.details ?? null });
 }
 
 /** The history of one entity, newest first, with the actor's email where the actor still exists. */
 export async function auditTrail(db: Db, entityType: AuditEntityType, entityId: string) {
-  const { auditLog, users } = db.tables;
+  const { auditLog } = auditTables(db);
+  const { users } = authTables(db);
   return db.orm
     .select({
       id: auditLog.id,

@@ -8,6 +8,7 @@
  * password, ends every session of the account and drops an email change waiting on its link.
  */
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
 import { and, eq, gt, isNull } from "drizzle-orm";
@@ -65,7 +66,7 @@ export async function recordResetLink(
   config: ApiConfig,
   payload: { email: string; seed: string; requestedAt: string },
 ): Promise<{ ref: string; account: { link: string; name: string } | null }> {
-  const { users, passwordResets } = db.tables;
+  const { users, passwordResets } = authTables(db);
   const token = linkToken(config.jwtSecret, "password-reset", payload.seed);
   const ref = linkTokenHash(token);
   const [user] = await db.orm
@@ -87,7 +88,7 @@ const invalidLink = () =>
   badRequest("This reset link is invalid, expired or already used. Ask for a new one.", { field: "token" });
 
 export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
-  const { users, passwordResets } = db.tables;
+  const { users, passwordResets } = authTables(db);
   const id = linkTokenHash(input.token);
   const live = and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now));
   const [reset] = await db.orm

@@ -3,6 +3,8 @@
  * product (prices in a cart are always today's prices).
  */
 import type { Db } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { asc, eq } from "drizzle-orm";
 import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
 
@@ -24,13 +26,14 @@ export interface CartLine {
 export const MAX_LINE_QUANTITY = 99;
 
 export async function userCartId(db: Db, userId: string): Promise<string | null> {
-  const { carts } = db.tables;
+  const { carts } = cartTables(db);
   const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
   return cart?.id ?? null;
 }
 
 export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
-  const { cartItems, products } = db.tables;
+  const { cartItems } = cartTables(db);
+  const { products } = catalogTables(db);
   const rows = await db.orm
     .select({
       productId: products.id,
@@ -58,6 +61,6 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
 }
 
 export async function clearCart(db: Db, cartId: string): Promise<void> {
-  const { cartItems } = db.tables;
+  const { cartItems } = cartTables(db);
   await db.orm.delete(cartItems).where(eq(cartItems.cartId, cartId));
 }

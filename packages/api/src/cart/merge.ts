@@ -1,4 +1,6 @@
 import type { Db } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, eq, isNull, type SQLWrapper, sql } from "drizzle-orm";
 import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
 import { cartTokenHash } from "./token.ts";
@@ -13,7 +15,8 @@ import { cartTokenHash } from "./token.ts";
 export async function mergeGuestCart(db: Db, input: { userId: string; cartToken: string | undefined }): Promise<void> {
   const tokenHash = cartTokenHash(input.cartToken);
   if (!tokenHash) return;
-  const { carts, cartItems, products } = db.tables;
+  const { carts, cartItems } = cartTables(db);
+  const { products } = catalogTables(db);
   await db.transaction(async (tx) => {
     // Taking the token off the row claims the cart: a replay of the token, even one racing this
     // one, finds nothing to merge.

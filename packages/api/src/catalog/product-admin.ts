@@ -3,6 +3,8 @@
  * the same transaction; image files are written before and removed after the rows that name them.
  */
 import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
 import { auditTrail } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
@@ -24,7 +26,7 @@ export interface ProductFields {
 }
 
 export async function listProducts(db: Db, filter: Page & { q?: string; status?: ProductStatus; categoryId?: string }) {
-  const { products, categories } = db.tables;
+  const { products, categories } = catalogTables(db);
   const conditions: SQL[] = [];
   if (filter.q) conditions.push(or(containsText(products.name, filter.q), containsText(products.slug, filter.q))!);
   if (filter.status) conditions.push(eq(products.status, filter.status));
@@ -62,7 +64,7 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
 
 /** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */
 export async function productById(db: Db, id: string) {
-  const { products, productImages } = db.tables;
+  const { products, productImages } = catalogTables(db);
   const [product] = await db.orm
     .select({
       id: products.id,
@@ -94,11 +96,11 @@ export async function productById(db: Db, id: string) {
 
 export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
   const id = newId("prod");
-  const slug = fields.slug ?? (await freeSlug(db, db.tables.products, fields.name));
+  const slug = fields.slug ?? (await freeSlug(db, catalogTables(db).products, fields.name));
   const values = { ...fields, id, slug, status: fields.status ?? "active" };
   await writeProduct(() =>
     db.transaction(async (tx) => {
-      await tx.orm.insert(tx.tables.products).values(values);
+      await tx.orm.insert(catalogTables(tx).products).values(values);
       await recordCatalogWrite(tx, {
         actorId,
         action: "product.created",
@@ -114,7 +116,7 @@ export async function createProduct(db: Db, actorId: string, fields: ProductFiel
 export async function updateProduct(db: Db, actorId: string, id: string, patch: Partial<ProductFields>) {
   await writeProduct(() =>
     db.transaction(async (tx) => {
-      const { products } = tx.tables;
+      const { products } = catalogTables(tx);
       const [before] = await tx.orm.select().from(products).where(eq(products.id, id));
       if (!before) throw notFound("Product");
       const changed = Object.fromEntries(
@@ -144,7 +146,7 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
  * key, and the product is archived instead.
  */
 export async function deleteProduct(db: Db, storage: MediaStorage, actorId: string, id: string) {
-  const { products, productImages } = db.tables;
+  const { products, productImages } = catalogTables(db);
   if (!(await hasBeenOrdered(db, id))) {
     try {
       const images = await db.transaction(async (tx) => {
@@ -171,10 +173,10 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
   }
   await db.transaction(async (tx) => {
     const archived = await tx.orm
-      .update(tx.tables.products)
+      .update(catalogTables(tx).products)
       .set({ status: "archived" })
-      .where(eq(tx.tables.products.id, id))
-      .returning({ id: tx.tables.products.id });
+      .where(eq(catalogTables(tx).products.id, id))
+      .returning({ id: catalogTables(tx).products.id });
     if (archived.length === 0) throw notFound("Product");
     await recordCatalogWrite(tx, {
       actorId,
@@ -194,7 +196,7 @@ export async function updateProductImages(
   input: { productId: string; images: { id: string; alt: string }[] },
 ) {
   await db.transaction(async (tx) => {
-    const { productImages } = tx.tables;
+    const { productImages } = catalogTables(tx);
     const current = await tx.orm
       .select({ id: productImages.id, alt: productImages.alt, position: productImages.position })
       .from(productImages)
@@ -232,7 +234,7 @@ export async function updateProductImages(
 }
 
 async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {
-  const { orderItems } = db.tables;
+  const { orderItems } = ordersTables(db);
   const rows = await db.orm
     .select({ id: orderItems.id })
     .from(orderItems)

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, eq } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryPath } from "./categories.ts";
@@ -26,7 +27,7 @@ export interface ProductDetail {
  * so the replica's figure may be behind, and a product page shows stock as it is.
  */
 export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): Promise<ProductDetail> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const [product] = await db.orm
     .select({
       id: products.id,
@@ -67,7 +68,7 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
  * be checked against it.
  */
 export async function liveStock(db: Db, slug: string): Promise<number | null> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const [row] = await db.orm
     .select({ stock: products.stock })
     .from(products)

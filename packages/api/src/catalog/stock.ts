@@ -3,6 +3,8 @@
  * never both take the last unit: the row lock orders them and the loser's `stock >= n` fails.
  */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
@@ -25,7 +27,7 @@ export interface ReservedProduct {
  * transaction then rolls back, so nothing is taken.
  */
 export async function reserveStock(tx: Db, requests: StockRequest[]): Promise<ReservedProduct[]> {
-  const { products } = tx.tables;
+  const { products } = catalogTables(tx);
   // One lock order for every checkout, so two carts holding the same products cannot deadlock.
   const ordered = [...requests].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
   const reserved: ReservedProduct[] = [];
@@ -47,7 +49,8 @@ export async function reserveStock(tx: Db, requests: StockRequest[]): Promise<Re
 
 /** Puts an order's items back on the shelf, inside the caller's transaction. */
 export async function restoreStock(tx: Db, orderId: string): Promise<void> {
-  const { orderItems, products } = tx.tables;
+  const { orderItems } = ordersTables(tx);
+  const { products } = catalogTables(tx);
   const items = await tx.orm
     .select({ productId: orderItems.productId, quantity: orderItems.quantity })
     .from(orderItems)

@@ -1,5 +1,7 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
 import { eq, inArray } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
@@ -59,7 +61,7 @@ async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]
   const adminIds = [
     ...new Set(entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []))),
   ];
-  const { users } = db.tables;
+  const { users } = authTables(db);
   const emails = new Map(
     adminIds.length
       ? (await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, adminIds))).map(
@@ -87,7 +89,7 @@ export async function setOrderStatus(
   await db.transaction(async (tx) => {
     if (input.trackingNumber) {
       // Written before the move, so the shipped email (enqueued with the move) finds it.
-      const { orders } = tx.tables;
+      const { orders } = ordersTables(tx);
       await tx.orm.update(orders).set({ trackingNumber: input.trackingNumber }).where(eq(orders.id, input.id));
     }
     const { from, to } = await transitionOrder(tx, {
@@ -119,7 +121,7 @@ export async function setOrderStatus(
  */
 export async function setTrackingNumber(db: Db, actorId: string, input: { id: string; trackingNumber: string }) {
   await db.transaction(async (tx) => {
-    const { orders } = tx.tables;
+    const { orders } = ordersTables(tx);
     const locked = await lockOrder(tx, input.id);
     if (!locked) throw notFound("Order");
     if (locked.status !== "shipped") {

@@ -10,6 +10,10 @@
 import { createHash } from "node:crypto";
 import { addressProblems } from "@shopwright/address";
 import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
 import { and, asc, eq, lt } from "drizzle-orm";
 import { cartLines, clearCart } from "../cart/lines.ts";
@@ -80,7 +84,10 @@ async function placeOrder(
   config: ApiConfig,
   { userId, idempotencyKey, shippingAddress, saveAddress, expectedTotalCents, requestId }: CheckoutInput,
 ) {
-  const { users, carts, orders, orderItems, orderStatusHistory, payments, idempotencyKeys } = tx.tables;
+  const { users } = authTables(tx);
+  const { carts } = cartTables(tx);
+  const { orders, orderItems, orderStatusHistory, idempotencyKeys } = ordersTables(tx);
+  const { payments } = paymentsTables(tx);
   const now = new Date();
 
   // Holding the cart row for the whole transaction keeps the lines read here the lines ordered.
@@ -195,7 +202,7 @@ async function replay(
     address: Address;
   },
 ): Promise<string> {
-  const { idempotencyKeys, orderItems } = tx.tables;
+  const { idempotencyKeys, orderItems } = ordersTables(tx);
   const [existing] = await tx.orm
     .select({ requestHash: idempotencyKeys.requestHash, orderId: idempotencyKeys.orderId })
     .from(idempotencyKeys)

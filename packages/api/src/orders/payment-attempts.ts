@@ -3,6 +3,8 @@
  * is the order's payment as people see it; every attempt keeps the order's one deadline.
  */
 import type { Db } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { storefrontRoutes } from "@shopwright/routes";
 import { desc, eq } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
@@ -17,7 +19,7 @@ export interface PaymentDeps {
 }
 
 export async function latestAttempt(db: Db, orderId: string) {
-  const { payments } = db.tables;
+  const { payments } = paymentsTables(db);
   const [payment] = await db.orm
     .select()
     .from(payments)
@@ -38,7 +40,8 @@ export async function registerAttempt(
 ): Promise<string | null> {
   if (payment.status !== "pending") return null;
   if (payment.paymentUrl) return payment.paymentUrl;
-  const { orders, payments } = db.tables;
+  const { orders } = ordersTables(db);
+  const { payments } = paymentsTables(db);
   try {
     const [order] = await db.orm.select({ number: orders.number }).from(orders).where(eq(orders.id, payment.orderId));
     const { url } = await gateway.createPayment({

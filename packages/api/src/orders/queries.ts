@@ -1,5 +1,8 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
 import type { Db, OrderStatus, PaymentStatus } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -20,7 +23,9 @@ export interface OrderFilter extends Page {
  * attempt took money that needs refunding, and how many lines they hold.
  */
 export async function listOrders(db: Db, filter: OrderFilter) {
-  const { orders, orderItems, payments, users } = db.tables;
+  const { orders, orderItems } = ordersTables(db);
+  const { payments } = paymentsTables(db);
+  const { users } = authTables(db);
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
@@ -75,7 +80,9 @@ export async function listOrders(db: Db, filter: OrderFilter) {
  * the caller's check, and so is which of these fields they are shown.
  */
 export async function loadOrder(db: Db, orderId: string) {
-  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
+  const { orders, orderItems, orderStatusHistory } = ordersTables(db);
+  const { payments } = paymentsTables(db);
+  const { users } = authTables(db);
   // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
   const [row] = await db.orm
     .select({ order: orders, customerName: users.name })

@@ -1,5 +1,8 @@
 /** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, asc, count, eq, gte, lte, ne, sum } from "drizzle-orm";
 import { listOrders } from "./queries.ts";
 
@@ -7,7 +10,9 @@ export const LOW_STOCK_THRESHOLD = 5;
 const DAY_MS = 86_400_000;
 
 export async function adminStats(db: Db, now = new Date()) {
-  const { orders, payments, products } = db.tables;
+  const { orders } = ordersTables(db);
+  const { payments } = paymentsTables(db);
+  const { products } = catalogTables(db);
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
   /** Revenue is what customers paid for orders that still stand (a cancelled order is refunded). */

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, eq, lte } from "drizzle-orm";
 import { lockOrder } from "../orders/lock.ts";
 import { transitionOrder } from "../orders/transitions.ts";
@@ -9,7 +10,7 @@ import { transitionOrder } from "../orders/transitions.ts";
  * cancelled, not yet due) is left alone, so the job may run any number of times.
  */
 export async function expireUnpaidOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
-  const { payments } = db.tables;
+  const { payments } = paymentsTables(db);
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order?.status !== "placed") return false;

@@ -4,6 +4,8 @@
  * closed here and at the gateway; an attempt the shopper approved meanwhile stays as the gateway
  * says, and its success webhook (still on its way) is flagged for a refund when it lands.
  */
+
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import type { PaymentDeps } from "../orders/payment-attempts.ts";
 
@@ -11,7 +13,7 @@ export async function voidOpenAttempts(
   { db, gateway }: Pick<PaymentDeps, "db" | "gateway">,
   orderId: string,
 ): Promise<{ voided: number; alreadyPaid: string[] }> {
-  const { payments } = db.tables;
+  const { payments } = paymentsTables(db);
   await db.orm
     .update(payments)
     .set({ status: "failed", updatedAt: new Date() })

@@ -3,6 +3,7 @@
  * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
  */
 import { type Db, text } from "@shopwright/db";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -66,7 +67,7 @@ export async function receivePaymentWebhook(
 }
 
 async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
-  const { payments, paymentEvents } = tx.tables;
+  const { payments, paymentEvents } = paymentsTables(tx);
   const [payment] = await tx.orm
     .select({ id: payments.id, orderId: payments.orderId, amountCents: payments.amountCents })
     .from(payments)
@@ -98,7 +99,7 @@ async function settle(
   event: PaymentEvent,
   requestId?: string,
 ): Promise<WebhookOutcome> {
-  const { payments } = tx.tables;
+  const { payments } = paymentsTables(tx);
   if (event.data.amountCents !== payment.amountCents || event.data.orderId !== payment.orderId) {
     return "amount_mismatch";
   }

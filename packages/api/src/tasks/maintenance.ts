@@ -5,13 +5,16 @@
  * and email-verification links past their day.
  */
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { lte } from "drizzle-orm";
 import { deleteExpiredSessions } from "../auth/sessions.ts";
 import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
 import type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
-  const { idempotencyKeys, passwordResets, emailVerifications } = db.tables;
+  const { idempotencyKeys } = ordersTables(db);
+  const { passwordResets, emailVerifications } = authTables(db);
   await deleteExpiredSessions(db);
   await deleteExpiredRateLimits(db, now);
   await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { type JobHelpers, Logger } from "graphile-worker";
 import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
@@ -138,7 +139,7 @@ export async function createSignedInUser(
     gateway?: PaymentGateway;
   } = {},
 ) {
-  const { users, sessions } = db.tables;
+  const { users, sessions } = authTables(db);
   const id = newId("usr");
   const email = options.email ?? `${id}@example.com`;
   const role = options.role ?? "customer";
