@@ -10,7 +10,7 @@ import { type Db, isConstraintViolation } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
@@ -161,4 +161,10 @@ export async function verifyEmail(
     }
     throw error;
   }
+}
+
+/** Housekeeping: links past their day can no longer be followed, so their rows go. */
+export async function deleteExpiredVerificationLinks(db: Db, now = new Date()): Promise<void> {
+  const { emailVerifications } = authTables(db);
+  await db.orm.delete(emailVerifications).where(lte(emailVerifications.expiresAt, now));
 }

@@ -11,7 +11,7 @@ import type { Db } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
@@ -117,4 +117,10 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     return revokeSessions(tx, { userId: consumed.userId });
   });
   forgetFamilies(revoked);
+}
+
+/** Housekeeping: links past their hour can no longer be used, so their rows go. */
+export async function deleteExpiredResetLinks(db: Db, now = new Date()): Promise<void> {
+  const { passwordResets } = authTables(db);
+  await db.orm.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
 }

@@ -15,7 +15,7 @@ import { cartTables } from "@shopwright/db/tables/cart";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, lt, lte } from "drizzle-orm";
 import { cartLines, clearCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
 import type { ApiConfig } from "../config.ts";
@@ -220,4 +220,10 @@ async function replay(
   }
   if (hash !== existing.requestHash) throw misuse();
   return existing.orderId;
+}
+
+/** Housekeeping: a key past its 24 hours no longer guards a retry, so its row goes. */
+export async function deleteExpiredIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
+  const { idempotencyKeys } = ordersTables(db);
+  await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
 }
