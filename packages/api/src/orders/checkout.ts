@@ -13,7 +13,6 @@ import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
 import { and, asc, eq, lt, lte } from "drizzle-orm";
 import { cartLines, clearCart } from "../cart/lines.ts";
@@ -87,7 +86,7 @@ async function placeOrder(
   const { users } = authTables(tx);
   const { carts } = cartTables(tx);
   const { orders, orderItems, orderStatusHistory, idempotencyKeys } = ordersTables(tx);
-  const { payments } = paymentsTables(tx);
+  const { payments } = ordersTables(tx);
   const now = new Date();
 
   // Holding the cart row for the whole transaction keeps the lines read here the lines ordered.

@@ -2,7 +2,6 @@
 import type { Db, OrderStatus, PaymentStatus } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -24,7 +23,7 @@ export interface OrderFilter extends Page {
  */
 export async function listOrders(db: Db, filter: OrderFilter) {
   const { orders, orderItems } = ordersTables(db);
-  const { payments } = paymentsTables(db);
+  const { payments } = ordersTables(db);
   const { users } = authTables(db);
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
@@ -81,7 +80,7 @@ export async function listOrders(db: Db, filter: OrderFilter) {
  */
 export async function loadOrder(db: Db, orderId: string) {
   const { orders, orderItems, orderStatusHistory } = ordersTables(db);
-  const { payments } = paymentsTables(db);
+  const { payments } = ordersTables(db);
   const { users } = authTables(db);
   // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
   const [row] = await db.orm

@@ -12,7 +12,6 @@
  */
 import { newId } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, eq } from "drizzle-orm";
 import { conflict, notFound, unavailable } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
@@ -31,7 +30,7 @@ export async function retryPayment(
   now = new Date(),
 ): Promise<{ paymentUrl: string | null }> {
   const { db, gateway } = deps;
-  const { payments } = paymentsTables(db);
+  const { payments } = ordersTables(db);
   const { orders } = ordersTables(db);
   const [owned] = await db.orm
     .select({ id: orders.id })

@@ -2,7 +2,6 @@
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { paymentsTables } from "@shopwright/db/tables/payments";
 import { and, asc, count, eq, gte, lte, ne, sum } from "drizzle-orm";
 import { listOrders } from "./queries.ts";
 
@@ -11,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 export async function adminStats(db: Db, now = new Date()) {
   const { orders } = ordersTables(db);
-  const { payments } = paymentsTables(db);
+  const { payments } = ordersTables(db);
   const { products } = catalogTables(db);
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 

@@ -3,7 +3,6 @@ import { type Address, type Db, newId, nextOrderNumber, type OrderStatus, type P
 import { cartTables } from "@shopwright/db/tables/cart";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { paymentsTables } from "@shopwright/db/tables/payments";
 import { eq } from "drizzle-orm";
 
 export const testAddress: Address = {
@@ -83,7 +82,7 @@ export async function createOrder(
   },
 ) {
   const { orders, orderItems, orderStatusHistory } = ordersTables(db);
-  const { payments } = paymentsTables(db);
+  const { payments } = ordersTables(db);
   const id = newId("ord");
   const totalCents = values.totalCents ?? 2000;
   const createdAt = values.createdAt ?? new Date();
