@@ -4,8 +4,8 @@
  */
 import { type Db, newId } from "@shopwright/db";
 import { auditTables } from "@shopwright/db/tables/audit";
-import { authTables } from "@shopwright/db/tables/auth";
 import { and, desc, eq } from "drizzle-orm";
+import { emailsById } from "../auth/people.ts";
 
 export type AuditEntityType = "product" | "category" | "order";
 
@@ -24,19 +24,21 @@ export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
 /** The history of one entity, newest first, with the actor's email where the actor still exists. */
 export async function auditTrail(db: Db, entityType: AuditEntityType, entityId: string) {
   const { auditLog } = auditTables(db);
-  const { users } = authTables(db);
-  return db.orm
+  const entries = await db.orm
     .select({
       id: auditLog.id,
       action: auditLog.action,
       details: auditLog.details,
       createdAt: auditLog.createdAt,
       actorId: auditLog.actorId,
-      actorEmail: users.email,
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(100);
+  const emails = await emailsById(
+    db,
+    entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+  );
+  return entries.map((entry) => ({ ...entry, actorEmail: (entry.actorId && emails.get(entry.actorId)) || null }));
 }

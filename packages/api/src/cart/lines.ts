@@ -31,6 +31,20 @@ export async function userCartId(db: Db, userId: string): Promise<string | null>
   return cart?.id ?? null;
 }
 
+/**
+ * The user's cart id, its row held until the caller's transaction ends (checkout reads the lines
+ * it orders under this hold, so they are the lines ordered); null without a cart.
+ */
+export async function holdUserCart(tx: Db, userId: string, now = new Date()): Promise<string | null> {
+  const { carts } = cartTables(tx);
+  const [cart] = await tx.orm
+    .update(carts)
+    .set({ updatedAt: now })
+    .where(eq(carts.userId, userId))
+    .returning({ id: carts.id });
+  return cart?.id ?? null;
+}
+
 export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
   const { cartItems } = cartTables(db);
   const { products } = catalogTables(db);

@@ -1,10 +1,10 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
-import { authTables } from "@shopwright/db/tables/auth";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { emailsById } from "../auth/people.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { lockOrder } from "./lock.ts";
 import { loadOrder } from "./queries.ts";
@@ -58,17 +58,8 @@ const ADMIN_ACTOR = "admin:";
 
 /** History entries name admins by user id (`admin:<id>`); people reading them want an email. */
 async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]) {
-  const adminIds = [
-    ...new Set(entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []))),
-  ];
-  const { users } = authTables(db);
-  const emails = new Map(
-    adminIds.length
-      ? (await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, adminIds))).map(
-          (u) => [u.id, u.email],
-        )
-      : [],
-  );
+  const adminIds = entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []));
+  const emails = await emailsById(db, adminIds);
   return entries.map((entry) => ({
     ...entry,
     actorEmail: entry.actor.startsWith(ADMIN_ACTOR)

@@ -62,7 +62,14 @@ export async function transitionOrder(
       .insert(orderStatusHistory)
       .values({ id: newId("osh"), orderId, fromStatus: from, status: to, actor, note });
     if (to === "cancelled") {
-      await restoreStock(tx, orderId);
+      const { orderItems } = ordersTables(tx);
+      await restoreStock(
+        tx,
+        await tx.orm
+          .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+          .from(orderItems)
+          .where(eq(orderItems.orderId, orderId)),
+      );
       await enqueue(tx, "void_order_payments", { orderId }, { jobKey: `void-payments:${orderId}` });
     }
     if (to === "shipped" || to === "delivered" || to === "cancelled") {
