@@ -5,8 +5,8 @@
  */
 import { type Db, newId } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
-import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { stockAndStatus, stockOf } from "../catalog/stock.ts";
 import { conflict, notFound } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
@@ -80,7 +80,6 @@ export async function addCartItem(
   input: { productId: string; quantity: number },
 ): Promise<CartView & { adjusted?: CartAdjustment }> {
   const { cartItems } = cartTables(db);
-  const { products } = catalogTables(db);
   return db.transaction(async (tx) => {
     const { stock } = await purchasable(tx, input.productId);
     const cart = await openForAdd(tx, owner);
@@ -97,7 +96,7 @@ export async function addCartItem(
         target: [cartItems.cartId, cartItems.productId],
         set: { quantity: sum },
         setWhere: sql`${sum} <= ${sql.raw(String(MAX_LINE_QUANTITY))}
-          and ${sum} <= (select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`,
+          and ${sum} <= ${stockOf(tx, sql`excluded.product_id`)}`,
       })
       .returning({ quantity: cartItems.quantity });
     if (!line) throw exceedsStock((await purchasable(tx, input.productId)).stock);
@@ -225,11 +224,7 @@ export async function openUserCart(db: Db, userId: string): Promise<string> {
 }
 
 async function purchasable(db: Db, productId: string) {
-  const { products } = catalogTables(db);
-  const [product] = await db.orm
-    .select({ stock: products.stock, status: products.status })
-    .from(products)
-    .where(eq(products.id, productId));
+  const product = await stockAndStatus(db, productId);
   if (!product) throw notFound("Product");
   if (product.status !== "active") throw conflict("This product is no longer sold", { available: 0 });
   return product;

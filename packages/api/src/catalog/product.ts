@@ -1,6 +1,6 @@
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryPath } from "./categories.ts";
 import { imagesByProduct, type ProductImage } from "./images.ts";
@@ -75,4 +75,23 @@ export async function liveStock(db: Db, slug: string): Promise<number | null> {
     .where(and(eq(products.slug, slug), eq(products.status, "active")))
     .limit(1);
   return row?.stock ?? null;
+}
+
+/** What a cart line shows of its product, by id: today's name, price, stock and status. */
+export async function productsForLines(db: Db, productIds: readonly string[]) {
+  const { products } = catalogTables(db);
+  const rows = productIds.length
+    ? await db.orm
+        .select({
+          id: products.id,
+          slug: products.slug,
+          name: products.name,
+          priceCents: products.priceCents,
+          stock: products.stock,
+          status: products.status,
+        })
+        .from(products)
+        .where(inArray(products.id, [...new Set(productIds)]))
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
 }

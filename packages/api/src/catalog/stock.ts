@@ -1,10 +1,10 @@
 /**
- * Stock moves for orders. Reserving is one conditional update per product, so two checkouts can
+ * Stock: what the cart may hold, and its moves for orders. Reserving is one conditional update per product, so two checkouts can
  * never both take the last unit: the row lock orders them and the loser's `stock >= n` fails.
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
 /** By code unit, not locale, so every writer locks products in the same order. */
@@ -75,4 +75,23 @@ export async function lowStockProducts(db: Db, threshold: number, limit: number)
     .where(and(eq(products.status, "active"), lte(products.stock, threshold)))
     .orderBy(asc(products.stock), asc(products.name))
     .limit(limit);
+}
+
+/** A product's stock and whether it is for sale, or null for an unknown product. */
+export async function stockAndStatus(db: Db, productId: string) {
+  const { products } = catalogTables(db);
+  const [product] = await db.orm
+    .select({ stock: products.stock, status: products.status })
+    .from(products)
+    .where(eq(products.id, productId));
+  return product ?? null;
+}
+
+/**
+ * A product's stock as a subquery of the caller's statement (`productId` is a column or value of
+ * it), so a cart write checks stock in the very statement that writes.
+ */
+export function stockOf(db: Db, productId: SQLWrapper): SQL<number> {
+  const { products } = catalogTables(db);
+  return sql<number>`(${db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, productId))})`;
 }
