@@ -4,7 +4,6 @@
  */
 import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
 import { auditTrail } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
@@ -62,7 +61,10 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
   return { ...listed, items: listed.items.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })) };
 }
 
-/** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */
+/**
+ * One product as the edit form needs it: fields, images in order, its audit trail. Whether it was
+ * ordered is the orders domain's to say (the router asks it through its `ProductOrdered` port).
+ */
 export async function productById(db: Db, id: string) {
   const { products, productImages } = catalogTables(db);
   const [product] = await db.orm
@@ -81,17 +83,16 @@ export async function productById(db: Db, id: string) {
     .from(products)
     .where(eq(products.id, id));
   if (!product) throw notFound("Product");
-  const [images, ordered, audit] = await Promise.all([
+  const [images, audit] = await Promise.all([
     db.orm
       .select(storedImageColumns(db))
       .from(productImages)
       .where(eq(productImages.productId, id))
       .orderBy(asc(productImages.position), asc(productImages.id))
       .then((rows) => rows.map((row) => ({ id: row.id, ...imageView(row), variantsReady: row.variantsAt !== null }))),
-    hasBeenOrdered(db, id),
     auditTrail(db, "product", id),
   ]);
-  return { ...product, images, ordered, audit };
+  return { ...product, images, audit };
 }
 
 export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
@@ -137,17 +138,21 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
       });
     }),
   );
-  return productById(db, id);
 }
 
 /**
- * Deletes a product nobody has ordered; archives one that has been, since order lines keep
- * pointing at it. An order placed while the delete runs makes the delete fail on the foreign
- * key, and the product is archived instead.
+ * Deletes a product nobody has ordered; archives one that has been (`ordered`, the orders domain's
+ * answer), since order lines keep pointing at it. An order placed while the delete runs makes the
+ * delete fail on the foreign key, and the product is archived instead.
  */
-export async function deleteProduct(db: Db, storage: MediaStorage, actorId: string, id: string) {
+export async function deleteProduct(
+  db: Db,
+  storage: MediaStorage,
+  actorId: string,
+  { id, ordered }: { id: string; ordered: boolean },
+) {
   const { products, productImages } = catalogTables(db);
-  if (!(await hasBeenOrdered(db, id))) {
+  if (!ordered) {
     try {
       const images = await db.transaction(async (tx) => {
         const stored = await tx.orm
@@ -230,17 +235,6 @@ export async function updateProductImages(
       },
     });
   });
-  return productById(db, input.productId);
-}
-
-async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {
-  const { orderItems } = ordersTables(db);
-  const rows = await db.orm
-    .select({ id: orderItems.id })
-    .from(orderItems)
-    .where(eq(orderItems.productId, productId))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** A slug from `name` that no product has yet (a race with another create ends in CONFLICT). */

@@ -162,3 +162,14 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
+
+/** Whether any order holds the product: the catalog's edit form offers Archive instead of Delete. */
+export async function productOrdered(db: Db, productId: string): Promise<boolean> {
+  const { orderItems } = ordersTables(db);
+  const rows = await db.orm
+    .select({ id: orderItems.id })
+    .from(orderItems)
+    .where(eq(orderItems.productId, productId))
+    .limit(1);
+  return rows.length > 0;
+}
