@@ -51,6 +51,9 @@ const TABLE_OWNERS = {
 
 const TABLES = "^packages/db/src/tables/";
 
+/** The api's kernel: what every domain builds on (errors, config, logging, the context and procedure tiers, lib, media). */
+const KERNEL = `${API}((errors|client-errors|config|logger|http-names|context|trpc)\\.ts$|(lib|media)/)`;
+
 const folders = (names) => `${API}(${names.join("|")})/`;
 
 const domainRules = DOMAIN_TIERS.flatMap((tier, level) =>
@@ -115,10 +118,20 @@ module.exports = {
     },
     {
       name: "kernel-imports-no-domain",
-      comment: "Errors, config, logging, money, listing and media serve every domain and know none",
+      comment:
+        "Errors, config, logging, the context, money, listing and media serve every domain and know none; what they need of a domain comes through a port that root.ts fills",
       severity: "error",
-      from: { path: `${API}((errors|config|logger|http-names)\\.ts$|(lib|media)/)`, pathNot: TEST_SUPPORT },
-      to: { path: API, pathNot: `${API}((errors|config|logger|http-names)\\.ts$|(lib|media)/)` },
+      from: { path: KERNEL, pathNot: [...TEST_SUPPORT, `${API}trpc\\.ts$`] },
+      // The rules shared with clients (an entry point re-exporting leaf modules) are facts, not a domain.
+      to: { path: API, pathNot: [KERNEL, `${API}shared-rules\\.ts$`] },
+    },
+    {
+      name: "procedure-tiers-know-only-the-token-check",
+      comment:
+        "The procedure tiers check access tokens with auth's two pure checks, the one import from the kernel up (docs/architecture.md says why it is not a port)",
+      severity: "error",
+      from: { path: `${API}trpc\\.ts$` },
+      to: { path: API, pathNot: [KERNEL, `${API}auth/(access-token|session-liveness)\\.ts$`] },
     },
     {
       name: "spa-imports-client-and-ui-only",

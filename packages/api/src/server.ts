@@ -1,7 +1,7 @@
 /** What the HTTP server and the worker need from the API; clients import only `AppRouter`'s type. */
 
 export { hashPassword } from "./auth/password.ts";
-export { benchCeilingRouter } from "./bench-ceiling.ts";
+export { createBenchCeilingRouter } from "./bench-ceiling.ts";
 export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
 export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
@@ -27,7 +27,7 @@ export { gatewayApiKey, httpPaymentGateway } from "./payments/gateway.ts";
 export { SIGNATURE_HEADER, signWebhook } from "./payments/signature.ts";
 export { receivePaymentWebhook } from "./payments/webhook.ts";
 export type { AppRouter } from "./root.ts";
-export { appRouter } from "./root.ts";
+export { createAppRouter } from "./root.ts";
 export { MAX_BATCH_SIZE } from "./shared-rules.ts";
 export { createTaskHandlers } from "./tasks/index.ts";
 export type { TaskDeps, TaskHandlers } from "./tasks/types.ts";

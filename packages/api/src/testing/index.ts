@@ -18,7 +18,7 @@ import type {
   PaymentGateway,
   VoidedPaymentStatus,
 } from "../orders/payment-gateway.ts";
-import { appRouter } from "../root.ts";
+import { createAppRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
 export const testConfig: ApiConfig = {
@@ -84,6 +84,9 @@ export function fakePaymentGateway() {
   return gateway;
 }
 
+/** A procedure's context, plus the gateway the test's router is made with. */
+export type TestContext = Context & { gateway: PaymentGateway };
+
 export function createTestContext(
   db: Db,
   options: {
@@ -92,7 +95,7 @@ export function createTestContext(
     config?: Partial<ApiConfig>;
     gateway?: PaymentGateway;
   } = {},
-): Context {
+): TestContext {
   return {
     db,
     config: { ...testConfig, ...options.config },
@@ -119,7 +122,10 @@ export function testJobHelpers(): JobHelpers {
   return { logger: new Logger(() => () => undefined) } as Partial<JobHelpers> as JobHelpers;
 }
 
-export const createCaller = createCallerFactory(appRouter);
+/** A caller of the whole app, its router given the context's gateway as the server gives its own. */
+export function createCaller(ctx: TestContext) {
+  return createCallerFactory(createAppRouter({ gateway: ctx.gateway }))(ctx);
+}
 
 export function guestCaller(db: Db, options: Parameters<typeof createTestContext>[1] = {}) {
   return createCaller(createTestContext(db, options));
