@@ -1,5 +1,6 @@
 /** What the HTTP server and the worker need from the API; clients import only `AppRouter`'s type. */
 
+export type { TaskHandlers } from "@shopwright/jobs";
 export { hashPassword } from "./auth/password.ts";
 export { createBenchCeilingRouter } from "./bench-ceiling.ts";
 export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
@@ -29,6 +30,6 @@ export { receivePaymentWebhook } from "./payments/webhook.ts";
 export type { AppRouter } from "./root.ts";
 export { createAppRouter } from "./root.ts";
 export { MAX_BATCH_SIZE } from "./shared-rules.ts";
+export type { TaskDeps } from "./task-deps.ts";
 export { createTaskHandlers } from "./tasks/index.ts";
-export type { TaskDeps, TaskHandlers } from "./tasks/types.ts";
 export { createCallerFactory } from "./trpc.ts";

@@ -5,12 +5,13 @@
  * password-reset links past their hour and email-verification links past their day.
  */
 import type { Db } from "@shopwright/db";
+import type { TaskHandlers } from "@shopwright/jobs";
 import { deleteExpiredVerificationLinks } from "../auth/email-verification.ts";
 import { deleteExpiredResetLinks } from "../auth/password-reset.ts";
 import { deleteExpiredSessions } from "../auth/sessions.ts";
 import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
 import { deleteExpiredIdempotencyKeys } from "../orders/checkout.ts";
-import type { TaskDeps, TaskHandlers } from "./types.ts";
+import type { TaskDeps } from "../task-deps.ts";
 
 export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
   await deleteExpiredSessions(db);
