@@ -121,17 +121,8 @@ module.exports = {
       comment:
         "Errors, config, logging, the context, money, listing and media serve every domain and know none; what they need of a domain comes through a port that root.ts fills",
       severity: "error",
-      from: { path: KERNEL, pathNot: [...TEST_SUPPORT, `${API}trpc\\.ts$`] },
-      // The rules shared with clients (an entry point re-exporting leaf modules) are facts, not a domain.
-      to: { path: API, pathNot: [KERNEL, `${API}shared-rules\\.ts$`] },
-    },
-    {
-      name: "procedure-tiers-know-only-the-token-check",
-      comment:
-        "The procedure tiers check access tokens with auth's two pure checks, the one import from the kernel up (docs/architecture.md says why it is not a port)",
-      severity: "error",
-      from: { path: `${API}trpc\\.ts$` },
-      to: { path: API, pathNot: [KERNEL, `${API}auth/(access-token|session-liveness)\\.ts$`] },
+      from: { path: KERNEL, pathNot: TEST_SUPPORT },
+      to: { path: API, pathNot: KERNEL },
     },
     {
       name: "spa-imports-client-and-ui-only",

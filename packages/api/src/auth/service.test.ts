@@ -8,9 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { CookieJar, CookieOptions } from "../context.ts";
 import { REFRESH_COOKIE } from "../http-names.ts";
 import { createCaller, createProduct, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
-import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
+import { createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
 import { BLANK_PASSWORD_MESSAGE } from "./password-policy.ts";
+import { adminProcedure } from "./procedures.ts";
 import { REUSE_GRACE_SECONDS } from "./sessions.ts";
 
 let db: Db;

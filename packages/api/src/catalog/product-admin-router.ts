@@ -1,8 +1,9 @@
 import { type Db, productStatuses, text } from "@shopwright/db";
 import { z } from "zod";
+import { adminProcedure } from "../auth/procedures.ts";
 import { pageInput } from "../lib/listing.ts";
 import { mediaStorageFor } from "../media/storage.ts";
-import { adminProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import {
   createProduct,
   deleteProduct,

@@ -1,7 +1,8 @@
 import { COUNTRY_CODES, postalCodeLabel, postalFormat, REGIONS } from "@shopwright/address";
 import { addressSchema, text } from "@shopwright/db";
 import { z } from "zod";
-import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { protectedProcedure } from "../auth/procedures.ts";
+import { publicProcedure, router } from "../trpc.ts";
 import { checkout } from "./checkout.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { listOrders, orderDetail } from "./queries.ts";

@@ -1,7 +1,8 @@
 import { text } from "@shopwright/db";
 import { z } from "zod";
+import { protectedProcedure } from "../auth/procedures.ts";
 import type { PaymentGateway } from "../orders/payment-gateway.ts";
-import { protectedProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import { simulatePayment } from "./simulate.ts";
 
 export function createPaymentsRouter({ gateway }: { gateway: PaymentGateway }) {
