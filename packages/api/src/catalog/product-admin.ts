@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
+import { productCardColumns } from "./product.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";
 import { recordCatalogWrite } from "./version.ts";
@@ -36,11 +37,7 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
     filter,
     db.orm
       .select({
-        id: products.id,
-        slug: products.slug,
-        name: products.name,
-        priceCents: products.priceCents,
-        stock: products.stock,
+        ...productCardColumns(db),
         status: products.status,
         categoryId: products.categoryId,
         categoryName: categories.name,

@@ -77,19 +77,24 @@ export async function liveStock(db: Db, slug: string): Promise<number | null> {
   return row?.stock ?? null;
 }
 
+/** The columns every list of products shows: its link, name, price and stock. */
+export function productCardColumns(db: Db) {
+  const { products } = catalogTables(db);
+  return {
+    id: products.id,
+    slug: products.slug,
+    name: products.name,
+    priceCents: products.priceCents,
+    stock: products.stock,
+  };
+}
+
 /** What a cart line shows of its product, by id: today's name, price, stock and status. */
 export async function productsForLines(db: Db, productIds: readonly string[]) {
   const { products } = catalogTables(db);
   const rows = productIds.length
     ? await db.orm
-        .select({
-          id: products.id,
-          slug: products.slug,
-          name: products.name,
-          priceCents: products.priceCents,
-          stock: products.stock,
-          status: products.status,
-        })
+        .select({ ...productCardColumns(db), status: products.status })
         .from(products)
         .where(inArray(products.id, [...new Set(productIds)]))
     : [];

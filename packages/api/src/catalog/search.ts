@@ -14,6 +14,7 @@ import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
 import { correctedQuery } from "./correction.ts";
 import { imageView, type ProductImage, storedImageColumns } from "./images.ts";
+import { productCardColumns } from "./product.ts";
 import { fuzzyWords, parseSearchText } from "./search-text.ts";
 
 export const SEARCH_TEXT_MAX_LENGTH = 1000;
@@ -122,11 +123,7 @@ async function searchPage(
   const rows = await db.orm
     .with(page)
     .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      priceCents: products.priceCents,
-      stock: products.stock,
+      ...productCardColumns(db),
       categorySlug: categories.slug,
       categoryName: categories.name,
       image: storedImageColumns(db),
