@@ -6,10 +6,20 @@
 const API = "^packages/api/src/";
 
 /**
- * The api's domains from the bottom up: a domain imports only domains in tiers below its own.
- * Domains sharing a tier (auth, catalog) do not import each other either.
+ * The api's domains from the bottom up: a domain imports only domains in tiers below its own
+ * (domains sharing a tier would not import each other either). The audit log names its actors by
+ * email, so it sits above auth; the catalog and orders record into it.
  */
-const DOMAIN_TIERS = [["auth", "catalog"], ["pricing"], ["cart"], ["orders"], ["payments"], ["notifications"]];
+const DOMAIN_TIERS = [
+  ["auth"],
+  ["audit"],
+  ["catalog"],
+  ["pricing"],
+  ["cart"],
+  ["orders"],
+  ["payments"],
+  ["notifications"],
+];
 
 /**
  * Files that only support tests: test files, test harnesses, testing modules, benchmarks, and the
@@ -21,6 +31,28 @@ const TEST_SUPPORT = [
   "^vitest\\.config\\.ts$",
   "^packages/learn/",
 ];
+
+/**
+ * The tables each part of the api owns (`@shopwright/db/tables/<owner>`): the domains, and the
+ * kernel's audit log and rate limits. Another owner's data is reached through that owner's
+ * functions, or a port when the owner sits above. The mail catcher's mailbox is a tool's table the
+ * notifications domain reads and writes for it.
+ */
+const TABLE_OWNERS = {
+  auth: ["auth"],
+  catalog: ["catalog"],
+  cart: ["cart"],
+  orders: ["orders"],
+  payments: ["payments"],
+  notifications: ["notifications", "mail-catcher"],
+  audit: ["audit"],
+  lib: ["rate-limits"],
+};
+
+const TABLES = "^packages/db/src/tables/";
+
+/** The api's kernel: what every domain builds on (errors, config, logging, the context and procedure tiers, lib, media). */
+const KERNEL = `${API}((errors|client-errors|config|logger|http-names|context|task-deps|trpc)\\.ts$|(lib|media)/)`;
 
 const folders = (names) => `${API}(${names.join("|")})/`;
 
@@ -39,6 +71,14 @@ const domainRules = DOMAIN_TIERS.flatMap((tier, level) =>
   }),
 );
 
+const tableRules = Object.entries(TABLE_OWNERS).map(([folder, owned]) => ({
+  name: `${folder}-uses-own-tables`,
+  comment: `${folder} queries only its own tables (${owned.join(", ")}); another owner's data comes through its functions`,
+  severity: "error",
+  from: { path: `${API}${folder}/`, pathNot: TEST_SUPPORT },
+  to: { path: TABLES, pathNot: `${TABLES}(${owned.join("|")}|owner)\\.ts$` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -50,20 +90,39 @@ module.exports = {
       to: { circular: true, viaOnly: { pathNot: TEST_SUPPORT } },
     },
     ...domainRules,
+    ...tableRules,
+    {
+      name: "composition-uses-no-tables",
+      comment: "The root router, the admin and task compositions and the kernel's other files own no tables",
+      severity: "error",
+      from: {
+        path: API,
+        pathNot: [folders(Object.keys(TABLE_OWNERS)), ...TEST_SUPPORT],
+      },
+      to: { path: TABLES },
+    },
+    {
+      name: "tables-through-their-owner",
+      comment: "Outside packages/db, tables come from `@shopwright/db/tables/<owner>`, never from the schema modules",
+      severity: "error",
+      from: { path: "^(packages|apps)/", pathNot: "^packages/db/" },
+      to: { path: "^packages/db/src/schema/" },
+    },
     {
       name: "domains-below-composition",
       comment:
-        "Domains never import what composes them: the root router, the admin composition, the task list, the package entry points",
+        "Domains never import what composes them: the root router, the admin composition, the task list (all of tasks/), the package entry points",
       severity: "error",
       from: { path: folders(DOMAIN_TIERS.flat()), pathNot: TEST_SUPPORT },
-      to: { path: [`${API}(root|server|index)\\.ts$`, `${API}admin/`, `${API}tasks/index\\.ts$`] },
+      to: { path: [`${API}(root|server|index)\\.ts$`, `${API}admin/`, `${API}tasks/`] },
     },
     {
       name: "kernel-imports-no-domain",
-      comment: "Errors, config, logging, money, listing, audit and media serve every domain and know none",
+      comment:
+        "Errors, config, logging, the context, money, listing and media serve every domain and know none; what they need of a domain comes through a port that root.ts fills",
       severity: "error",
-      from: { path: `${API}((errors|config|logger|http-names)\\.ts$|(lib|audit|media)/)`, pathNot: TEST_SUPPORT },
-      to: { path: API, pathNot: `${API}((errors|config|logger|http-names)\\.ts$|(lib|audit|media)/)` },
+      from: { path: KERNEL, pathNot: TEST_SUPPORT },
+      to: { path: API, pathNot: KERNEL },
     },
     {
       name: "spa-imports-client-and-ui-only",

@@ -61,12 +61,26 @@ describe("dependency rules", () => {
       "packages/db/src/testing/index.ts": "export const testDb = 1;\n",
       "packages/jobs/src/enqueue.ts":
         'import { testDb } from "../../db/src/testing/index.ts";\nexport const q = testDb;\n',
+      // Tables: the cart querying its own (allowed) and the catalog's; the root router any; an app the schema.
+      "packages/db/src/schema/catalog/pg.ts": "export const products = 1;\n",
+      "packages/db/src/tables/catalog.ts":
+        'import { products } from "../schema/catalog/pg.ts";\nexport const catalogTables = () => ({ products });\n',
+      "packages/db/src/tables/cart.ts": "export const cartTables = () => ({ carts: 1 });\n",
+      "packages/api/src/cart/totals.ts":
+        'import { cartTables } from "../../../db/src/tables/cart.ts";\nimport { catalogTables } from "../../../db/src/tables/catalog.ts";\nexport const lines = [cartTables, catalogTables];\n',
+      "packages/api/src/root.ts":
+        'import { cartTables } from "../../db/src/tables/cart.ts";\nexport const root = cartTables;\n',
+      "apps/server/src/mockpay.ts":
+        'import { products } from "../../../packages/db/src/schema/catalog/pg.ts";\nexport const m = products;\n',
     });
     const result = cruise(fixture, ["apps", "packages"]);
     expect(result.status).not.toBe(0);
     expect(result.violations).toEqual(
       [
         "auth-imports-downward: packages/api/src/auth/service.ts",
+        "cart-uses-own-tables: packages/api/src/cart/totals.ts",
+        "composition-uses-no-tables: packages/api/src/root.ts",
+        "tables-through-their-owner: apps/server/src/mockpay.ts",
         "catalog-imports-downward: packages/api/src/catalog/back.ts",
         "db-imports-nothing-above: packages/db/src/client.ts",
         "no-circular: packages/api/src/payments/a.ts",

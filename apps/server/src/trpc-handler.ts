@@ -2,11 +2,11 @@ import { trpcServer } from "@hono/trpc-server";
 import type { ApiConfig, Context as ApiContext, CatalogReader, Logger, PaymentGateway } from "@shopwright/api/server";
 import {
   API_PATH,
-  appRouter,
-  benchCeilingRouter,
   CART_COOKIE,
   CART_TOKEN_HEADER,
   cacheableCatalogQueries,
+  createAppRouter,
+  createBenchCeilingRouter,
   DomainError,
   hasForeignCause,
   MAX_BATCH_SIZE,
@@ -37,8 +37,9 @@ export interface TrpcDeps {
 /** Mounts every router at /trpc, building each call's context from the HTTP request. */
 export function trpcHandler(deps: TrpcDeps) {
   const observer = procedureObserver(deps.metrics);
+  const appRouter = createAppRouter({ gateway: deps.gateway });
   return trpcServer({
-    router: deps.benchCeiling ? benchCeilingRouter : appRouter,
+    router: deps.benchCeiling ? createBenchCeilingRouter(appRouter) : appRouter,
     endpoint: API_PATH,
     maxBatchSize: MAX_BATCH_SIZE,
     // A client sees only a generic message for an internal error, "Malformed request" for a body
@@ -69,7 +70,6 @@ export function trpcHandler(deps: TrpcDeps) {
         ...(deps.readCatalog ? { readCatalog: deps.readCatalog } : {}),
         config: deps.config,
         log: c.get("log") as Logger,
-        gateway: deps.gateway,
         observer,
         req: {
           requestId: c.get("requestId"),

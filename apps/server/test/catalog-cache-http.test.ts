@@ -5,6 +5,7 @@
  */
 import { createCategory, createProduct, createSignedInUser } from "@shopwright/api/testing";
 import { createPostgresDb, type PostgresDb } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,7 +100,7 @@ describe("the catalog response cache", () => {
     expect((await product()).headers.get("x-cache")).toBe("hit");
     expect((await listed())?.stock).toBe(10);
     // What a checkout does to stock: no catalog write, no version change.
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     await db.orm.update(products).set({ stock: 7 }).where(eq(products.slug, "oak-bookshelf"));
     const after = await product();
     expect(after.headers.get("x-cache")).toBe("miss");

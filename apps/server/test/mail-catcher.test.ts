@@ -6,6 +6,8 @@
 import { createSignedInUser, testConfig } from "@shopwright/api/testing";
 import { createPostgresDb, migrate, newId, nextOrderNumber, type PostgresDb } from "@shopwright/db";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@shopwright/db/embedded";
+import { authTables } from "@shopwright/db/tables/auth";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
@@ -42,7 +44,8 @@ describe("the dev mail catcher with the inline worker on the embedded Postgres",
   });
 
   it("puts an order's confirmation in the admin Mailbox", async () => {
-    const { users, orders } = db.tables;
+    const { users } = authTables(db);
+    const { orders } = ordersTables(db);
     const userId = newId("usr");
     await db.orm
       .insert(users)

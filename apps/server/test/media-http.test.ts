@@ -5,6 +5,7 @@ import { createSmtpMailer, createTaskHandlers } from "@shopwright/api/server";
 import { createCategory, createSignedInUser, imageForm, photo, testConfig } from "@shopwright/api/testing";
 import { startS3Server, type TestS3Server } from "@shopwright/api/testing/s3";
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -120,7 +121,7 @@ describe("an original asked for at a width, before its variants exist", () => {
       expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(new Set(first.map((r) => r.bytes.toString("base64"))).size).toBe(1);
 
-      const { productImages } = t.db.tables;
+      const { productImages } = catalogTables(t.db);
       const [row] = await t.db.orm.select().from(productImages).where(eq(productImages.id, image!.id));
       expect(existsSync(join(mediaDir, `variants/${row!.id}.${row!.contentHash}/800.webp`))).toBe(true);
       // The original is not read again: what it has become no longer matters to that width.

@@ -6,6 +6,7 @@
  */
 import { createCategory, createProduct, createSignedInUser } from "@shopwright/api/testing";
 import { createPostgresDb, migrate, type PostgresDb } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { type ReplicatedPostgres, startReplicatedPostgres } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,7 +77,7 @@ describe("catalog reads with a read replica", () => {
     await servers.pauseReplay();
     try {
       // A sale: stock moves on the primary without a catalog write; the paused replica still has 10.
-      const { products } = primary.tables;
+      const { products } = catalogTables(primary);
       await primary.orm.update(products).set({ stock: 7 }).where(eq(products.slug, "oak-bookshelf"));
       const page = await product("oak-bookshelf");
       expect(page.data?.stock).toBe(7);

@@ -5,6 +5,8 @@
  */
 import { GUEST_CARTS_PER_ADDRESS } from "@shopwright/api/server";
 import { createProduct, testConfig } from "@shopwright/api/testing";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, trpcCall, trpcRequest } from "./harness.ts";
 
@@ -16,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const cartCount = async () => (await t.db.orm.select().from(t.db.tables.carts)).length;
+const cartCount = async () => (await t.db.orm.select().from(cartTables(t.db).carts)).length;
 let hosts = 0;
 /** A client address of its own (the app trusts one proxy), so limits of one test stay in it. */
 const fromNewAddress = () => ({ "x-forwarded-for": `203.0.113.${++hosts}` });
@@ -81,7 +83,9 @@ describe("guest carts", () => {
     // The address has opened all but one of its carts this hour (as that many calls would have).
     const resetAt = new Date(Date.now() + 60_000);
     const key = `cart:new:${address["x-forwarded-for"]}`;
-    await t.db.orm.insert(t.db.tables.rateLimits).values({ key, count: GUEST_CARTS_PER_ADDRESS.limit - 1, resetAt });
+    await t.db.orm
+      .insert(rateLimitTables(t.db).rateLimits)
+      .values({ key, count: GUEST_CARTS_PER_ADDRESS.limit - 1, resetAt });
     const add = (headers: Record<string, string>) =>
       trpcCall(t.app, "cart.addItem", { productId, quantity: 1 }, { headers });
     expect((await add(address)).status).toBe(200);

@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { appRouter } from "../src/root.ts";
+import { createAppRouter } from "../src/root.ts";
+import { fakePaymentGateway } from "../src/testing/index.ts";
+
+const appRouter = createAppRouter({ gateway: fakePaymentGateway() });
+
 import { REFERENCE_PATH, REGENERATE_COMMAND, renderReference } from "./api-reference.ts";
 
 it("docs/api-reference.md is the reference the router makes today, every procedure included", () => {

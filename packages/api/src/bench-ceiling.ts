@@ -7,7 +7,7 @@
  */
 import { imageView } from "./catalog/images.ts";
 import type { SearchResult } from "./catalog/search.ts";
-import { appRouter } from "./root.ts";
+import type { AppRouter } from "./root.ts";
 import { mergeRouters, publicProcedure, router } from "./trpc.ts";
 
 const PAGE: SearchResult = {
@@ -35,7 +35,6 @@ const PAGE: SearchResult = {
   correctedQuery: null,
 };
 
-export const benchCeilingRouter = mergeRouters(
-  appRouter,
-  router({ bench: router({ ceiling: publicProcedure.query(() => PAGE) }) }),
-);
+export function createBenchCeilingRouter(appRouter: AppRouter) {
+  return mergeRouters(appRouter, router({ bench: router({ ceiling: publicProcedure.query(() => PAGE) }) }));
+}

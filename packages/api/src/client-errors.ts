@@ -8,7 +8,7 @@
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { DomainError } from "./errors.ts";
-import { MAX_BATCH_SIZE } from "./shared-rules.ts";
+import { MAX_BATCH_SIZE } from "./http-names.ts";
 
 export const MALFORMED_REQUEST = "Malformed request";
 const INTERNAL = "Something went wrong on our side; please try again";

@@ -1,7 +1,6 @@
 import type { Db } from "@shopwright/db";
 import type { ApiConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
-import type { PaymentGateway } from "./orders/payment-gateway.ts";
 
 export interface CookieOptions {
   maxAgeSeconds?: number;
@@ -49,7 +48,5 @@ export type Context = {
   log: Logger;
   req: RequestInfo;
   cookies: CookieJar;
-  /** The payment provider's API (an HTTP client in the server, a fake in procedure tests). */
-  gateway: PaymentGateway;
   observer: ProcedureObserver;
 };

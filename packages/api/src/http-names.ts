@@ -15,3 +15,6 @@ export const REFRESH_COOKIE = "sw_refresh";
  * guest's page load makes no refresh call that is certain to fail.
  */
 export const SESSION_HINT_COOKIE = "sw_session";
+
+/** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */
+export const MAX_BATCH_SIZE = 20;

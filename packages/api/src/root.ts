@@ -1,20 +1,29 @@
-import { adminRouter } from "./admin/router.ts";
+import { createAdminRouter } from "./admin/router.ts";
 import { createAuthRouter } from "./auth/router.ts";
 import { mergeGuestCart } from "./cart/merge.ts";
 import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
-import { ordersRouter } from "./orders/router.ts";
-import { paymentsRouter } from "./payments/router.ts";
+import type { PaymentGateway } from "./orders/payment-gateway.ts";
+import { productOrdered } from "./orders/queries.ts";
+import { createOrdersRouter } from "./orders/router.ts";
+import { createPaymentsRouter } from "./payments/router.ts";
 import { router } from "./trpc.ts";
 
-export const appRouter = router({
-  // Signing in adopts the guest cart; auth sits below the cart, so the hook is composed here.
-  auth: createAuthRouter({ onSignIn: mergeGuestCart }),
-  catalog: catalogRouter,
-  cart: cartRouter,
-  orders: ordersRouter,
-  payments: paymentsRouter,
-  admin: adminRouter,
-});
+/**
+ * Every domain's router under its API.md name, with the ports each needs: the payment gateway (an
+ * HTTP client in the server, a fake in procedure tests) goes only to the procedures that pay.
+ */
+export function createAppRouter({ gateway }: { gateway: PaymentGateway }) {
+  return router({
+    // Signing in adopts the guest cart; auth sits below the cart, so the hook is composed here.
+    auth: createAuthRouter({ onSignIn: mergeGuestCart }),
+    catalog: catalogRouter,
+    cart: cartRouter,
+    orders: createOrdersRouter({ gateway }),
+    payments: createPaymentsRouter({ gateway }),
+    // The catalog's edit form asks whether a product was ordered; orders sits above it and answers.
+    admin: createAdminRouter({ productOrdered }),
+  });
+}
 
-export type AppRouter = typeof appRouter;
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,7 +1,8 @@
 /** What the HTTP server and the worker need from the API; clients import only `AppRouter`'s type. */
 
+export type { TaskHandlers } from "@shopwright/jobs";
 export { hashPassword } from "./auth/password.ts";
-export { benchCeilingRouter } from "./bench-ceiling.ts";
+export { createBenchCeilingRouter } from "./bench-ceiling.ts";
 export { GUEST_CARTS_PER_ADDRESS } from "./cart/service.ts";
 export type { MediaAnswer } from "./catalog/image-delivery.ts";
 export { mediaAnswer } from "./catalog/image-delivery.ts";
@@ -16,7 +17,7 @@ export type { ApiConfig, S3Config } from "./config.ts";
 export { secureCookies } from "./config.ts";
 export type { CatalogReader, Context, CookieJar, CookieOptions, ProcedureObserver, RequestInfo } from "./context.ts";
 export { DATABASE_UNAVAILABLE, DomainError } from "./errors.ts";
-export { API_PATH, CART_COOKIE, CART_TOKEN_HEADER, REFRESH_COOKIE } from "./http-names.ts";
+export { API_PATH, CART_COOKIE, CART_TOKEN_HEADER, MAX_BATCH_SIZE, REFRESH_COOKIE } from "./http-names.ts";
 export type { Logger } from "./logger.ts";
 export { mediaStorageFor } from "./media/storage.ts";
 export { storeCaughtEmail } from "./notifications/mailbox.ts";
@@ -27,8 +28,7 @@ export { gatewayApiKey, httpPaymentGateway } from "./payments/gateway.ts";
 export { SIGNATURE_HEADER, signWebhook } from "./payments/signature.ts";
 export { receivePaymentWebhook } from "./payments/webhook.ts";
 export type { AppRouter } from "./root.ts";
-export { appRouter } from "./root.ts";
-export { MAX_BATCH_SIZE } from "./shared-rules.ts";
+export { createAppRouter } from "./root.ts";
+export type { TaskDeps } from "./task-deps.ts";
 export { createTaskHandlers } from "./tasks/index.ts";
-export type { TaskDeps, TaskHandlers } from "./tasks/types.ts";
 export { createCallerFactory } from "./trpc.ts";

@@ -10,6 +10,4 @@ export {
   PASSWORD_RULE,
   passwordProblem,
 } from "./auth/password-policy.ts";
-
-/** The most calls one HTTP request may batch; @shopwright/client batches no more than this. */
-export const MAX_BATCH_SIZE = 20;
+export { MAX_BATCH_SIZE } from "./http-names.ts";

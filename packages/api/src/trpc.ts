@@ -1,16 +1,15 @@
 /**
- * tRPC's one setup: the context type, the error formatter, and the procedure tiers. Auth checks
- * are middleware that narrow the context; handlers never test roles with `if`.
+ * tRPC's one setup: the context type, the error formatter, and the public procedure every tier
+ * builds on. The signed-in tiers are auth's (auth/procedures.ts): middleware that narrows the
+ * context, so handlers never test roles with `if`.
  */
 import { isDatabaseUnreachable, isUnstorableText } from "@shopwright/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import { type Viewer, verifyAccessToken } from "./auth/access-token.ts";
-import { isFamilyLive } from "./auth/session-liveness.ts";
 import { clientMessage } from "./client-errors.ts";
 import type { Context } from "./context.ts";
-import { badRequest, DATABASE_UNAVAILABLE, DomainError, forbidden, unauthorized, unavailable } from "./errors.ts";
+import { badRequest, DATABASE_UNAVAILABLE, DomainError, unavailable } from "./errors.ts";
 
 /** What the API reference (docs/api-reference.md) says of a procedure: who may call it. Each tier says it. */
 export interface ProcedureMeta {
@@ -92,27 +91,3 @@ const observed = t.middleware(async ({ ctx, path, next }) => {
 });
 
 export const publicProcedure = t.procedure.meta({ access: "anyone" }).use(observed).use(domainErrors);
-
-/** Resolves the bearer token, if any, without requiring one (carts serve guests and users). */
-export const viewerProcedure = publicProcedure
-  .meta({ access: "anyone: a guest, or the signed-in caller as themself" })
-  .use(async ({ ctx, next }) => {
-    const viewer = ctx.req.accessToken ? await authenticate(ctx) : null;
-    return next({ ctx: { viewer } });
-  });
-
-export const protectedProcedure = publicProcedure.meta({ access: "signed in" }).use(async ({ ctx, next }) => {
-  if (!ctx.req.accessToken) throw unauthorized();
-  return next({ ctx: { viewer: await authenticate(ctx) } });
-});
-
-export const adminProcedure = protectedProcedure.meta({ access: "admin" }).use(async ({ ctx, next }) => {
-  if (ctx.viewer.role !== "admin") throw forbidden("Admins only");
-  return next({ ctx });
-});
-
-async function authenticate(ctx: Context): Promise<Viewer> {
-  const viewer = await verifyAccessToken(ctx.config.jwtSecret, ctx.req.accessToken ?? "");
-  if (!(await isFamilyLive(ctx.db, viewer.familyId))) throw unauthorized("Your session has ended; sign in again");
-  return viewer;
-}

@@ -4,6 +4,8 @@ import type { Db } from "./client.ts";
 import { isConstraintViolation } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { isMigrated } from "./migrate.ts";
+import { authTables } from "./tables/auth.ts";
+import { catalogTables } from "./tables/catalog.ts";
 import { createTestDb, testDialect } from "./testing/index.ts";
 
 describe(`the ${testDialect()} database seam`, () => {
@@ -12,17 +14,17 @@ describe(`the ${testDialect()} database seam`, () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    await db.orm.insert(db.tables.categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
+    await db.orm.insert(catalogTables(db).categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
   });
   afterAll(() => db.close());
 
   it("is migrated and starts empty", async () => {
     expect(await isMigrated(db)).toBe(true);
-    expect(await db.orm.select().from(db.tables.users)).toEqual([]);
+    expect(await db.orm.select().from(authTables(db).users)).toEqual([]);
   });
 
   it("round-trips dates, JSON and defaults", async () => {
-    const { users } = db.tables;
+    const { users } = authTables(db);
     const id = newId("usr");
     const address = { name: "Ada", line1: "1 Loop St", city: "Leeds", postalCode: "LS1", country: "GB" };
     await db.orm
@@ -36,7 +38,7 @@ describe(`the ${testDialect()} database seam`, () => {
   });
 
   it("rolls a failed transaction back", async () => {
-    const { categories } = db.tables;
+    const { categories } = catalogTables(db);
     await expect(
       db.transaction(async (tx) => {
         await tx.orm.insert(categories).values({ id: newId("cat"), slug: "rolled-back", name: "Gone" });
@@ -47,7 +49,7 @@ describe(`the ${testDialect()} database seam`, () => {
   });
 
   it("recognises unique and check violations", async () => {
-    const { categories, products } = db.tables;
+    const { categories, products } = catalogTables(db);
     const duplicate = db.orm.insert(categories).values({ id: newId("cat"), slug: "lamps", name: "Again" });
     await expect(duplicate).rejects.toSatisfy((e) => isConstraintViolation(e, "unique"));
     const negative = db.orm.insert(products).values({
@@ -63,7 +65,7 @@ describe(`the ${testDialect()} database seam`, () => {
   });
 
   it("keeps the full-text index current on insert and update", async () => {
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     const id = newId("prod");
     await db.orm.insert(products).values({
       id,

@@ -1,9 +1,9 @@
 /**
- * The one seam between the services and the two databases they run on. Services see a `Db`:
- * a Drizzle query builder typed for Postgres, the tables of the matching schema, and the few
- * operations whose SQL or semantics differ by dialect (transactions and their locks, raw queries,
- * the SQL fragments of ./dialect-sql.ts, the job queue, constraint errors). Everything else is
- * plain Drizzle and identical on every dialect.
+ * The one seam between the services and the two databases they run on. Services see a `Db`: a
+ * Drizzle query builder typed for Postgres and the few operations whose SQL or semantics differ by
+ * dialect (transactions and their locks, raw queries, the SQL fragments of ./dialect-sql.ts, the
+ * job queue, constraint errors). Everything else is plain Drizzle and identical on every dialect.
+ * Tables come from their owner's entry point (./tables/).
  */
 import Database from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
@@ -14,23 +14,21 @@ import pg from "pg";
 import { type DialectSql, postgresSql, sqliteSql } from "./dialect-sql.ts";
 import { graphileJobQueue, type JobQueue, recordingJobQueue } from "./job-queue.ts";
 import { PreparingClient } from "./prepared-statements.ts";
-import * as pgSchema from "./schema/pg.ts";
-import * as sqliteSchema from "./schema/sqlite.ts";
 import { wordSimilarity } from "./trigram.ts";
 
 export type Dialect = "postgres" | "sqlite";
-export type Tables = typeof pgSchema;
 /**
  * Drizzle's Postgres query builder. On SQLite it is a SQLite Drizzle instance behind the same
  * type: the builder methods services use (select, insert … returning, onConflict…, update,
- * delete, relational queries) behave alike, and the ones that do not live on `Db` itself.
+ * delete) behave alike, and the ones that do not live on `Db` itself. It carries no schema, so
+ * there are no relational queries: a domain reaches tables only through its owner's entry point
+ * (`@shopwright/db/tables/<owner>`).
  */
-export type Orm = PgDatabase<NodePgQueryResultHKT, Tables>;
+export type Orm = PgDatabase<NodePgQueryResultHKT>;
 
 export interface Db {
   readonly dialect: Dialect;
   readonly orm: Orm;
-  readonly tables: Tables;
   /** SQL spelled differently by dialect, for services to compose into their queries. */
   readonly sql: DialectSql;
   /** Where `@shopwright/jobs` enqueues; see ./job-queue.ts. Inside `transaction`, part of it. */
@@ -67,7 +65,6 @@ function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db
   return {
     dialect: "postgres",
     orm,
-    tables: pgSchema,
     sql: postgresSql,
     jobs: graphileJobQueue(execute),
     inTransaction,
@@ -136,7 +133,7 @@ export function createPgPool(url: string, options: PoolOptions = {}): pg.Pool {
 /** A Postgres server reached with node-postgres; the embedded database is reached the same way. */
 export function createPostgresDb(connection: string | pg.Pool, options: PoolOptions = {}): PostgresDb {
   const pool = typeof connection === "string" ? createPgPool(connection, options) : connection;
-  const orm = drizzlePg({ client: pool, schema: pgSchema, casing });
+  const orm = drizzlePg({ client: pool, casing });
   return Object.assign(
     pgLike(orm, () => pool.end()),
     { pool },
@@ -160,7 +157,7 @@ export function createSqliteDb(filename = ":memory:"): SqliteDb {
   client.function("word_similarity", { deterministic: true }, (query, text) =>
     wordSimilarity(String(query), String(text)),
   );
-  const sqliteOrm = drizzleSqlite({ client, schema: sqliteSchema, casing });
+  const sqliteOrm = drizzleSqlite({ client, casing });
   const orm = sqliteOrm as unknown as Orm;
   const jobs = recordingJobQueue();
   let queue: Promise<unknown> = Promise.resolve();
@@ -168,7 +165,6 @@ export function createSqliteDb(filename = ":memory:"): SqliteDb {
   const make = (inTransaction: boolean, transactionJobs: JobQueue = jobs): Db => ({
     dialect: "sqlite",
     orm,
-    tables: sqliteSchema as unknown as Tables,
     sql: sqliteSql,
     jobs: transactionJobs,
     inTransaction,

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDb } from "./client.ts";
 import { startEmbeddedPostgres } from "./embedded.ts";
 import { isMigrated, migrate } from "./migrate.ts";
+import { catalogTables } from "./tables/catalog.ts";
 
 describe("the embedded Postgres", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-embedded-"));
@@ -18,7 +19,7 @@ describe("the embedded Postgres", () => {
     const first = await startEmbeddedPostgres({ dataDir });
     const db = createPostgresDb(first.url, { max: 4 });
     await migrate(db);
-    await db.orm.insert(db.tables.categories).values({ id: "cat_kept", slug: "kept", name: "Kept" });
+    await db.orm.insert(catalogTables(db).categories).values({ id: "cat_kept", slug: "kept", name: "Kept" });
     await db.close();
     await first.stop();
 

@@ -1,5 +1,5 @@
 export { advisoryLocks } from "./advisory-locks.ts";
-export type { Db, Dialect, Orm, PostgresDb, SqliteDb, Tables } from "./client.ts";
+export type { Db, Dialect, Orm, PostgresDb, SqliteDb } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, SearchText, TextMatch } from "./dialect-sql.ts";
 export { FUZZY_THRESHOLD, fuzzySpellings } from "./dialect-sql.ts";

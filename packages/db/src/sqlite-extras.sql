@@ -1,7 +1,9 @@
 -- What SQLite needs beyond the tables drizzle-kit generates. Every statement is idempotent; it runs
 -- after the migrations each time a SQLite database is opened.
 
--- Full-text search over products, kept in sync by triggers (Postgres uses a generated tsvector).
+-- Full-text search over products, kept in sync by triggers: SQLite's stand-in for Postgres's
+-- word index, product_terms, which triggers fill from the weighted search_vector
+-- (migrations/pg/0005_product_terms.sql).
 CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5(
   name, description, content='products', content_rowid='rowid', tokenize='porter unicode61'
 );

@@ -9,6 +9,7 @@
  */
 import { hostname } from "node:os";
 import { advisoryLocks, type Db } from "@shopwright/db";
+import { workerTables } from "@shopwright/db/tables/worker";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { WorkerUtils } from "graphile-worker";
 
@@ -47,7 +48,7 @@ export async function sweepStaleWorkers(db: Db, utils: WorkerUtils, staleAfterMs
         )`);
     const ids = rows.map((r) => r.locked_by);
     if (ids.length > 0) {
-      const t = tx.tables.workerHeartbeats;
+      const t = workerTables(tx).workerHeartbeats;
       await tx.orm
         .update(t)
         .set({ stoppedAt: sql`now()` })

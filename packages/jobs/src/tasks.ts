@@ -3,6 +3,7 @@
  * by an older release may not match today's types). Every payload may carry the id of the
  * request that caused it, so its logs can be traced back.
  */
+import type { Task } from "graphile-worker";
 import { z } from "zod";
 
 const traced = { requestId: z.string().optional() };
@@ -75,3 +76,10 @@ declare global {
     interface Tasks extends TaskPayloads {}
   }
 }
+
+/**
+ * Handlers for some of the task list, keyed by task name; the worker merges every domain's. The
+ * worker checks each payload against its schema first, so a handler receives it typed (a handler
+ * written as a plain `Task`, taking `unknown`, fits too).
+ */
+export type TaskHandlers = { [K in TaskName]?: Task<K> };

@@ -5,6 +5,9 @@
  * two statements leaves whatever was written so far.
  */
 import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { eq, sql } from "drizzle-orm";
 
 export interface NaiveLine {
@@ -19,7 +22,9 @@ export async function naiveCheckout(
   /** Called after each write; the crash experiment dies in it. */
   afterWrite: (step: string) => Promise<void> | void = () => undefined,
 ): Promise<string> {
-  const { orders, orderItems, products, carts, cartItems } = db.tables;
+  const { orders, orderItems } = ordersTables(db);
+  const { products } = catalogTables(db);
+  const { carts, cartItems } = cartTables(db);
   for (const line of input.lines) {
     await db.orm
       .update(products)

@@ -1,5 +1,5 @@
 /** Signing in and out of the admin app, on top of the shop client's session handling. */
-import { isShopError, UNREACHABLE_MESSAGE } from "@shopwright/client";
+import { UNREACHABLE_MESSAGE } from "@shopwright/client";
 import { queryClient, shop } from "./api.ts";
 import { NOT_AN_ADMIN, session } from "./session.ts";
 
@@ -37,5 +37,3 @@ export async function signOut(): Promise<void> {
     session.end();
   }
 }
-
-export const isBadCredentials = (error: unknown) => isShopError(error, "UNAUTHORIZED");

@@ -4,6 +4,7 @@
  * the payment's row whenever a delivery (or a retry of it) runs.
  */
 import type { Db } from "@shopwright/db";
+import { simulatedGatewayTables } from "@shopwright/db/tables/simulated-gateway";
 import { eq } from "drizzle-orm";
 
 const PAYMENT_PREFIX = "gwp_";
@@ -21,7 +22,7 @@ export interface GatewayEvent {
 /** The event with this id, or null when there is none (unknown id, or no outcome yet). */
 export async function gatewayEvent(db: Db, eventId: string): Promise<GatewayEvent | null> {
   if (!eventId.startsWith(EVENT_PREFIX)) return null;
-  const { gatewayPayments } = db.tables;
+  const { gatewayPayments } = simulatedGatewayTables(db);
   const [payment] = await db.orm
     .select()
     .from(gatewayPayments)

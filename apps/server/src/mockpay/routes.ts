@@ -15,6 +15,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { type ApiConfig, gatewayApiKey } from "@shopwright/api/server";
 import { type Db, newId, text } from "@shopwright/db";
+import { simulatedGatewayTables } from "@shopwright/db/tables/simulated-gateway";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
@@ -41,7 +42,7 @@ type Decision = z.output<typeof decision>["decision"];
 
 export function mockpayRoutes({ db, config }: MockpayDeps) {
   const app = new Hono<AppEnv>();
-  const { gatewayPayments } = db.tables;
+  const { gatewayPayments } = simulatedGatewayTables(db);
   const apiKey = Buffer.from(gatewayApiKey(config.webhookSecret));
   const hostedPage = (id: string) => `${config.gatewayUrl}/pay/${id}`;
   const ownOrigin = new URL(config.gatewayUrl).origin;

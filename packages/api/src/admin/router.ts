@@ -4,18 +4,20 @@
  */
 import { adminCustomersRouter } from "../auth/admin-router.ts";
 import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
-import { adminProductsRouter } from "../catalog/product-admin-router.ts";
+import { createAdminProductsRouter, type ProductOrdered } from "../catalog/product-admin-router.ts";
 import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
 import { adminOrdersRouter, adminStatsProcedure } from "../orders/admin-router.ts";
 import { adminJobsRouter } from "../tasks/admin-router.ts";
 import { router } from "../trpc.ts";
 
-export const adminRouter = router({
-  products: adminProductsRouter,
-  categories: adminCategoriesRouter,
-  orders: adminOrdersRouter,
-  customers: adminCustomersRouter,
-  stats: adminStatsProcedure,
-  jobs: adminJobsRouter,
-  mailbox: adminMailboxRouter,
-});
+export function createAdminRouter(ports: { productOrdered: ProductOrdered }) {
+  return router({
+    products: createAdminProductsRouter(ports),
+    categories: adminCategoriesRouter,
+    orders: adminOrdersRouter,
+    customers: adminCustomersRouter,
+    stats: adminStatsProcedure,
+    jobs: adminJobsRouter,
+    mailbox: adminMailboxRouter,
+  });
+}

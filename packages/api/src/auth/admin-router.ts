@@ -1,8 +1,9 @@
 import { text } from "@shopwright/db";
 import { z } from "zod";
 import { pageInput } from "../lib/listing.ts";
-import { adminProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import { customerById, listCustomers } from "./customers.ts";
+import { adminProcedure } from "./procedures.ts";
 
 export const adminCustomersRouter = router({
   /** Customer accounts newest first, with when each verified its email (null: not yet). */

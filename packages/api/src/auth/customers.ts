@@ -1,5 +1,6 @@
 /** Customers as the back office sees them: who they are, and whether their email is proven theirs. */
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { and, count, desc, eq, gt, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -13,7 +14,7 @@ export interface CustomerFilter extends Page {
 
 /** Customer accounts newest first, a page at a time. */
 export function listCustomers(db: Db, filter: CustomerFilter) {
-  const { users } = db.tables;
+  const { users } = authTables(db);
   const conditions: SQL[] = [eq(users.role, "customer")];
   if (filter.q) conditions.push(or(containsText(users.email, filter.q), containsText(users.name, filter.q)) as SQL);
   if (filter.verified !== undefined) {
@@ -45,7 +46,7 @@ export function listCustomers(db: Db, filter: CustomerFilter) {
  * account's email is still the old one until that address's link is followed.
  */
 export async function customerById(db: Db, id: string, now = new Date()) {
-  const { users, emailVerifications: v } = db.tables;
+  const { users, emailVerifications: v } = authTables(db);
   const [customer] = await db.orm
     .select({ ...publicColumns(db), createdAt: users.createdAt })
     .from(users)

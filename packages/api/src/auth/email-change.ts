@@ -5,6 +5,7 @@
  * over. The old address is told at once, so its owner hears of a change they did not ask for.
  */
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
@@ -21,7 +22,7 @@ export async function requestEmailChange(
   meta: { requestId?: string },
 ): Promise<void> {
   await limitEmailLinks(db, config, userId);
-  const { users } = db.tables;
+  const { users } = authTables(db);
   const [account] = await db.orm
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
@@ -52,7 +53,7 @@ export async function requestEmailChange(
  * its owner to do about a change they did not ask for.
  */
 export async function cancelEmailChange(tx: Db, account: { userId: string; email: string }): Promise<void> {
-  const v = tx.tables.emailVerifications;
+  const v = authTables(tx).emailVerifications;
   await tx.orm
     .update(v)
     .set({ usedAt: new Date() })

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs, taskPayloads } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -63,7 +64,7 @@ describe(`verified emails on ${testDialect()}`, () => {
     const token = links[0]!.token;
     // 256 bits; the table keeps only its hash, and the job only the seed it came from.
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
-    const stored = await db.orm.select().from(db.tables.emailVerifications);
+    const stored = await db.orm.select().from(authTables(db).emailVerifications);
     expect(stored.some((row) => row.userId === userId)).toBe(true);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(JSON.stringify(await queuedJobs(db, "send_email_verification"))).not.toContain(token);
@@ -98,9 +99,9 @@ describe(`verified emails on ${testDialect()}`, () => {
     expect(links).toHaveLength(2);
     await guest().verifyEmail({ token: links[1]!.token });
     const [first] = await db.orm
-      .select({ at: db.tables.users.emailVerifiedAt })
-      .from(db.tables.users)
-      .where(eq(db.tables.users.id, userId));
+      .select({ at: authTables(db).users.emailVerifiedAt })
+      .from(authTables(db).users)
+      .where(eq(authTables(db).users.id, userId));
     // The first link went with the second: the address has nothing left to prove.
     await expect(guest().verifyEmail({ token: links[0]!.token })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const jobsOf = async () =>
@@ -109,9 +110,9 @@ describe(`verified emails on ${testDialect()}`, () => {
     expect(await auth.requestEmailVerification()).toEqual({ ok: true });
     expect(await jobsOf()).toBe(queued);
     const [after] = await db.orm
-      .select({ at: db.tables.users.emailVerifiedAt })
-      .from(db.tables.users)
-      .where(eq(db.tables.users.id, userId));
+      .select({ at: authTables(db).users.emailVerifiedAt })
+      .from(authTables(db).users)
+      .where(eq(authTables(db).users.id, userId));
     expect(after!.at).toEqual(first!.at);
   });
 
@@ -119,9 +120,9 @@ describe(`verified emails on ${testDialect()}`, () => {
     const { userId, auth } = await account();
     const token = await linkTo(userId, (await auth.me()).email);
     await db.orm
-      .update(db.tables.emailVerifications)
+      .update(authTables(db).emailVerifications)
       .set({ expiresAt: new Date(Date.now() - 1_000) })
-      .where(eq(db.tables.emailVerifications.userId, userId));
+      .where(eq(authTables(db).emailVerifications.userId, userId));
     for (const attempt of [token, "A".repeat(43)]) {
       await expect(guest().verifyEmail({ token: attempt })).rejects.toMatchObject({
         code: "BAD_REQUEST",
@@ -135,9 +136,9 @@ describe(`verified emails on ${testDialect()}`, () => {
   it("an expired link is not mailed by a job that runs late", async () => {
     const { userId } = await account();
     await db.orm
-      .update(db.tables.emailVerifications)
+      .update(authTables(db).emailVerifications)
       .set({ expiresAt: new Date(Date.now() - 1_000) })
-      .where(eq(db.tables.emailVerifications.userId, userId));
+      .where(eq(authTables(db).emailVerifications.userId, userId));
     const { mailer, results } = await deliver(userId);
     expect(results).toEqual([{ status: "no_longer_needed" }]);
     expect(mailer.sent).toEqual([]);

@@ -7,9 +7,10 @@
  * limit counts per account, so no one else can use up the owner's allowance.
  */
 import { type Db, isConstraintViolation } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
@@ -50,7 +51,7 @@ export async function issueEmailVerification(
   now = new Date(),
 ): Promise<void> {
   const seed = newLinkSeed();
-  await tx.orm.insert(tx.tables.emailVerifications).values({
+  await tx.orm.insert(authTables(tx).emailVerifications).values({
     id: linkTokenHash(linkToken(config.jwtSecret, PURPOSE, seed)),
     userId: target.userId,
     email: target.email,
@@ -67,7 +68,7 @@ export async function requestEmailVerification(
   meta: { requestId?: string },
 ): Promise<void> {
   await limitEmailLinks(db, config, userId);
-  const { users } = db.tables;
+  const { users } = authTables(db);
   const [user] = await db.orm
     .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
     .from(users)
@@ -87,7 +88,7 @@ export async function verificationLink(
   payload: { seed: string },
   now = new Date(),
 ): Promise<{ ref: string; link: string; to: string; name: string; isChange: boolean } | null> {
-  const { users, emailVerifications: v } = db.tables;
+  const { users, emailVerifications: v } = authTables(db);
   const token = linkToken(config.jwtSecret, PURPOSE, payload.seed);
   const ref = linkTokenHash(token);
   const [row] = await db.orm
@@ -123,7 +124,7 @@ export async function verifyEmail(
   deps: { onVerified?: OnEmailVerified } = {},
   now = new Date(),
 ): Promise<void> {
-  const { users, emailVerifications: v } = db.tables;
+  const { users, emailVerifications: v } = authTables(db);
   const live = and(eq(v.id, linkTokenHash(input.token)), isNull(v.usedAt), gt(v.expiresAt, now));
   try {
     await db.transaction(async (tx) => {
@@ -160,4 +161,10 @@ export async function verifyEmail(
     }
     throw error;
   }
+}
+
+/** Housekeeping: links past their day can no longer be followed, so their rows go. */
+export async function deleteExpiredVerificationLinks(db: Db, now = new Date()): Promise<void> {
+  const { emailVerifications } = authTables(db);
+  await db.orm.delete(emailVerifications).where(lte(emailVerifications.expiresAt, now));
 }

@@ -4,6 +4,7 @@
  * holder's correct password from a clean address always passes.
  */
 import type { Db } from "@shopwright/db";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { createTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,7 +97,7 @@ describe("sign-in throttling", () => {
     // The address has failed on other accounts all but once this window (as that many guesses would).
     const resetAt = new Date(Date.now() + 60_000);
     const count = LOGIN_THROTTLE.perAddress.limit - 1;
-    await db.orm.insert(db.tables.rateLimits).values({ key: `login:ip:${ip}`, count, resetAt });
+    await db.orm.insert(rateLimitTables(db).rateLimits).values({ key: `login:ip:${ip}`, count, resetAt });
     const auth = createCaller(createTestContext(db, { req: { ip } })).auth;
     expect(await guess(auth, `nobody-a-${n}@example.com`)).toBe("UNAUTHORIZED");
     expect(await guess(auth, `nobody-b-${n}@example.com`)).toBe("TOO_MANY_REQUESTS");

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs, taskPayloads } from "@shopwright/jobs";
 import { eq, isNull } from "drizzle-orm";
@@ -59,7 +60,7 @@ describe(`forgot password on ${testDialect()}`, () => {
     const [token] = tokens;
     // 256 bits, base64url; the table keeps only its hash, and the job only the seed it came from.
     expect(Buffer.from(token!, "base64url")).toHaveLength(32);
-    const stored = await db.orm.select().from(db.tables.passwordResets);
+    const stored = await db.orm.select().from(authTables(db).passwordResets);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(JSON.stringify(await queuedJobs(db, "send_password_reset"))).not.toContain(token);
 
@@ -116,7 +117,7 @@ describe(`forgot password on ${testDialect()}`, () => {
     await expect(client().resetPassword({ token: "A".repeat(43), password: NEW_PASSWORD })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    const { passwordResets, users } = db.tables;
+    const { passwordResets, users } = authTables(db);
     const [user] = await db.orm.select({ id: users.id }).from(users).where(eq(users.email, email));
     await db.orm
       .update(passwordResets)

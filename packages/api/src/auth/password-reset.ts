@@ -8,9 +8,10 @@
  * password, ends every session of the account and drops an email change waiting on its link.
  */
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { enqueue } from "@shopwright/jobs";
 import { storefrontRoutes } from "@shopwright/routes";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
@@ -65,7 +66,7 @@ export async function recordResetLink(
   config: ApiConfig,
   payload: { email: string; seed: string; requestedAt: string },
 ): Promise<{ ref: string; account: { link: string; name: string } | null }> {
-  const { users, passwordResets } = db.tables;
+  const { users, passwordResets } = authTables(db);
   const token = linkToken(config.jwtSecret, "password-reset", payload.seed);
   const ref = linkTokenHash(token);
   const [user] = await db.orm
@@ -87,7 +88,7 @@ const invalidLink = () =>
   badRequest("This reset link is invalid, expired or already used. Ask for a new one.", { field: "token" });
 
 export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
-  const { users, passwordResets } = db.tables;
+  const { users, passwordResets } = authTables(db);
   const id = linkTokenHash(input.token);
   const live = and(eq(passwordResets.id, id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now));
   const [reset] = await db.orm
@@ -116,4 +117,10 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     return revokeSessions(tx, { userId: consumed.userId });
   });
   forgetFamilies(revoked);
+}
+
+/** Housekeeping: links past their hour can no longer be used, so their rows go. */
+export async function deleteExpiredResetLinks(db: Db, now = new Date()): Promise<void> {
+  const { passwordResets } = authTables(db);
+  await db.orm.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
 }

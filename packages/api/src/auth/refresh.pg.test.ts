@@ -1,4 +1,5 @@
 import type { PostgresDb } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
@@ -38,7 +39,7 @@ it("lets exactly one of ten concurrent refreshes with the same token win, and th
   const won = winners[0]!.value as { accessToken: string; refreshToken: string };
   expect((await caller(won.accessToken).auth.me()).email).toBe("racer@example.com");
   expect((await outcome(caller().auth.refresh({ refreshToken: won.refreshToken }))).ok).toBe(true);
-  const { sessions } = db.tables;
+  const { sessions } = authTables(db);
   const rows = await db.orm
     .select()
     .from(sessions)
@@ -57,7 +58,7 @@ it("lets exactly one of concurrent registrations of one email succeed; the rest 
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.code))).toEqual(Array(5).fill("CONFLICT"));
-  const { users } = db.tables;
+  const { users } = authTables(db);
   expect(await db.orm.select().from(users).where(eq(users.email, "twin@example.com"))).toHaveLength(1);
 });
 
@@ -83,7 +84,7 @@ it("revokes the whole family even when a stolen token comes back while the famil
       outcome(caller().auth.refresh({ refreshToken: stolen })),
     ]),
   );
-  const { sessions } = db.tables;
+  const { sessions } = authTables(db);
   for (const { userId } of families) {
     const rows = await db.orm.select().from(sessions).where(eq(sessions.userId, userId));
     expect(rows.filter((row) => !row.revokedAt)).toEqual([]);

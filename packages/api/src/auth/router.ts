@@ -3,11 +3,12 @@ import { z } from "zod";
 import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
-import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { publicProcedure, router } from "../trpc.ts";
 import { requestEmailChange } from "./email-change.ts";
 import { type OnEmailVerified, requestEmailVerification, verifyEmail } from "./email-verification.ts";
 import { PASSWORD_LENGTH_MESSAGE, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
+import { protectedProcedure } from "./procedures.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
 

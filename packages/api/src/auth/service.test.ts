@@ -1,4 +1,6 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { createTestDb } from "@shopwright/db/testing";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull } from "drizzle-orm";
@@ -6,9 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { CookieJar, CookieOptions } from "../context.ts";
 import { REFRESH_COOKIE } from "../http-names.ts";
 import { createCaller, createProduct, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
-import { adminProcedure, createCallerFactory, router } from "../trpc.ts";
+import { createCallerFactory, router } from "../trpc.ts";
 import { verifyAccessToken } from "./access-token.ts";
 import { BLANK_PASSWORD_MESSAGE } from "./password-policy.ts";
+import { adminProcedure } from "./procedures.ts";
 import { REUSE_GRACE_SECONDS } from "./sessions.ts";
 
 let db: Db;
@@ -66,8 +69,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return "OK";
 }
 
-const userCount = async () => (await db.orm.select().from(db.tables.users)).length;
-const rateLimitRows = async () => (await db.orm.select().from(db.tables.rateLimits)).length;
+const userCount = async () => (await db.orm.select().from(authTables(db).users)).length;
+const rateLimitRows = async () => (await db.orm.select().from(rateLimitTables(db).rateLimits)).length;
 
 describe("register", () => {
   it("creates the account, signs it in, and stores only an argon2id hash with the documented parameters", async () => {
@@ -78,7 +81,10 @@ describe("register", () => {
     expect(jar.options.get(REFRESH_COOKIE)?.path).toBe("/trpc");
     expect(jar.options.get(REFRESH_COOKIE)?.maxAgeSeconds).toBeGreaterThan(30 * 86_400 - 5);
     expect(await as.auth.me()).toEqual(user);
-    const [row] = await db.orm.select().from(db.tables.users).where(eq(db.tables.users.id, user.id));
+    const [row] = await db.orm
+      .select()
+      .from(authTables(db).users)
+      .where(eq(authTables(db).users.id, user.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row?.passwordHash).not.toContain(PASSWORD);
   });
@@ -289,9 +295,12 @@ describe("refresh", () => {
       current = next.refreshToken!;
     }
     const [live] = await db.orm
-      .select({ expiresAt: db.tables.sessions.expiresAt, absoluteExpiresAt: db.tables.sessions.absoluteExpiresAt })
-      .from(db.tables.sessions)
-      .where(and(eq(db.tables.sessions.familyId, familyId), isNull(db.tables.sessions.rotatedAt)));
+      .select({
+        expiresAt: authTables(db).sessions.expiresAt,
+        absoluteExpiresAt: authTables(db).sessions.absoluteExpiresAt,
+      })
+      .from(authTables(db).sessions)
+      .where(and(eq(authTables(db).sessions.familyId, familyId), isNull(authTables(db).sessions.rotatedAt)));
     expect(live!.expiresAt.getTime()).toBeLessThanOrEqual(live!.absoluteExpiresAt.getTime());
     expect(live!.absoluteExpiresAt.getTime()).toBeLessThanOrEqual(start + 90 * DAY + 60_000);
     vi.setSystemTime(start + 90 * DAY + 1000);
@@ -380,7 +389,7 @@ describe("rate limits", () => {
   it("limits login and register per IP", async () => {
     // The address has used up its window (as 50 attempts would); a fresh email does not help.
     const resetAt = new Date(Date.now() + 60_000);
-    await db.orm.insert(db.tables.rateLimits).values([
+    await db.orm.insert(rateLimitTables(db).rateLimits).values([
       { key: "login:ip:192.0.2.250", count: 50, resetAt },
       { key: "register:ip:192.0.2.251", count: 20, resetAt },
     ]);

@@ -4,6 +4,7 @@
  * functions over a Db; the router adds transport (cookies, input parsing) and nothing else.
  */
 import { type Address, type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { and, eq, isNull } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict, notFound, unauthorized } from "../errors.ts";
@@ -84,7 +85,7 @@ export async function assertPasswordAllowed(password: string, email: string, fie
 
 /** An account's columns that its owner (and the back office) may see. */
 export function publicColumns(db: Db) {
-  const { users } = db.tables;
+  const { users } = authTables(db);
   return {
     id: users.id,
     email: users.email,
@@ -133,7 +134,7 @@ export async function register(
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx.orm
-        .insert(tx.tables.users)
+        .insert(authTables(tx).users)
         .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "customer" })
         .returning(publicColumns(tx));
       if (!user) throw new Error("user insert returned no row");
@@ -154,7 +155,7 @@ export async function login(
   meta: RequestMeta,
 ): Promise<SignedIn> {
   const attempt = deps.config.rateLimits ? await beginLoginAttempt(db, input.email, meta.ip) : undefined;
-  const { users } = db.tables;
+  const { users } = authTables(db);
   const [account] = await db.orm
     .select({ ...publicColumns(db), passwordHash: users.passwordHash })
     .from(users)
@@ -214,7 +215,7 @@ export async function refresh(
 
 /** The viewer a family's access token names, if its user exists and the family has a live session. */
 async function liveViewer(tx: Db, { userId, familyId }: { userId: string; familyId: string }) {
-  const { users, sessions } = tx.tables;
+  const { users, sessions } = authTables(tx);
   const [user] = await tx.orm.select({ role: users.role }).from(users).where(eq(users.id, userId));
   if (!user) return null;
   const [live] = await tx.orm
@@ -232,7 +233,10 @@ export async function logout(db: Db, viewer: Viewer, input: { allDevices: boolea
 }
 
 export async function getProfile(db: Db, userId: string): Promise<PublicUser> {
-  const [user] = await db.orm.select(publicColumns(db)).from(db.tables.users).where(eq(db.tables.users.id, userId));
+  const [user] = await db.orm
+    .select(publicColumns(db))
+    .from(authTables(db).users)
+    .where(eq(authTables(db).users.id, userId));
   if (!user) throw sessionEnded();
   return publicUser(user);
 }
@@ -242,7 +246,7 @@ export async function updateProfile(
   userId: string,
   input: { name?: string; shippingAddress?: Address | null },
 ): Promise<PublicUser> {
-  const { users } = db.tables;
+  const { users } = authTables(db);
   if (input.name === undefined && input.shippingAddress === undefined) return getProfile(db, userId);
   const [user] = await db.orm
     .update(users)
@@ -264,7 +268,7 @@ export async function changePassword(
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const { users } = db.tables;
+  const { users } = authTables(db);
   await rateLimited(db, config, [{ key: `password:user:${viewer.userId}`, rule: RATE_LIMITS.passwordChangePerUser }]);
   const [account] = await db.orm
     .select({ email: users.email, passwordHash: users.passwordHash })

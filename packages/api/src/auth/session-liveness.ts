@@ -6,6 +6,7 @@
  */
 
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { and, eq, gt, isNull } from "drizzle-orm";
 
 const CACHE_MS = 3_000;
@@ -14,7 +15,7 @@ const cache = new Map<string, { live: boolean; checkedAt: number }>();
 export async function isFamilyLive(db: Db, familyId: string, now = Date.now()): Promise<boolean> {
   const hit = cache.get(familyId);
   if (hit && now - hit.checkedAt < CACHE_MS) return hit.live;
-  const { sessions } = db.tables;
+  const { sessions } = authTables(db);
   const rows = await db.orm
     .select({ id: sessions.id })
     .from(sessions)

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { createSignedInUser } from "../testing/index.ts";
@@ -13,7 +14,7 @@ afterEach(() => vi.useRealTimers());
 
 it("stores only the token's SHA-256, and prunes sessions once they are past their expiry", async () => {
   const user = await createSignedInUser(db);
-  const { sessions } = db.tables;
+  const { sessions } = authTables(db);
   const start = Date.now();
   vi.useFakeTimers({ toFake: ["Date"], now: start });
   const old = await issueRefreshToken(db, { userId: user.id, userAgent: "old" });

@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { unauthorized } from "../errors.ts";
@@ -45,7 +46,7 @@ declare module "lucia" {
  * which `db.orm` offers alike on each (its SQLite adapter would write `expires_at` as raw seconds).
  */
 function luciaFor(db: Db, expiresInSeconds: number) {
-  const adapter = new DrizzlePostgreSQLAdapter(db.orm, db.tables.sessions, db.tables.users);
+  const adapter = new DrizzlePostgreSQLAdapter(db.orm, authTables(db).sessions, authTables(db).users);
   return new Lucia(adapter, { sessionExpiresIn: new TimeSpan(expiresInSeconds, "s") });
 }
 
@@ -96,7 +97,7 @@ export async function consumeRefreshToken(
   | { ok: true; session: Consumed }
   | { ok: false; revokedFamilies?: string[]; lostRace?: { userId: string; familyId: string } }
 > {
-  const { sessions } = tx.tables;
+  const { sessions } = authTables(tx);
   const id = sessionIdOf(refreshToken);
   const now = new Date();
   const [session] = await tx.orm
@@ -139,7 +140,7 @@ export async function revokeSessions(
   db: Db,
   scope: { familyId: string } | { userId: string; exceptFamilyId?: string },
 ): Promise<string[]> {
-  const { sessions } = db.tables;
+  const { sessions } = authTables(db);
   const target =
     "familyId" in scope
       ? eq(sessions.familyId, scope.familyId)

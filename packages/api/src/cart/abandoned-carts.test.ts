@@ -1,4 +1,7 @@
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import type { JobHelpers } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,8 +17,8 @@ beforeAll(async () => {
   db = await createTestDb();
   const categoryId = newId("cat");
   productId = newId("prod");
-  await db.orm.insert(db.tables.categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
-  await db.orm.insert(db.tables.products).values({
+  await db.orm.insert(catalogTables(db).categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
+  await db.orm.insert(catalogTables(db).products).values({
     id: productId,
     slug: "lamp",
     name: "Lamp",
@@ -29,7 +32,8 @@ afterAll(() => db.close());
 
 /** A cart last changed `daysAgo` days ago, holding one line. */
 async function cart(daysAgo: number, owner: "guest" | "user") {
-  const { carts, cartItems, users } = db.tables;
+  const { carts, cartItems } = cartTables(db);
+  const { users } = authTables(db);
   const id = newId("cart");
   let userId: string | null = null;
   if (owner === "user") {
@@ -45,7 +49,7 @@ async function cart(daysAgo: number, owner: "guest" | "user") {
 }
 
 async function remaining() {
-  const { carts, cartItems } = db.tables;
+  const { carts, cartItems } = cartTables(db);
   const cartIds = (await db.orm.select({ id: carts.id }).from(carts)).map((c) => c.id).sort();
   const lineCartIds = (await db.orm.select({ id: cartItems.cartId }).from(cartItems)).map((l) => l.id).sort();
   return { cartIds, lineCartIds };

@@ -1,4 +1,6 @@
 import { newId, type PostgresDb } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,14 +14,14 @@ let categoryId: string;
 beforeAll(async () => {
   db = await createPostgresTestDb({ max: PARALLEL });
   categoryId = newId("cat");
-  await db.orm.insert(db.tables.categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
+  await db.orm.insert(catalogTables(db).categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
 });
 afterAll(() => db.close());
 
 async function product(stock: number) {
   const id = newId("prod");
   await db.orm
-    .insert(db.tables.products)
+    .insert(catalogTables(db).products)
     .values({ id, slug: id, name: "Lamp", description: "A lamp", priceCents: 1_000, stock, categoryId });
   return id;
 }
@@ -44,7 +46,7 @@ describe("the cart under real concurrency on Postgres", () => {
     const user = await createSignedInUser(db);
     const results = await times(PARALLEL, () => user.caller.cart.addItem({ productId: lamp, quantity: 1 }));
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const { carts } = db.tables;
+    const { carts } = cartTables(db);
     expect(await db.orm.select().from(carts).where(eq(carts.userId, user.id))).toHaveLength(1);
     expect((await user.caller.cart.get()).items.map((item) => item.quantity)).toEqual([PARALLEL]);
   });

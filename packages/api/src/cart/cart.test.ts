@@ -1,4 +1,7 @@
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,13 +15,13 @@ let categoryId: string;
 beforeAll(async () => {
   db = await createTestDb();
   categoryId = newId("cat");
-  await db.orm.insert(db.tables.categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
+  await db.orm.insert(catalogTables(db).categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
 });
 afterAll(() => db.close());
 
 async function product(options: { priceCents?: number; stock?: number; status?: "active" | "archived" } = {}) {
   const id = newId("prod");
-  await db.orm.insert(db.tables.products).values({
+  await db.orm.insert(catalogTables(db).products).values({
     id,
     slug: id,
     name: `Lamp ${id.slice(-4)}`,
@@ -32,7 +35,10 @@ async function product(options: { priceCents?: number; stock?: number; status?: 
 }
 
 async function setProduct(id: string, values: { stock?: number; status?: "active" | "archived"; priceCents?: number }) {
-  await db.orm.update(db.tables.products).set(values).where(eq(db.tables.products.id, id));
+  await db.orm
+    .update(catalogTables(db).products)
+    .set(values)
+    .where(eq(catalogTables(db).products.id, id));
 }
 
 /** A guest as a script is one: it sends back whatever token the shop handed it. */
@@ -54,7 +60,7 @@ async function guestWithCart(lines: Record<string, number>) {
 async function secondSession(user: { id: string; role: Role }) {
   const familyId = newId("fam");
   const now = Date.now();
-  await db.orm.insert(db.tables.sessions).values({
+  await db.orm.insert(authTables(db).sessions).values({
     id: newId("ses"),
     userId: user.id,
     familyId,
@@ -68,7 +74,7 @@ const quantities = (cart: { items: Array<{ productId: string; quantity: number }
   Object.fromEntries(cart.items.map((item) => [item.productId, item.quantity]));
 
 async function cartCount() {
-  return (await db.orm.select().from(db.tables.carts)).length;
+  return (await db.orm.select().from(cartTables(db).carts)).length;
 }
 
 describe(`cart on ${testDialect()}`, () => {
@@ -86,8 +92,8 @@ describe(`cart on ${testDialect()}`, () => {
     expect(jar.values.get("sw_cart")).toBe(token);
     const [stored] = await db.orm
       .select()
-      .from(db.tables.carts)
-      .where(eq(db.tables.carts.tokenHash, token ?? ""));
+      .from(cartTables(db).carts)
+      .where(eq(cartTables(db).carts.tokenHash, token ?? ""));
     expect(stored).toBeUndefined();
 
     await guest(token).cart.addItem({ productId: shade, quantity: 1 });
@@ -121,7 +127,7 @@ describe(`cart on ${testDialect()}`, () => {
   it("touches the cart's updatedAt on every change", async () => {
     const lamp = await product();
     const token = await guestWithCart({ [lamp]: 1 });
-    const { carts } = db.tables;
+    const { carts } = cartTables(db);
     const old = new Date("2026-01-01T00:00:00Z");
     await db.orm.update(carts).set({ updatedAt: old });
     await guest(token).cart.updateItem({ productId: lamp, quantity: 2 });
@@ -234,7 +240,10 @@ describe(`cart on ${testDialect()}`, () => {
     const token = await guestWithCart({ [lamp]: 4 });
     const user = await createSignedInUser(db);
     await user.caller.cart.addItem({ productId: lamp, quantity: 1 });
-    const [userCart] = await db.orm.select().from(db.tables.carts).where(eq(db.tables.carts.userId, user.id));
+    const [userCart] = await db.orm
+      .select()
+      .from(cartTables(db).carts)
+      .where(eq(cartTables(db).carts.userId, user.id));
     expect(userCart?.tokenHash).toBeNull();
 
     for (const foreign of ["A".repeat(43), userCart?.id ?? "", `${token}x`, token.toUpperCase()]) {
@@ -268,7 +277,7 @@ describe(`cart on ${testDialect()}`, () => {
     await laptop.cart.removeItem({ productId: lamp });
     expect(await phone.cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
     expect(quantities(await guest(token).cart.get())).toEqual({ [shade]: 2 });
-    const { carts } = db.tables;
+    const { carts } = cartTables(db);
     expect(await db.orm.select().from(carts).where(eq(carts.userId, user.id))).toHaveLength(1);
   });
 
@@ -339,7 +348,10 @@ describe(`merging a guest cart at sign-in on ${testDialect()}`, () => {
     const lamp = await product();
     const user = await createSignedInUser(db);
     await user.caller.cart.addItem({ productId: lamp, quantity: 1 });
-    const [userCart] = await db.orm.select().from(db.tables.carts).where(eq(db.tables.carts.userId, user.id));
+    const [userCart] = await db.orm
+      .select()
+      .from(cartTables(db).carts)
+      .where(eq(cartTables(db).carts.userId, user.id));
     const other = await createSignedInUser(db);
     const before = await cartCount();
     for (const token of [undefined, "", "A".repeat(43), userCart?.id]) await merge(other.id, token);

@@ -1,5 +1,7 @@
 import type { Db } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
 import { and, eq, isNull, type SQLWrapper, sql } from "drizzle-orm";
+import { stockOf } from "../catalog/stock.ts";
 import { MAX_LINE_QUANTITY, openUserCart } from "./service.ts";
 import { cartTokenHash } from "./token.ts";
 
@@ -13,7 +15,7 @@ import { cartTokenHash } from "./token.ts";
 export async function mergeGuestCart(db: Db, input: { userId: string; cartToken: string | undefined }): Promise<void> {
   const tokenHash = cartTokenHash(input.cartToken);
   if (!tokenHash) return;
-  const { carts, cartItems, products } = db.tables;
+  const { carts, cartItems } = cartTables(db);
   await db.transaction(async (tx) => {
     // Taking the token off the row claims the cart: a replay of the token, even one racing this
     // one, finds nothing to merge.
@@ -26,7 +28,6 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
     const userCartId = await openUserCart(tx, input.userId);
     const { least, greatest } = tx.sql;
     const limit = (stock: SQLWrapper) => greatest(sql`1`, least(sql.raw(String(MAX_LINE_QUANTITY)), stock));
-    const stockOfExcluded = sql`(select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`;
     await tx.orm
       .insert(cartItems)
       .select(
@@ -34,11 +35,10 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
           .select({
             cartId: sql<string>`cast(${userCartId} as text)`.as("cart_id"),
             productId: cartItems.productId,
-            quantity: least(cartItems.quantity, limit(products.stock)).as("quantity"),
+            quantity: least(cartItems.quantity, limit(stockOf(tx, cartItems.productId))).as("quantity"),
             addedAt: cartItems.addedAt,
           })
           .from(cartItems)
-          .innerJoin(products, eq(products.id, cartItems.productId))
           .where(eq(cartItems.cartId, guest.id)),
       )
       .onConflictDoUpdate({
@@ -46,7 +46,7 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
         set: {
           quantity: greatest(
             cartItems.quantity,
-            least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOfExcluded)),
+            least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOf(tx, sql`excluded.product_id`))),
           ),
         },
       });

@@ -1,9 +1,10 @@
 import { text } from "@shopwright/db";
 import { z } from "zod";
 import type { Viewer } from "../auth/access-token.ts";
+import { viewerProcedure } from "../auth/procedures.ts";
 import type { Context } from "../context.ts";
 import { API_PATH, CART_COOKIE } from "../http-names.ts";
-import { router, viewerProcedure } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import { GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
 import {
   addCartItem,

@@ -4,7 +4,9 @@
  * cart queue behind each other instead of deadlocking.
  */
 import { type Db, newId } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { stockAndStatus, stockOf } from "../catalog/stock.ts";
 import { conflict, notFound } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
@@ -48,7 +50,7 @@ interface OpenCart {
 }
 
 export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
-  const { carts } = db.tables;
+  const { carts } = cartTables(db);
   const where = ownedBy(db, owner);
   const [cart] = where ? await db.orm.select({ id: carts.id }).from(carts).where(where).limit(1) : [];
   return view(db, cart ? opened(owner, cart.id) : null);
@@ -77,7 +79,7 @@ export async function addCartItem(
   owner: CartOwner,
   input: { productId: string; quantity: number },
 ): Promise<CartView & { adjusted?: CartAdjustment }> {
-  const { cartItems, products } = db.tables;
+  const { cartItems } = cartTables(db);
   return db.transaction(async (tx) => {
     const { stock } = await purchasable(tx, input.productId);
     const cart = await openForAdd(tx, owner);
@@ -94,7 +96,7 @@ export async function addCartItem(
         target: [cartItems.cartId, cartItems.productId],
         set: { quantity: sum },
         setWhere: sql`${sum} <= ${sql.raw(String(MAX_LINE_QUANTITY))}
-          and ${sum} <= (select ${products.stock} from ${products} where ${products.id} = excluded.product_id)`,
+          and ${sum} <= ${stockOf(tx, sql`excluded.product_id`)}`,
       })
       .returning({ quantity: cartItems.quantity });
     if (!line) throw exceedsStock((await purchasable(tx, input.productId)).stock);
@@ -118,7 +120,7 @@ export async function updateCartItem(
   input: { productId: string; quantity: number },
 ): Promise<CartView & { adjusted?: CartAdjustment }> {
   if (input.quantity === 0) return removeCartItem(db, owner, input);
-  const { cartItems } = db.tables;
+  const { cartItems } = cartTables(db);
   const { stock } = await purchasable(db, input.productId);
   const available = lineLimit(stock);
   if (available === 0) throw exceedsStock(stock);
@@ -140,7 +142,7 @@ export async function updateCartItem(
 }
 
 async function lineQuantity(tx: Db, cartId: string, productId: string): Promise<number> {
-  const { cartItems } = tx.tables;
+  const { cartItems } = cartTables(tx);
   const [line] = await tx.orm
     .select({ quantity: cartItems.quantity })
     .from(cartItems)
@@ -150,7 +152,7 @@ async function lineQuantity(tx: Db, cartId: string, productId: string): Promise<
 
 /** Removes a line; removing one that is not there changes nothing and is not an error. */
 export async function removeCartItem(db: Db, owner: CartOwner, input: { productId: string }): Promise<CartView> {
-  const { cartItems } = db.tables;
+  const { cartItems } = cartTables(db);
   return db.transaction(async (tx) => {
     const cart = await touch(tx, owner);
     if (cart) {
@@ -169,7 +171,7 @@ export function lineLimit(stock: number): number {
 
 /** The condition that selects the owner's cart, or null when a guest's token opens none. */
 function ownedBy(db: Db, owner: CartOwner): SQL | null {
-  const { carts } = db.tables;
+  const { carts } = cartTables(db);
   if ("userId" in owner) return eq(carts.userId, owner.userId);
   const tokenHash = cartTokenHash(owner.guestToken);
   // A user's cart has no token, and the user_id test keeps it that way for any row that might.
@@ -182,7 +184,7 @@ function opened(owner: CartOwner, id: string): OpenCart {
 
 /** Marks the owner's cart changed and locks it for the rest of the transaction; null if there is none. */
 async function touch(db: Db, owner: CartOwner): Promise<OpenCart | null> {
-  const { carts } = db.tables;
+  const { carts } = cartTables(db);
   const where = ownedBy(db, owner);
   if (!where) return null;
   const [cart] = await db.orm.update(carts).set({ updatedAt: new Date() }).where(where).returning({ id: carts.id });
@@ -204,13 +206,13 @@ async function openForAdd(db: Db, owner: CartOwner): Promise<OpenCart> {
   const { token, tokenHash } = newCartToken();
   const id = newId("cart");
   const now = new Date();
-  await db.orm.insert(db.tables.carts).values({ id, tokenHash, createdAt: now, updatedAt: now });
+  await db.orm.insert(cartTables(db).carts).values({ id, tokenHash, createdAt: now, updatedAt: now });
   return { id, guestToken: token };
 }
 
 /** The user's cart id, created if need be and marked changed; the unique user_id makes it one cart. */
 export async function openUserCart(db: Db, userId: string): Promise<string> {
-  const { carts } = db.tables;
+  const { carts } = cartTables(db);
   const now = new Date();
   const [cart] = await db.orm
     .insert(carts)
@@ -222,11 +224,7 @@ export async function openUserCart(db: Db, userId: string): Promise<string> {
 }
 
 async function purchasable(db: Db, productId: string) {
-  const { products } = db.tables;
-  const [product] = await db.orm
-    .select({ stock: products.stock, status: products.status })
-    .from(products)
-    .where(eq(products.id, productId));
+  const product = await stockAndStatus(db, productId);
   if (!product) throw notFound("Product");
   if (product.status !== "active") throw conflict("This product is no longer sold", { available: 0 });
   return product;

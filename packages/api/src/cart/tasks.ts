@@ -1,4 +1,5 @@
-import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import type { TaskHandlers } from "@shopwright/jobs";
+import type { TaskDeps } from "../task-deps.ts";
 import { deleteAbandonedGuestCarts, GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
 
 export function cartTasks({ db }: TaskDeps): TaskHandlers {

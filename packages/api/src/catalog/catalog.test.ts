@@ -1,4 +1,5 @@
 import { type Db, newId } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guestCaller } from "../testing/index.ts";
@@ -13,7 +14,9 @@ const epoch = Date.UTC(2026, 0, 1);
 
 async function addCategory(slug: string, name: string, parent: string | null, position = 0) {
   const id = newId("cat");
-  await db.orm.insert(db.tables.categories).values({ id, slug, name, parentId: parent && category[parent], position });
+  await db.orm
+    .insert(catalogTables(db).categories)
+    .values({ id, slug, name, parentId: parent && category[parent], position });
   category[slug] = id;
 }
 
@@ -24,7 +27,7 @@ async function addProduct(
 ) {
   const id = newId("prod");
   const createdAt = new Date(epoch + fields.day * DAY);
-  await db.orm.insert(db.tables.products).values({
+  await db.orm.insert(catalogTables(db).products).values({
     id,
     slug: key,
     name: fields.name,
@@ -38,7 +41,7 @@ async function addProduct(
   });
   // Inserted out of order on purpose: display order comes from `position`.
   for (const position of Array.from({ length: options.images ?? 1 }, (_, i) => i).reverse()) {
-    await db.orm.insert(db.tables.productImages).values({
+    await db.orm.insert(catalogTables(db).productImages).values({
       id: newId("pimg"),
       productId: id,
       key: `seed/${key}-${position}.svg`,

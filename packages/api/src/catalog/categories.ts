@@ -3,6 +3,7 @@
  * query serves the menu, a filter's descendant set and a product's breadcrumbs alike.
  */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { asc, count } from "drizzle-orm";
 
 export interface CategoryRef {
@@ -24,7 +25,7 @@ export interface CategoryNode extends CategoryRow {
 }
 
 async function allCategories(db: Db): Promise<CategoryRow[]> {
-  const { categories } = db.tables;
+  const { categories } = catalogTables(db);
   return db.orm
     .select({
       id: categories.id,
@@ -49,7 +50,7 @@ function childrenByParent(rows: CategoryRow[]): Map<string | null, CategoryRow[]
 
 /** Every category as a tree of roots, siblings in their admin-chosen order. */
 export async function categoryTree(db: Db): Promise<CategoryNode[]> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const [rows, counts] = await Promise.all([
     allCategories(db),
     db.orm.select({ categoryId: products.categoryId, n: count() }).from(products).groupBy(products.categoryId),

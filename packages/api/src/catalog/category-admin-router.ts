@@ -1,6 +1,7 @@
 import { text } from "@shopwright/db";
 import { z } from "zod";
-import { adminProcedure, router } from "../trpc.ts";
+import { adminProcedure } from "../auth/procedures.ts";
+import { router } from "../trpc.ts";
 import { categoryTree } from "./categories.ts";
 import { createCategory, deleteCategory, updateCategory } from "./category-admin.ts";
 import { slugSchema } from "./slug.ts";

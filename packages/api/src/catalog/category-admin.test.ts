@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { auditTables } from "@shopwright/db/tables/audit";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct, createSignedInUser } from "../testing/index.ts";
@@ -59,7 +60,7 @@ describe("admin.categories", () => {
     expect(await admin.caller.admin.categories.update({ id: c.id, parentId: null })).toMatchObject({ parentId: null });
     expect(await admin.caller.admin.categories.update({ id: a.id, parentId: c.id })).toMatchObject({ parentId: c.id });
 
-    const audit = await db.orm.select().from(db.tables.auditLog);
+    const audit = await db.orm.select().from(auditTables(db).auditLog);
     expect(audit.filter((row) => row.entityId === a.id).map((row) => row.action)).toEqual([
       "category.created",
       "category.moved",

@@ -3,6 +3,7 @@
  * delete (only when no product and no child category is left in it).
  */
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { count, eq } from "drizzle-orm";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { freeSlug } from "./slug.ts";
@@ -14,11 +15,11 @@ export async function createCategory(
   input: { name: string; slug?: string; parentId?: string | null },
 ) {
   const id = newId("cat");
-  const slug = input.slug ?? (await freeSlug(db, db.tables.categories, input.name));
+  const slug = input.slug ?? (await freeSlug(db, catalogTables(db).categories, input.name));
   await writeCategory(() =>
     db.transaction(async (tx) => {
       await tx.orm
-        .insert(tx.tables.categories)
+        .insert(catalogTables(tx).categories)
         .values({ id, slug, name: input.name, parentId: input.parentId ?? null });
       await recordCatalogWrite(tx, {
         actorId,
@@ -41,7 +42,7 @@ export async function updateCategory(
   const { id, ...patch } = input;
   return writeCategory(() =>
     db.transaction(async (tx) => {
-      const { categories } = tx.tables;
+      const { categories } = catalogTables(tx);
       if (patch.parentId !== undefined) {
         // Two moves checked at once could each pass and together make a cycle; they queue here.
         await tx.lockTable(categories);
@@ -74,7 +75,7 @@ export async function updateCategory(
 }
 
 export async function deleteCategory(db: Db, actorId: string, id: string) {
-  const { categories, products } = db.tables;
+  const { categories, products } = catalogTables(db);
   await writeCategory(
     () =>
       db.transaction(async (tx) => {
@@ -107,7 +108,7 @@ export async function deleteCategory(db: Db, actorId: string, id: string) {
 
 /** Refuses to put `id` under `parentId` when `parentId` is `id` itself or lies below it. */
 async function assertNotBelow(db: Db, parentId: string, id: string) {
-  const { categories } = db.tables;
+  const { categories } = catalogTables(db);
   const seen = new Set<string>();
   for (let current: string | null = parentId; current; ) {
     if (current === id)

@@ -7,6 +7,7 @@
  * from storage from then on: the original is decoded once per width, never per request.
  */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { eq } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { cacheControlOf, isOriginalKey, isPublicKey, variantKey } from "../media/keys.ts";
@@ -39,7 +40,7 @@ export async function mediaAnswer(
 const rendering = new Map<string, Promise<Uint8Array | null>>();
 
 async function scaled({ db, config }: { db: Db; config: ApiConfig }, key: string, width: number): Promise<MediaAnswer> {
-  const { productImages } = db.tables;
+  const { productImages } = catalogTables(db);
   // originals/<productId>/<imageId>.<extension>
   const imageId = key.slice(key.lastIndexOf("/") + 1, key.lastIndexOf("."));
   const [image] = await db.orm

@@ -3,6 +3,7 @@
  * the variants exist. Until then the original is offered scaled on request (never as uploaded).
  */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { asc, inArray } from "drizzle-orm";
 import { variantKey } from "../media/keys.ts";
 import { fallbackFormatOf, VARIANT_FORMATS, type VariantFormat, variantWidths } from "./image-files.ts";
@@ -92,7 +93,7 @@ export function imageView(image: StoredImage): ProductImage {
 
 /** The columns `imageView` needs, for selects. */
 export function storedImageColumns(db: Db) {
-  const { productImages } = db.tables;
+  const { productImages } = catalogTables(db);
   return {
     id: productImages.id,
     key: productImages.key,
@@ -108,7 +109,7 @@ export function storedImageColumns(db: Db) {
 export async function imagesByProduct(db: Db, productIds: string[]): Promise<Map<string, ProductImage[]>> {
   const byProduct = new Map<string, ProductImage[]>();
   if (productIds.length === 0) return byProduct;
-  const { productImages } = db.tables;
+  const { productImages } = catalogTables(db);
   const rows = await db.orm
     .select({ productId: productImages.productId, ...storedImageColumns(db) })
     .from(productImages)

@@ -1,8 +1,9 @@
-import { productStatuses, text } from "@shopwright/db";
+import { type Db, productStatuses, text } from "@shopwright/db";
 import { z } from "zod";
+import { adminProcedure } from "../auth/procedures.ts";
 import { pageInput } from "../lib/listing.ts";
 import { mediaStorageFor } from "../media/storage.ts";
-import { adminProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import {
   createProduct,
   deleteProduct,
@@ -45,54 +46,79 @@ const uploadForm = z.instanceof(FormData).transform((form, ctx) => {
   return parsed.data;
 });
 
-export const adminProductsRouter = router({
-  list: adminProcedure
-    .input(
-      z
-        .object({
-          q: text().trim().max(200).optional(),
-          status: status.optional(),
-          categoryId: id.optional(),
-          ...pageInput,
-        })
-        .default({ page: 1, pageSize: 20 }),
-    )
-    .query(({ ctx, input }) => listProducts(ctx.db, input)),
+/**
+ * Whether anyone ever ordered the product: orders knows, and sits above the catalog, so the
+ * composition root passes its answer in (the edit form offers Archive instead of Delete).
+ */
+export type ProductOrdered = (db: Db, productId: string) => Promise<boolean>;
 
-  byId: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => productById(ctx.db, input.id)),
+export function createAdminProductsRouter({ productOrdered }: { productOrdered: ProductOrdered }) {
+  const forEditing = async (db: Db, productId: string) => {
+    const [product, ordered] = await Promise.all([productById(db, productId), productOrdered(db, productId)]);
+    return { ...product, ordered };
+  };
+  return router({
+    list: adminProcedure
+      .input(
+        z
+          .object({
+            q: text().trim().max(200).optional(),
+            status: status.optional(),
+            categoryId: id.optional(),
+            ...pageInput,
+          })
+          .default({ page: 1, pageSize: 20 }),
+      )
+      .query(({ ctx, input }) => listProducts(ctx.db, input)),
 
-  create: adminProcedure
-    .input(z.object({ ...fields, slug: fields.slug.optional(), status: status.optional() }))
-    .mutation(({ ctx, input }) => createProduct(ctx.db, ctx.viewer.userId, input)),
+    byId: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => forEditing(ctx.db, input.id)),
 
-  update: adminProcedure
-    .input(z.object({ id, ...z.object(fields).partial().shape }))
-    .mutation(({ ctx, input: { id, ...patch } }) => updateProduct(ctx.db, ctx.viewer.userId, id, patch)),
+    create: adminProcedure
+      .input(z.object({ ...fields, slug: fields.slug.optional(), status: status.optional() }))
+      // A product just made has no orders yet.
+      .mutation(async ({ ctx, input }) => ({
+        ...(await createProduct(ctx.db, ctx.viewer.userId, input)),
+        ordered: false,
+      })),
 
-  delete: adminProcedure
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => deleteProduct(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.id)),
+    update: adminProcedure
+      .input(z.object({ id, ...z.object(fields).partial().shape }))
+      .mutation(async ({ ctx, input: { id, ...patch } }) => {
+        await updateProduct(ctx.db, ctx.viewer.userId, id, patch);
+        return forEditing(ctx.db, id);
+      }),
 
-  /**
-   * A multipart form (tRPC's FormData input): `productId`, `image` (the file) and `alt`. The file's
-   * type is decided by its bytes, never by its name or the browser's claim.
-   */
-  uploadImage: adminProcedure.input(uploadForm).mutation(async ({ ctx, input }) =>
-    addProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
-      productId: input.productId,
-      bytes: new Uint8Array(await input.image.arrayBuffer()),
-      alt: input.alt,
-      requestId: ctx.req.requestId,
+    delete: adminProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) =>
+      deleteProduct(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
+        id: input.id,
+        ordered: await productOrdered(ctx.db, input.id),
+      }),
+    ),
+
+    /**
+     * A multipart form (tRPC's FormData input): `productId`, `image` (the file) and `alt`. The file's
+     * type is decided by its bytes, never by its name or the browser's claim.
+     */
+    uploadImage: adminProcedure.input(uploadForm).mutation(async ({ ctx, input }) =>
+      addProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, {
+        productId: input.productId,
+        bytes: new Uint8Array(await input.image.arrayBuffer()),
+        alt: input.alt,
+        requestId: ctx.req.requestId,
+      }),
+    ),
+
+    /** Reorders the images (the array's order) and sets their alt text. */
+    updateImages: adminProcedure
+      .input(z.object({ productId: id, images: z.array(z.object({ id, alt })).max(50) }))
+      .mutation(async ({ ctx, input }) => {
+        await updateProductImages(ctx.db, ctx.viewer.userId, input);
+        return forEditing(ctx.db, input.productId);
+      }),
+
+    deleteImage: adminProcedure.input(z.object({ imageId: id })).mutation(async ({ ctx, input }) => {
+      const productId = await deleteProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.imageId);
+      return forEditing(ctx.db, productId);
     }),
-  ),
-
-  /** Reorders the images (the array's order) and sets their alt text. */
-  updateImages: adminProcedure
-    .input(z.object({ productId: id, images: z.array(z.object({ id, alt })).max(50) }))
-    .mutation(({ ctx, input }) => updateProductImages(ctx.db, ctx.viewer.userId, input)),
-
-  deleteImage: adminProcedure.input(z.object({ imageId: id })).mutation(async ({ ctx, input }) => {
-    const productId = await deleteProductImage(ctx.db, mediaStorageFor(ctx.config), ctx.viewer.userId, input.imageId);
-    return productById(ctx.db, productId);
-  }),
-});
+  });
+}

@@ -3,12 +3,14 @@
  * the same transaction; image files are written before and removed after the rows that name them.
  */
 import { type Db, isConstraintViolation, newId, type ProductStatus } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, asc, count, desc, eq, or, type SQL } from "drizzle-orm";
 import { auditTrail } from "../audit/audit-log.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
+import { productCardColumns } from "./product.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { freeSlug } from "./slug.ts";
 import { recordCatalogWrite } from "./version.ts";
@@ -24,7 +26,7 @@ export interface ProductFields {
 }
 
 export async function listProducts(db: Db, filter: Page & { q?: string; status?: ProductStatus; categoryId?: string }) {
-  const { products, categories } = db.tables;
+  const { products, categories } = catalogTables(db);
   const conditions: SQL[] = [];
   if (filter.q) conditions.push(or(containsText(products.name, filter.q), containsText(products.slug, filter.q))!);
   if (filter.status) conditions.push(eq(products.status, filter.status));
@@ -35,11 +37,7 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
     filter,
     db.orm
       .select({
-        id: products.id,
-        slug: products.slug,
-        name: products.name,
-        priceCents: products.priceCents,
-        stock: products.stock,
+        ...productCardColumns(db),
         status: products.status,
         categoryId: products.categoryId,
         categoryName: categories.name,
@@ -60,9 +58,12 @@ export async function listProducts(db: Db, filter: Page & { q?: string; status?:
   return { ...listed, items: listed.items.map((row) => ({ ...row, imageUrl: images.get(row.id)?.[0]?.url ?? null })) };
 }
 
-/** One product as the edit form needs it: fields, images in order, whether it was ordered, its audit trail. */
+/**
+ * One product as the edit form needs it: fields, images in order, its audit trail. Whether it was
+ * ordered is the orders domain's to say (the router asks it through its `ProductOrdered` port).
+ */
 export async function productById(db: Db, id: string) {
-  const { products, productImages } = db.tables;
+  const { products, productImages } = catalogTables(db);
   const [product] = await db.orm
     .select({
       id: products.id,
@@ -79,26 +80,25 @@ export async function productById(db: Db, id: string) {
     .from(products)
     .where(eq(products.id, id));
   if (!product) throw notFound("Product");
-  const [images, ordered, audit] = await Promise.all([
+  const [images, audit] = await Promise.all([
     db.orm
       .select(storedImageColumns(db))
       .from(productImages)
       .where(eq(productImages.productId, id))
       .orderBy(asc(productImages.position), asc(productImages.id))
       .then((rows) => rows.map((row) => ({ id: row.id, ...imageView(row), variantsReady: row.variantsAt !== null }))),
-    hasBeenOrdered(db, id),
     auditTrail(db, "product", id),
   ]);
-  return { ...product, images, ordered, audit };
+  return { ...product, images, audit };
 }
 
 export async function createProduct(db: Db, actorId: string, fields: ProductFields) {
   const id = newId("prod");
-  const slug = fields.slug ?? (await freeSlug(db, db.tables.products, fields.name));
+  const slug = fields.slug ?? (await freeSlug(db, catalogTables(db).products, fields.name));
   const values = { ...fields, id, slug, status: fields.status ?? "active" };
   await writeProduct(() =>
     db.transaction(async (tx) => {
-      await tx.orm.insert(tx.tables.products).values(values);
+      await tx.orm.insert(catalogTables(tx).products).values(values);
       await recordCatalogWrite(tx, {
         actorId,
         action: "product.created",
@@ -114,7 +114,7 @@ export async function createProduct(db: Db, actorId: string, fields: ProductFiel
 export async function updateProduct(db: Db, actorId: string, id: string, patch: Partial<ProductFields>) {
   await writeProduct(() =>
     db.transaction(async (tx) => {
-      const { products } = tx.tables;
+      const { products } = catalogTables(tx);
       const [before] = await tx.orm.select().from(products).where(eq(products.id, id));
       if (!before) throw notFound("Product");
       const changed = Object.fromEntries(
@@ -135,17 +135,21 @@ export async function updateProduct(db: Db, actorId: string, id: string, patch: 
       });
     }),
   );
-  return productById(db, id);
 }
 
 /**
- * Deletes a product nobody has ordered; archives one that has been, since order lines keep
- * pointing at it. An order placed while the delete runs makes the delete fail on the foreign
- * key, and the product is archived instead.
+ * Deletes a product nobody has ordered; archives one that has been (`ordered`, the orders domain's
+ * answer), since order lines keep pointing at it. An order placed while the delete runs makes the
+ * delete fail on the foreign key, and the product is archived instead.
  */
-export async function deleteProduct(db: Db, storage: MediaStorage, actorId: string, id: string) {
-  const { products, productImages } = db.tables;
-  if (!(await hasBeenOrdered(db, id))) {
+export async function deleteProduct(
+  db: Db,
+  storage: MediaStorage,
+  actorId: string,
+  { id, ordered }: { id: string; ordered: boolean },
+) {
+  const { products, productImages } = catalogTables(db);
+  if (!ordered) {
     try {
       const images = await db.transaction(async (tx) => {
         const stored = await tx.orm
@@ -171,10 +175,10 @@ export async function deleteProduct(db: Db, storage: MediaStorage, actorId: stri
   }
   await db.transaction(async (tx) => {
     const archived = await tx.orm
-      .update(tx.tables.products)
+      .update(catalogTables(tx).products)
       .set({ status: "archived" })
-      .where(eq(tx.tables.products.id, id))
-      .returning({ id: tx.tables.products.id });
+      .where(eq(catalogTables(tx).products.id, id))
+      .returning({ id: catalogTables(tx).products.id });
     if (archived.length === 0) throw notFound("Product");
     await recordCatalogWrite(tx, {
       actorId,
@@ -194,7 +198,7 @@ export async function updateProductImages(
   input: { productId: string; images: { id: string; alt: string }[] },
 ) {
   await db.transaction(async (tx) => {
-    const { productImages } = tx.tables;
+    const { productImages } = catalogTables(tx);
     const current = await tx.orm
       .select({ id: productImages.id, alt: productImages.alt, position: productImages.position })
       .from(productImages)
@@ -228,17 +232,6 @@ export async function updateProductImages(
       },
     });
   });
-  return productById(db, input.productId);
-}
-
-async function hasBeenOrdered(db: Db, productId: string): Promise<boolean> {
-  const { orderItems } = db.tables;
-  const rows = await db.orm
-    .select({ id: orderItems.id })
-    .from(orderItems)
-    .where(eq(orderItems.productId, productId))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** A slug from `name` that no product has yet (a race with another create ends in CONFLICT). */

@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { enqueue } from "@shopwright/jobs";
 import { eq, max } from "drizzle-orm";
 import { badRequest, notFound, unavailable } from "../errors.ts";
@@ -33,7 +34,7 @@ export async function addProductImage(
   if (bytes.length > MAX_IMAGE_BYTES) throw badRequest("Images can be at most 5 MB", { field: "image" });
   const type = sniffImageType(bytes);
   if (!type) throw badRequest("Upload a JPEG, PNG or WebP image", { field: "image" });
-  const { products, productImages } = db.tables;
+  const { products, productImages } = catalogTables(db);
   const [product] = await db.orm.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
   if (!product) throw notFound("Product");
   const { width, height } = await inspectImage(bytes, type);
@@ -75,7 +76,7 @@ export async function addProductImage(
 
 /** Removes an image's row, then its original and variants. */
 export async function deleteProductImage(db: Db, storage: MediaStorage, actorId: string, imageId: string) {
-  const { productImages } = db.tables;
+  const { productImages } = catalogTables(db);
   const removed = await db.transaction(async (tx) => {
     const [image] = await tx.orm
       .delete(productImages)
@@ -110,7 +111,7 @@ export async function removeImageObjects(
  * error: the job removes what it wrote.
  */
 export async function makeImageVariants(db: Db, storage: MediaStorage, imageId: string): Promise<"made" | "gone"> {
-  const { productImages } = db.tables;
+  const { productImages } = catalogTables(db);
   const [image] = await db.orm.select(storedImageColumns(db)).from(productImages).where(eq(productImages.id, imageId));
   if (!image?.contentHash) return "gone";
   const original = await storage.get(image.key);

@@ -1,5 +1,6 @@
 import type { Db } from "@shopwright/db";
-import { and, eq } from "drizzle-orm";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { and, eq, inArray } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryPath } from "./categories.ts";
 import { imagesByProduct, type ProductImage } from "./images.ts";
@@ -26,7 +27,7 @@ export interface ProductDetail {
  * so the replica's figure may be behind, and a product page shows stock as it is.
  */
 export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): Promise<ProductDetail> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const [product] = await db.orm
     .select({
       id: products.id,
@@ -67,11 +68,35 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
  * be checked against it.
  */
 export async function liveStock(db: Db, slug: string): Promise<number | null> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const [row] = await db.orm
     .select({ stock: products.stock })
     .from(products)
     .where(and(eq(products.slug, slug), eq(products.status, "active")))
     .limit(1);
   return row?.stock ?? null;
+}
+
+/** The columns every list of products shows: its link, name, price and stock. */
+export function productCardColumns(db: Db) {
+  const { products } = catalogTables(db);
+  return {
+    id: products.id,
+    slug: products.slug,
+    name: products.name,
+    priceCents: products.priceCents,
+    stock: products.stock,
+  };
+}
+
+/** What a cart line shows of its product, by id: today's name, price, stock and status. */
+export async function productsForLines(db: Db, productIds: readonly string[]) {
+  const { products } = catalogTables(db);
+  const rows = productIds.length
+    ? await db.orm
+        .select({ ...productCardColumns(db), status: products.status })
+        .from(products)
+        .where(inArray(products.id, [...new Set(productIds)]))
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -8,11 +8,13 @@
  * characters by the router (BAD_REQUEST above that).
  */
 import type { Db, TextMatch } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
 import { correctedQuery } from "./correction.ts";
 import { imageView, type ProductImage, storedImageColumns } from "./images.ts";
+import { productCardColumns } from "./product.ts";
 import { fuzzyWords, parseSearchText } from "./search-text.ts";
 
 export const SEARCH_TEXT_MAX_LENGTH = 1000;
@@ -67,7 +69,7 @@ async function searchPage(
   narrowing: SQL | undefined,
   matches: TextMatch | null,
 ): Promise<Page> {
-  const { products, categories, productImages } = db.tables;
+  const { products, categories, productImages } = catalogTables(db);
   // Relevance means nothing without text; the newest products come first then.
   const requested = input.sort ?? "relevance";
   const sort = requested === "relevance" && !matches ? "newest" : requested;
@@ -121,11 +123,7 @@ async function searchPage(
   const rows = await db.orm
     .with(page)
     .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      priceCents: products.priceCents,
-      stock: products.stock,
+      ...productCardColumns(db),
       categorySlug: categories.slug,
       categoryName: categories.name,
       image: storedImageColumns(db),
@@ -151,7 +149,7 @@ async function searchPage(
 }
 
 /** Products a shopper can see: the condition every search starts from. */
-const forSale = (db: Db) => eq(db.tables.products.status, "active");
+const forSale = (db: Db) => eq(catalogTables(db).products.status, "active");
 
 /** Whether any product for sale matches the text at all, whatever the filters. */
 async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
@@ -160,7 +158,7 @@ async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
 }
 
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
-  const { products } = db.tables;
+  const { products } = catalogTables(db);
   const text = input.q === undefined ? null : parseSearchText(input.q);
 
   const conditions: SQL[] = [];

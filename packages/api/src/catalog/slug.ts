@@ -1,5 +1,6 @@
 /** Slugs: the URL names of products and categories, lower-case words joined by dashes. */
 import { type Db, slugify, text } from "@shopwright/db";
+import type { catalogTables } from "@shopwright/db/tables/catalog";
 import { eq, like, or } from "drizzle-orm";
 
 export const slugSchema = text()
@@ -17,7 +18,8 @@ export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string 
   }
 }
 
-type SlugTable = Db["tables"]["products"] | Db["tables"]["categories"];
+type CatalogTables = ReturnType<typeof catalogTables>;
+type SlugTable = CatalogTables["products"] | CatalogTables["categories"];
 
 /**
  * A slug for `name` that no row of `table` uses yet. The unique index still decides a race: two
@@ -27,7 +29,7 @@ export async function freeSlug(db: Db, table: SlugTable, name: string): Promise<
   const base = slugify(name);
   const rows: { slug: string }[] = await db.orm
     .select({ slug: table.slug })
-    .from(table as Db["tables"]["products"])
+    .from(table as CatalogTables["products"])
     .where(or(eq(table.slug, base), like(table.slug, `${base}-%`)));
   return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }

@@ -1,5 +1,6 @@
+import type { TaskHandlers } from "@shopwright/jobs";
 import { mediaStorageFor } from "../media/storage.ts";
-import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import type { TaskDeps } from "../task-deps.ts";
 import { makeImageVariants } from "./product-images.ts";
 
 export function catalogTasks({ db, config }: TaskDeps): TaskHandlers {

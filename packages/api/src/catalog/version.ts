@@ -4,6 +4,7 @@
  * Server processes key their cached catalog answers by it; reading it is one primary-key row.
  */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { eq, sql } from "drizzle-orm";
 import { type AuditEvent, recordAudit } from "../audit/audit-log.ts";
 
@@ -11,7 +12,7 @@ const ROW = 1;
 
 /** Inside the transaction of a catalog write: the new version commits with the write. */
 export async function bumpCatalogVersion(tx: Db): Promise<void> {
-  const { catalogVersion } = tx.tables;
+  const { catalogVersion } = catalogTables(tx);
   await tx.orm
     .insert(catalogVersion)
     .values({ id: ROW, version: 1 })
@@ -29,7 +30,7 @@ export async function recordCatalogWrite(tx: Db, event: AuditEvent): Promise<voi
 
 /** The committed version; 0 before the first catalog write. */
 export async function readCatalogVersion(db: Db): Promise<number> {
-  const { catalogVersion } = db.tables;
+  const { catalogVersion } = catalogTables(db);
   const [row] = await db.orm
     .select({ version: catalogVersion.version })
     .from(catalogVersion)

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
@@ -57,7 +58,7 @@ describe("rate limits", () => {
     await hitRateLimit(db, "k:old", rule, new Date(now.getTime() - 61_000));
     await hitRateLimit(db, "k:current", rule, now);
     await deleteExpiredRateLimits(db, now);
-    const keys = (await db.orm.select().from(db.tables.rateLimits)).map((row) => row.key);
+    const keys = (await db.orm.select().from(rateLimitTables(db).rateLimits)).map((row) => row.key);
     expect(keys).toContain("k:current");
     expect(keys).not.toContain("k:old");
   });

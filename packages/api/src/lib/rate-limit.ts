@@ -4,6 +4,7 @@
  * the count it left — no read-then-write, so concurrent hits from many processes never undercount.
  */
 import type { Db } from "@shopwright/db";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { tooManyRequests } from "../errors.ts";
 
@@ -20,7 +21,7 @@ export interface RateLimitHit {
 }
 
 export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitHit> {
-  const { rateLimits } = db.tables;
+  const { rateLimits } = rateLimitTables(db);
   const nextReset = new Date(now.getTime() + rule.windowSeconds * 1000);
   // Dates go through the column's own encoder, so each dialect stores them its own way.
   const nowParam = sql.param(now, rateLimits.resetAt);
@@ -64,7 +65,7 @@ export async function enforceRateLimits(
 
 /** Deletes counters whose window has passed, for a periodic job: the next hit would restart them. */
 export async function deleteExpiredRateLimits(db: Db, now = new Date()): Promise<void> {
-  await db.orm.delete(db.tables.rateLimits).where(lte(db.tables.rateLimits.resetAt, now));
+  await db.orm.delete(rateLimitTables(db).rateLimits).where(lte(rateLimitTables(db).rateLimits.resetAt, now));
 }
 
 /**
@@ -72,7 +73,7 @@ export async function deleteExpiredRateLimits(db: Db, now = new Date()): Promise
  * (a sign-in that succeeded, or an attempt that was refused before it was tried).
  */
 export async function releaseRateLimitHit(db: Db, key: string): Promise<void> {
-  const { rateLimits } = db.tables;
+  const { rateLimits } = rateLimitTables(db);
   await db.orm
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
@@ -81,5 +82,5 @@ export async function releaseRateLimitHit(db: Db, key: string): Promise<void> {
 
 /** Forgets a key's count, e.g. an address's failed sign-ins once it signs in. */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.orm.delete(db.tables.rateLimits).where(eq(db.tables.rateLimits.key, key));
+  await db.orm.delete(rateLimitTables(db).rateLimits).where(eq(rateLimitTables(db).rateLimits.key, key));
 }

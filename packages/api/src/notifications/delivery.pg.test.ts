@@ -7,6 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { PostgresDb } from "@shopwright/db";
+import { notificationsTables } from "@shopwright/db/tables/notifications";
+import { workerTables } from "@shopwright/db/tables/worker";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { enqueue, type JobWorker, startWorker } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -45,7 +47,7 @@ async function freePort(): Promise<number> {
 }
 
 async function emailRecord(db: Db, orderId: string) {
-  const m = db.tables.emailMessages;
+  const m = notificationsTables(db).emailMessages;
   const [record] = await db.orm.select().from(m).where(eq(m.ref, orderId));
   return record;
 }
@@ -115,7 +117,7 @@ describe("order confirmation through the worker on postgres", () => {
     const [mail] = await smtp.waitForAccepted(1);
     expect(mail?.subject).toBe(`Your order #${number} has shipped`);
     expect(mail?.text).toContain("Tracking number: TRK-4471");
-    const m = db.tables.emailMessages;
+    const m = notificationsTables(db).emailMessages;
     const record = await until(async () => {
       const [r] = await db.orm.select().from(m).where(eq(m.kind, "order_shipped"));
       return r?.ref === orderId && r.status === "sent" && r;
@@ -225,7 +227,7 @@ describe("a worker killed mid-send on postgres", () => {
     await settle(1_000);
     expect(smtp.accepted).toHaveLength(1);
     expect(await emailRecord(db, orderId)).toMatchObject({ status: "sent", attempts: 2 });
-    const m = db.tables.workerHeartbeats;
+    const m = workerTables(db).workerHeartbeats;
     const rows = await db.orm.select().from(m);
     expect(rows.filter((r) => r.stoppedAt !== null).map((r) => r.pid)).toEqual([child.pid]);
   });

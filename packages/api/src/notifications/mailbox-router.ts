@@ -1,6 +1,7 @@
 import { text } from "@shopwright/db";
 import { z } from "zod";
-import { adminProcedure, router } from "../trpc.ts";
+import { adminProcedure } from "../auth/procedures.ts";
+import { router } from "../trpc.ts";
 import { getMailboxMessage, listMailbox } from "./mailbox.ts";
 
 export const adminMailboxRouter = router({

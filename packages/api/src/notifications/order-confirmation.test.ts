@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { notificationsTables } from "@shopwright/db/tables/notifications";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +46,7 @@ describe(`order confirmation on ${testDialect()}`, () => {
     const deps = { db, config: testConfig, mailer };
     mailer.down = true;
     await expect(sendOrderConfirmation(deps, orderId)).rejects.toThrow("ECONNREFUSED");
-    const { emailMessages: m } = db.tables;
+    const { emailMessages: m } = notificationsTables(db);
     const [failed] = await db.orm.select().from(m).where(eq(m.ref, orderId));
     expect(failed).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("ECONNREFUSED") });
 

@@ -4,6 +4,7 @@
  * transaction; none spans the SMTP conversation.
  */
 import { type Db, newId } from "@shopwright/db";
+import { notificationsTables } from "@shopwright/db/tables/notifications";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Mailer } from "./mailer.ts";
 import type { RenderedEmail } from "./render.ts";
@@ -16,7 +17,7 @@ export async function sendOnce(
   { db, mailer }: { db: Db; mailer: Mailer },
   message: { kind: string; ref: string; to: string; email: RenderedEmail },
 ): Promise<DeliveryResult> {
-  const { emailMessages: m } = db.tables;
+  const { emailMessages: m } = notificationsTables(db);
   const { kind, ref, to, email } = message;
   await db.orm
     .insert(m)

@@ -1,5 +1,6 @@
+import type { TaskHandlers } from "@shopwright/jobs";
 import type { JobHelpers } from "graphile-worker";
-import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import type { TaskDeps } from "../task-deps.ts";
 import { sendEmailChangeNotice, sendEmailVerificationEmail } from "./email-verification-email.ts";
 import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";

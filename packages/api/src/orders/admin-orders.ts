@@ -1,8 +1,10 @@
 /** Orders as the back office sees them: every customer's, filterable, with their full story. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditTrail, recordAudit } from "../audit/audit-log.ts";
+import { emailsById } from "../auth/people.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { lockOrder } from "./lock.ts";
 import { loadOrder } from "./queries.ts";
@@ -56,17 +58,8 @@ const ADMIN_ACTOR = "admin:";
 
 /** History entries name admins by user id (`admin:<id>`); people reading them want an email. */
 async function withAdminEmails<T extends { actor: string }>(db: Db, entries: T[]) {
-  const adminIds = [
-    ...new Set(entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []))),
-  ];
-  const { users } = db.tables;
-  const emails = new Map(
-    adminIds.length
-      ? (await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, adminIds))).map(
-          (u) => [u.id, u.email],
-        )
-      : [],
-  );
+  const adminIds = entries.flatMap((e) => (e.actor.startsWith(ADMIN_ACTOR) ? [e.actor.slice(ADMIN_ACTOR.length)] : []));
+  const emails = await emailsById(db, adminIds);
   return entries.map((entry) => ({
     ...entry,
     actorEmail: entry.actor.startsWith(ADMIN_ACTOR)
@@ -87,7 +80,7 @@ export async function setOrderStatus(
   await db.transaction(async (tx) => {
     if (input.trackingNumber) {
       // Written before the move, so the shipped email (enqueued with the move) finds it.
-      const { orders } = tx.tables;
+      const { orders } = ordersTables(tx);
       await tx.orm.update(orders).set({ trackingNumber: input.trackingNumber }).where(eq(orders.id, input.id));
     }
     const { from, to } = await transitionOrder(tx, {
@@ -119,7 +112,7 @@ export async function setOrderStatus(
  */
 export async function setTrackingNumber(db: Db, actorId: string, input: { id: string; trackingNumber: string }) {
   await db.transaction(async (tx) => {
-    const { orders } = tx.tables;
+    const { orders } = ordersTables(tx);
     const locked = await lockOrder(tx, input.id);
     if (!locked) throw notFound("Order");
     if (locked.status !== "shipped") {

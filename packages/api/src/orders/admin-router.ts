@@ -1,7 +1,8 @@
 import { orderStatuses, text } from "@shopwright/db";
 import { z } from "zod";
+import { adminProcedure } from "../auth/procedures.ts";
 import { pageInput } from "../lib/listing.ts";
-import { adminProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 import { adminOrderById, setOrderStatus, setTrackingNumber } from "./admin-orders.ts";
 import { listOrders } from "./queries.ts";
 import { adminStats } from "./stats.ts";

@@ -1,5 +1,7 @@
 /** Checkout under real concurrency, on a Postgres server with parallel connections. */
 import type { PostgresDb } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +34,8 @@ describe("checkout on a Postgres server under concurrency", () => {
     expect(placed).toHaveLength(10);
     expect(refused).toHaveLength(90);
     for (const r of refused) expect(r.reason).toMatchObject({ code: "CONFLICT" });
-    const { products, orders, orderItems } = db.tables;
+    const { products } = catalogTables(db);
+    const { orders, orderItems } = ordersTables(db);
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
     expect(row?.stock).toBe(0);
     const sold = await db.orm
@@ -54,7 +57,8 @@ describe("checkout on a Postgres server under concurrency", () => {
     const orderIds = new Set(results.flatMap((r) => (r.status === "fulfilled" ? [r.value.order.id] : [])));
     expect(orderIds.size).toBe(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
-    const { products, orders } = db.tables;
+    const { products } = catalogTables(db);
+    const { orders } = ordersTables(db);
     expect(await db.orm.select().from(orders).where(eq(orders.userId, shopper.id))).toHaveLength(1);
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
     expect(row?.stock).toBe(47);
@@ -78,7 +82,7 @@ describe("checkout on a Postgres server under concurrency", () => {
       shoppers.map((s) => s.caller.orders.checkout({ idempotencyKey: `pair-${s.id}`, shippingAddress: testAddress })),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     const stocks = await db.orm.select({ id: products.id, stock: products.stock }).from(products);
     expect(stocks.find((p) => p.id === first.id)?.stock).toBe(70);
     expect(stocks.find((p) => p.id === second.id)?.stock).toBe(40);

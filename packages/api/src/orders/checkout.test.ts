@@ -1,4 +1,8 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -17,12 +21,12 @@ describe(`orders on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   const stockOf = async (id: string) => {
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, id));
     return row?.stock;
   };
   const cartSize = async (userId: string) => {
-    const { carts, cartItems } = db.tables;
+    const { carts, cartItems } = cartTables(db);
     const rows = await db.orm
       .select({ productId: cartItems.productId })
       .from(cartItems)
@@ -76,7 +80,7 @@ describe(`orders on ${testDialect()}`, () => {
     expect(order.payment!.expiresAt.getTime() - order.createdAt.getTime()).toBe(30 * 60_000);
 
     // Prices in an order are the prices paid, whatever the catalog says later.
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     await db.orm.update(products).set({ priceCents: 1, name: "Renamed" }).where(eq(products.id, lamp.id));
     const again = await shopper.caller.orders.byId({ id: order.id });
     expect(again.items[0]).toMatchObject({ name: "Lamp", unitPriceCents: 2_500 });
@@ -91,7 +95,7 @@ describe(`orders on ${testDialect()}`, () => {
     });
     expect(await stockOf(product.id)).toBe(10);
 
-    const { users } = db.tables;
+    const { users } = authTables(db);
     await db.orm.update(users).set({ shippingAddress: testAddress }).where(eq(users.id, shopper.id));
     const { order } = await shopper.caller.orders.checkout({ idempotencyKey: "checkout-0002" });
     expect(order.shippingAddress).toEqual(testAddress);
@@ -112,7 +116,8 @@ describe(`orders on ${testDialect()}`, () => {
     const plenty = await createProduct(db, { stock: 10 });
     const scarce = await createProduct(db, { stock: 1, name: "Scarce" });
     const archived = await createProduct(db, { stock: 10, name: "Archived" });
-    const { products, orders } = db.tables;
+    const { products } = catalogTables(db);
+    const { orders } = ordersTables(db);
     await db.orm.update(products).set({ status: "archived" }).where(eq(products.id, archived.id));
     await fillCart(db, shopper.id, [
       { productId: plenty.id, quantity: 2 },
@@ -206,7 +211,7 @@ describe(`orders on ${testDialect()}`, () => {
     const input = { idempotencyKey: "checkout-0007", shippingAddress: testAddress };
     const first = await shopper.caller.orders.checkout(input);
 
-    const { idempotencyKeys } = db.tables;
+    const { idempotencyKeys } = ordersTables(db);
     const [key] = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, shopper.id));
     expect(key!.expiresAt.getTime() - key!.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
 

@@ -10,9 +10,11 @@
 import { createHash } from "node:crypto";
 import { addressProblems } from "@shopwright/address";
 import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
-import { and, asc, eq, lt } from "drizzle-orm";
-import { cartLines, clearCart } from "../cart/lines.ts";
+import { and, asc, eq, lt, lte } from "drizzle-orm";
+import { getProfile, updateProfile } from "../auth/service.ts";
+import { cartLines, clearCart, holdUserCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
@@ -80,23 +82,15 @@ async function placeOrder(
   config: ApiConfig,
   { userId, idempotencyKey, shippingAddress, saveAddress, expectedTotalCents, requestId }: CheckoutInput,
 ) {
-  const { users, carts, orders, orderItems, orderStatusHistory, payments, idempotencyKeys } = tx.tables;
+  const { orders, orderItems, orderStatusHistory, idempotencyKeys } = ordersTables(tx);
+  const { payments } = ordersTables(tx);
   const now = new Date();
 
-  // Holding the cart row for the whole transaction keeps the lines read here the lines ordered.
-  const [cart] = await tx.orm
-    .update(carts)
-    .set({ updatedAt: now })
-    .where(eq(carts.userId, userId))
-    .returning({ id: carts.id });
-  const cartId = cart?.id;
+  const cartId = await holdUserCart(tx, userId, now);
   const lines = cartId ? await cartLines(tx, cartId) : [];
-  const [user] = await tx.orm
-    .select({ email: users.email, shippingAddress: users.shippingAddress })
-    .from(users)
-    .where(eq(users.id, userId));
-  const address = shippingAddress ?? user?.shippingAddress;
-  if (!user || !address) throw badRequest("Add a shipping address to check out");
+  const user = await getProfile(tx, userId);
+  const address = shippingAddress ?? user.shippingAddress;
+  if (!address) throw badRequest("Add a shipping address to check out");
   if (!shippingAddress) {
     // A saved address may predate today's rules (a US address saved before states were asked for).
     const [problem] = Object.entries(addressProblems(address));
@@ -167,7 +161,7 @@ async function placeOrder(
     .insert(payments)
     .values({ id: newId("pay"), orderId, amountCents: totalCents, status: "pending", expiresAt });
   await clearCart(tx, cartId);
-  if (saveAddress) await tx.orm.update(users).set({ shippingAddress: address }).where(eq(users.id, userId));
+  if (saveAddress) await updateProfile(tx, userId, { shippingAddress: address });
   await tx.orm
     .update(idempotencyKeys)
     .set({ orderId })
@@ -195,7 +189,7 @@ async function replay(
     address: Address;
   },
 ): Promise<string> {
-  const { idempotencyKeys, orderItems } = tx.tables;
+  const { idempotencyKeys, orderItems } = ordersTables(tx);
   const [existing] = await tx.orm
     .select({ requestHash: idempotencyKeys.requestHash, orderId: idempotencyKeys.orderId })
     .from(idempotencyKeys)
@@ -213,4 +207,10 @@ async function replay(
   }
   if (hash !== existing.requestHash) throw misuse();
   return existing.orderId;
+}
+
+/** Housekeeping: a key past its 24 hours no longer guards a retry, so its row goes. */
+export async function deleteExpiredIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
+  const { idempotencyKeys } = ordersTables(db);
+  await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
 }

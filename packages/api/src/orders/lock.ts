@@ -1,4 +1,5 @@
 import type { Db, OrderStatus } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { eq } from "drizzle-orm";
 
 /**
@@ -8,7 +9,7 @@ import { eq } from "drizzle-orm";
  * serialises writers, so there the write is the lock.
  */
 export async function lockOrder(tx: Db, orderId: string): Promise<{ status: OrderStatus; userId: string } | null> {
-  const { orders } = tx.tables;
+  const { orders } = ordersTables(tx);
   const [order] = await tx.orm
     .update(orders)
     .set({ updatedAt: new Date() })

@@ -1,10 +1,13 @@
 /**
  * An order's payment attempts: the first made at checkout, one more per retry. The latest attempt
- * is the order's payment as people see it; every attempt keeps the order's one deadline.
+ * is the order's payment as people see it; every attempt keeps the order's one deadline. Orders
+ * owns their rows; the payments domain (webhooks, expiry, voiding) moves them with the functions
+ * below, as it moves orders with `transitionOrder`.
  */
 import type { Db } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { storefrontRoutes } from "@shopwright/routes";
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lte, ne, type SQL } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
@@ -17,7 +20,7 @@ export interface PaymentDeps {
 }
 
 export async function latestAttempt(db: Db, orderId: string) {
-  const { payments } = db.tables;
+  const { payments } = ordersTables(db);
   const [payment] = await db.orm
     .select()
     .from(payments)
@@ -38,7 +41,8 @@ export async function registerAttempt(
 ): Promise<string | null> {
   if (payment.status !== "pending") return null;
   if (payment.paymentUrl) return payment.paymentUrl;
-  const { orders, payments } = db.tables;
+  const { orders } = ordersTables(db);
+  const { payments } = ordersTables(db);
   try {
     const [order] = await db.orm.select({ number: orders.number }).from(orders).where(eq(orders.id, payment.orderId));
     const { url } = await gateway.createPayment({
@@ -54,4 +58,67 @@ export async function registerAttempt(
     log.warn({ err: error, orderId: payment.orderId }, "payment registration failed; asking again retries it");
     return null;
   }
+}
+
+/** Every attempt of an order, oldest first. */
+export async function attemptsOf(db: Db, orderId: string) {
+  const { payments } = ordersTables(db);
+  return db.orm
+    .select({
+      id: payments.id,
+      status: payments.status,
+      expiresAt: payments.expiresAt,
+      paymentUrl: payments.paymentUrl,
+    })
+    .from(payments)
+    .where(eq(payments.orderId, orderId))
+    .orderBy(asc(payments.attempt));
+}
+
+/** The attempt the gateway names by its payment id, or null when the shop made no such attempt. */
+export async function findAttempt(db: Db, paymentId: string) {
+  const { payments } = ordersTables(db);
+  const [payment] = await db.orm
+    .select({ id: payments.id, orderId: payments.orderId, amountCents: payments.amountCents })
+    .from(payments)
+    .where(eq(payments.id, paymentId));
+  return payment ?? null;
+}
+
+/**
+ * Records the gateway's verdict on an attempt: a failure ends only a pending attempt, a success
+ * lands on any attempt not already succeeded. False when there was nothing to change (a repeated
+ * or late event).
+ */
+export async function recordAttemptOutcome(
+  db: Db,
+  paymentId: string,
+  outcome: "failed" | "succeeded",
+  now = new Date(),
+): Promise<boolean> {
+  const { payments } = ordersTables(db);
+  const open = outcome === "failed" ? eq(payments.status, "pending") : ne(payments.status, "succeeded");
+  const [changed] = await db.orm
+    .update(payments)
+    .set({ status: outcome, updatedAt: now })
+    .where(and(eq(payments.id, paymentId), open))
+    .returning({ id: payments.id });
+  return changed !== undefined;
+}
+
+/** Money arrived that the order cannot use (cancelled, or paid by another attempt): an admin refunds it. */
+export async function flagRefundNeeded(db: Db, paymentId: string, now = new Date()): Promise<void> {
+  const { payments } = ordersTables(db);
+  await db.orm.update(payments).set({ refundNeededAt: now }).where(eq(payments.id, paymentId));
+}
+
+/** Ends an order's pending attempts; with `dueBy`, only those whose deadline has passed by then. */
+export async function failPendingAttempts(db: Db, orderId: string, now = new Date(), dueBy?: Date): Promise<void> {
+  const { payments } = ordersTables(db);
+  const conditions: SQL[] = [eq(payments.orderId, orderId), eq(payments.status, "pending")];
+  if (dueBy) conditions.push(lte(payments.expiresAt, dueBy));
+  await db.orm
+    .update(payments)
+    .set({ status: "failed", updatedAt: now })
+    .where(and(...conditions));
 }

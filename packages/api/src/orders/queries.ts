@@ -1,6 +1,8 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
 import type { Db, OrderStatus, PaymentStatus } from "@shopwright/db";
-import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { and, asc, count, desc, eq, exists, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { nameContains, nameOf } from "../auth/people.ts";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import { lineTotal } from "../lib/money.ts";
@@ -20,14 +22,15 @@ export interface OrderFilter extends Page {
  * attempt took money that needs refunding, and how many lines they hold.
  */
 export async function listOrders(db: Db, filter: OrderFilter) {
-  const { orders, orderItems, payments, users } = db.tables;
+  const { orders, orderItems } = ordersTables(db);
+  const { payments } = ordersTables(db);
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.email) conditions.push(containsText(orders.email, filter.email));
   if (filter.q) {
     const number = /^#?\s*(\d{1,9})$/.exec(filter.q)?.[1];
-    const matches = [containsText(orders.email, filter.q), containsText(users.name, filter.q)];
+    const matches = [containsText(orders.email, filter.q), nameContains(db, orders.userId, filter.q)];
     if (number) matches.push(eq(orders.number, Number(number)));
     conditions.push(or(...matches) as SQL);
   }
@@ -39,6 +42,11 @@ export async function listOrders(db: Db, filter: OrderFilter) {
     .where(eq(payments.orderId, orders.id))
     .orderBy(desc(payments.attempt))
     .limit(1);
+  // Subquery builders, whose columns stay qualified in this one-table query's selection.
+  const refundNeeded = db.orm
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.orderId, orders.id), isNotNull(payments.refundNeededAt)));
   return pageOf(
     filter,
     db.orm
@@ -46,26 +54,21 @@ export async function listOrders(db: Db, filter: OrderFilter) {
         id: orders.id,
         number: orders.number,
         email: orders.email,
-        customerName: users.name,
+        customerName: nameOf(db, orders.userId),
         status: orders.status,
         totalCents: orders.totalCents,
         paymentStatus: sql<PaymentStatus | null>`(${latestPayment})`,
-        needsRefund: sql<boolean>`exists (
-          select 1 from ${payments} where ${payments.orderId} = ${orders.id} and ${payments.refundNeededAt} is not null)`.mapWith(
-          Boolean,
-        ),
+        needsRefund: sql<boolean>`${exists(refundNeeded)}`.mapWith(Boolean),
         itemCount: sql<number>`(${itemCount})`.mapWith(Number),
         createdAt: orders.createdAt,
       })
       .from(orders)
-      // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
-      .innerJoin(users, eq(users.id, orders.userId))
       .where(where)
       // Ids are UUIDv7, so they break ties between orders placed in the same millisecond.
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(filter.pageSize)
       .offset(offsetOf(filter)),
-    db.orm.select({ total: count() }).from(orders).innerJoin(users, eq(users.id, orders.userId)).where(where),
+    db.orm.select({ total: count() }).from(orders).where(where),
   );
 }
 
@@ -75,12 +78,12 @@ export async function listOrders(db: Db, filter: OrderFilter) {
  * the caller's check, and so is which of these fields they are shown.
  */
 export async function loadOrder(db: Db, orderId: string) {
-  const { orders, orderItems, orderStatusHistory, payments, users } = db.tables;
-  // orders.user_id references users ON DELETE RESTRICT, so the inner join keeps every order.
+  const { orders, orderItems, orderStatusHistory } = ordersTables(db);
+  const { payments } = ordersTables(db);
+  // orders.user_id references users ON DELETE RESTRICT, so every order has its customer's name.
   const [row] = await db.orm
-    .select({ order: orders, customerName: users.name })
+    .select({ order: orders, customerName: nameOf(db, orders.userId) })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.id, orderId));
   if (!row) throw notFound("Order");
   const order = { ...row.order, customerName: row.customerName };
@@ -159,3 +162,14 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
+
+/** Whether any order holds the product: the catalog's edit form offers Archive instead of Delete. */
+export async function productOrdered(db: Db, productId: string): Promise<boolean> {
+  const { orderItems } = ordersTables(db);
+  const rows = await db.orm
+    .select({ id: orderItems.id })
+    .from(orderItems)
+    .where(eq(orderItems.productId, productId))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -3,6 +3,7 @@
  * requests interleave, an order has one payment page that can take money at any moment.
  */
 import type { PostgresDb } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ describe("payment retries on a Postgres server under concurrency", () => {
   afterAll(() => db.close());
 
   it("takes money once per order when many retries and approvals race, storm after storm", async () => {
-    const { payments } = db.tables;
+    const { payments } = ordersTables(db);
     const chargesPerOrder: number[] = [];
     for (let storm = 0; storm < STORMS; storm++) {
       // The per-order retry limit would otherwise stop most of the storm before the lock.

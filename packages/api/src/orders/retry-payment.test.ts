@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -83,7 +84,7 @@ describe(`paying again, and voiding what will not be paid, on ${testDialect()}`,
     await expect(shopper.caller.orders.retryPayment({ id: "ord_missing" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const { payments } = db.tables;
+    const { payments } = ordersTables(db);
     await db.orm
       .update(payments)
       .set({ expiresAt: new Date(Date.now() - 1_000) })

@@ -11,6 +11,7 @@
  * making another: ten clicks at once open one page.
  */
 import { newId } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, eq } from "drizzle-orm";
 import { conflict, notFound, unavailable } from "../errors.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
@@ -29,7 +30,8 @@ export async function retryPayment(
   now = new Date(),
 ): Promise<{ paymentUrl: string | null }> {
   const { db, gateway } = deps;
-  const { payments, orders } = db.tables;
+  const { payments } = ordersTables(db);
+  const { orders } = ordersTables(db);
   const [owned] = await db.orm
     .select({ id: orders.id })
     .from(orders)

@@ -1,13 +1,16 @@
 /** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
 import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
-import { and, asc, count, eq, gte, lte, ne, sum } from "drizzle-orm";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { and, count, eq, gte, ne, sum } from "drizzle-orm";
+import { lowStockProducts } from "../catalog/stock.ts";
 import { listOrders } from "./queries.ts";
 
 export const LOW_STOCK_THRESHOLD = 5;
 const DAY_MS = 86_400_000;
 
 export async function adminStats(db: Db, now = new Date()) {
-  const { orders, payments, products } = db.tables;
+  const { orders } = ordersTables(db);
+  const { payments } = ordersTables(db);
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
   /** Revenue is what customers paid for orders that still stand (a cancelled order is refunded). */
@@ -25,12 +28,7 @@ export async function adminStats(db: Db, now = new Date()) {
     revenueSince(startOfToday),
     revenueSince(new Date(now.getTime() - 7 * DAY_MS)),
     revenueSince(new Date(now.getTime() - 30 * DAY_MS)),
-    db.orm
-      .select({ id: products.id, name: products.name, slug: products.slug, stock: products.stock })
-      .from(products)
-      .where(and(eq(products.status, "active"), lte(products.stock, LOW_STOCK_THRESHOLD)))
-      .orderBy(asc(products.stock), asc(products.name))
-      .limit(10),
+    lowStockProducts(db, LOW_STOCK_THRESHOLD, 10),
     listOrders(db, { page: 1, pageSize: 8 }).then((page) => page.items),
   ]);
 

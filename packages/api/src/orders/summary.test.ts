@@ -1,4 +1,7 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +16,10 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   const setStock = (id: string, stock: number) =>
-    db.orm.update(db.tables.products).set({ stock }).where(eq(db.tables.products.id, id));
+    db.orm
+      .update(catalogTables(db).products)
+      .set({ stock })
+      .where(eq(catalogTables(db).products.id, id));
 
   it("flags a line sold out and a line short since they were added, totals what can be bought, and checkout charges that total once fixed", async () => {
     const shopper = await createSignedInUser(db);
@@ -59,7 +65,10 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     const lamp = await createProduct(db, { priceCents: 1_000, stock: 5 });
     await fillCart(db, shopper.id, [{ productId: lamp.id, quantity: 2 }]);
     const shown = await shopper.caller.orders.checkoutSummary();
-    await db.orm.update(db.tables.products).set({ priceCents: 1_200 }).where(eq(db.tables.products.id, lamp.id));
+    await db.orm
+      .update(catalogTables(db).products)
+      .set({ priceCents: 1_200 })
+      .where(eq(catalogTables(db).products.id, lamp.id));
     await expect(
       shopper.caller.orders.checkout({
         idempotencyKey: "summary-0003",
@@ -69,9 +78,9 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { totalCents: 2_400 } } });
     expect((await shopper.caller.orders.checkoutSummary()).items).toHaveLength(1);
     const [row] = await db.orm
-      .select({ stock: db.tables.products.stock })
-      .from(db.tables.products)
-      .where(eq(db.tables.products.id, lamp.id));
+      .select({ stock: catalogTables(db).products.stock })
+      .from(catalogTables(db).products)
+      .where(eq(catalogTables(db).products.id, lamp.id));
     expect(row?.stock).toBe(5);
   });
 
@@ -161,7 +170,10 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     const shopper = await createSignedInUser(db);
     const lamp = await createProduct(db, { priceCents: 1_000, stock: 5 });
     const before = { name: "Ada", line1: "1 Market St", city: "San Francisco", postalCode: "94103", country: "US" };
-    await db.orm.update(db.tables.users).set({ shippingAddress: before }).where(eq(db.tables.users.id, shopper.id));
+    await db.orm
+      .update(authTables(db).users)
+      .set({ shippingAddress: before })
+      .where(eq(authTables(db).users.id, shopper.id));
     expect((await shopper.caller.auth.me()).shippingAddress).toEqual(before);
 
     await fillCart(db, shopper.id, [{ productId: lamp.id, quantity: 1 }]);
@@ -178,7 +190,10 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     });
     expect(order.shippingAddress).toEqual({ ...before, region: "CA" });
     // An order placed with the old shape still opens.
-    await db.orm.update(db.tables.orders).set({ shippingAddress: before }).where(eq(db.tables.orders.id, order.id));
+    await db.orm
+      .update(ordersTables(db).orders)
+      .set({ shippingAddress: before })
+      .where(eq(ordersTables(db).orders.id, order.id));
     expect((await shopper.caller.orders.byId({ id: order.id })).shippingAddress).toEqual(before);
   });
 });

@@ -47,5 +47,3 @@ export async function checkoutSummary(db: Db, userId: string) {
     canCheckout: items.length > 0 && problems === 0,
   };
 }
-
-export type CheckoutSummary = Awaited<ReturnType<typeof checkoutSummary>>;

@@ -1,4 +1,5 @@
 import type { Db, OrderStatus } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ describe(`the order state machine on ${testDialect()}`, () => {
       shippingAddress: testAddress,
     });
     const stock = async () => {
-      const { products } = db.tables;
+      const { products } = catalogTables(db);
       const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
       return row?.stock;
     };

@@ -6,6 +6,7 @@
  *   placed → processing → shipped → delivered;  placed | processing → cancelled
  */
 import { type Db, newId, type OrderStatus } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
 import { and, eq } from "drizzle-orm";
 import { restoreStock } from "../catalog/stock.ts";
@@ -45,7 +46,7 @@ export async function transitionOrder(
   db: Db,
   { orderId, to, actor, note }: Transition,
 ): Promise<{ from: OrderStatus; to: OrderStatus }> {
-  const { orders, orderStatusHistory } = db.tables;
+  const { orders, orderStatusHistory } = ordersTables(db);
   return db.transaction(async (tx) => {
     const [order] = await tx.orm.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
     if (!order) throw notFound("Order");
@@ -61,7 +62,14 @@ export async function transitionOrder(
       .insert(orderStatusHistory)
       .values({ id: newId("osh"), orderId, fromStatus: from, status: to, actor, note });
     if (to === "cancelled") {
-      await restoreStock(tx, orderId);
+      const { orderItems } = ordersTables(tx);
+      await restoreStock(
+        tx,
+        await tx.orm
+          .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+          .from(orderItems)
+          .where(eq(orderItems.orderId, orderId)),
+      );
       await enqueue(tx, "void_order_payments", { orderId }, { jobKey: `void-payments:${orderId}` });
     }
     if (to === "shipped" || to === "delivered" || to === "cancelled") {

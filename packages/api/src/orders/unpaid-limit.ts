@@ -8,6 +8,7 @@
  * on `orders`), so a guest cannot dodge the bound by never signing in.
  */
 import type { Db } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, eq, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
@@ -24,7 +25,7 @@ export const UNPAID_LIMITS = {
  * one after the other.
  */
 export async function assertMayHoldMore(tx: Db, holder: { userId: string }, units: number): Promise<void> {
-  const { orders, orderItems } = tx.tables;
+  const { orders, orderItems } = ordersTables(tx);
   const [held] = await tx.orm
     .select({
       orders: sql<number>`count(distinct ${orders.id})`.mapWith(Number),

@@ -1,6 +1,6 @@
 import type { Db } from "@shopwright/db";
-import { and, eq, lte } from "drizzle-orm";
 import { lockOrder } from "../orders/lock.ts";
+import { attemptsOf, failPendingAttempts } from "../orders/payment-attempts.ts";
 import { transitionOrder } from "../orders/transitions.ts";
 
 /**
@@ -9,20 +9,13 @@ import { transitionOrder } from "../orders/transitions.ts";
  * cancelled, not yet due) is left alone, so the job may run any number of times.
  */
 export async function expireUnpaidOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
-  const { payments } = db.tables;
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order?.status !== "placed") return false;
-    const attempts = await tx.orm
-      .select({ status: payments.status, expiresAt: payments.expiresAt })
-      .from(payments)
-      .where(eq(payments.orderId, orderId));
+    const attempts = await attemptsOf(tx, orderId);
     const due = attempts.length > 0 && attempts.every((a) => a.status !== "succeeded" && a.expiresAt <= now);
     if (!due) return false;
-    await tx.orm
-      .update(payments)
-      .set({ status: "failed", updatedAt: now })
-      .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending"), lte(payments.expiresAt, now)));
+    await failPendingAttempts(tx, orderId, now, now);
     await transitionOrder(tx, { orderId, to: "cancelled", actor: "system", note: "payment not received in time" });
     return true;
   });

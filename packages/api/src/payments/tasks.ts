@@ -1,5 +1,6 @@
+import type { TaskHandlers } from "@shopwright/jobs";
 import type { PaymentGateway } from "../orders/payment-gateway.ts";
-import type { TaskDeps, TaskHandlers } from "../tasks/types.ts";
+import type { TaskDeps } from "../task-deps.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
 import { gatewayApiKey, httpPaymentGateway } from "./gateway.ts";
 import { voidOpenAttempts } from "./void.ts";

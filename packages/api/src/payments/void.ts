@@ -4,24 +4,17 @@
  * closed here and at the gateway; an attempt the shopper approved meanwhile stays as the gateway
  * says, and its success webhook (still on its way) is flagged for a refund when it lands.
  */
-import { and, eq, isNotNull, ne } from "drizzle-orm";
-import type { PaymentDeps } from "../orders/payment-attempts.ts";
+
+import { attemptsOf, failPendingAttempts, type PaymentDeps } from "../orders/payment-attempts.ts";
 
 export async function voidOpenAttempts(
   { db, gateway }: Pick<PaymentDeps, "db" | "gateway">,
   orderId: string,
 ): Promise<{ voided: number; alreadyPaid: string[] }> {
-  const { payments } = db.tables;
-  await db.orm
-    .update(payments)
-    .set({ status: "failed", updatedAt: new Date() })
-    .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending")));
+  await failPendingAttempts(db, orderId);
   // Declined attempts are asked too: voiding is harmless at the gateway, and our `failed` may be
   // the expiry's verdict rather than the gateway's.
-  const registered = await db.orm
-    .select({ id: payments.id })
-    .from(payments)
-    .where(and(eq(payments.orderId, orderId), ne(payments.status, "succeeded"), isNotNull(payments.paymentUrl)));
+  const registered = (await attemptsOf(db, orderId)).filter((a) => a.status !== "succeeded" && a.paymentUrl);
   let voided = 0;
   const alreadyPaid: string[] = [];
   for (const { id } of registered) {

@@ -1,5 +1,7 @@
 /** Payment events racing each other, the expiry job and replays, on a Postgres server. */
 import type { PostgresDb } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -61,7 +63,8 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     const product = await createProduct(db, { stock: 20 });
     const { caller: admin } = await createSignedInUser(db, { role: "admin" });
     const orders = await Promise.all(Array.from({ length: 10 }, () => placeOrder(product.id)));
-    const { payments, products } = db.tables;
+    const { payments } = ordersTables(db);
+    const { products } = catalogTables(db);
     await db.orm.update(payments).set({ expiresAt: new Date(Date.now() - 1_000) });
 
     await Promise.allSettled(
@@ -105,7 +108,7 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     expect(new Set(results.map((r) => r.paymentUrl))).toEqual(
       new Set([`https://gateway.test/pay/${after.payment!.id}`]),
     );
-    const { payments } = db.tables;
+    const { payments } = ordersTables(db);
     const attempts = await db.orm.select().from(payments).where(eq(payments.orderId, order.id));
     expect(attempts.map((a) => [a.attempt, a.status]).sort()).toEqual([
       [1, "failed"],
@@ -129,7 +132,7 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     const after = await view();
     expect(after.status).toBe("processing");
     expect(after.statusHistory.map((h) => h.status)).toEqual(["placed", "processing"]);
-    const { payments } = db.tables;
+    const { payments } = ordersTables(db);
     const attempts = await db.orm.select().from(payments).where(eq(payments.orderId, order.id));
     expect(attempts.every((a) => a.status === "succeeded")).toBe(true);
     expect(attempts.filter((a) => a.refundNeededAt !== null)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { Db } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
@@ -142,7 +143,7 @@ describe(`payment webhooks on ${testDialect()}`, () => {
   it("cancels and restocks an order still unpaid at its deadline, and leaves paid or early ones alone", async () => {
     const expire = paymentTasks(deps()).expire_unpaid_order!;
     const helpers = testJobHelpers();
-    const { payments } = db.tables;
+    const { payments } = ordersTables(db);
     const overdue = async (orderId: string) =>
       db.orm
         .update(payments)

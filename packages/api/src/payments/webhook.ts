@@ -3,13 +3,15 @@
  * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
  */
 import { type Db, text } from "@shopwright/db";
+import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { lockOrder } from "../orders/lock.ts";
+import { findAttempt, flagRefundNeeded, recordAttemptOutcome } from "../orders/payment-attempts.ts";
 import { transitionOrder } from "../orders/transitions.ts";
 import { verifyWebhookSignature } from "./signature.ts";
 
@@ -66,11 +68,8 @@ export async function receivePaymentWebhook(
 }
 
 async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
-  const { payments, paymentEvents } = tx.tables;
-  const [payment] = await tx.orm
-    .select({ id: payments.id, orderId: payments.orderId, amountCents: payments.amountCents })
-    .from(payments)
-    .where(eq(payments.id, event.data.paymentId));
+  const { paymentEvents } = paymentsTables(tx);
+  const payment = await findAttempt(tx, event.data.paymentId);
   if (!payment) throw badRequest("Unknown payment");
 
   // The event id is claimed first: a concurrent delivery of the same event waits here, then leaves.
@@ -98,7 +97,6 @@ async function settle(
   event: PaymentEvent,
   requestId?: string,
 ): Promise<WebhookOutcome> {
-  const { payments } = tx.tables;
   if (event.data.amountCents !== payment.amountCents || event.data.orderId !== payment.orderId) {
     return "amount_mismatch";
   }
@@ -109,21 +107,11 @@ async function settle(
   if (!order) throw badRequest("Unknown order");
   const now = new Date();
   if (event.type === "payment.failed") {
-    const [failed] = await tx.orm
-      .update(payments)
-      .set({ status: "failed", updatedAt: now })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
-      .returning({ id: payments.id });
-    return failed ? "applied" : "ignored";
+    return (await recordAttemptOutcome(tx, payment.id, "failed", now)) ? "applied" : "ignored";
   }
-  const [paid] = await tx.orm
-    .update(payments)
-    .set({ status: "succeeded", updatedAt: now })
-    .where(and(eq(payments.id, payment.id), ne(payments.status, "succeeded")))
-    .returning({ id: payments.id });
-  if (!paid) return "ignored";
+  if (!(await recordAttemptOutcome(tx, payment.id, "succeeded", now))) return "ignored";
   if (order.status !== "placed") {
-    await tx.orm.update(payments).set({ refundNeededAt: now }).where(eq(payments.id, payment.id));
+    await flagRefundNeeded(tx, payment.id, now);
     return "refund_needed";
   }
   await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });

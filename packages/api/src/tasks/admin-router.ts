@@ -1,8 +1,9 @@
 import { text } from "@shopwright/db";
 import { listJobs, retryJob } from "@shopwright/jobs";
 import { z } from "zod";
+import { adminProcedure } from "../auth/procedures.ts";
 import { conflict, notFound } from "../errors.ts";
-import { adminProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 
 export const adminJobsRouter = router({
   list: adminProcedure

@@ -3,15 +3,15 @@
  * here; two domains handling the same task is a mistake caught at start. Handlers that live outside
  * the API (the simulated gateway is part of the server) come in through `more`.
  */
+
+import type { TaskHandlers } from "@shopwright/jobs";
 import { cartTasks } from "../cart/tasks.ts";
 import { catalogTasks } from "../catalog/tasks.ts";
 import type { Mailer } from "../notifications/mailer.ts";
 import { notificationTasks } from "../notifications/tasks.ts";
 import { paymentTasks } from "../payments/tasks.ts";
+import type { TaskDeps } from "../task-deps.ts";
 import { maintenanceTasks } from "./maintenance.ts";
-import type { TaskDeps, TaskHandlers } from "./types.ts";
-
-export type { TaskDeps, TaskHandlers } from "./types.ts";
 
 export function createTaskHandlers(deps: TaskDeps & { mailer: Mailer }, more: TaskHandlers[] = []): TaskHandlers {
   return merge([

@@ -1,4 +1,7 @@
 import type { Db } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { ordersTables } from "@shopwright/db/tables/orders";
+import { rateLimitTables } from "@shopwright/db/tables/rate-limits";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser } from "../testing/index.ts";
@@ -12,7 +15,9 @@ describe(`pruning expired records on ${testDialect()}`, () => {
   afterAll(() => db.close());
 
   it("deletes what has expired and keeps what is live", async () => {
-    const { sessions, rateLimits, idempotencyKeys, passwordResets, emailVerifications } = db.tables;
+    const { sessions, passwordResets, emailVerifications } = authTables(db);
+    const { rateLimits } = rateLimitTables(db);
+    const { idempotencyKeys } = ordersTables(db);
     const user = await createSignedInUser(db);
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);

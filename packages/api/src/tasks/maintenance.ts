@@ -1,22 +1,24 @@
 /**
- * Housekeeping that keeps tables from growing without bound: refresh tokens past their expiry
- * (each rotation leaves the consumed row behind, to detect its reuse), rate-limit windows that
- * have passed, checkout idempotency keys past their 24 hours, password-reset links past their hour
- * and email-verification links past their day.
+ * Housekeeping that keeps tables from growing without bound, each owner deleting its own rows:
+ * refresh tokens past their expiry (each rotation leaves the consumed row behind, to detect its
+ * reuse), rate-limit windows that have passed, checkout idempotency keys past their 24 hours,
+ * password-reset links past their hour and email-verification links past their day.
  */
 import type { Db } from "@shopwright/db";
-import { lte } from "drizzle-orm";
+import type { TaskHandlers } from "@shopwright/jobs";
+import { deleteExpiredVerificationLinks } from "../auth/email-verification.ts";
+import { deleteExpiredResetLinks } from "../auth/password-reset.ts";
 import { deleteExpiredSessions } from "../auth/sessions.ts";
 import { deleteExpiredRateLimits } from "../lib/rate-limit.ts";
-import type { TaskDeps, TaskHandlers } from "./types.ts";
+import { deleteExpiredIdempotencyKeys } from "../orders/checkout.ts";
+import type { TaskDeps } from "../task-deps.ts";
 
 export async function pruneExpiredRecords(db: Db, now = new Date()): Promise<void> {
-  const { idempotencyKeys, passwordResets, emailVerifications } = db.tables;
   await deleteExpiredSessions(db);
   await deleteExpiredRateLimits(db, now);
-  await db.orm.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now));
-  await db.orm.delete(passwordResets).where(lte(passwordResets.expiresAt, now));
-  await db.orm.delete(emailVerifications).where(lte(emailVerifications.expiresAt, now));
+  await deleteExpiredIdempotencyKeys(db, now);
+  await deleteExpiredResetLinks(db, now);
+  await deleteExpiredVerificationLinks(db, now);
 }
 
 export function maintenanceTasks({ db }: TaskDeps): TaskHandlers {

@@ -1,5 +1,8 @@
 /** Categories, products, carts, orders and an address made directly in the database, for tests of any domain. */
 import { type Address, type Db, newId, nextOrderNumber, type OrderStatus, type ProductStatus } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { eq } from "drizzle-orm";
 
 export const testAddress: Address = {
@@ -17,7 +20,7 @@ export async function createCategory(db: Db, options: { name?: string; parentId?
   const id = newId("cat");
   const name = options.name ?? "Things";
   await db.orm
-    .insert(db.tables.categories)
+    .insert(catalogTables(db).categories)
     .values({ id, slug: options.slug ?? slugOf(id), name, parentId: options.parentId ?? null });
   return { id, name };
 }
@@ -37,7 +40,7 @@ export async function createProduct(
   const categoryId = options.categoryId ?? (await createCategory(db)).id;
   const id = newId("prod");
   const name = options.name ?? `Product ${id.slice(-6)}`;
-  await db.orm.insert(db.tables.products).values({
+  await db.orm.insert(catalogTables(db).products).values({
     id,
     slug: options.slug ?? slugOf(id),
     name,
@@ -52,7 +55,7 @@ export async function createProduct(
 
 /** Adds lines to the user's cart, making the cart if there is none. */
 export async function fillCart(db: Db, userId: string, lines: { productId: string; quantity: number }[]) {
-  const { carts, cartItems } = db.tables;
+  const { carts, cartItems } = cartTables(db);
   await db.orm
     .insert(carts)
     .values({ id: newId("cart"), userId })
@@ -78,7 +81,8 @@ export async function createOrder(
     createdAt?: Date;
   },
 ) {
-  const { orders, orderItems, payments, orderStatusHistory } = db.tables;
+  const { orders, orderItems, orderStatusHistory } = ordersTables(db);
+  const { payments } = ordersTables(db);
   const id = newId("ord");
   const totalCents = values.totalCents ?? 2000;
   const createdAt = values.createdAt ?? new Date();

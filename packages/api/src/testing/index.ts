@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, newId } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
 import { type JobHelpers, Logger } from "graphile-worker";
 import { issueAccessToken, type Role } from "../auth/access-token.ts";
 import type { ApiConfig } from "../config.ts";
@@ -17,7 +18,7 @@ import type {
   PaymentGateway,
   VoidedPaymentStatus,
 } from "../orders/payment-gateway.ts";
-import { appRouter } from "../root.ts";
+import { createAppRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
 export const testConfig: ApiConfig = {
@@ -83,6 +84,9 @@ export function fakePaymentGateway() {
   return gateway;
 }
 
+/** A procedure's context, plus the gateway the test's router is made with. */
+export type TestContext = Context & { gateway: PaymentGateway };
+
 export function createTestContext(
   db: Db,
   options: {
@@ -91,7 +95,7 @@ export function createTestContext(
     config?: Partial<ApiConfig>;
     gateway?: PaymentGateway;
   } = {},
-): Context {
+): TestContext {
   return {
     db,
     config: { ...testConfig, ...options.config },
@@ -118,7 +122,10 @@ export function testJobHelpers(): JobHelpers {
   return { logger: new Logger(() => () => undefined) } as Partial<JobHelpers> as JobHelpers;
 }
 
-export const createCaller = createCallerFactory(appRouter);
+/** A caller of the whole app, its router given the context's gateway as the server gives its own. */
+export function createCaller(ctx: TestContext) {
+  return createCallerFactory(createAppRouter({ gateway: ctx.gateway }))(ctx);
+}
 
 export function guestCaller(db: Db, options: Parameters<typeof createTestContext>[1] = {}) {
   return createCaller(createTestContext(db, options));
@@ -138,7 +145,7 @@ export async function createSignedInUser(
     gateway?: PaymentGateway;
   } = {},
 ) {
-  const { users, sessions } = db.tables;
+  const { users, sessions } = authTables(db);
   const id = newId("usr");
   const email = options.email ?? `${id}@example.com`;
   const role = options.role ?? "customer";

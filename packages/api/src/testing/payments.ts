@@ -1,5 +1,6 @@
 /** Orders placed through checkout with a fake gateway, and the gateway's signed events for them. */
 import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
 import { eq } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { signWebhook } from "../payments/signature.ts";
@@ -22,7 +23,7 @@ export async function placeTestOrder(
   });
   const view = () => shopper.caller.orders.byId({ id: order.id });
   const stock = async () => {
-    const { products } = db.tables;
+    const { products } = catalogTables(db);
     const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
     return row?.stock;
   };

@@ -9,6 +9,8 @@ import { count } from "drizzle-orm";
 import { advisoryLocks } from "../advisory-locks.ts";
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
+import { authTables } from "../tables/auth.ts";
+import { catalogTables } from "../tables/catalog.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
 import { PRODUCT_IMAGE_SIZE, productSvg } from "./product-image.ts";
 
@@ -80,14 +82,14 @@ async function writeImages(images: SeedImageStore, products: SeedProduct[]): Pro
  */
 export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<SeedReport> {
   const started = performance.now();
-  const [existing] = await db.orm.select({ n: count() }).from(db.tables.categories);
+  const [existing] = await db.orm.select({ n: count() }).from(catalogTables(db).categories);
   if ((existing?.n ?? 0) > 0) throw new Error("The catalog is not empty; seed an empty database");
   const catalog = generateCatalog({ products: options.products, seed: options.seed });
   const generated = performance.now();
   await writeImages(options.images, catalog.products);
   const written = performance.now();
 
-  const { categories, products, productImages } = db.tables;
+  const { categories, products, productImages } = catalogTables(db);
   await db.transaction(async (tx) => {
     // Parents first: a child's parent must exist when its row arrives.
     const roots = catalog.categories.filter((c) => c.parentId === null);
@@ -137,7 +139,8 @@ export interface SeedIfEmptyOptions {
 export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<SeedReport | null> {
   return db.transaction(async (tx) => {
     await tx.lockKey(advisoryLocks.seed);
-    const { categories, users } = tx.tables;
+    const { categories } = catalogTables(tx);
+    const { users } = authTables(tx);
     const [[cats], [people]] = await Promise.all([
       tx.orm.select({ n: count() }).from(categories),
       tx.orm.select({ n: count() }).from(users),

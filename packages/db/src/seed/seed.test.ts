@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
+import { authTables } from "../tables/auth.ts";
+import { catalogTables } from "../tables/catalog.ts";
 import { createTestDb } from "../testing/index.ts";
 import { folderImageStore, generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
 
@@ -71,7 +73,8 @@ describe("seedIfEmpty", () => {
     const report = await seedIfEmpty(db, { images: folderImageStore(mediaDir), admin, products: 40 });
     expect(report).toMatchObject({ products: 40 });
 
-    const { products, productImages, users } = db.tables;
+    const { products, productImages } = catalogTables(db);
+    const { users } = authTables(db);
     const rows = await db.orm
       .select({ slug: products.slug, key: productImages.key, width: productImages.width, alt: productImages.alt })
       .from(products)

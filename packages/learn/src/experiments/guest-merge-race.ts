@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { guestCaller } from "@shopwright/api/testing";
 import { type Db, newId, type PostgresDb } from "@shopwright/db";
+import { cartTables } from "@shopwright/db/tables/cart";
 import { eq, sql } from "drizzle-orm";
 import { type Experiment, requireDb } from "../experiment.ts";
 import { createProduct, createSignedInUser, shopConfig } from "../shop.ts";
@@ -36,7 +37,7 @@ export interface GuestMergeResult {
 
 /** THE WRONG WAY: read both carts, combine them in JavaScript, write the user's cart back whole. */
 async function naiveMerge(db: Db, userId: string, guestCartId: string): Promise<void> {
-  const { carts, cartItems } = db.tables;
+  const { carts, cartItems } = cartTables(db);
   const guestLines = await db.orm.select().from(cartItems).where(eq(cartItems.cartId, guestCartId));
   await db.orm
     .insert(carts)
@@ -79,9 +80,9 @@ export async function runGuestMergeRace(
     // The wrong way's guest carts are rows of the shop's own tables, made as cart.addItem makes them.
     const user = await createSignedInUser(db, { config: shopConfig });
     const guestCarts = products.map(() => newId("cart"));
-    await db.orm.insert(db.tables.carts).values(guestCarts.map((id) => ({ id, tokenHash: randomUUID() })));
+    await db.orm.insert(cartTables(db).carts).values(guestCarts.map((id) => ({ id, tokenHash: randomUUID() })));
     await db.orm
-      .insert(db.tables.cartItems)
+      .insert(cartTables(db).cartItems)
       .values(products.map((p, i) => ({ cartId: guestCarts[i]!, productId: p.id, quantity: 1 })));
     await Promise.all(guestCarts.map((cartId) => naiveMerge(db, user.id, cartId)));
     count(naive, await linesOf(db, user.id));

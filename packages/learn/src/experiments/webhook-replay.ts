@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { receivePaymentWebhook, signWebhook } from "@shopwright/api/server";
 import { createTestContext } from "@shopwright/api/testing";
 import { type Db, newId, type PostgresDb } from "@shopwright/db";
+import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue, queuedJobs } from "@shopwright/jobs";
 import { eq, sql } from "drizzle-orm";
 import { type Experiment, requireDb } from "../experiment.ts";
@@ -45,7 +46,8 @@ export interface WebhookReplayResult {
 async function naiveReceive(db: Db, { rawBody }: { rawBody: string; signature: string }): Promise<void> {
   const event = JSON.parse(rawBody) as { type: string; data: { paymentId: string; orderId: string } };
   if (event.type !== "payment.succeeded") return;
-  const { payments, orders, orderStatusHistory } = db.tables;
+  const { payments } = ordersTables(db);
+  const { orders, orderStatusHistory } = ordersTables(db);
   await db.orm.update(payments).set({ status: "succeeded" }).where(eq(payments.id, event.data.paymentId));
   await db.orm.update(orders).set({ status: "processing" }).where(eq(orders.id, event.data.orderId));
   await db.orm.insert(orderStatusHistory).values({

@@ -1,8 +1,13 @@
 /** Orders written straight into the tables, so notification tests do not depend on checkout. */
 import { type Db, newId, nextOrderNumber } from "@shopwright/db";
+import { authTables } from "@shopwright/db/tables/auth";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { ordersTables } from "@shopwright/db/tables/orders";
 
 export async function insertTestOrder(db: Db, options: { name?: string; email?: string } = {}) {
-  const { users, categories, products, orders, orderItems } = db.tables;
+  const { users } = authTables(db);
+  const { categories, products } = catalogTables(db);
+  const { orders, orderItems } = ordersTables(db);
   const userId = newId("usr");
   const email = options.email ?? `${userId}@example.com`;
   await db.orm.insert(users).values({ id: userId, email, name: options.name ?? "Ada Lovelace", passwordHash: "!" });

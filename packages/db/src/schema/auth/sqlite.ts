@@ -1,5 +1,5 @@
-/** Accounts, refresh-token sessions, sign-in throttling and emailed links: the auth domain's tables. */
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+/** Accounts, refresh-token sessions and emailed links (password reset, email verification): the auth domain's tables. */
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Address } from "../address.ts";
 import { at, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { userRoles } from "../enums.ts";
@@ -35,13 +35,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index("sessions_user_id_index").on(t.userId), index("sessions_family_id_index").on(t.familyId)],
 );
-
-/** Fixed-window counters shared by every server process (login and register throttling). */
-export const rateLimits = sqliteTable("rate_limits", {
-  key: text().primaryKey(),
-  count: integer().notNull(),
-  resetAt: at().notNull(),
-});
 
 /** A password-reset link's token, by SHA-256 (the token itself is only in the email); single use. */
 export const passwordResets = sqliteTable(

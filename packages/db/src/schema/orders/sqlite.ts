@@ -1,10 +1,13 @@
-/** Orders, their lines and status history, and checkout's idempotency keys: the orders domain's tables. */
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+/**
+ * Orders, their lines, status history and payment attempts, and checkout's idempotency keys: the
+ * orders domain's tables.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/sqlite.ts";
 import { products } from "../catalog/sqlite.ts";
 import { at, cents, createdAt, updatedAt } from "../columns/sqlite.ts";
-import { orderStatuses } from "../enums.ts";
+import { orderStatuses, paymentStatuses } from "../enums.ts";
 
 export const orders = sqliteTable(
   "orders",
@@ -78,4 +81,33 @@ export const idempotencyKeys = sqliteTable(
     expiresAt: at().notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_expires_at_index").on(t.expiresAt)],
+);
+
+/**
+ * An order's payment attempts: the first made at checkout, one more per retry. They belong to the
+ * order (made in its transaction, shown with it, counted in its revenue); the payments domain
+ * moves them through orders' functions as the gateway reports.
+ */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** 1 for checkout's payment, then one more per retry; unique per order, so a retry lands once. */
+    attempt: integer().notNull().default(1),
+    amountCents: cents().notNull(),
+    status: text({ enum: paymentStatuses }).notNull(),
+    paymentUrl: text(),
+    expiresAt: at().notNull(),
+    /** Set when money arrived that the shop could not use (the order was cancelled or paid already). */
+    refundNeededAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_order_id_attempt_unique").on(t.orderId, t.attempt),
+    index("payments_status_expires_at_index").on(t.status, t.expiresAt),
+  ],
 );
