@@ -1,12 +1,10 @@
 import { adminRoutes as routes } from "@shopwright/client/routes";
-import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { controlClass } from "@shopwright/ui/field";
-import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { Loading } from "../../components/layout.tsx";
-import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
+import { PageHeader, Toolbar } from "../../components/page.tsx";
+import { PagedTable, SearchField } from "../../components/paged-table.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
@@ -45,55 +43,41 @@ export function CustomersPage() {
           <option value="verified">Verified</option>
           <option value="unverified">Unverified</option>
         </select>
-        <input
-          type="search"
-          className={controlClass}
+        <SearchField
+          label="Search by customer email or name"
           placeholder="Email or name"
-          aria-label="Search by customer email or name"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={setSearch}
         />
       </Toolbar>
-      {customers.isError && <LoadError error={customers.error} onRetry={() => customers.refetch()} />}
-      {customers.isPending ? (
-        <Loading />
-      ) : (
-        customers.data && (
-          <>
-            <DataTable
-              label="Customers"
-              rows={customers.data.items}
-              rowKey={(customer) => customer.id}
-              empty="No customers match."
-              columns={[
-                {
-                  header: "Name",
-                  cell: (customer) => <Link to={routes.customer.href({ id: customer.id })}>{customer.name}</Link>,
-                },
-                { header: "Email", cell: (customer) => customer.email },
-                {
-                  header: "Email verified",
-                  cell: (customer) =>
-                    customer.emailVerifiedAt ? (
-                      <span title={formatDateTime(customer.emailVerifiedAt)}>
-                        <StatusBadge status="verified" />
-                      </span>
-                    ) : (
-                      <StatusBadge status="unverified" />
-                    ),
-                },
-                { header: "Joined", cell: (customer) => formatDateTime(customer.createdAt) },
-              ]}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={customers.data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
-        )
-      )}
+      <PagedTable
+        query={customers}
+        label="Customers"
+        rowKey={(customer) => customer.id}
+        empty="No customers match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+        columns={[
+          {
+            header: "Name",
+            cell: (customer) => <Link to={routes.customer.href({ id: customer.id })}>{customer.name}</Link>,
+          },
+          { header: "Email", cell: (customer) => customer.email },
+          {
+            header: "Email verified",
+            cell: (customer) =>
+              customer.emailVerifiedAt ? (
+                <span title={formatDateTime(customer.emailVerifiedAt)}>
+                  <StatusBadge status="verified" />
+                </span>
+              ) : (
+                <StatusBadge status="unverified" />
+              ),
+          },
+          { header: "Joined", cell: (customer) => formatDateTime(customer.createdAt) },
+        ]}
+      />
     </>
   );
 }

@@ -1,13 +1,11 @@
 import { adminRoutes as routes } from "@shopwright/client/routes";
-import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
-import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { Loading } from "../../components/layout.tsx";
-import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
+import { PageHeader, Toolbar } from "../../components/page.tsx";
+import { PagedTable, SearchField } from "../../components/paged-table.tsx";
 import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderStatus } from "../../lib/types.ts";
@@ -48,64 +46,50 @@ export function OrdersPage() {
             </option>
           ))}
         </select>
-        <input
-          type="search"
-          className={controlClass}
+        <SearchField
+          label="Search by order number, customer email or name"
           placeholder="Order number, email or name"
-          aria-label="Search by order number, customer email or name"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={setSearch}
         />
       </Toolbar>
-      {orders.isError && <LoadError error={orders.error} onRetry={() => orders.refetch()} />}
-      {orders.isPending ? (
-        <Loading />
-      ) : (
-        orders.data && (
-          <>
-            <DataTable
-              label="Orders"
-              rows={orders.data.items}
-              rowKey={(order) => order.id}
-              empty="No orders match."
-              columns={[
-                {
-                  header: "Order",
-                  cell: (order) => <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>,
-                },
-                {
-                  header: "Customer",
-                  cell: (order) => (
-                    <>
-                      {order.customerName}
-                      <br />
-                      {order.email}
-                    </>
-                  ),
-                },
-                { header: "Status", cell: (order) => <StatusBadge status={order.status} /> },
-                {
-                  header: "Payment",
-                  cell: (order) => (
-                    <>
-                      {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
-                      {order.needsRefund && <StatusBadge status="refund_needed" />}
-                    </>
-                  ),
-                },
-                { header: "Total", numeric: true, cell: (order) => formatCents(order.totalCents) },
-                { header: "Placed", cell: (order) => formatDateTime(order.createdAt) },
-              ]}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={orders.data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
-        )
-      )}
+      <PagedTable
+        query={orders}
+        label="Orders"
+        rowKey={(order) => order.id}
+        empty="No orders match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+        columns={[
+          {
+            header: "Order",
+            cell: (order) => <Link to={routes.order.href({ id: order.id })}>#{order.number}</Link>,
+          },
+          {
+            header: "Customer",
+            cell: (order) => (
+              <>
+                {order.customerName}
+                <br />
+                {order.email}
+              </>
+            ),
+          },
+          { header: "Status", cell: (order) => <StatusBadge status={order.status} /> },
+          {
+            header: "Payment",
+            cell: (order) => (
+              <>
+                {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
+                {order.needsRefund && <StatusBadge status="refund_needed" />}
+              </>
+            ),
+          },
+          { header: "Total", numeric: true, cell: (order) => formatCents(order.totalCents) },
+          { header: "Placed", cell: (order) => formatDateTime(order.createdAt) },
+        ]}
+      />
     </>
   );
 }

@@ -1,13 +1,11 @@
 import { adminRoutes as routes } from "@shopwright/client/routes";
 import { buttonClass } from "@shopwright/ui/button";
-import { DataTable } from "@shopwright/ui/data-table";
 import { controlClass } from "@shopwright/ui/field";
 import { formatCents } from "@shopwright/ui/money";
-import { Pagination } from "@shopwright/ui/pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { Loading } from "../../components/layout.tsx";
-import { LoadError, PageHeader, Toolbar } from "../../components/page.tsx";
+import { PageHeader, Toolbar } from "../../components/page.tsx";
+import { PagedTable, SearchField } from "../../components/paged-table.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
@@ -44,14 +42,7 @@ export function ProductsPage() {
         }
       />
       <Toolbar label="Filter products">
-        <input
-          type="search"
-          className={controlClass}
-          placeholder="Search by name or slug"
-          aria-label="Search products"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchField label="Search products" placeholder="Search by name or slug" value={search} onChange={setSearch} />
         <select
           className={controlClass}
           aria-label="Status"
@@ -77,48 +68,36 @@ export function ProductsPage() {
         </select>
       </Toolbar>
 
-      {products.isError && <LoadError error={products.error} onRetry={() => products.refetch()} />}
-      {products.isPending ? (
-        <Loading />
-      ) : (
-        products.data && (
-          <>
-            <DataTable
-              label="Products"
-              rows={products.data.items}
-              rowKey={(product) => product.id}
-              empty="No products match."
-              columns={[
-                {
-                  header: "Image",
-                  hideHeader: true,
-                  shrink: true,
-                  cell: (product) =>
-                    product.imageUrl ? (
-                      <img className={styles.thumb} src={product.imageUrl} alt="" />
-                    ) : (
-                      <div className={styles.thumb} />
-                    ),
-                },
-                {
-                  header: "Name",
-                  cell: (product) => <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>,
-                },
-                { header: "Category", cell: (product) => product.categoryName },
-                { header: "Status", cell: (product) => <StatusBadge status={product.status} /> },
-                { header: "Price", numeric: true, cell: (product) => formatCents(product.priceCents) },
-                { header: "Stock", numeric: true, cell: (product) => product.stock },
-              ]}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={products.data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
-        )
-      )}
+      <PagedTable
+        query={products}
+        label="Products"
+        rowKey={(product) => product.id}
+        empty="No products match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+        columns={[
+          {
+            header: "Image",
+            hideHeader: true,
+            shrink: true,
+            cell: (product) =>
+              product.imageUrl ? (
+                <img className={styles.thumb} src={product.imageUrl} alt="" />
+              ) : (
+                <div className={styles.thumb} />
+              ),
+          },
+          {
+            header: "Name",
+            cell: (product) => <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>,
+          },
+          { header: "Category", cell: (product) => product.categoryName },
+          { header: "Status", cell: (product) => <StatusBadge status={product.status} /> },
+          { header: "Price", numeric: true, cell: (product) => formatCents(product.priceCents) },
+          { header: "Stock", numeric: true, cell: (product) => product.stock },
+        ]}
+      />
     </>
   );
 }
