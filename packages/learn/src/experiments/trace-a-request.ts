@@ -175,13 +175,15 @@ export async function runTraceARequest(db: PostgresDb, url: string): Promise<Tra
     });
     const approvalId = approval.headers.get("x-request-id")!;
 
+    // The job logs its success after the email is accepted, and its line crosses a pipe: wait for
+    // the line itself, not for a time that a busy machine outlasts.
+    const confirmed = () =>
+      smtp.sentTo(email) > 0 && logs.some((l) => l.task === "send_order_confirmation" && l.msg === "job succeeded");
     const deadline = Date.now() + 90_000;
-    while (smtp.sentTo(email) === 0) {
-      if (Date.now() > deadline) throw new Error("no confirmation email arrived");
+    while (!confirmed()) {
+      if (Date.now() > deadline) throw new Error("no confirmation email arrived, or its job never said so");
       await sleep(100);
     }
-    // The job logs its success just after the email is accepted.
-    await sleep(500);
     const after = await counters(origin);
 
     const webhook = logs.find((l) => l.path === "/webhooks/payments" && l.msg === "request");
