@@ -69,7 +69,7 @@ describe("seedIfEmpty", () => {
     rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  it("seeds an empty database once: the catalog, an image file per product, the admin", async () => {
+  it("seeds an empty database once: the catalog, an image file per product, the admin, shipping, taxes, a code", async () => {
     const report = await seedIfEmpty(db, { images: folderImageStore(mediaDir), admin, products: 40 });
     expect(report).toMatchObject({ products: 40 });
 
@@ -88,6 +88,14 @@ describe("seedIfEmpty", () => {
     }
     const people = await db.orm.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
     expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
+    const { shippingZoneCountries, taxRates, discountCodes } = db.tables;
+    const zoned = await db.orm.select({ country: shippingZoneCountries.country }).from(shippingZoneCountries);
+    expect(zoned.map((row) => row.country)).toEqual(expect.arrayContaining(["US", "GB", "DE"]));
+    expect(await db.orm.select({ region: taxRates.region, ratePpm: taxRates.ratePpm }).from(taxRates)).toContainEqual({
+      region: "NY",
+      ratePpm: 88_750,
+    });
+    expect(await db.orm.select({ code: discountCodes.code }).from(discountCodes)).toEqual([{ code: "SPRING10" }]);
 
     expect(
       await seedIfEmpty(db, {
