@@ -73,13 +73,13 @@ export async function loadShippingZones(db: Db): Promise<ShippingZone[]> {
 
 export async function createShippingZone(db: Db, actorId: string, input: ShippingZoneFields) {
   const id = newId("zone");
-  await saveZone(db, actorId, id, normalised(input), "shipping_zone.created");
+  await saveZone(db, actorId, id, normalised(input), "created");
   return zoneById(db, id);
 }
 
 /** Replaces the zone's name, countries and methods; a method sent with its id keeps that id. */
 export async function updateShippingZone(db: Db, actorId: string, id: string, input: ShippingZoneFields) {
-  await saveZone(db, actorId, id, normalised(input), "shipping_zone.updated");
+  await saveZone(db, actorId, id, normalised(input), "updated");
   return zoneById(db, id);
 }
 
@@ -138,7 +138,7 @@ async function otherZones(db: Db, id: string) {
   return [...zones.values()];
 }
 
-async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneFields, action: string) {
+async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneFields, change: "created" | "updated") {
   const check = async () => {
     const problems = checkShippingZone(zone, await otherZones(db, id));
     if (problems.length > 0) throw problemsError(problems);
@@ -147,7 +147,7 @@ async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneF
   const { shippingZones, shippingZoneCountries } = db.tables;
   try {
     await db.transaction(async (tx) => {
-      if (action === "shipping_zone.created") {
+      if (change === "created") {
         await tx.orm.insert(shippingZones).values({ id, name: zone.name });
       } else {
         const [found] = await tx.orm
@@ -160,7 +160,13 @@ async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneF
       await tx.orm.delete(shippingZoneCountries).where(eq(shippingZoneCountries.zoneId, id));
       await tx.orm.insert(shippingZoneCountries).values(zone.countries.map((country) => ({ zoneId: id, country })));
       await replaceMethods(tx, id, zone.methods);
-      await recordAudit(tx, { actorId, action, entityType: "shipping_zone", entityId: id, details: { ...zone } });
+      await recordAudit(tx, {
+        actorId,
+        action: `shipping_zone.${change}`,
+        entityType: "shipping_zone",
+        entityId: id,
+        details: { ...zone },
+      });
     });
   } catch (error) {
     // Another admin put one of these countries in their zone after the check above: the unique
