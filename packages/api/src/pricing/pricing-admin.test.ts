@@ -1,8 +1,8 @@
 /** The merchant's pricing controls, through the admin procedures, and what the pipeline reads back. */
-import type { Db } from "@shopwright/db";
+import { type Db, newId } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCategory, createSignedInUser } from "../testing/index.ts";
+import { createCategory, createOrder, createProduct, createSignedInUser } from "../testing/index.ts";
 import { liveDiscountRule } from "./discount-codes.ts";
 import { priceOrder } from "./pipeline.ts";
 import { shippingOptions } from "./shipping.ts";
@@ -138,6 +138,39 @@ describe("admin.discounts", () => {
     expect(await liveDiscountRule(db, "winter", new Date("2027-02-01T00:00:00Z"))).toBeNull();
     await admin.caller.admin.discounts.delete({ id: code.id });
     expect((await admin.caller.admin.discounts.list()).map((c) => c.code)).not.toContain("WINTER");
+  });
+});
+
+describe("discount redemptions", () => {
+  it("hold once-per-customer in the database, and a code an order used can be paused but not deleted", async () => {
+    const once = await admin.caller.admin.discounts.create({
+      code: "WELCOME",
+      kind: "fixed",
+      value: 500,
+      oncePerCustomer: true,
+    });
+    const shopper = await createSignedInUser(db);
+    const product = await createProduct(db);
+    const order = () => createOrder(db, { userId: shopper.id, email: "shopper@example.com", productId: product.id });
+    const redeem = async (customerKey: string | null) =>
+      db.orm.insert(db.tables.discountRedemptions).values({
+        id: newId("red"),
+        discountCodeId: once.id,
+        userId: shopper.id,
+        customerKey,
+        orderId: (await order()).id,
+      });
+    await redeem(shopper.id);
+    await expect(redeem(shopper.id)).rejects.toThrow();
+    // Without the key (a code any customer may use again), uses by one customer do not collide.
+    await redeem(null);
+    await redeem(null);
+
+    await expect(admin.caller.admin.discounts.delete({ id: once.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Orders have used this code; pause it instead of deleting it",
+    });
+    expect(await admin.caller.admin.discounts.update({ id: once.id, active: false })).toMatchObject({ active: false });
   });
 });
 
