@@ -6,6 +6,7 @@ import type { PostgresDb } from "@shopwright/db";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser } from "../testing/index.ts";
+import type { TaxRate } from "./tax.ts";
 
 describe("pricing controls under concurrency", () => {
   let db: PostgresDb;
@@ -59,7 +60,7 @@ describe("pricing controls under concurrency", () => {
       ]);
       expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
       const saved = await first.caller.admin.taxes.get();
-      const sorted = (rates: typeof states) =>
+      const sorted = (rates: readonly TaxRate[]) =>
         [...rates].sort((a, b) => `${a.country}${a.region}`.localeCompare(`${b.country}${b.region}`));
       expect([
         { pricesIncludeTax: true, taxShipping: true, rates: sorted(europe) },
