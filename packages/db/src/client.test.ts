@@ -65,7 +65,7 @@ describe(`the ${testDialect()} database seam`, () => {
   });
 
   it("recognises a foreign key that refuses a delete (RESTRICT) or an insert", async () => {
-    const { categories } = db.tables;
+    const { categories } = catalogTables(db);
     const parent = newId("cat");
     await db.orm.insert(categories).values({ id: parent, slug: "parent", name: "Parent" });
     await db.orm.insert(categories).values({ id: newId("cat"), slug: "child", name: "Child", parentId: parent });

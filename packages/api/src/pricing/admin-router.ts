@@ -5,7 +5,8 @@
  */
 import { discountKinds, text } from "@shopwright/db";
 import { z } from "zod";
-import { adminProcedure, router } from "../trpc.ts";
+import { adminProcedure } from "../auth/procedures.ts";
+import { router } from "../trpc.ts";
 import { createDiscountCode, deleteDiscountCode, listDiscountCodes, updateDiscountCode } from "./discount-codes.ts";
 import { createShippingZone, deleteShippingZone, listShippingZones, updateShippingZone } from "./shipping-zones.ts";
 import { loadTaxSettings, updateTaxSettings } from "./tax-settings.ts";

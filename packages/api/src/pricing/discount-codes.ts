@@ -4,6 +4,7 @@
  * it is live (active, inside its window, under its usage limit).
  */
 import { type Db, type DiscountKind, isConstraintViolation, newId } from "@shopwright/db";
+import { pricingTables } from "@shopwright/db/tables/pricing";
 import { desc, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { conflict, notFound } from "../errors.ts";
@@ -26,7 +27,7 @@ export interface DiscountCodeFields {
 
 /** Every code, newest first, with how often it has been used. */
 export async function listDiscountCodes(db: Db) {
-  const { discountCodes } = db.tables;
+  const { discountCodes } = pricingTables(db);
   return db.orm.select(columns(db)).from(discountCodes).orderBy(desc(discountCodes.createdAt), desc(discountCodes.id));
 }
 
@@ -35,7 +36,7 @@ export async function createDiscountCode(db: Db, actorId: string, input: Discoun
   const id = newId("disc");
   await writeCode(() =>
     db.transaction(async (tx) => {
-      await tx.orm.insert(tx.tables.discountCodes).values({ id, ...values });
+      await tx.orm.insert(pricingTables(tx).discountCodes).values({ id, ...values });
       await recordAudit(tx, {
         actorId,
         action: "discount_code.created",
@@ -50,7 +51,7 @@ export async function createDiscountCode(db: Db, actorId: string, input: Discoun
 
 /** Changes any of a code's fields; the code as it then stands is checked whole, so a patch cannot leave it invalid. */
 export async function updateDiscountCode(db: Db, actorId: string, id: string, patch: Partial<DiscountCodeFields>) {
-  const { discountCodes } = db.tables;
+  const { discountCodes } = pricingTables(db);
   await writeCode(() =>
     db.transaction(async (tx) => {
       const [before] = await tx.orm.select(columns(tx)).from(discountCodes).where(eq(discountCodes.id, id));
@@ -71,7 +72,7 @@ export async function updateDiscountCode(db: Db, actorId: string, id: string, pa
 
 /** A code no order has used; one that has been used is paused instead, so its orders keep their history. */
 export async function deleteDiscountCode(db: Db, actorId: string, id: string) {
-  const { discountCodes } = db.tables;
+  const { discountCodes } = pricingTables(db);
   try {
     await db.transaction(async (tx) => {
       const [deleted] = await tx.orm
@@ -100,7 +101,7 @@ export async function deleteDiscountCode(db: Db, actorId: string, id: string) {
  * missing, paused, outside its window and used up all read the same to a shopper guessing codes.
  */
 export async function liveDiscountRule(db: Db, typed: string, now: Date): Promise<DiscountRule | null> {
-  const { discountCodes } = db.tables;
+  const { discountCodes } = pricingTables(db);
   const [row] = await db.orm
     .select(columns(db))
     .from(discountCodes)
@@ -121,7 +122,7 @@ export async function liveDiscountRule(db: Db, typed: string, now: Date): Promis
 }
 
 function columns(db: Db) {
-  const t = db.tables.discountCodes;
+  const t = pricingTables(db).discountCodes;
   return {
     id: t.id,
     code: t.code,
@@ -139,7 +140,7 @@ function columns(db: Db) {
 }
 
 async function codeById(db: Db, id: string) {
-  const { discountCodes } = db.tables;
+  const { discountCodes } = pricingTables(db);
   const [row] = await db.orm.select(columns(db)).from(discountCodes).where(eq(discountCodes.id, id));
   if (!row) throw notFound("Discount code");
   return row;

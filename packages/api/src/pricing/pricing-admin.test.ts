@@ -1,5 +1,6 @@
 /** The merchant's pricing controls, through the admin procedures, and what the pipeline reads back. */
 import { type Db, newId } from "@shopwright/db";
+import { pricingTables } from "@shopwright/db/tables/pricing";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCategory, createOrder, createProduct, createSignedInUser } from "../testing/index.ts";
@@ -41,7 +42,7 @@ describe("admin.shipping", () => {
     expect(zones.flatMap((zone) => zone.countries)).not.toContain("NL");
 
     // The database holds the rule too, whatever code writes to it.
-    const { shippingZones, shippingZoneCountries } = db.tables;
+    const { shippingZones, shippingZoneCountries } = pricingTables(db);
     await db.orm.insert(shippingZones).values({ id: "zone_raw", name: "Raw" });
     await expect(db.orm.insert(shippingZoneCountries).values({ zoneId: "zone_raw", country: "DE" })).rejects.toThrow();
   });
@@ -153,7 +154,7 @@ describe("discount redemptions", () => {
     const product = await createProduct(db);
     const order = () => createOrder(db, { userId: shopper.id, email: "shopper@example.com", productId: product.id });
     const redeem = async (customerKey: string | null) =>
-      db.orm.insert(db.tables.discountRedemptions).values({
+      db.orm.insert(pricingTables(db).discountRedemptions).values({
         id: newId("red"),
         discountCodeId: once.id,
         userId: shopper.id,

@@ -4,6 +4,7 @@
  * `shippingOptions` takes; created, replaced and deleted whole by the admin.
  */
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
+import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { notFound } from "../errors.ts";
@@ -40,7 +41,7 @@ export interface AdminShippingZone {
 
 /** Every zone with all its methods, paused ones too, by name. */
 export async function listShippingZones(db: Db): Promise<AdminShippingZone[]> {
-  const { shippingZones, shippingZoneCountries, shippingMethods } = db.tables;
+  const { shippingZones, shippingZoneCountries, shippingMethods } = pricingTables(db);
   const [zones, countries, methods] = await Promise.all([
     db.orm
       .select({ id: shippingZones.id, name: shippingZones.name })
@@ -84,7 +85,7 @@ export async function updateShippingZone(db: Db, actorId: string, id: string, in
 }
 
 export async function deleteShippingZone(db: Db, actorId: string, id: string) {
-  const { shippingZones } = db.tables;
+  const { shippingZones } = pricingTables(db);
   await db.transaction(async (tx) => {
     const [deleted] = await tx.orm
       .delete(shippingZones)
@@ -123,7 +124,7 @@ async function zoneById(db: Db, id: string): Promise<AdminShippingZone> {
 
 /** The other zones' countries, for the check that no country is in two zones. */
 async function otherZones(db: Db, id: string) {
-  const { shippingZones, shippingZoneCountries } = db.tables;
+  const { shippingZones, shippingZoneCountries } = pricingTables(db);
   const rows = await db.orm
     .select({ id: shippingZones.id, name: shippingZones.name, country: shippingZoneCountries.country })
     .from(shippingZoneCountries)
@@ -144,7 +145,7 @@ async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneF
     if (problems.length > 0) throw problemsError(problems);
   };
   await check();
-  const { shippingZones, shippingZoneCountries } = db.tables;
+  const { shippingZones, shippingZoneCountries } = pricingTables(db);
   try {
     await db.transaction(async (tx) => {
       if (change === "created") {
@@ -180,7 +181,7 @@ async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneF
 }
 
 async function replaceMethods(tx: Db, zoneId: string, methods: readonly ShippingMethodFields[]) {
-  const { shippingMethods } = tx.tables;
+  const { shippingMethods } = pricingTables(tx);
   const existing = await tx.orm
     .select({ id: shippingMethods.id })
     .from(shippingMethods)

@@ -3,6 +3,7 @@
  * rate per place. Read into the `TaxSettings` the pricing pipeline takes; saved whole by the admin.
  */
 import { type Db, newId } from "@shopwright/db";
+import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { problemsError } from "./problems.ts";
@@ -15,7 +16,7 @@ const ROW = 1;
 export const DEFAULT_TAX_SETTINGS: TaxSettings = { pricesIncludeTax: false, taxShipping: false, rates: [] };
 
 export async function loadTaxSettings(db: Db): Promise<TaxSettings> {
-  const { taxSettings, taxRates } = db.tables;
+  const { taxSettings, taxRates } = pricingTables(db);
   const [[settings], rates] = await Promise.all([
     db.orm.select().from(taxSettings).where(eq(taxSettings.id, ROW)),
     db.orm.select().from(taxRates).orderBy(asc(taxRates.country), asc(taxRates.region)),
@@ -41,7 +42,7 @@ export async function updateTaxSettings(db: Db, actorId: string, input: TaxSetti
   const problems = checkTaxRates(rates);
   if (problems.length > 0) throw problemsError(problems);
 
-  const { taxSettings, taxRates } = db.tables;
+  const { taxSettings, taxRates } = pricingTables(db);
   const settings = { pricesIncludeTax: input.pricesIncludeTax, taxShipping: input.taxShipping };
   await db.transaction(async (tx) => {
     // The settings row first: its lock queues two admins saving at once, so the second replaces

@@ -5,11 +5,13 @@
  */
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
+import { pricingTables } from "../tables/pricing.ts";
 
 const INTERNATIONAL = ["CA", "GB", "IE", "DE", "FR", "NL", "BE", "ES", "IT", "SE", "DK", "AU", "NZ", "JP"];
 
 export async function seedPricing(db: Db): Promise<void> {
-  const { shippingZones, shippingZoneCountries, shippingMethods, taxSettings, taxRates, discountCodes } = db.tables;
+  const { shippingZones, shippingZoneCountries, shippingMethods, taxSettings, taxRates, discountCodes } =
+    pricingTables(db);
   const domestic = newId("zone");
   const international = newId("zone");
   await db.orm.insert(shippingZones).values([

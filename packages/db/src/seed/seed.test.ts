@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { authTables } from "../tables/auth.ts";
 import { catalogTables } from "../tables/catalog.ts";
+import { pricingTables } from "../tables/pricing.ts";
 import { createTestDb } from "../testing/index.ts";
 import { folderImageStore, generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
 
@@ -88,7 +89,7 @@ describe("seedIfEmpty", () => {
     }
     const people = await db.orm.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
     expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
-    const { shippingZoneCountries, taxRates, discountCodes } = db.tables;
+    const { shippingZoneCountries, taxRates, discountCodes } = pricingTables(db);
     const zoned = await db.orm.select({ country: shippingZoneCountries.country }).from(shippingZoneCountries);
     expect(zoned.map((row) => row.country)).toEqual(expect.arrayContaining(["US", "GB", "DE"]));
     expect(await db.orm.select({ region: taxRates.region, ratePpm: taxRates.ratePpm }).from(taxRates)).toContainEqual({
