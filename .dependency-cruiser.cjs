@@ -44,6 +44,7 @@ const TABLE_OWNERS = {
   cart: ["cart"],
   orders: ["orders"],
   payments: ["payments"],
+  pricing: ["pricing"],
   notifications: ["notifications", "mail-catcher"],
   audit: ["audit"],
   lib: ["rate-limits"],

@@ -465,6 +465,21 @@ describe("admin app", () => {
         },
         { name: "customer", path: `/admin/customers/${customer.id}`, ready: heading(customer.name) },
         {
+          name: "shipping",
+          path: "/admin/shipping",
+          ready: (p) => p.getByRole("table", { name: "Shipping zones" }).getByText("United States").waitFor(),
+        },
+        {
+          name: "taxes",
+          path: "/admin/taxes",
+          ready: (p) => p.getByRole("textbox", { name: "Rate (%)" }).first().waitFor(),
+        },
+        {
+          name: "discounts",
+          path: "/admin/discounts",
+          ready: (p) => p.getByRole("table", { name: "Discount codes" }).getByText("SPRING10").waitFor(),
+        },
+        {
           name: "jobs",
           path: "/admin/jobs?state=permanently_failed",
           ready: (p) => p.getByRole("table", { name: "Jobs" }).waitFor(),

@@ -73,6 +73,18 @@ export const router = createBrowserRouter(
               }),
             },
             {
+              path: routes.shipping.path,
+              lazy: async () => ({ Component: (await import("./pages/pricing/shipping-page.tsx")).ShippingPage }),
+            },
+            {
+              path: routes.taxes.path,
+              lazy: async () => ({ Component: (await import("./pages/pricing/taxes-page.tsx")).TaxesPage }),
+            },
+            {
+              path: routes.discounts.path,
+              lazy: async () => ({ Component: (await import("./pages/pricing/discounts-page.tsx")).DiscountsPage }),
+            },
+            {
               path: routes.jobs.path,
               lazy: async () => ({ Component: (await import("./pages/jobs/jobs-page.tsx")).JobsPage }),
             },

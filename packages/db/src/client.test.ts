@@ -64,6 +64,19 @@ describe(`the ${testDialect()} database seam`, () => {
     await expect(negative).rejects.toSatisfy((e) => isConstraintViolation(e, "check"));
   });
 
+  it("recognises a foreign key that refuses a delete (RESTRICT) or an insert", async () => {
+    const { categories } = catalogTables(db);
+    const parent = newId("cat");
+    await db.orm.insert(categories).values({ id: parent, slug: "parent", name: "Parent" });
+    await db.orm.insert(categories).values({ id: newId("cat"), slug: "child", name: "Child", parentId: parent });
+    const restricted = db.orm.delete(categories).where(eq(categories.id, parent));
+    await expect(restricted).rejects.toSatisfy((e) => isConstraintViolation(e, "foreignKey"));
+    const orphan = db.orm
+      .insert(categories)
+      .values({ id: newId("cat"), slug: "orphan", name: "O", parentId: "cat_none" });
+    await expect(orphan).rejects.toSatisfy((e) => isConstraintViolation(e, "foreignKey"));
+  });
+
   it("keeps the full-text index current on insert and update", async () => {
     const { products } = catalogTables(db);
     const id = newId("prod");

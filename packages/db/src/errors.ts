@@ -24,7 +24,25 @@ function codes(error: unknown): string[] {
 
 export function isConstraintViolation(error: unknown, kind: Violation): boolean {
   const seen = codes(error);
-  return seen.includes(PG_CODES[kind]) || SQLITE_CODES[kind].some((code) => seen.includes(code));
+  return (
+    seen.includes(PG_CODES[kind]) ||
+    SQLITE_CODES[kind].some((code) => seen.includes(code)) ||
+    (kind === "foreignKey" && isSqliteRestrict(error))
+  );
+}
+
+/**
+ * SQLite enforces ON DELETE RESTRICT the way it runs a trigger: the refusal comes as
+ * SQLITE_CONSTRAINT_TRIGGER, told apart from a trigger's own RAISE only by its message.
+ */
+function isSqliteRestrict(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const c = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (c.code === "SQLITE_CONSTRAINT_TRIGGER" && c.message === "FOREIGN KEY constraint failed") return true;
+    current = c.cause;
+  }
+  return false;
 }
 
 /** The constraint's name where the driver reports it (Postgres does; SQLite names columns). */

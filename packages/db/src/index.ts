@@ -16,13 +16,14 @@ export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
 export type {
+  DiscountKind,
   GatewayPaymentStatus,
   OrderStatus,
   PaymentStatus,
   ProductStatus,
   UserRole,
 } from "./schema/enums.ts";
-export { orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
+export { discountKinds, orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
 export { isStopWord } from "./stop-words.ts";

@@ -59,6 +59,9 @@ export const adminRoutes = {
   order: route("/orders/:id"),
   customers: route("/customers"),
   customer: route("/customers/:id"),
+  shipping: route("/shipping"),
+  taxes: route("/taxes"),
+  discounts: route("/discounts"),
   jobs: route("/jobs"),
   mailbox: route("/mailbox"),
 };

@@ -15,6 +15,9 @@ const SECTIONS = [
   { to: routes.categories.href(), label: "Categories" },
   { to: routes.orders.href(), label: "Orders" },
   { to: routes.customers.href(), label: "Customers" },
+  { to: routes.shipping.href(), label: "Shipping" },
+  { to: routes.taxes.href(), label: "Taxes" },
+  { to: routes.discounts.href(), label: "Discounts" },
   { to: routes.jobs.href(), label: "Jobs" },
   { to: routes.mailbox.href(), label: "Mailbox" },
 ];

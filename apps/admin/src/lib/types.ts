@@ -6,3 +6,6 @@ export type CategoryNode = Admin["categories"]["list"][number];
 export type OrderDetail = Admin["orders"]["byId"];
 export type OrderStatus = OrderDetail["status"];
 export type AuditEntry = ProductDetail["audit"][number];
+export type ShippingZone = Admin["shipping"]["listZones"][number];
+export type TaxSettings = Admin["taxes"]["get"];
+export type DiscountCode = Admin["discounts"]["list"][number];

@@ -39,6 +39,10 @@ describe("admin procedures", () => {
         "admin.orders.byId",
         "admin.orders.setStatus",
         "admin.stats",
+        "admin.shipping.listZones",
+        "admin.shipping.createZone",
+        "admin.taxes.update",
+        "admin.discounts.create",
       ]),
     );
   });

@@ -7,6 +7,7 @@ import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
 import { createAdminProductsRouter, type ProductOrdered } from "../catalog/product-admin-router.ts";
 import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
 import { adminOrdersRouter, adminStatsProcedure } from "../orders/admin-router.ts";
+import { adminDiscountsRouter, adminShippingRouter, adminTaxesRouter } from "../pricing/admin-router.ts";
 import { adminJobsRouter } from "../tasks/admin-router.ts";
 import { router } from "../trpc.ts";
 
@@ -19,5 +20,8 @@ export function createAdminRouter(ports: { productOrdered: ProductOrdered }) {
     stats: adminStatsProcedure,
     jobs: adminJobsRouter,
     mailbox: adminMailboxRouter,
+    shipping: adminShippingRouter,
+    taxes: adminTaxesRouter,
+    discounts: adminDiscountsRouter,
   });
 }

@@ -7,7 +7,7 @@ import { auditTables } from "@shopwright/db/tables/audit";
 import { and, desc, eq } from "drizzle-orm";
 import { emailsById } from "../auth/people.ts";
 
-export type AuditEntityType = "product" | "category" | "order";
+export type AuditEntityType = "product" | "category" | "order" | "shipping_zone" | "tax_settings" | "discount_code";
 
 export interface AuditEvent {
   actorId: string;

@@ -6,7 +6,7 @@
  * never part of one, so what the merchant saves and what a shopper types are both normalised the
  * same way ("  spring 10 " is SPRING10) and two codes can never differ only by case or spaces.
  */
-import type { DiscountKind } from "./discounts.ts";
+import type { DiscountKind } from "@shopwright/db";
 import { amountProblem, type Problem } from "./problems.ts";
 
 const CODE_LENGTH = { min: 3, max: 32 };

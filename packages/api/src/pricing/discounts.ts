@@ -3,9 +3,8 @@
  * window, usage limit and once-per-customer rule are checked where the code is looked up and used
  * (in the checkout transaction, under concurrency); what is decided here depends on the cart alone.
  */
+import type { DiscountKind } from "@shopwright/db";
 import { allocate, scaleCents, sumCents } from "../lib/money.ts";
-
-export type DiscountKind = "percent" | "fixed";
 
 export interface DiscountRule {
   /** As normalised (`normalizeDiscountCode`): shown on the order and its receipt. */

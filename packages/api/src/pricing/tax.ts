@@ -47,6 +47,15 @@ export function readRatePercent(text: string): RateReading {
   return { ppm };
 }
 
+/** Millionths written back as the admin types a rate: 88,750 → "8.875", 200,000 → "20". */
+export function formatRatePpm(ppm: number): string {
+  const whole = Math.floor(ppm / PPM_PER_PERCENT);
+  const decimals = String(ppm % PPM_PER_PERCENT)
+    .padStart(RATE_DECIMALS, "0")
+    .replace(/0+$/, "");
+  return decimals ? `${whole}.${decimals}` : String(whole);
+}
+
 /** A stored rate in millionths; stored rates were checked when saved, so a bad one is a defect. */
 export function ratePpm(ratePercent: string): number {
   const reading = readRatePercent(ratePercent);

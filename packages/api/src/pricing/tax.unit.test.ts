@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratePpm, readRatePercent, regionRequired, type TaxRate, taxOn, taxRateFor } from "./tax.ts";
+import { formatRatePpm, ratePpm, readRatePercent, regionRequired, type TaxRate, taxOn, taxRateFor } from "./tax.ts";
 
 describe("readRatePercent", () => {
   it("reads a decimal percentage into millionths, never through a float", () => {
@@ -20,6 +20,10 @@ describe("readRatePercent", () => {
       expect(readRatePercent(text)).toEqual({ problem: "Enter the rate as a percentage, such as 8.875" });
     }
     expect(() => ratePpm("abc")).toThrow(RangeError);
+  });
+
+  it("writes a stored rate back as the admin typed it", () => {
+    for (const text of ["8.875", "20", "0", "100", "0.0001", "7.25"]) expect(formatRatePpm(ratePpm(text))).toBe(text);
   });
 });
 

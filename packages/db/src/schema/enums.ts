@@ -14,6 +14,10 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const paymentStatuses = ["pending", "succeeded", "failed"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
+/** A discount code takes a whole percentage off, or a fixed amount in cents. */
+export const discountKinds = ["percent", "fixed"] as const;
+export type DiscountKind = (typeof discountKinds)[number];
+
 export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
 
 /** The simulated provider's own payment states, not the shop's. */

@@ -12,6 +12,7 @@ export * from "./mail-catcher/pg.ts";
 export * from "./notifications/pg.ts";
 export * from "./orders/pg.ts";
 export * from "./payments/pg.ts";
+export * from "./pricing/pg.ts";
 export * from "./rate-limits/pg.ts";
 export * from "./simulated-gateway/pg.ts";
 export * from "./worker/pg.ts";

@@ -13,6 +13,7 @@ export * from "./mail-catcher/sqlite.ts";
 export * from "./notifications/sqlite.ts";
 export * from "./orders/sqlite.ts";
 export * from "./payments/sqlite.ts";
+export * from "./pricing/sqlite.ts";
 export * from "./rate-limits/sqlite.ts";
 export * from "./simulated-gateway/sqlite.ts";
 export * from "./worker/sqlite.ts";

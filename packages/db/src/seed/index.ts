@@ -12,6 +12,7 @@ import { newId } from "../ids.ts";
 import { authTables } from "../tables/auth.ts";
 import { catalogTables } from "../tables/catalog.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
+import { seedPricing } from "./pricing-data.ts";
 import { PRODUCT_IMAGE_SIZE, productSvg } from "./product-image.ts";
 
 export { EDITION_WORD, generateCatalog } from "./generate.ts";
@@ -132,7 +133,8 @@ export interface SeedIfEmptyOptions {
 }
 
 /**
- * Seeds a database that has no categories and no users: the catalog and the admin account.
+ * Seeds a database that has no categories and no users: the catalog, the admin account and a
+ * starting point for shipping, tax and discount codes.
  * Returns null when the database was not empty. Servers starting together on one empty database
  * queue on an advisory lock, so exactly one of them seeds.
  */
@@ -151,6 +153,7 @@ export async function seedIfEmpty(db: Db, options: SeedIfEmptyOptions): Promise<
       images: options.images,
     });
     await tx.orm.insert(users).values({ id: newId("usr"), role: "admin", ...options.admin });
+    await seedPricing(tx);
     return report;
   });
 }

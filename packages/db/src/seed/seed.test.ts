@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.ts";
 import { authTables } from "../tables/auth.ts";
 import { catalogTables } from "../tables/catalog.ts";
+import { pricingTables } from "../tables/pricing.ts";
 import { createTestDb } from "../testing/index.ts";
 import { folderImageStore, generateCatalog, seedCatalog, seedIfEmpty } from "./index.ts";
 
@@ -69,7 +70,7 @@ describe("seedIfEmpty", () => {
     rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  it("seeds an empty database once: the catalog, an image file per product, the admin", async () => {
+  it("seeds an empty database once: the catalog, an image file per product, the admin, shipping, taxes, a code", async () => {
     const report = await seedIfEmpty(db, { images: folderImageStore(mediaDir), admin, products: 40 });
     expect(report).toMatchObject({ products: 40 });
 
@@ -88,6 +89,14 @@ describe("seedIfEmpty", () => {
     }
     const people = await db.orm.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
     expect(people).toEqual([{ email: admin.email, role: "admin", hash: admin.passwordHash }]);
+    const { shippingZoneCountries, taxRates, discountCodes } = pricingTables(db);
+    const zoned = await db.orm.select({ country: shippingZoneCountries.country }).from(shippingZoneCountries);
+    expect(zoned.map((row) => row.country)).toEqual(expect.arrayContaining(["US", "GB", "DE"]));
+    expect(await db.orm.select({ region: taxRates.region, ratePpm: taxRates.ratePpm }).from(taxRates)).toContainEqual({
+      region: "NY",
+      ratePpm: 88_750,
+    });
+    expect(await db.orm.select({ code: discountCodes.code }).from(discountCodes)).toEqual([{ code: "SPRING10" }]);
 
     expect(
       await seedIfEmpty(db, {
