@@ -55,4 +55,9 @@ export const Toolbar = ({ children, label }: { children: ReactNode; label: strin
   </search>
 );
 
+/** A page's main column with its side panel beside it (below it on a phone). */
+export const MainAndSide = ({ children }: { children: ReactNode }) => (
+  <div className={styles.mainAndSide}>{children}</div>
+);
+
 export const Grid = ({ children }: { children: ReactNode }) => <div className={styles.grid}>{children}</div>;

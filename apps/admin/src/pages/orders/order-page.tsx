@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
-import { Card, Facts, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, Facts, LoadError, MainAndSide, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
@@ -61,7 +61,7 @@ export function OrderPage() {
         </Notice>
       )}
       {data.trackingNumber && <Notice tone="info">Tracking number: {data.trackingNumber}</Notice>}
-      <div className={styles.layout}>
+      <MainAndSide>
         <div className={styles.column}>
           <Card title="Items">
             <DataTable
@@ -126,7 +126,7 @@ export function OrderPage() {
             <PostalAddress lines={addressLines(address)} />
           </Card>
         </div>
-      </div>
+      </MainAndSide>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { formatCents } from "@shopwright/ui/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Loading } from "../../components/layout.tsx";
-import { Card, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, MainAndSide, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories } from "../../lib/categories.ts";
 import type { DiscountCode } from "../../lib/types.ts";
@@ -55,7 +55,7 @@ export function DiscountsPage() {
         subtitle="Codes ignore case and spaces. A code orders have used can be paused, not deleted."
       />
       {rowError && <Notice tone="error">{errorMessage(rowError)}</Notice>}
-      <div className={styles.layout}>
+      <MainAndSide>
         <Card title="Codes">
           <DataTable
             label="Discount codes"
@@ -130,7 +130,7 @@ export function DiscountsPage() {
             />
           </Card>
         )}
-      </div>
+      </MainAndSide>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { centsToDollars, formatCents, parseDollars } from "@shopwright/ui/money"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Loading } from "../../components/layout.tsx";
-import { Card, LoadError, Muted, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, MainAndSide, Muted, Notice, PageHeader } from "../../components/page.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { ShippingZone } from "../../lib/types.ts";
 import styles from "./pricing.module.css";
@@ -50,7 +50,7 @@ export function ShippingPage() {
         subtitle="Shoppers see the methods of their country's zone, cheapest first; a country in no zone is not shipped to."
       />
       {remove.error && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
-      <div className={styles.layout}>
+      <MainAndSide>
         <Card title="Zones">
           <DataTable
             label="Shipping zones"
@@ -96,7 +96,7 @@ export function ShippingPage() {
             onCancel={editing ? () => setEditing(null) : undefined}
           />
         </Card>
-      </div>
+      </MainAndSide>
     </>
   );
 }

@@ -14,7 +14,7 @@ import { useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
-import { Card, LoadError, Notice, PageHeader } from "../../components/page.tsx";
+import { Card, LoadError, MainAndSide, Notice, PageHeader } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import { flattenCategories, indented } from "../../lib/categories.ts";
@@ -171,7 +171,7 @@ export function EditProductPage() {
       />
       {notice && <Notice tone="success">{notice}</Notice>}
       {remove.isError && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
-      <div className={styles.layout}>
+      <MainAndSide>
         <ProductForm
           key={data.updatedAt.valueOf()}
           initial={draftOf(data)}
@@ -190,7 +190,7 @@ export function EditProductPage() {
           <ProductImages product={data} />
           <AuditTrail entries={data.audit} />
         </div>
-      </div>
+      </MainAndSide>
     </>
   );
 }
