@@ -9,11 +9,12 @@
  * expects: every word in the name (2) above words found partly in the description; within each,
  * the half-typed last word matching a whole word (1 in the name, 0.5 anywhere) above matching only
  * as a prefix of a longer word ("pen" puts Fountain Pen above Pencil Set); then the dialect's own
- * rank (below 0.5) within a tier. Postgres reads its `product_terms` index (migrations/pg/0005)
+ * rank (below 0.5) within a tier. Postgres reads its `product_terms` index (schema/catalog/search-pg.ts)
  * and ranks by how often the words occur, a name's worth 2.5 of a description's; SQLite ranks with
  * FTS5's bm25, name weighted ten times description.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { productTerms } from "./schema/catalog/search-pg.ts";
 import type { ProductStatus } from "./schema/enums.ts";
 
 /** Search text read the way a search box is typed (the catalog parses it). */
@@ -146,6 +147,7 @@ export const postgresSql: DialectSql = {
     // The half-typed token matches words starting with its stem (its longest lexeme: a hyphenated
     // token's compound), or with itself as typed when stemming drops it ("be") or changes more
     // than its ending.
+    const t = productTerms;
     return textMatch(sql`with whole_words as (
         select lexeme, 2::int8 << (i - 1)::int as bit
         from unnest(tsvector_to_array(to_tsvector('english', ${whole}))) with ordinality as word(lexeme, i)
@@ -159,12 +161,12 @@ export const postgresSql: DialectSql = {
         union all
         select typed from last_word where stem = '' or not starts_with(typed, stem)
       ), postings as (
-        select terms.product_id, whole_words.bit, true as exact, terms.name_hits, terms.other_hits
-        from whole_words join product_terms as terms on terms.lexeme = whole_words.lexeme
+        select ${t.productId}, whole_words.bit, true as exact, ${t.nameHits}, ${t.otherHits}
+        from whole_words join ${productTerms} on ${t.lexeme} = whole_words.lexeme
         union all
-        select terms.product_id, 1, terms.lexeme = last_word.stem, terms.name_hits, terms.other_hits
-        from starts join product_terms as terms
-          on terms.lexeme >= starts.start and terms.lexeme < ${nextPrefix(sql`starts.start`)}, last_word
+        select ${t.productId}, 1, ${t.lexeme} = last_word.stem, ${t.nameHits}, ${t.otherHits}
+        from starts join ${productTerms}
+          on ${t.lexeme} >= starts.start and ${t.lexeme} < ${nextPrefix(sql`starts.start`)}, last_word
       ), required as (
         select coalesce(bit_or(bit), 0) | ${typed === null ? 0 : 1} as mask from whole_words
       ), found as (
