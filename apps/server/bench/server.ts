@@ -2,12 +2,10 @@
  * The server under test, as `pnpm start` runs it (the compiled dist/main.js, NODE_ENV=production), one or more
  * processes on consecutive ports, and a sampler that reads their memory and CPU from /proc.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
+import { startServer, stopProcess } from "../test/server-process.ts";
 
-const serverDir = fileURLToPath(new URL("../", import.meta.url));
 const CLOCK_TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
 
@@ -36,25 +34,16 @@ export interface RunningServers {
  * the ceiling procedure on; the catalog cache on or off as asked.
  */
 export async function startServers(options: ServerOptions): Promise<RunningServers> {
-  const children: ChildProcess[] = [];
-  const output: string[] = [];
-  const urls: string[] = [];
-  for (let i = 0; i < options.processes; i++) {
-    const port = options.firstPort + i;
-    const child = spawn(
-      process.execPath,
-      [
-        ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
-        "--enable-source-maps",
-        "dist/main.js",
-      ],
-      {
-        cwd: serverDir,
+  const ports = Array.from({ length: options.processes }, (_, i) => options.firstPort + i);
+  const started = await Promise.allSettled(
+    ports.map((port, i) =>
+      startServer({
+        name: `server${i + 1}`,
+        port,
+        build: "dist",
+        nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
         env: {
-          ...process.env,
           NODE_ENV: "production",
-          HOST: "127.0.0.1",
-          PORT: String(port),
           DATABASE_URL: options.databaseUrl,
           DATA_DIR: options.dataDir,
           JWT_SECRET: "bench-jwt-secret-bench-jwt-secret-0123456789",
@@ -68,49 +57,19 @@ export async function startServers(options: ServerOptions): Promise<RunningServe
           LOG_LEVEL: "warn",
           ...options.env,
         },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    const keep = (chunk: Buffer) => output.push(chunk.toString());
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    children.push(child);
-    urls.push(`http://127.0.0.1:${port}`);
-  }
-
+      }),
+    ),
+  );
+  const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const stop = async () => {
-    await Promise.all(children.map(stopProcess));
+    await Promise.all(servers.map((server) => stopProcess(server)));
   };
-  try {
-    await Promise.all(urls.map((url, i) => waitUntilReady(url, children[i]!, () => output.join(""))));
-  } catch (error) {
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
     await stop();
-    throw error;
+    throw failed.reason;
   }
-  return { urls, pids: children.map((child) => child.pid!), stop };
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, logs: () => string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${logs()}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The server at ${url} was not ready within 120 s:\n${logs()}`);
-}
-
-async function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
+  return { urls: servers.map((server) => server.url), pids: servers.map((server) => server.child.pid!), stop };
 }
 
 export interface Usage {

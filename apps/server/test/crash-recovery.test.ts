@@ -2,11 +2,9 @@
  * What a person sees when things die: the shop killed mid-checkout on its embedded Postgres, and
  * a Postgres server restarted under a running shop. Real processes, real signals.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createShopClient, isShopError } from "@shopwright/client";
 import { createPostgresDb } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
@@ -14,62 +12,31 @@ import { freePort } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
+import { type ServerProcess, startServer, stopProcess } from "./server-process.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const SHOPPERS = 12;
-
-interface RunningShop {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startShop(env: Record<string, string>): Promise<RunningShop> {
+/** The shop from source on a free port, its own data folder and database as `env` says. */
+async function startShop(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-    cwd: repoRoot,
+  return startServer({
+    name: "shop",
+    port,
+    build: "source",
     env: {
-      ...process.env,
       NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SEED: "auto",
       RATE_LIMITS: "off",
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const output: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The shop exited (code ${child.exitCode}):\n${output.join("")}`);
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, child, output };
-    if (Date.now() > deadline) throw new Error(`The shop never got ready:\n${output.join("")}`);
-    await new Promise((wake) => setTimeout(wake, 200));
-  }
-}
-
-async function stopShop(shop: RunningShop): Promise<void> {
-  if (shop.child.exitCode !== null || shop.child.signalCode !== null) return;
-  const exited = new Promise((done) => shop.child.once("exit", done));
-  shop.child.kill("SIGTERM");
-  await exited;
 }
 
 describe("a shop killed mid-checkout", () => {
@@ -136,7 +103,7 @@ describe("a shop killed mid-checkout", () => {
     }
 
     const again = await startShop({ DATA_DIR: dataDir, DATABASE_URL: "" });
-    cleanups.push(() => stopShop(again));
+    cleanups.push(() => stopProcess(again));
     const reopened = await createShopClient({ url: again.url }).trpc.catalog.product.query({ slug: items[0]!.slug });
     expect(reopened.id).toBe(products[0]!.id);
   }, 180_000);
@@ -151,7 +118,7 @@ describe("a Postgres restart under a running shop", () => {
     let server = first;
     cleanups.push(() => server.stop());
     const shop = await startShop({ DATA_DIR: join(dataDir, "shop"), DATABASE_URL: first.url, WORKER: "inline" });
-    cleanups.push(() => stopShop(shop));
+    cleanups.push(() => stopProcess(shop));
     const client = createShopClient({ url: shop.url });
     const search = () => client.trpc.catalog.search.query({ q: "lamp" });
     expect((await search()).total).toBeGreaterThan(0);

@@ -22,18 +22,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, trpcCall } from "./harness.ts";
 import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
-import {
-  ensureHaproxy,
-  envFile,
-  exited,
-  type Proc,
-  processGroup,
-  type RunningProxy,
-  ready,
-  startDatabases,
-  startProxy,
-  until,
-} from "./topology.ts";
+import { exited, type Proc, until } from "./server-process.ts";
+import { ensureHaproxy, envFile, processGroup, type RunningProxy, startDatabases, startProxy } from "./topology.ts";
 
 const SHOPPERS = 4;
 const SCARCE_STOCK = 3;
@@ -74,13 +64,12 @@ const shared = () => ({
   LOG_LEVEL: "warn",
 });
 
-function startApp(n: number): Proc {
+/** App `n` on its port, once ready. */
+async function startApp(n: number): Promise<Proc> {
   const app = apps[n]!;
-  app.proc = node(`app${n + 1}`, "main.ts", {
+  app.proc = await group.server(`app${n + 1}`, app.port, {
     ...envFile("app.env"),
     ...shared(),
-    HOST: "127.0.0.1",
-    PORT: String(app.port),
     DATABASE_READ_URL: servers.replicaUrl,
     RATE_LIMITS: "off",
   });
@@ -119,8 +108,9 @@ beforeAll(async () => {
   const [proxyPort, ...appPorts] = await Promise.all([freePort(), freePort(), freePort()]);
   proxyUrl = `http://127.0.0.1:${proxyPort}`;
   for (const port of appPorts) apps.push({ port: port! });
-  const started = [startApp(0), startApp(1), startWorker(0), startWorker(1)];
-  await until("both apps ready", async () => (await ready(appPorts[0]!)) && (await ready(appPorts[1]!)), started);
+  startWorker(0);
+  startWorker(1);
+  await Promise.all([startApp(0), startApp(1)]);
   proxy = await startProxy(group, {
     port: proxyPort!,
     apps: [`127.0.0.1:${appPorts[0]}`, `127.0.0.1:${appPorts[1]}`],
@@ -237,8 +227,7 @@ describe("the scaled-out shop behind HAProxy", () => {
     await exited(apps[0]!.proc!);
     await proxy.sees("app1", "DOWN");
     await progress(placed.length + 2);
-    const restarted = startApp(0);
-    await until("app1 ready again", () => ready(apps[0]!.port), [restarted]);
+    await startApp(0);
     await proxy.sees("app1", "UP");
 
     // An app stopped for a deploy: it drains, and not one request fails.
@@ -249,8 +238,7 @@ describe("the scaled-out shop behind HAProxy", () => {
     expect(await exited(draining), draining.output.join("")).toBe(0);
     await proxy.sees("app2", "DOWN");
     phase = "app restarted";
-    const back = startApp(1);
-    await until("app2 ready again", () => ready(apps[1]!.port), [back]);
+    await startApp(1);
     await proxy.sees("app2", "UP");
 
     // The replica paused under a catalog edit: no app shows (or caches) the old name afterwards.

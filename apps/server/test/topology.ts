@@ -4,13 +4,11 @@
  * processes whose output is kept for a failure's message, the primary and replica with
  * deploy/postgres, and HAProxy with deploy/haproxy.cfg and its stats page.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { freePort, startReplicatedPostgres } from "@shopwright/db/testing";
-
-export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+import { hasExited, type Proc, recentOutput, repoRoot, spawnProcess, startServer, until } from "./server-process.ts";
 export const deployFile = (file: string) => join(repoRoot, "deploy", file);
 
 /** A Postgres primary and its streaming replica, each with its settings file from deploy/postgres. */
@@ -30,30 +28,19 @@ export function envFile(name: string): Record<string, string> {
   );
 }
 
-export interface Proc {
-  name: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-export const hasExited = (proc: Proc) => proc.child.exitCode !== null || proc.child.signalCode !== null;
-
-export const exited = (proc: Proc) =>
-  hasExited(proc)
-    ? Promise.resolve(proc.child.exitCode)
-    : new Promise<number | null>((done) => proc.child.once("exit", (code) => done(code)));
-
 /** The processes one topology started, so that all of them are stopped and their logs at hand. */
-export function processGroup(cwd = repoRoot) {
+export function processGroup() {
   const running: Proc[] = [];
   return {
     running,
     spawn(name: string, command: string, args: string[], env: Record<string, string>): Proc {
-      const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-      const output: string[] = [];
-      child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-      child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-      const proc = { name, child, output };
+      const proc = spawnProcess(name, command, args, env);
+      running.push(proc);
+      return proc;
+    },
+    /** The shop's server from source, as the group's (`startServer`, ready when it returns). */
+    async server(name: string, port: number, env: Record<string, string>) {
+      const proc = await startServer({ name, port, build: "source", env });
       running.push(proc);
       return proc;
     },
@@ -61,26 +48,11 @@ export function processGroup(cwd = repoRoot) {
       for (const proc of running) if (!hasExited(proc)) proc.child.kill("SIGKILL");
     },
     /** Each process's last log lines: what a failure is explained by. */
-    recentLogs: () =>
-      running.map((p) => `--- ${p.name}\n${p.output.join("").split("\n").slice(-30).join("\n")}`).join("\n"),
+    recentLogs: () => running.map((p) => `--- ${p.name}\n${recentOutput(p, 30)}`).join("\n"),
   };
 }
 
 export type ProcessGroup = ReturnType<typeof processGroup>;
-
-/** Polls until `check` holds; a process of `watch` that exits meanwhile fails the wait with its output. */
-export async function until(what: string, check: () => Promise<boolean>, watch: Proc[] = [], timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const dead = watch.find(hasExited);
-    if (dead) throw new Error(`${dead.name} exited while waiting for ${what}:\n${dead.output.join("")}`);
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((wake) => setTimeout(wake, 100));
-  }
-}
-
-export const ready = (port: number) => fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok);
 
 /** Installs Debian's HAProxy when it is missing (scripts/ensure-haproxy.sh). */
 export function ensureHaproxy() {

@@ -6,7 +6,7 @@
  * the production router has no such procedure.
  */
 import { imageView } from "./catalog/images.ts";
-import type { SearchResult } from "./catalog/search.ts";
+import type { SearchResult } from "./catalog/search/search.ts";
 import type { AppRouter } from "./root.ts";
 import { mergeRouters, publicProcedure, router } from "./trpc.ts";
 

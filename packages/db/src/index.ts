@@ -1,8 +1,7 @@
 export { advisoryLocks } from "./advisory-locks.ts";
 export type { Db, Dialect, Orm, PostgresDb, SqliteDb } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
-export type { DialectSql, SearchText, TextMatch } from "./dialect-sql.ts";
-export { FUZZY_THRESHOLD, fuzzySpellings } from "./dialect-sql.ts";
+export type { DialectSql, WordQuery } from "./dialect-sql.ts";
 export {
   isConstraintViolation,
   isDatabaseUnreachable,
@@ -26,6 +25,4 @@ export type {
 export { discountKinds, orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
-export { isStopWord } from "./stop-words.ts";
 export { text, UNSTORABLE_TEXT_MESSAGE } from "./text.ts";
-export { wordSimilarity } from "./trigram.ts";

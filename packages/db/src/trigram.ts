@@ -1,6 +1,6 @@
 /**
- * pg_trgm's `word_similarity`, for the SQLite test database (registered as a SQL function there)
- * and for picking the corrected word to show. A string's trigrams are those of each run of letters
+ * pg_trgm's `word_similarity` for the SQLite test database, registered as a SQL function there so
+ * search's SQL is the same on both dialects. A string's trigrams are those of each run of letters
  * and digits, lower-cased, padded with two spaces in front and one behind ("lamp" gives "  l",
  * " la", "lam", "amp", "mp "). The similarity of `query` to `text` is the best Jaccard index
  * between the query's trigrams and any contiguous run of the text's trigrams, so a word matches

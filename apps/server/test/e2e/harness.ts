@@ -19,14 +19,13 @@
  * files run one at a time (vitest.config.ts,
  * project "e2e").
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Db } from "@shopwright/db";
 import { createPostgresTestDb, freePort } from "@shopwright/db/testing";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { recentOutput, repoRoot, type ServerProcess, startServer, stopProcess } from "../server-process.ts";
 
 export interface StartShopOptions {
   /** A fixed port (a bench that prints its URL); by default a free one. */
@@ -56,7 +55,6 @@ export interface Shop {
   stop(): Promise<void>;
 }
 
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -75,22 +73,27 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
   const dataDir = mkdtempSync(join(tmpdir(), "shopwright-e2e-"));
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const logs = () => output.join("\n");
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString().split("\n").filter(Boolean));
-    output.splice(0, Math.max(0, output.length - LOG_LINES));
-  };
+  let server: ServerProcess | undefined;
+  const logs = () => (server ? recentOutput(server, LOG_LINES) : "");
   let stopping = false;
 
-  const startServer = async () => {
-    const child = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
-      cwd: repoRoot,
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    stopping = true;
+    if (server) await stopProcess(server, 10_000);
+    // The database's pool was only needed to create it; closing drops it.
+    await postgres.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    server = await startServer({
+      name: "shop",
+      port,
+      build: "dist",
       env: {
-        ...process.env,
         NODE_ENV: "test",
-        HOST: "127.0.0.1",
-        PORT: String(port),
         PUBLIC_URL: origin,
         DATA_DIR: dataDir,
         DATABASE_URL: postgres.url,
@@ -100,40 +103,12 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
         LOG_LEVEL: "warn",
         ...options.env,
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      readyTimeoutMs: READY_TIMEOUT_MS,
     });
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    child.once("exit", (code, signal) => {
+    server.child.once("exit", (code, signal) => {
       // A crash mid-test otherwise shows up only as refused connections.
       if (!stopping) console.error(`The shop exited unexpectedly (${signal ?? `code ${code}`}):\n${logs()}`);
     });
-    try {
-      await waitUntilReady(origin, child, logs);
-    } catch (error) {
-      await stopServer(child);
-      throw error;
-    }
-    return child;
-  };
-  const stopServer = async (child: ChildProcess) => {
-    stopping = true;
-    await stopProcess(child);
-    stopping = false;
-  };
-
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  const stop = async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    // The database's pool was only needed to create it; closing drops it.
-    await postgres.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    server = await startServer();
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await stop();
@@ -162,28 +137,4 @@ export async function startShop(options: StartShopOptions): Promise<Shop> {
     logs,
     stop,
   };
-}
-
-async function waitUntilReady(origin: string, server: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The shop exited with code ${server.exitCode}:\n${logs()}`);
-    try {
-      if ((await fetch(`${origin}/readyz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The shop was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${logs()}`);
-}
-
-/** SIGTERM for a graceful stop, SIGKILL if it hangs. */
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }

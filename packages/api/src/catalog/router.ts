@@ -4,7 +4,13 @@ import type { Context } from "../context.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { categoryTree } from "./categories.ts";
 import { productBySlug } from "./product.ts";
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SEARCH_SORTS, SEARCH_TEXT_MAX_LENGTH, searchProducts } from "./search.ts";
+import {
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  SEARCH_SORTS,
+  SEARCH_TEXT_MAX_LENGTH,
+  searchProducts,
+} from "./search/search.ts";
 
 const cents = z.number().int().min(0).max(2_147_483_647);
 

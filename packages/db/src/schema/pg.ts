@@ -7,6 +7,7 @@ export * from "./audit/pg.ts";
 export * from "./auth/pg.ts";
 export * from "./cart/pg.ts";
 export * from "./catalog/pg.ts";
+export * from "./catalog/search-pg.ts";
 // Tables of tools beside the shop, which share its database but not its domains.
 export * from "./mail-catcher/pg.ts";
 export * from "./notifications/pg.ts";

@@ -1,21 +1,22 @@
 /**
  * Product search for shoppers: free text, filters, sorts and page-based pagination with a total.
- * The text is parsed the way a search box is typed (search-text.ts) and matched by the database's
- * full-text search (`db.sql.productMatches`: packages/db/src/dialect-sql.ts explains the ranking). When that
- * finds nothing, the words are matched fuzzily against product names by trigram similarity, and
- * the answer says which words it read instead (`correctedQuery`: "Showing results for lamp").
- * Each page, its total and its thumbnails come back in one query. Text is capped at 1,000
- * characters by the router (BAD_REQUEST above that).
+ * The text is parsed the way a search box is typed (text.ts) and matched by the database's
+ * full-text search (matches.ts, which says how matches are ranked). When that finds nothing, the
+ * words are matched fuzzily against product names by trigram similarity, and the answer says which
+ * words it read instead (correction.ts: "Showing results for lamp"). Each page, its total and its
+ * thumbnails come back in one query. Text is capped at 1,000 characters by the router (BAD_REQUEST
+ * above that).
  */
-import type { Db, TextMatch } from "@shopwright/db";
+import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { notFound } from "../errors.ts";
-import { type CategoryRef, categoryWithDescendants } from "./categories.ts";
+import { notFound } from "../../errors.ts";
+import { type CategoryRef, categoryWithDescendants } from "../categories.ts";
+import { imageView, type ProductImage, storedImageColumns } from "../images.ts";
+import { productCardColumns } from "../product.ts";
 import { correctedQuery } from "./correction.ts";
-import { imageView, type ProductImage, storedImageColumns } from "./images.ts";
-import { productCardColumns } from "./product.ts";
-import { fuzzyWords, parseSearchText } from "./search-text.ts";
+import { fuzzyProductMatches, productMatches, type TextMatch, withFuzzyThreshold } from "./matches.ts";
+import { fuzzyWords, parseSearchText } from "./text.ts";
 
 export const SEARCH_TEXT_MAX_LENGTH = 1000;
 export const PAGE_SIZE_MAX = 100;
@@ -175,14 +176,16 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const narrowed = narrowing !== undefined;
   const paging = { page: input.page, pageSize: input.pageSize };
 
-  const found = await searchPage(db, input, narrowing, text && db.sql.productMatches(text));
+  const found = await searchPage(db, input, narrowing, text && productMatches(db, text));
   const words = text && found.total === 0 ? fuzzyWords(text) : [];
-  if (!text || words.length === 0 || (narrowed && (await anyMatch(db, db.sql.productMatches(text))))) {
+  if (!text || words.length === 0 || (narrowed && (await anyMatch(db, productMatches(db, text))))) {
     return { ...found, ...paging, correctedQuery: null };
   }
-  const fuzzy = await db.sql.withFuzzyThreshold(db, (tx) =>
-    searchPage(tx, input, narrowing, tx.sql.fuzzyProductMatches(words)),
-  );
+  const fuzzy = await withFuzzyThreshold(db, (tx) => searchPage(tx, input, narrowing, fuzzyProductMatches(tx, words)));
   const best = fuzzy.items[0];
-  return { ...fuzzy, ...paging, correctedQuery: best ? correctedQuery(input.q ?? "", words, best.name) : null };
+  return {
+    ...fuzzy,
+    ...paging,
+    correctedQuery: best ? await correctedQuery(db, input.q ?? "", words, best.name) : null,
+  };
 }

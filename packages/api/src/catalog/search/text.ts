@@ -4,7 +4,11 @@
  * "be" finds Bedside, "desk l" finds Desk Lamps. A finished English stop word ("the", "for")
  * says nothing about the products and is left out; text without a letter or digit is no text.
  */
-import { isStopWord, type SearchText } from "@shopwright/db";
+import type { WordQuery } from "@shopwright/db";
+import { isStopWord } from "./stop-words.ts";
+
+/** The text as parsed: what the database's word matching reads (`db.sql.wordMatches`). */
+export type SearchText = WordQuery;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
