@@ -6,7 +6,7 @@
  * the page's origin on every POST, so a cookie-carrying mutation from another origin is refused.
  */
 import { API_PATH, MAX_IMAGE_BYTES } from "@shopwright/api/server";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env.ts";
 
@@ -48,8 +48,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * bad byte turned into U+FFFD and stored so, changed without anyone saying. Runs after the size
  * limit: the body it reads is bounded, and the routes read it again from Hono's copy.
  */
+/** The body's media type, without its parameters ("application/json; charset=utf-8" → "application/json"). */
+const mediaType = (c: Context<AppEnv>) => (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+
 export const utf8Body: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(c);
   if (c.req.method === "GET" || c.req.method === "HEAD" || !TEXT_TYPES.test(type)) return next();
   try {
     utf8.decode(await c.req.arrayBuffer());
@@ -72,7 +75,7 @@ export function trpcRequestGuard(publicUrl: string): MiddlewareHandler<AppEnv> {
   const ownOrigin = new URL(publicUrl).origin;
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
-    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const type = mediaType(c);
     if (type !== "application/json" && !(isUpload(c.req.path) && type === "multipart/form-data")) {
       return c.json({ error: { message: "Send tRPC calls as application/json" } }, 415);
     }
