@@ -2,7 +2,13 @@
  * Constraint violations, recognised on every dialect. Drizzle wraps driver errors, so the
  * driver's own error is looked for along the `cause` chain.
  */
-const PG_CODES = { unique: "23505", check: "23514", foreignKey: "23503" } as const;
+const PG_CODES = {
+  unique: ["23505"],
+  check: ["23514"],
+  // Postgres 18 reports an ON DELETE RESTRICT refusal as restrict_violation (23001); before, and
+  // for every other foreign key refusal, it is foreign_key_violation (23503).
+  foreignKey: ["23503", "23001"],
+} as const;
 const SQLITE_CODES = {
   unique: ["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"],
   check: ["SQLITE_CONSTRAINT_CHECK"],
@@ -25,7 +31,7 @@ function codes(error: unknown): string[] {
 export function isConstraintViolation(error: unknown, kind: Violation): boolean {
   const seen = codes(error);
   return (
-    seen.includes(PG_CODES[kind]) ||
+    PG_CODES[kind].some((code) => seen.includes(code)) ||
     SQLITE_CODES[kind].some((code) => seen.includes(code)) ||
     (kind === "foreignKey" && isSqliteRestrict(error))
   );
