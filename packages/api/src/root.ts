@@ -6,6 +6,7 @@ import { catalogRouter } from "./catalog/router.ts";
 import type { PaymentGateway } from "./orders/payment-gateway.ts";
 import { productOrdered } from "./orders/queries.ts";
 import { createOrdersRouter } from "./orders/router.ts";
+import { orderRefunds } from "./payments/refund-queries.ts";
 import { createPaymentsRouter } from "./payments/router.ts";
 import { router } from "./trpc.ts";
 
@@ -19,10 +20,11 @@ export function createAppRouter({ gateway }: { gateway: PaymentGateway }) {
     auth: createAuthRouter({ onSignIn: mergeGuestCart }),
     catalog: catalogRouter,
     cart: cartRouter,
-    orders: createOrdersRouter({ gateway }),
+    // An order's refunds live in payments, above orders; the order views read them through this port.
+    orders: createOrdersRouter({ gateway, orderRefunds }),
     payments: createPaymentsRouter({ gateway }),
     // The catalog's edit form asks whether a product was ordered; orders sits above it and answers.
-    admin: createAdminRouter({ productOrdered }),
+    admin: createAdminRouter({ productOrdered, orderRefunds }),
   });
 }
 

@@ -20,9 +20,19 @@ export type {
   OrderStatus,
   PaymentStatus,
   ProductStatus,
+  RefundStatus,
   UserRole,
 } from "./schema/enums.ts";
-export { discountKinds, orderStatuses, paymentStatuses, productStatuses, userRoles } from "./schema/enums.ts";
+export {
+  capturedPaymentStatuses,
+  discountKinds,
+  isCaptured,
+  orderStatuses,
+  paymentStatuses,
+  productStatuses,
+  refundStatuses,
+  userRoles,
+} from "./schema/enums.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
 export { text, UNSTORABLE_TEXT_MESSAGE } from "./text.ts";

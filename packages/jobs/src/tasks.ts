@@ -32,6 +32,10 @@ export const taskPayloads = {
   deliver_payment_webhook: z.object({ eventId: z.string().min(1), ...traced }),
   expire_unpaid_order: z.object({ orderId: z.string().min(1), ...traced }),
   void_order_payments: z.object({ orderId: z.string().min(1), ...traced }),
+  /** Asks the provider for a refund the admin recorded; the provider is idempotent on the refund id. */
+  request_refund: z.object({ refundId: z.string().min(1), ...traced }),
+  /** Tells the shopper a refund went through; one per refund. */
+  send_refund_email: z.object({ refundId: z.string().min(1), ...traced }),
   send_order_status_email: z.object({
     orderId: z.string().min(1),
     status: z.enum(["shipped", "delivered", "cancelled"]),
@@ -56,6 +60,8 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   deliver_payment_webhook: 12,
   expire_unpaid_order: 10,
   void_order_payments: 12,
+  request_refund: 12,
+  send_refund_email: 15,
   send_order_status_email: 15,
   send_order_tracking_email: 15,
   send_password_reset: 5,

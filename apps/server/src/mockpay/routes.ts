@@ -9,6 +9,10 @@
  *   POST /mockpay/api/payments/:reference/void  → { status }: closes an undecided payment
  *   POST /mockpay/api/payments/:reference/decision  { decision: "approve" | "decline" } → { status }:
  *        the test helper behind `payments.simulate`, deciding exactly as the hosted page's buttons do
+ *   POST /mockpay/api/payments/:reference/refunds  { reference, amountCents, reason } → { status: "pending" }:
+ *        refunds part of a captured payment, idempotent on the refund's reference; the outcome comes
+ *        as a signed refund.succeeded / refund.failed webhook (a reason containing "mockpay-fail"
+ *        makes it fail, see refunds.ts)
  *   GET  /mockpay/pay/:id       the hosted page: amount, Approve, Decline
  *   POST /mockpay/pay/:id       decision=approve|decline → 303 to the shop's return URL; 403 from another origin
  */
@@ -23,6 +27,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import { eventIdFor } from "./events.ts";
 import { paymentPage } from "./page.ts";
+import { askRefund } from "./refunds.ts";
 
 export interface MockpayDeps {
   db: Db;
@@ -38,6 +43,12 @@ const createPayment = z.object({
 });
 
 const decision = z.object({ decision: z.enum(["approve", "decline"]) });
+
+const createRefund = z.object({
+  reference: text().min(1).max(200),
+  amountCents: z.number().int().positive(),
+  reason: text().max(500).default(""),
+});
 type Decision = z.output<typeof decision>["decision"];
 
 export function mockpayRoutes({ db, config }: MockpayDeps) {
@@ -93,6 +104,19 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
       .where(eq(gatewayPayments.merchantReference, reference));
     if (!payment) return c.json({ error: { message: "No such payment" } }, 404);
     return c.json({ status: payment.status });
+  });
+
+  app.post("/api/payments/:reference/refunds", async (c) => {
+    if (!authorized(c.req.header("authorization"))) return c.json({ error: { message: "Invalid API key" } }, 401);
+    const parsed = createRefund.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: { message: "Invalid refund", issues: parsed.error.issues } }, 400);
+    const asked = await askRefund(db, {
+      paymentReference: c.req.param("reference"),
+      ...parsed.data,
+      requestId: c.get("requestId"),
+    });
+    if (!asked.ok) return c.json({ error: { message: asked.message } }, asked.code);
+    return c.json({ status: asked.status });
   });
 
   app.get("/pay/:id", async (c) => {

@@ -6,16 +6,19 @@ import { adminCustomersRouter } from "../auth/admin-router.ts";
 import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
 import { createAdminProductsRouter, type ProductOrdered } from "../catalog/product-admin-router.ts";
 import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
-import { adminOrdersRouter, adminStatsProcedure } from "../orders/admin-router.ts";
+import { adminStatsProcedure, createAdminOrdersRouter } from "../orders/admin-router.ts";
+import type { OrderRefunds } from "../orders/refunds-port.ts";
+import { adminRefundsRouter } from "../payments/admin-router.ts";
 import { adminDiscountsRouter, adminShippingRouter, adminTaxesRouter } from "../pricing/admin-router.ts";
 import { adminJobsRouter } from "../tasks/admin-router.ts";
-import { router } from "../trpc.ts";
+import { mergeRouters, router } from "../trpc.ts";
 
-export function createAdminRouter(ports: { productOrdered: ProductOrdered }) {
+export function createAdminRouter(ports: { productOrdered: ProductOrdered; orderRefunds: OrderRefunds }) {
   return router({
     products: createAdminProductsRouter(ports),
     categories: adminCategoriesRouter,
-    orders: adminOrdersRouter,
+    // Orders own the order procedures; refunds (`admin.orders.refund`) belong to payments.
+    orders: mergeRouters(createAdminOrdersRouter(ports), adminRefundsRouter),
     customers: adminCustomersRouter,
     stats: adminStatsProcedure,
     jobs: adminJobsRouter,

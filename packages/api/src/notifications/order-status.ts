@@ -70,7 +70,12 @@ export function renderTrackingUpdate(order: StatusFacts, trackingNumber: string,
 }
 
 /** A short letter about an order: greeting, paragraphs, a link to the order's page. */
-function orderLetter(order: StatusFacts, subject: string, body: string[], publicUrl: string): RenderedEmail {
+export function orderLetter(
+  order: Pick<StatusFacts, "id" | "customerName">,
+  subject: string,
+  body: string[],
+  publicUrl: string,
+): RenderedEmail {
   const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
   const text = [`Hello ${order.customerName},`, "", ...body, "", `See your order: ${link}`, "", "— Shopwright"].join(
     "\n",

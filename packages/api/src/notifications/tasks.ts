@@ -6,6 +6,7 @@ import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
 import { sendOrderStatusEmail, sendOrderTrackingEmail } from "./order-status.ts";
 import { sendPasswordResetEmail } from "./password-reset-email.ts";
+import { sendRefundEmail } from "./refund-email.ts";
 import type { DeliveryResult } from "./send-once.ts";
 
 function logged(helpers: JobHelpers, what: string, result: DeliveryResult) {
@@ -29,6 +30,11 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
       if (result.status === "superseded")
         helpers.logger.info(`order ${orderId}: tracking corrected again; not sent`, {});
       else logged(helpers, `order ${orderId}: tracking email`, result);
+    },
+    async send_refund_email({ refundId }, helpers) {
+      const result = await sendRefundEmail(deps, refundId);
+      if (result.status === "not_refunded") helpers.logger.warn(`refund ${refundId}: not succeeded; not sent`, {});
+      else logged(helpers, `refund ${refundId}: email`, result);
     },
     async send_password_reset(payload, helpers) {
       // Logged without the address, and alike whether an account has it.

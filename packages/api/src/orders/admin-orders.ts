@@ -8,13 +8,16 @@ import { emailsById } from "../auth/people.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { lockOrder } from "./lock.ts";
 import { loadOrder } from "./queries.ts";
+import type { OrderRefunds } from "./refunds-port.ts";
 import { canTransition, transitionOrder } from "./transitions.ts";
 
-export async function adminOrderById(db: Db, id: string) {
+/** An order in full for the back office; `orderRefunds` reads its refunds (payments' port). */
+export async function adminOrderById(db: Db, id: string, orderRefunds: OrderRefunds) {
   const [{ order, items, statusHistory, payment, attempts }, audit] = await Promise.all([
     loadOrder(db, id),
     auditTrail(db, "order", id),
   ]);
+  const refunds = await orderRefunds(db, id);
   return {
     id: order.id,
     number: order.number,
@@ -46,8 +49,10 @@ export async function adminOrderById(db: Db, id: string) {
       refundNeededAt,
       updatedAt,
     })),
-    /** Money taken that the order cannot use (it was cancelled, or paid twice): refund it. */
-    needsRefund: attempts.some((a) => a.refundNeededAt !== null),
+    /** Money taken that the order cannot use (it was cancelled, or paid twice) and not yet refunded. */
+    needsRefund: attempts.some((a) => a.refundNeededAt !== null && a.status !== "refunded"),
+    /** Paid, refunded and still refundable, per order and per line, and every refund. */
+    ...refunds,
     audit,
     /** Where the state machine lets an admin move this order next. */
     nextStatuses: orderStatuses.filter((to) => canTransition(order.status, to)),
@@ -73,7 +78,7 @@ export async function setOrderStatus(
   db: Db,
   actorId: string,
   input: { id: string; status: OrderStatus; note?: string; trackingNumber?: string },
-) {
+): Promise<void> {
   if (input.trackingNumber && input.status !== "shipped") {
     throw badRequest("A tracking number goes with shipping the order", { field: "trackingNumber" });
   }
@@ -102,7 +107,6 @@ export async function setOrderStatus(
       },
     });
   });
-  return adminOrderById(db, input.id);
 }
 
 /**
@@ -110,7 +114,11 @@ export async function setOrderStatus(
  * job per order, so two quick corrections send the latest number once). The same number again
  * changes nothing and sends nothing.
  */
-export async function setTrackingNumber(db: Db, actorId: string, input: { id: string; trackingNumber: string }) {
+export async function setTrackingNumber(
+  db: Db,
+  actorId: string,
+  input: { id: string; trackingNumber: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const { orders } = ordersTables(tx);
     const locked = await lockOrder(tx, input.id);
@@ -143,5 +151,4 @@ export async function setTrackingNumber(db: Db, actorId: string, input: { id: st
       { jobKey: `order-tracking:${input.id}` },
     );
   });
-  return adminOrderById(db, input.id);
 }

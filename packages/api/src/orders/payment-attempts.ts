@@ -7,7 +7,7 @@
 import type { Db } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { storefrontRoutes } from "@shopwright/routes";
-import { and, asc, desc, eq, lte, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
@@ -87,7 +87,7 @@ export async function findAttempt(db: Db, paymentId: string) {
 
 /**
  * Records the gateway's verdict on an attempt: a failure ends only a pending attempt, a success
- * lands on any attempt not already succeeded. False when there was nothing to change (a repeated
+ * lands on any attempt that has not taken money yet. False when there was nothing to change (a repeated
  * or late event).
  */
 export async function recordAttemptOutcome(
@@ -97,7 +97,8 @@ export async function recordAttemptOutcome(
   now = new Date(),
 ): Promise<boolean> {
   const { payments } = ordersTables(db);
-  const open = outcome === "failed" ? eq(payments.status, "pending") : ne(payments.status, "succeeded");
+  // A success lands on an attempt not yet captured: a refunded payment stays refunded.
+  const open = outcome === "failed" ? eq(payments.status, "pending") : inArray(payments.status, ["pending", "failed"]);
   const [changed] = await db.orm
     .update(payments)
     .set({ status: outcome, updatedAt: now })

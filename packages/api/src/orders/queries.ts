@@ -1,7 +1,7 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
-import type { Db, OrderStatus, PaymentStatus } from "@shopwright/db";
+import { type Db, isCaptured, type OrderStatus, type PaymentStatus } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { and, asc, count, desc, eq, exists, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { nameContains, nameOf } from "../auth/people.ts";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -46,7 +46,7 @@ export async function listOrders(db: Db, filter: OrderFilter) {
   const refundNeeded = db.orm
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.orderId, orders.id), isNotNull(payments.refundNeededAt)));
+    .where(and(eq(payments.orderId, orders.id), isNotNull(payments.refundNeededAt), ne(payments.status, "refunded")));
   return pageOf(
     filter,
     db.orm
@@ -156,7 +156,7 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
     paymentUrl: order.status === "placed" && payment?.status === "pending" ? payment.paymentUrl : null,
     /** A declined or abandoned payment can be tried again until the deadline (`orders.retryPayment`). */
     canRetryPayment:
-      order.status === "placed" && payment !== null && payment.status !== "succeeded" && payment.expiresAt > new Date(),
+      order.status === "placed" && payment !== null && !isCaptured(payment.status) && payment.expiresAt > new Date(),
     createdAt: order.createdAt,
   };
 }

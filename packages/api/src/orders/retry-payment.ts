@@ -10,7 +10,7 @@
  * finds a newer attempt than the one it started from hands out that attempt's page instead of
  * making another: ten clicks at once open one page.
  */
-import { newId } from "@shopwright/db";
+import { isCaptured, newId } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, eq } from "drizzle-orm";
 import { conflict, notFound, unavailable } from "../errors.ts";
@@ -46,7 +46,7 @@ export async function retryPayment(
     if (!order) throw notFound("Order");
     const latest = await latestAttempt(tx, input.orderId);
     if (!latest) throw notFound("Order");
-    if (latest.status === "succeeded") throw conflict("This order is already paid");
+    if (isCaptured(latest.status)) throw conflict("This order is already paid");
     if (order.status !== "placed") throw conflict(`This order is ${order.status} and can no longer be paid`);
     if (latest.expiresAt <= now) throw conflict("The time to pay for this order has run out");
     const txDeps = { ...deps, db: tx };

@@ -6,14 +6,18 @@ import { publicProcedure, router } from "../trpc.ts";
 import { checkout } from "./checkout.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { listOrders, orderDetail } from "./queries.ts";
+import type { OrderRefunds } from "./refunds-port.ts";
 import { retryPayment } from "./retry-payment.ts";
 import { checkoutSummary } from "./summary.ts";
 
 /** The shopper's order history comes in pages of this size. */
 const ORDERS_PAGE_SIZE = 20;
 
-/** Checkout and retries register payments with the gateway, the one port these procedures need. */
-export function createOrdersRouter({ gateway }: { gateway: PaymentGateway }) {
+/**
+ * Checkout and retries register payments with the gateway; an order's page reads its refunds
+ * through payments' `orderRefunds`. Those are the ports these procedures need.
+ */
+export function createOrdersRouter({ gateway, orderRefunds }: { gateway: PaymentGateway; orderRefunds: OrderRefunds }) {
   return router({
     checkout: protectedProcedure
       .input(
@@ -70,8 +74,14 @@ export function createOrdersRouter({ gateway }: { gateway: PaymentGateway }) {
         ),
       ),
 
-    byId: protectedProcedure
-      .input(z.object({ id: text().min(1).max(100) }))
-      .query(({ ctx, input }) => orderDetail(ctx.db, ctx.viewer.userId, input.id)),
+    byId: protectedProcedure.input(z.object({ id: text().min(1).max(100) })).query(async ({ ctx, input }) => {
+      const order = await orderDetail(ctx.db, ctx.viewer.userId, input.id);
+      const { refundedCents, refunds } = await orderRefunds(ctx.db, order.id);
+      return {
+        ...order,
+        refundedCents,
+        refunds: refunds.map(({ id, amountCents, status, reason, at }) => ({ id, amountCents, status, reason, at })),
+      };
+    }),
   });
 }

@@ -1,7 +1,7 @@
 /** The dashboard's numbers: orders by status, paid revenue over three windows, stock to reorder. */
-import { type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
+import { capturedPaymentStatuses, type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { and, count, eq, gte, ne, sum } from "drizzle-orm";
+import { and, count, eq, gte, inArray, ne, sql, sum } from "drizzle-orm";
 import { lowStockProducts } from "../catalog/stock.ts";
 import { listOrders } from "./queries.ts";
 
@@ -13,13 +13,25 @@ export async function adminStats(db: Db, now = new Date()) {
   const { payments } = ordersTables(db);
   const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-  /** Revenue is what customers paid for orders that still stand (a cancelled order is refunded). */
+  /**
+   * Revenue is what customers paid for orders that still stand (a cancelled order is refunded), net
+   * of refunds: those given and those under way, whose money is already promised back.
+   */
   const revenueSince = async (since: Date) => {
     const [row] = await db.orm
-      .select({ cents: sum(payments.amountCents).mapWith(Number), orders: count() })
+      .select({
+        cents: sum(sql`${payments.amountCents} - ${payments.refundClaimedCents}`).mapWith(Number),
+        orders: count(),
+      })
       .from(payments)
       .innerJoin(orders, eq(orders.id, payments.orderId))
-      .where(and(eq(payments.status, "succeeded"), ne(orders.status, "cancelled"), gte(orders.createdAt, since)));
+      .where(
+        and(
+          inArray(payments.status, capturedPaymentStatuses),
+          ne(orders.status, "cancelled"),
+          gte(orders.createdAt, since),
+        ),
+      );
     return { cents: row?.cents ?? 0, orders: row?.orders ?? 0 };
   };
 

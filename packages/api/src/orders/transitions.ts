@@ -8,7 +8,7 @@
 import { type Db, newId, type OrderStatus } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { restoreStock } from "../catalog/stock.ts";
 import { conflict, notFound } from "../errors.ts";
 
@@ -63,12 +63,22 @@ export async function transitionOrder(
       .values({ id: newId("osh"), orderId, fromStatus: from, status: to, actor, note });
     if (to === "cancelled") {
       const { orderItems } = ordersTables(tx);
+      // Units a refund already restocked are on the shelf; the rest go back now, and the counter
+      // says all are back, so a refund settling later restocks nothing twice.
+      const unshelved = await tx.orm
+        .select({
+          productId: orderItems.productId,
+          quantity: sql<number>`${orderItems.quantity} - ${orderItems.restockedQuantity}`.mapWith(Number),
+        })
+        .from(orderItems)
+        .where(eq(orderItems.orderId, orderId));
+      await tx.orm
+        .update(orderItems)
+        .set({ restockedQuantity: sql`${orderItems.quantity}` })
+        .where(eq(orderItems.orderId, orderId));
       await restoreStock(
         tx,
-        await tx.orm
-          .select({ productId: orderItems.productId, quantity: orderItems.quantity })
-          .from(orderItems)
-          .where(eq(orderItems.orderId, orderId)),
+        unshelved.filter((line) => line.quantity > 0),
       );
       await enqueue(tx, "void_order_payments", { orderId }, { jobKey: `void-payments:${orderId}` });
     }

@@ -1,4 +1,4 @@
-import type { Db } from "@shopwright/db";
+import { type Db, isCaptured } from "@shopwright/db";
 import { lockOrder } from "../orders/lock.ts";
 import { attemptsOf, failPendingAttempts } from "../orders/payment-attempts.ts";
 import { transitionOrder } from "../orders/transitions.ts";
@@ -13,7 +13,7 @@ export async function expireUnpaidOrder(db: Db, orderId: string, now = new Date(
     const order = await lockOrder(tx, orderId);
     if (order?.status !== "placed") return false;
     const attempts = await attemptsOf(tx, orderId);
-    const due = attempts.length > 0 && attempts.every((a) => a.status !== "succeeded" && a.expiresAt <= now);
+    const due = attempts.length > 0 && attempts.every((a) => !isCaptured(a.status) && a.expiresAt <= now);
     if (!due) return false;
     await failPendingAttempts(tx, orderId, now, now);
     await transitionOrder(tx, { orderId, to: "cancelled", actor: "system", note: "payment not received in time" });

@@ -5,6 +5,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { PaymentGateway } from "../orders/payment-gateway.ts";
+import type { RefundGateway } from "./refund-gateway.ts";
 
 /**
  * The merchant API key for the simulated provider, derived from the webhook secret both sides
@@ -16,8 +17,13 @@ export function gatewayApiKey(webhookSecret: string): string {
 
 const createdPayment = z.object({ url: z.url() });
 const voidedPayment = z.object({ status: z.enum(["voided", "succeeded", "failed"]) });
+const requestedRefund = z.object({ status: z.enum(["pending", "succeeded", "failed"]) });
 
-export function httpPaymentGateway(options: { baseUrl: string; apiKey: string; timeoutMs?: number }): PaymentGateway {
+export function httpPaymentGateway(options: {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+}): PaymentGateway & RefundGateway {
   const { baseUrl, apiKey, timeoutMs = 5_000 } = options;
   async function post(path: string, body: unknown): Promise<unknown> {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -40,6 +46,15 @@ export function httpPaymentGateway(options: { baseUrl: string; apiKey: string; t
     },
     async simulateDecision(paymentId, decision) {
       return voidedPayment.parse(await post(`/api/payments/${encodeURIComponent(paymentId)}/decision`, { decision }));
+    },
+    async refundPayment({ refundId, paymentId, amountCents, reason }) {
+      return requestedRefund.parse(
+        await post(`/api/payments/${encodeURIComponent(paymentId)}/refunds`, {
+          reference: refundId,
+          amountCents,
+          reason,
+        }),
+      );
     },
   };
 }

@@ -5,7 +5,7 @@
  * page does, and the webhook path is exercised every time. Development and test only: in
  * production a payment is decided by the shopper alone.
  */
-import type { Db } from "@shopwright/db";
+import { type Db, isCaptured } from "@shopwright/db";
 import type { ApiConfig } from "../config.ts";
 import { conflict, forbidden, unavailable } from "../errors.ts";
 import type { PaymentDecision, PaymentGateway } from "../orders/payment-gateway.ts";
@@ -33,7 +33,7 @@ export async function simulatePayment(
     throw forbidden("Simulated payments are refused in production mode (NODE_ENV=production)");
   }
   const order = await orderDetail(db, input.userId, input.orderId);
-  if (order.payment?.status === "succeeded") throw conflict("This order is already paid");
+  if (order.payment && isCaptured(order.payment.status)) throw conflict("This order is already paid");
   if (order.status !== "placed") throw conflict(`This order is ${order.status} and can no longer be paid`);
   if (order.payment?.status === "failed") throw conflict(ALREADY.failed);
   if (!order.payment || !order.paymentUrl) {

@@ -3,13 +3,20 @@ import type { PaymentGateway } from "../orders/payment-gateway.ts";
 import type { TaskDeps } from "../task-deps.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
 import { gatewayApiKey, httpPaymentGateway } from "./gateway.ts";
+import type { RefundGateway } from "./refund-gateway.ts";
+import { sendRefundToProvider } from "./refund-request.ts";
 import { voidOpenAttempts } from "./void.ts";
 
 /**
- * The payments domain's jobs: cancelling orders left unpaid past their deadline, and voiding the
- * open payments of cancelled orders at the gateway (a failed call throws, so the job retries).
+ * The payments domain's jobs: cancelling orders left unpaid past their deadline, voiding the open
+ * payments of cancelled orders at the gateway, and asking it for the refunds admins recorded (a
+ * failed call throws, so the job retries).
  */
-export function paymentTasks({ db, config, gateway }: TaskDeps & { gateway?: PaymentGateway }): TaskHandlers {
+export function paymentTasks({
+  db,
+  config,
+  gateway,
+}: TaskDeps & { gateway?: PaymentGateway & RefundGateway }): TaskHandlers {
   const provider =
     gateway ?? httpPaymentGateway({ baseUrl: config.gatewayUrl, apiKey: gatewayApiKey(config.webhookSecret) });
   return {
@@ -29,6 +36,10 @@ export function paymentTasks({ db, config, gateway }: TaskDeps & { gateway?: Pay
           paymentIds: alreadyPaid,
         });
       }
+    },
+    async request_refund({ refundId }, helpers) {
+      const result = await sendRefundToProvider({ db, gateway: provider }, refundId);
+      helpers.logger.info(`refund ${result}`, { refundId });
     },
   };
 }

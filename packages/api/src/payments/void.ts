@@ -5,6 +5,7 @@
  * says, and its success webhook (still on its way) is flagged for a refund when it lands.
  */
 
+import { isCaptured } from "@shopwright/db";
 import { attemptsOf, failPendingAttempts, type PaymentDeps } from "../orders/payment-attempts.ts";
 
 export async function voidOpenAttempts(
@@ -14,7 +15,7 @@ export async function voidOpenAttempts(
   await failPendingAttempts(db, orderId);
   // Declined attempts are asked too: voiding is harmless at the gateway, and our `failed` may be
   // the expiry's verdict rather than the gateway's.
-  const registered = (await attemptsOf(db, orderId)).filter((a) => a.status !== "succeeded" && a.paymentUrl);
+  const registered = (await attemptsOf(db, orderId)).filter((a) => !isCaptured(a.status) && a.paymentUrl);
   let voided = 0;
   const alreadyPaid: string[] = [];
   for (const { id } of registered) {

@@ -1,6 +1,7 @@
 /**
  * The gateway's webhook, received: verify the signature over the raw bytes, record the event id
- * (a replay finds it and changes nothing), check the amount, and settle the payment and order.
+ * (a replay finds it and changes nothing), check the amount, and settle the payment and order, or
+ * the refund.
  */
 import { type Db, text } from "@shopwright/db";
 import { paymentsTables } from "@shopwright/db/tables/payments";
@@ -13,6 +14,7 @@ import type { Logger } from "../logger.ts";
 import { lockOrder } from "../orders/lock.ts";
 import { findAttempt, flagRefundNeeded, recordAttemptOutcome } from "../orders/payment-attempts.ts";
 import { transitionOrder } from "../orders/transitions.ts";
+import { findRefund, settleRefund } from "./refund-settlement.ts";
 import { verifyWebhookSignature } from "./signature.ts";
 
 const paymentEvent = z.object({
@@ -26,7 +28,24 @@ const paymentEvent = z.object({
   }),
 });
 
+const refundEvent = z.object({
+  id: text().min(1).max(200),
+  type: z.enum(["refund.succeeded", "refund.failed"]),
+  created: z.number().int(),
+  data: z.object({
+    refundId: text().min(1).max(200),
+    paymentId: text().min(1).max(200),
+    orderId: text().min(1).max(200),
+    amountCents: z.number().int(),
+    /** Why the provider refused a refund, when it says. */
+    failureReason: text().max(500).optional(),
+  }),
+});
+
+const providerEvent = z.discriminatedUnion("type", [paymentEvent, refundEvent]);
+
 export type PaymentEvent = z.infer<typeof paymentEvent>;
+export type RefundEvent = z.infer<typeof refundEvent>;
 
 /** What became of an event; `duplicate` means it was processed before. */
 export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "amount_mismatch" | "refund_needed";
@@ -51,12 +70,16 @@ export async function receivePaymentWebhook(
   } catch {
     throw badRequest("The body is not JSON");
   }
-  const parsed = paymentEvent.safeParse(json);
-  if (!parsed.success) throw badRequest("The body is not a payment event", { issues: parsed.error.issues });
+  const parsed = providerEvent.safeParse(json);
+  if (!parsed.success) throw badRequest("The body is not a payment or refund event", { issues: parsed.error.issues });
   const event = parsed.data;
-  const outcome = await deps.db.transaction((tx) => applyPaymentEvent(tx, event, requestId));
+  const outcome = await deps.db.transaction((tx) =>
+    event.type.startsWith("refund.")
+      ? applyRefundEvent(tx, event as RefundEvent, requestId)
+      : applyPaymentEvent(tx, event as PaymentEvent, requestId),
+  );
   if (outcome === "amount_mismatch") {
-    deps.log.warn({ eventId: event.id, paymentId: event.data.paymentId }, "payment event amount does not match");
+    deps.log.warn({ eventId: event.id, paymentId: event.data.paymentId }, "provider event does not match our records");
   }
   if (outcome === "refund_needed") {
     deps.log.warn(
@@ -68,19 +91,49 @@ export async function receivePaymentWebhook(
 }
 
 async function applyPaymentEvent(tx: Db, event: PaymentEvent, requestId?: string): Promise<WebhookOutcome> {
-  const { paymentEvents } = paymentsTables(tx);
   const payment = await findAttempt(tx, event.data.paymentId);
   if (!payment) throw badRequest("Unknown payment");
+  return once(tx, event, payment.id, () => settle(tx, payment, event, requestId));
+}
 
-  // The event id is claimed first: a concurrent delivery of the same event waits here, then leaves.
+/**
+ * A refund's outcome. The refund must be one the shop asked for, of this payment, order and amount;
+ * anything else is recorded and changes nothing, as a payment event that does not match.
+ */
+async function applyRefundEvent(tx: Db, event: RefundEvent, requestId?: string): Promise<WebhookOutcome> {
+  const refund = await findRefund(tx, event.data.refundId);
+  if (!refund) throw badRequest("Unknown refund");
+  return once(tx, event, refund.paymentId, async () => {
+    const { paymentId, orderId, amountCents, failureReason } = event.data;
+    if (paymentId !== refund.paymentId || orderId !== refund.orderId || amountCents !== refund.amountCents) {
+      return "amount_mismatch";
+    }
+    const outcome =
+      event.type === "refund.succeeded"
+        ? ({ status: "succeeded" } as const)
+        : ({ status: "failed", reason: failureReason ?? "The payment provider declined the refund" } as const);
+    return (await settleRefund(tx, refund, outcome, requestId)) ? "applied" : "ignored";
+  });
+}
+
+/**
+ * The event id is claimed first: a concurrent delivery of the same event waits here, then leaves
+ * as a duplicate; the outcome is recorded beside it.
+ */
+async function once(
+  tx: Db,
+  event: { id: string; type: string },
+  paymentId: string,
+  apply: () => Promise<WebhookOutcome>,
+): Promise<WebhookOutcome> {
+  const { paymentEvents } = paymentsTables(tx);
   const [claimed] = await tx.orm
     .insert(paymentEvents)
-    .values({ id: event.id, paymentId: payment.id, type: event.type, outcome: "received" })
+    .values({ id: event.id, paymentId, type: event.type, outcome: "received" })
     .onConflictDoNothing()
     .returning({ id: paymentEvents.id });
   if (!claimed) return "duplicate";
-
-  const outcome = await settle(tx, payment, event, requestId);
+  const outcome = await apply();
   await tx.orm.update(paymentEvents).set({ outcome }).where(eq(paymentEvents.id, event.id));
   return outcome;
 }

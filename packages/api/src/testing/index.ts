@@ -18,6 +18,7 @@ import type {
   PaymentGateway,
   VoidedPaymentStatus,
 } from "../orders/payment-gateway.ts";
+import type { RefundGateway, RefundPaymentInput } from "../payments/refund-gateway.ts";
 import { createAppRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
 
@@ -44,7 +45,7 @@ export function memoryCookieJar(): CookieJar & { values: Map<string, string> } {
 }
 
 /**
- * A payment gateway in memory: records what it was asked and answers with a hosted-page URL, or
+ * A payment gateway in memory: records what it was asked (refunds too) and answers with a hosted-page URL, or
  * fails while `failing` is set (a provider outage). `decide` plays the shopper on the hosted page,
  * as `simulateDecision` does for the shop; a voided payment can no longer be decided.
  */
@@ -54,6 +55,7 @@ export function fakePaymentGateway() {
     calls: [] as CreatePaymentInput[],
     voids: [] as string[],
     simulated: [] as { paymentId: string; decision: PaymentDecision }[],
+    refunds: [] as RefundPaymentInput[],
     failing: false,
     decisions,
     async createPayment(input: CreatePaymentInput) {
@@ -74,13 +76,18 @@ export function fakePaymentGateway() {
       gateway.decide(paymentId, decision === "approve" ? "succeeded" : "failed");
       return { status: decisions.get(paymentId)! };
     },
+    async refundPayment(input: RefundPaymentInput) {
+      gateway.refunds.push(input);
+      if (gateway.failing) throw new Error("gateway unavailable");
+      return { status: "pending" as const };
+    },
     /** The shopper's choice on the hosted page; false once the payment was voided or decided. */
     decide(paymentId: string, outcome: "succeeded" | "failed"): boolean {
       if (decisions.has(paymentId)) return false;
       decisions.set(paymentId, outcome);
       return true;
     },
-  } satisfies PaymentGateway & Record<string, unknown>;
+  } satisfies PaymentGateway & RefundGateway & Record<string, unknown>;
   return gateway;
 }
 

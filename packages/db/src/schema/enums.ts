@@ -11,8 +11,21 @@ export type ProductStatus = (typeof productStatuses)[number];
 export const orderStatuses = ["placed", "processing", "shipped", "delivered", "cancelled"] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const paymentStatuses = ["pending", "succeeded", "failed"] as const;
+/** A captured payment becomes `partially_refunded`, then `refunded`, as its refunds succeed. */
+export const paymentStatuses = ["pending", "succeeded", "failed", "partially_refunded", "refunded"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
+/** The statuses of a payment that took the money: what revenue counts and refunds draw on. */
+export const capturedPaymentStatuses = [
+  "succeeded",
+  "partially_refunded",
+  "refunded",
+] as const satisfies readonly PaymentStatus[];
+export const isCaptured = (status: PaymentStatus): boolean =>
+  (capturedPaymentStatuses as readonly PaymentStatus[]).includes(status);
+
+/** A refund is `pending` until the provider's webhook says it `succeeded` or `failed`. */
+export const refundStatuses = ["pending", "succeeded", "failed"] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
 
 /** A discount code takes a whole percentage off, or a fixed amount in cents. */
 export const discountKinds = ["percent", "fixed"] as const;
@@ -23,3 +36,5 @@ export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
 /** The simulated provider's own payment states, not the shop's. */
 export const gatewayPaymentStatuses = ["requires_action", "succeeded", "failed", "voided"] as const;
 export type GatewayPaymentStatus = (typeof gatewayPaymentStatuses)[number];
+/** The simulated provider's refund states: decided when its webhook is first delivered. */
+export const gatewayRefundStatuses = ["pending", "succeeded", "failed"] as const;

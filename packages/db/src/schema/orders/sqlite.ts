@@ -2,7 +2,9 @@
  * Orders, their lines, status history and payment attempts, and checkout's idempotency keys: the
  * orders domain's tables.
  */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/sqlite.ts";
 import { products } from "../catalog/sqlite.ts";
@@ -48,8 +50,23 @@ export const orderItems = sqliteTable(
     name: text().notNull(),
     unitPriceCents: cents().notNull(),
     quantity: integer().notNull(),
+    /** Units claimed by refunds that have not failed: a line is never refunded past what was bought. */
+    refundClaimedQuantity: integer().notNull().default(0),
+    /** Units put back on the shelf (by a refund or the cancellation): each unit goes back once. */
+    restockedQuantity: integer().notNull().default(0),
   },
-  (t) => [index("order_items_order_id_index").on(t.orderId), index("order_items_product_id_index").on(t.productId)],
+  (t) => [
+    index("order_items_order_id_index").on(t.orderId),
+    index("order_items_product_id_index").on(t.productId),
+    check(
+      "order_items_refund_claimed_within_quantity",
+      sql`${t.refundClaimedQuantity} >= 0 and ${t.refundClaimedQuantity} <= ${t.quantity}`,
+    ),
+    check(
+      "order_items_restocked_within_quantity",
+      sql`${t.restockedQuantity} >= 0 and ${t.restockedQuantity} <= ${t.quantity}`,
+    ),
+  ],
 );
 
 export const orderStatusHistory = sqliteTable(
@@ -103,11 +120,17 @@ export const payments = sqliteTable(
     expiresAt: at().notNull(),
     /** Set when money arrived that the shop could not use (the order was cancelled or paid already). */
     refundNeededAt: at(),
+    /** Cents claimed by refunds that have not failed: refunds never pass what was captured. */
+    refundClaimedCents: cents().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("payments_order_id_attempt_unique").on(t.orderId, t.attempt),
     index("payments_status_expires_at_index").on(t.status, t.expiresAt),
+    check(
+      "payments_refund_claimed_within_amount",
+      sql`${t.refundClaimedCents} >= 0 and ${t.refundClaimedCents} <= ${t.amountCents}`,
+    ),
   ],
 );
