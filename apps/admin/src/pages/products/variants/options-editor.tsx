@@ -1,6 +1,5 @@
 /**
- * A product's options and their values: add or remove a value, add an option while no variant is
- * saved yet. Whenever some combination of values has no variant, the editor offers to create the
+ * A product's options and their values: add or remove a value, add an option. Whenever some combination of values has no variant, the editor offers to create the
  * missing ones, so adding "XL" to Size is one more click from selling every colour in XL.
  */
 import { Button } from "@shopwright/ui/button";
@@ -8,7 +7,14 @@ import { TextField } from "@shopwright/ui/field";
 import { formatVariantOptions } from "@shopwright/ui/variant-options";
 import { useState } from "react";
 import styles from "./options-editor.module.css";
-import { addValue, missingCombinations, type ProductOption, removeValue, type VariantRow } from "./variant-rows.ts";
+import {
+  addOption,
+  addValue,
+  missingCombinations,
+  type ProductOption,
+  removeValue,
+  type VariantRow,
+} from "./variant-rows.ts";
 
 /** How many missing combinations are named one by one before "and N more". */
 const NAMED_MISSING = 6;
@@ -26,7 +32,6 @@ export function OptionsEditor({
 }) {
   const [problem, setProblem] = useState<{ option: string; message: string } | null>(null);
   const missing = options.length > 0 ? missingCombinations(options, rows) : [];
-  const canAddOption = rows.every((row) => !row.id);
 
   const add = (name: string, typed: string) => {
     const result = addValue(options, name, typed);
@@ -72,7 +77,14 @@ export function OptionsEditor({
           />
         </fieldset>
       ))}
-      {canAddOption && <AddOption options={options} onAdd={(option) => onChange([...options, option], [...rows])} />}
+      <AddOption
+        onAdd={(name, values) => {
+          const result = addOption(options, rows, name, values);
+          if (!result.ok) return result.problem;
+          onChange(result.options, result.rows);
+          return undefined;
+        }}
+      />
       {missing.length > 0 && (
         <div className={styles.missing} role="status">
           <p>
@@ -124,31 +136,14 @@ function AddValue({
   );
 }
 
-function AddOption({ options, onAdd }: { options: readonly ProductOption[]; onAdd: (option: ProductOption) => void }) {
+function AddOption({ onAdd }: { onAdd: (name: string, values: string) => string | undefined }) {
   const [name, setName] = useState("");
   const [values, setValues] = useState("");
-  const [error, setError] = useState<{ name?: string; values?: string }>({});
+  const [error, setError] = useState<string>();
   const submit = () => {
-    const trimmed = name.trim();
-    const list = [
-      ...new Set(
-        values
-          .split(",")
-          .map((value) => value.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const found = {
-      ...(!trimmed
-        ? { name: "Name the option, such as Size" }
-        : options.some((option) => option.name.toLowerCase() === trimmed.toLowerCase())
-          ? { name: `There is already an option called ${trimmed}` }
-          : {}),
-      ...(list.length === 0 ? { values: "Give at least one value, such as S, M, L" } : {}),
-    };
-    setError(found);
-    if (found.name || found.values) return;
-    onAdd({ name: trimmed, values: list });
+    const problem = onAdd(name, values);
+    setError(problem);
+    if (problem) return;
     setName("");
     setValues("");
   };
@@ -159,14 +154,13 @@ function AddOption({ options, onAdd }: { options: readonly ProductOption[]; onAd
         <TextField
           label="Option name"
           value={name}
-          error={error.name}
+          error={error}
           placeholder="Size"
           onChange={(event) => setName(event.target.value)}
         />
         <TextField
           label="Values, separated by commas"
           value={values}
-          error={error.values}
           placeholder="S, M, L"
           onChange={(event) => setValues(event.target.value)}
         />

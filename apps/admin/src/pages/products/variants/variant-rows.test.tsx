@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  addOption,
   addValue,
   applyToSelected,
   combinations,
@@ -9,6 +10,7 @@ import {
   rowChanged,
   rowOf,
   rowProblems,
+  serverRowProblems,
   suggestedSku,
   variantInput,
 } from "./variant-rows.ts";
@@ -87,6 +89,29 @@ describe("editing values", () => {
   });
 });
 
+describe("adding an option", () => {
+  it("gives every existing variant the first value, so a simple product's variant keeps its stock", () => {
+    const simple = rowOf({ id: "var_1", sku: "MUG", options: {}, priceCents: 900, stock: 8, status: "active" });
+    const added = addOption([], [simple], " Colour ", "Blue, White, Blue");
+    if (!added.ok) throw new Error(added.problem);
+    expect(added.options).toEqual([{ name: "Colour", values: ["Blue", "White"] }]);
+    expect(added.rows).toEqual([{ ...simple, options: { Colour: "Blue" } }]);
+    expect(missingCombinations(added.options, added.rows)).toEqual([{ Colour: "White" }]);
+  });
+
+  it("refuses an option without a name or values, or one already there", () => {
+    expect(addOption(options, [], "", "S")).toEqual({ ok: false, problem: "Name the option, such as Size" });
+    expect(addOption(options, [], "size", "XL")).toEqual({
+      ok: false,
+      problem: "There is already an option called size",
+    });
+    expect(addOption(options, [], "Fit", " , ")).toEqual({
+      ok: false,
+      problem: "Give at least one value, such as S, M, L",
+    });
+  });
+});
+
 describe("the grid's rows", () => {
   it("sets price and stock on the selected rows only", () => {
     const rows = [saved("var_1", "S", "Black"), saved("var_2", "S", "Sand"), saved("var_3", "M", "Black")];
@@ -118,6 +143,14 @@ describe("the grid's rows", () => {
       stock: "Enter a whole number",
     });
     expect(problems.has("var_4")).toBe(false);
+  });
+
+  it("puts the server's refusals on the rows they were sent for", () => {
+    const problems = serverRowProblems(
+      { "variants.1.sku": "SKU SHIRT-S-BLACK is taken by another product", name: "Give the product a name" },
+      ["var_1", "new-7"],
+    );
+    expect([...problems]).toEqual([["new-7", { sku: "SKU SHIRT-S-BLACK is taken by another product" }]]);
   });
 
   it("sends cents and whole numbers, with the id of a saved variant", () => {

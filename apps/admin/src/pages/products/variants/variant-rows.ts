@@ -111,6 +111,39 @@ export function addValue(
 }
 
 /**
+ * A new option, its values typed as "S, M, L". Every existing variant takes its first value, so a
+ * simple product's one variant (its stock, its orders) becomes the first combination rather than
+ * being lost; the other combinations are then offered as new variants.
+ */
+export function addOption(
+  options: readonly ProductOption[],
+  rows: readonly VariantRow[],
+  typedName: string,
+  typedValues: string,
+): Refusable<{ options: ProductOption[]; rows: VariantRow[] }> {
+  const name = typedName.trim();
+  const values = [
+    ...new Set(
+      typedValues
+        .split(",")
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (!name) return { ok: false, problem: "Name the option, such as Size" };
+  if (options.some((option) => option.name.toLowerCase() === name.toLowerCase())) {
+    return { ok: false, problem: `There is already an option called ${name}` };
+  }
+  const first = values[0];
+  if (first === undefined) return { ok: false, problem: "Give at least one value, such as S, M, L" };
+  return {
+    ok: true,
+    options: [...options, { name, values }],
+    rows: rows.map((row) => ({ ...row, options: { ...row.options, [name]: first } })),
+  };
+}
+
+/**
  * A value taken off an option, with the unsaved rows that used it. A value a saved variant uses
  * stays: that variant may be in orders, so it is archived instead, not made to lose its options.
  */
@@ -166,6 +199,23 @@ export function rowProblems(rows: readonly VariantRow[]): Map<string, RowProblem
     if (!/^-?\d+$/.test(row.stock.trim())) found.stock = "Enter a whole number";
     else if (Number(row.stock) < 0) found.stock = "Stock cannot be negative";
     if (Object.keys(found).length > 0) problems.set(row.key, found);
+  }
+  return problems;
+}
+
+const SERVER_ROW_FIELD = /^variants\.(\d+)\.(sku|priceCents|stock)$/;
+
+/**
+ * The server's field errors for the rows it was sent ("variants.3.sku"), keyed by row; `sentKeys`
+ * are the rows' keys in the order they were sent.
+ */
+export function serverRowProblems(fields: Record<string, string>, sentKeys: readonly string[]) {
+  const problems = new Map<string, RowProblems>();
+  for (const [path, message] of Object.entries(fields)) {
+    const match = SERVER_ROW_FIELD.exec(path);
+    const key = match && sentKeys[Number(match[1])];
+    if (!match || !key) continue;
+    problems.set(key, { ...problems.get(key), [match[2] as keyof RowProblems]: message });
   }
   return problems;
 }
