@@ -1,6 +1,7 @@
 /** The order confirmation email: rendered with the parts every email shares (render.ts). */
 import { type Address, addressLines } from "@shopwright/address";
 import { storefrontRoutes } from "@shopwright/routes";
+import { formatVariantOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { formatCents, lineTotal } from "../lib/money.ts";
 import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
 
@@ -12,8 +13,15 @@ export interface ConfirmationOrder {
   totalCents: number;
   shippingAddress: Address;
   placedAt: Date;
-  lines: { name: string; quantity: number; unitPriceCents: number }[];
+  /** `options` is the variant's as the order line snapshot it ({ Size: "M", Colour: "Sand" }). */
+  lines: { name: string; quantity: number; unitPriceCents: number; options?: VariantOptions | null }[];
 }
+
+/** "Linen Shirt (Size M · Sand)": the line's name with its options, as the shop's pages write them. */
+const lineName = (line: ConfirmationOrder["lines"][number]) => {
+  const options = formatVariantOptions(line.options);
+  return options ? `${line.name} (${options})` : line.name;
+};
 
 export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
   const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
@@ -34,7 +42,7 @@ export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: str
     "",
     ...order.lines.map(
       (l) =>
-        `  ${l.quantity} × ${l.name} at ${formatCents(l.unitPriceCents)} = ${formatCents(lineTotal(l.unitPriceCents, l.quantity))}`,
+        `  ${l.quantity} × ${lineName(l)} at ${formatCents(l.unitPriceCents)} = ${formatCents(lineTotal(l.unitPriceCents, l.quantity))}`,
     ),
     "",
     ...totals.map(([label, cents]) => `  ${label}: ${formatCents(cents)}`),
@@ -52,7 +60,7 @@ export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: str
   const rows = order.lines
     .map(
       (l) =>
-        `<tr><td ${cell}>${escapeHtml(l.name)}</td><td ${right}>${l.quantity}</td>` +
+        `<tr><td ${cell}>${escapeHtml(lineName(l))}</td><td ${right}>${l.quantity}</td>` +
         `<td ${right}>${formatCents(l.unitPriceCents)}</td>` +
         `<td ${right}>${formatCents(lineTotal(l.unitPriceCents, l.quantity))}</td></tr>`,
     )
