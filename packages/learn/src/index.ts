@@ -2,6 +2,7 @@
 import type { Experiment } from "./experiment.ts";
 import { atLeastOnce } from "./experiments/at-least-once.ts";
 import { crashMidCheckout } from "./experiments/crash-mid-checkout.ts";
+import { doubleRefund } from "./experiments/double-refund.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
 import { guestMergeRace } from "./experiments/guest-merge-race.ts";
 import { oversell } from "./experiments/oversell.ts";
@@ -18,6 +19,7 @@ export const experiments: Experiment[] = [
   oversell,
   doubleSubmit,
   webhookReplay,
+  doubleRefund,
   guestMergeRace,
   refreshTheft,
   passwordHashing,

@@ -14,6 +14,8 @@ const TONE: Record<string, "good" | "active" | "waiting" | "bad" | undefined> = 
   pending: "waiting",
   succeeded: "good",
   failed: "bad",
+  partially_refunded: "active",
+  refunded: "good",
   permanently_failed: "bad",
   refund_needed: "bad",
   verified: "good",

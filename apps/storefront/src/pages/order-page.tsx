@@ -2,6 +2,7 @@ import { errorMessage } from "@shopwright/client";
 import { addressLines } from "@shopwright/client/address";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
+import { formatCents } from "@shopwright/ui/money";
 import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -16,6 +17,13 @@ import styles from "./page.module.css";
 
 /** While the payment is undecided the page polls, so it moves on by itself once the webhook lands. */
 const POLL_MS = 1_000;
+
+/** A refund as the shopper reads it: the money is on its way back only once the provider says so. */
+const REFUND_STATUS = {
+  pending: "being refunded",
+  succeeded: "refunded",
+  failed: "could not be refunded; we will be in touch",
+} as const;
 
 export function OrderPage() {
   usePageTitle("Your order");
@@ -65,7 +73,8 @@ function OrderDetail() {
   const address = data.shippingAddress;
   const awaitingPayment = data.status === "placed" && data.payment?.status === "pending";
   const declined = data.status === "placed" && data.payment?.status === "failed";
-  const paid = data.payment?.status === "succeeded";
+  const paid =
+    data.payment?.status !== undefined && data.payment.status !== "pending" && data.payment.status !== "failed";
   return (
     <>
       <p>
@@ -139,6 +148,24 @@ function OrderDetail() {
           <h2>Status</h2>
           <StatusTimeline history={data.statusHistory} status={data.status} />
           <p className={styles.muted}>Placed {formatDateTime(data.createdAt)}</p>
+          {data.refunds.length > 0 && (
+            <>
+              <h2 className={styles.spaced}>Refunds</h2>
+              <ul className={styles.plainList} aria-label="Refunds">
+                {data.refunds.map((refund) => (
+                  <li key={refund.id}>
+                    <strong>{formatCents(refund.amountCents)}</strong> {REFUND_STATUS[refund.status]},{" "}
+                    {formatDateTime(refund.at)}
+                    <br />
+                    <span className={styles.muted}>{refund.reason}</span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                Refunded in all: <strong>{formatCents(data.refundedCents)}</strong>
+              </p>
+            </>
+          )}
         </aside>
       </div>
     </>

@@ -22,6 +22,7 @@ import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderDetail, OrderStatus } from "../../lib/types.ts";
 import styles from "./order-page.module.css";
+import { fullRefund, REFUNDS_ANCHOR, RefundCard } from "./refund-card.tsx";
 
 const ACTION: Record<OrderStatus, string> = {
   placed: "Mark placed",
@@ -33,7 +34,11 @@ const ACTION: Record<OrderStatus, string> = {
 
 export function OrderPage() {
   const { id = "" } = useParams();
-  const order = useQuery(trpc.admin.orders.byId.queryOptions({ id }));
+  const order = useQuery({
+    ...trpc.admin.orders.byId.queryOptions({ id }),
+    // A refund is settled by the provider's webhook a moment after it is asked for.
+    refetchInterval: (query) => (query.state.data?.refunds.some((r) => r.status === "pending") ? 1_000 : false),
+  });
   if (order.isPending) return <Loading />;
   if (order.isError) return <LoadError error={order.error} onRetry={() => order.refetch()} />;
   const data = order.data;
@@ -57,7 +62,7 @@ export function OrderPage() {
             .filter((a) => a.refundNeededAt)
             .map((a) => `${formatCents(a.amountCents)}, payment ${a.id}`)
             .join("; ")}
-          ). Refund it with the payment provider.
+          ). <a href={`#${REFUNDS_ANCHOR}`}>Refund it below.</a>
         </Notice>
       )}
       {data.trackingNumber && <Notice tone="info">Tracking number: {data.trackingNumber}</Notice>}
@@ -86,6 +91,7 @@ export function OrderPage() {
               <span className={styles.total}>{formatCents(data.totalCents)}</span>
             </div>
           </Card>
+          <RefundCard order={data} />
           <Card title="Status history">
             <ol className={styles.history} aria-label="Status history">
               {data.statusHistory.map((entry) => (
@@ -135,12 +141,24 @@ function Transitions({ order }: { order: OrderDetail }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
   const [tracking, setTracking] = useState("");
+  const paid = order.refundableCents > 0;
+  const [refundOnCancel, setRefundOnCancel] = useState(true);
+  const refund = useMutation(
+    trpc.admin.orders.refund.mutationOptions({
+      onSettled: () =>
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.orders.byId.queryKey({ id: order.id }) }),
+    }),
+  );
   const setStatus = useMutation(
     trpc.admin.orders.setStatus.mutationOptions({
       onSuccess: (updated) => {
         setNote("");
         setTracking("");
         queryClient.setQueryData(trpc.admin.orders.byId.queryKey({ id: order.id }), updated);
+        // Cancelling a paid order gives the money back in the same step, unless the admin said not to.
+        if (updated.status === "cancelled" && paid && refundOnCancel) {
+          refund.mutate(fullRefund(updated, note.trim() || "Order cancelled"));
+        }
         void queryClient.invalidateQueries({ queryKey: trpc.admin.orders.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.admin.stats.queryKey() });
       },
@@ -150,7 +168,11 @@ function Transitions({ order }: { order: OrderDetail }) {
     }),
   );
   const move = (status: OrderStatus) => {
-    if (status === "cancelled" && !window.confirm("Cancel this order? Its stock goes back on the shelf.")) return;
+    const cancelQuestion =
+      paid && refundOnCancel
+        ? `Cancel this order and refund ${formatCents(order.refundableCents)}? Its stock goes back on the shelf.`
+        : "Cancel this order? Its stock goes back on the shelf.";
+    if (status === "cancelled" && !window.confirm(cancelQuestion)) return;
     // A parcel can go without tracking (a letter, a local courier), so a blank number is allowed,
     // but asked about: the customer will have nothing to follow. It can be added afterwards.
     if (
@@ -172,6 +194,7 @@ function Transitions({ order }: { order: OrderDetail }) {
   return (
     <Card title="Next step">
       {setStatus.isError && <Notice tone="error">{errorMessage(setStatus.error)}</Notice>}
+      {refund.isError && <Notice tone="error">Cancelled, but the refund failed: {errorMessage(refund.error)}</Notice>}
       {order.status === "shipped" && <TrackingForm order={order} />}
       {order.nextStatuses.length === 0 ? (
         <Muted>This order is {statusLabel(order.status).toLowerCase()}; nothing more happens to it.</Muted>
@@ -186,6 +209,12 @@ function Transitions({ order }: { order: OrderDetail }) {
             />
           )}
           <TextField label="Note (optional, for the team)" value={note} onChange={(e) => setNote(e.target.value)} />
+          {paid && order.nextStatuses.includes("cancelled") && (
+            <label className={styles.checkbox}>
+              <input type="checkbox" checked={refundOnCancel} onChange={(e) => setRefundOnCancel(e.target.checked)} />
+              When cancelling, refund the full {formatCents(order.refundableCents)}
+            </label>
+          )}
           <div className={styles.buttons}>
             {order.nextStatuses.map((status) => (
               <Button

@@ -10,6 +10,7 @@ import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderStatus } from "../../lib/types.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
+import { REFUNDS_ANCHOR } from "./refund-card.tsx";
 
 const PAGE_SIZE = 20;
 const STATUSES: OrderStatus[] = ["placed", "processing", "shipped", "delivered", "cancelled"];
@@ -82,7 +83,11 @@ export function OrdersPage() {
             cell: (order) => (
               <>
                 {order.paymentStatus && <StatusBadge status={order.paymentStatus} />}
-                {order.needsRefund && <StatusBadge status="refund_needed" />}
+                {order.needsRefund && (
+                  <Link to={`${routes.order.href({ id: order.id })}#${REFUNDS_ANCHOR}`}>
+                    <StatusBadge status="refund_needed" />
+                  </Link>
+                )}
               </>
             ),
           },
