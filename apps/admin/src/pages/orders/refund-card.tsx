@@ -15,6 +15,7 @@ import { Card, Facts, Muted, Notice } from "../../components/page.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderDetail } from "../../lib/types.ts";
+import orderStyles from "./order-page.module.css";
 import styles from "./refund-card.module.css";
 
 const newKey = () => `refund-${crypto.randomUUID()}`;
@@ -39,7 +40,7 @@ export function RefundCard({ order }: { order: OrderDetail }) {
           <dd>{formatCents(order.refundableCents)}</dd>
         </Facts>
         {order.refunds.length > 0 && (
-          <ol className={styles.refunds} aria-label="Refunds">
+          <ol className={orderStyles.history} aria-label="Refunds">
             {order.refunds.map((refund) => (
               <li key={refund.id}>
                 <strong>{formatCents(refund.amountCents)}</strong>
@@ -147,7 +148,7 @@ function RefundForm({ order }: { order: OrderDetail }) {
                 placeholder="0"
                 onChange={(e) => setQuantities({ ...quantities, [item.id]: e.target.value })}
               />
-              <label className={styles.checkbox}>
+              <label className={orderStyles.checkbox}>
                 <input
                   type="checkbox"
                   checked={restock[item.id] ?? restockByDefault}
@@ -183,7 +184,7 @@ function RefundForm({ order }: { order: OrderDetail }) {
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className={styles.buttons}>
+      <div className={orderStyles.buttons}>
         <Button type="submit" variant="danger" disabled={refund.isPending || estimate <= 0}>
           {refund.isPending ? "Refunding…" : `Refund ${formatCents(estimate)}`}
         </Button>
