@@ -7,6 +7,7 @@ import { silentLogger } from "../logger.ts";
 import { sendRefundEmail } from "../notifications/refund-email.ts";
 import { recordingMailer } from "../notifications/testing/mailer.ts";
 import { fakePaymentGateway, testConfig, testJobHelpers } from "../testing/index.ts";
+import { signedPaymentEvent } from "../testing/payments.ts";
 import { placePaidOrder, signedRefundEvent } from "../testing/refunds.ts";
 import { paymentTasks } from "./tasks.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
@@ -241,5 +242,31 @@ describe(`refunds on ${testDialect()}`, () => {
     expect(await paid.stockOf(0)).toBe(9);
     await paid.admin.admin.orders.setStatus({ id: paid.order.id, status: "cancelled" });
     expect(await paid.stockOf(0)).toBe(10);
+  });
+
+  it("a payment taken after the order was cancelled is flagged until refunded in full, then the flag clears", async () => {
+    const unpaid = await placePaidOrder(db, undefined, { pay: false });
+    await unpaid.admin.admin.orders.setStatus({ id: unpaid.order.id, status: "cancelled" });
+    await receivePaymentWebhook(
+      deps(),
+      signedPaymentEvent(unpaid.order.id, unpaid.order.payment!, "payment.succeeded"),
+    );
+    const flagged = await unpaid.adminView();
+    expect(flagged.needsRefund).toBe(true);
+    expect(flagged.refundableCents).toBe(5_997);
+    const refund = await unpaid.admin.admin.orders.refund({
+      id: unpaid.order.id,
+      idempotencyKey: key(),
+      amountCents: flagged.refundableCents,
+      reason: "Paid after cancelling",
+    });
+    await receivePaymentWebhook(deps(), signedRefundEvent(unpaid.order, refund, "refund.succeeded"));
+    const after = await unpaid.adminView();
+    expect(after.needsRefund).toBe(false);
+    expect(after.payment?.status).toBe("refunded");
+    const { items } = await unpaid.admin.admin.orders.list({ q: String(unpaid.order.number) });
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: unpaid.order.id, needsRefund: false, paymentStatus: "refunded" }),
+    );
   });
 });
