@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe("refunds in the admin app", () => {
-  it("an admin refunds one line of a paid three-line order, on a desktop and at 390 px; the shopper sees it and is emailed", async () => {
+  it("an admin refunds one line of a paid three-line order, on a desktop and at 390 px; the shopper sees it and is emailed; cancelling a paid order refunds it in full", async () => {
     const admin = client();
     await admin.login(shop.admin);
     const category = await admin.trpc.admin.categories.create.mutate({ name: `Kitchen ${randomUUID().slice(0, 8)}` });
@@ -150,5 +150,33 @@ describe("refunds in the admin app", () => {
       [4_500, "succeeded"],
       [1_300, "succeeded"],
     ]);
+
+    // Cancelling a paid order refunds it in full in the same step; the stock goes back once.
+    await shopper.trpc.cart.addItem.mutate({ productId: products[0]!.id, quantity: 1 });
+    const second = (
+      await shopper.trpc.orders.checkout.mutate({ idempotencyKey: randomUUID(), shippingAddress: ADDRESS })
+    ).order;
+    await shopper.trpc.payments.simulate.mutate({ orderId: second.id, decision: "approve" });
+    await expect
+      .poll(async () => (await shopper.trpc.orders.byId.query({ id: second.id })).status, { timeout: 30_000 })
+      .toBe("processing");
+    expect(await stockOf(0)).toBe(7);
+    await phone.goto(shop.url(`/admin/orders/${second.id}`));
+    await phone.getByRole("heading", { name: `Order #${second.number}` }).waitFor();
+    expect(await phone.getByLabel("When cancelling, refund the full $12.00").isChecked()).toBe(true);
+    const questions: string[] = [];
+    phone.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await phone.getByRole("button", { name: "Cancel order" }).click();
+    await phone
+      .getByRole("list", { name: "Refunds" })
+      .getByText("Refunded", { exact: true })
+      .waitFor({ timeout: 30_000 });
+    expect(questions).toEqual([expect.stringContaining("Cancel this order and refund $12.00?")]);
+    const cancelled = await shopper.trpc.orders.byId.query({ id: second.id });
+    expect(cancelled).toMatchObject({ status: "cancelled", refundedCents: 1_200, payment: { status: "refunded" } });
+    expect(await stockOf(0)).toBe(8);
   });
 });
