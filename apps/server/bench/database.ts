@@ -71,7 +71,7 @@ function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promi
 export async function seed(db: Db, products: number, mediaDir: string) {
   const report = await seedCatalog(db, { products, images: folderImageStore(mediaDir), seed: 12 });
   await db.orm.execute(
-    `update products set stock = ${AMPLE_STOCK} where id in (select id from products where status = 'active' order by id limit ${HOT_PRODUCTS})`,
+    `update product_variants set stock = ${AMPLE_STOCK} where product_id in (select id from products where status = 'active' order by id limit ${HOT_PRODUCTS})`,
   );
   // What autovacuum brings a freshly seeded catalog to within a minute or so: statistics, and the
   // visibility map that lets search read its index alone.
@@ -96,7 +96,10 @@ export async function catalogFacts(db: Db): Promise<CatalogFacts> {
     db,
     "select slug, name from products where status = 'active'",
   );
-  const hot = await rows<{ id: string }>(db, `select id from products where stock = ${AMPLE_STOCK} order by id`);
+  const hot = await rows<{ id: string }>(
+    db,
+    `select distinct product_id as id from product_variants where stock = ${AMPLE_STOCK} order by id`,
+  );
   const categories = await rows<{ slug: string }>(
     db,
     "select distinct c.slug from categories c join products p on p.category_id = c.id where p.status = 'active' order by c.slug",
@@ -131,7 +134,10 @@ export async function clearCarts(db: Db) {
 }
 
 export async function stockSnapshot(db: Db): Promise<Map<string, number>> {
-  const all = await rows<{ id: string; stock: number }>(db, "select id, stock from products");
+  const all = await rows<{ id: string; stock: number }>(
+    db,
+    "select product_id as id, sum(stock) as stock from product_variants group by product_id",
+  );
   return new Map(all.map((p) => [p.id, Number(p.stock)]));
 }
 
@@ -169,7 +175,7 @@ export async function verify(db: Db, before: Map<string, number>): Promise<Verif
     `select
        (select count(*) from orders) as orders,
        (select coalesce(sum(quantity), 0) from order_items) as items,
-       (select count(*) from products where stock < 0) as negative,
+       (select count(*) from product_variants where stock < 0) as negative,
        (select count(*) from idempotency_keys where order_id is not null) as keys_with_order,
        (select count(*) from orders o where (select count(*) from idempotency_keys k where k.order_id = o.id) <> 1) as unkeyed`,
   );

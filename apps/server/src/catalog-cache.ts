@@ -39,8 +39,8 @@ export interface CatalogCacheOptions {
   ttlMs: number;
   /** The committed catalog version, as a shared read (latest-version.ts). */
   version: () => Promise<number>;
-  /** A product's stock now (null: not for sale). */
-  readStock: (slug: string) => Promise<number | null>;
+  /** A product's stock now, each variant's (null: not for sale); any JSON the key can hold. */
+  readStock: (slug: string) => Promise<unknown>;
 }
 
 interface Entry {

@@ -7,7 +7,7 @@ import { createCategory, createProduct, createSignedInUser } from "@shopwright/a
 import { createPostgresDb, type PostgresDb } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createPostgresTestDb } from "@shopwright/db/testing";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, trpcCall, trpcRequest } from "./harness.ts";
 
@@ -100,8 +100,16 @@ describe("the catalog response cache", () => {
     expect((await product()).headers.get("x-cache")).toBe("hit");
     expect((await listed())?.stock).toBe(10);
     // What a checkout does to stock: no catalog write, no version change.
-    const { products } = catalogTables(db);
-    await db.orm.update(products).set({ stock: 7 }).where(eq(products.slug, "oak-bookshelf"));
+    const { products, productVariants } = catalogTables(db);
+    await db.orm
+      .update(productVariants)
+      .set({ stock: 7 })
+      .where(
+        inArray(
+          productVariants.productId,
+          db.orm.select({ id: products.id }).from(products).where(eq(products.slug, "oak-bookshelf")),
+        ),
+      );
     const after = await product();
     expect(after.headers.get("x-cache")).toBe("miss");
     expect(after.data?.stock).toBe(7);

@@ -12,10 +12,11 @@ export async function brokenOrders(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** A product's stock now plus every unit ordered: its stock before the first order. */
+/** A product's stock now (all its variants') plus every unit ordered: its stock before the first order. */
 export async function stockPlusOrdered(db: Db, productId: string): Promise<number> {
-  const [row] = await db.execute<{ stock: number; ordered: string }>(sql`
-    select p.stock, coalesce((select sum(i.quantity) from order_items i where i.product_id = p.id), 0) as ordered
+  const [row] = await db.execute<{ stock: string; ordered: string }>(sql`
+    select (select sum(v.stock) from product_variants v where v.product_id = p.id) as stock,
+      coalesce((select sum(i.quantity) from order_items i where i.product_id = p.id), 0) as ordered
     from products p where p.id = ${productId}`);
-  return row!.stock + Number(row!.ordered);
+  return Number(row!.stock) + Number(row!.ordered);
 }

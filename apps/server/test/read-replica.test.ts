@@ -8,7 +8,7 @@ import { createCategory, createProduct, createSignedInUser } from "@shopwright/a
 import { createPostgresDb, migrate, type PostgresDb } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { type ReplicatedPostgres, startReplicatedPostgres } from "@shopwright/db/testing";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
 import { openReplica } from "../src/read-replica.ts";
@@ -77,8 +77,16 @@ describe("catalog reads with a read replica", () => {
     await servers.pauseReplay();
     try {
       // A sale: stock moves on the primary without a catalog write; the paused replica still has 10.
-      const { products } = catalogTables(primary);
-      await primary.orm.update(products).set({ stock: 7 }).where(eq(products.slug, "oak-bookshelf"));
+      const { products, productVariants } = catalogTables(primary);
+      await primary.orm
+        .update(productVariants)
+        .set({ stock: 7 })
+        .where(
+          inArray(
+            productVariants.productId,
+            primary.orm.select({ id: products.id }).from(products).where(eq(products.slug, "oak-bookshelf")),
+          ),
+        );
       const page = await product("oak-bookshelf");
       expect(page.data?.stock).toBe(7);
       expect(await reads("replica", "caught_up")).toBe(before + 2);

@@ -309,7 +309,7 @@ describe("the scaled-out shop behind HAProxy", () => {
     }
     // Shoppers on both apps raced for three lamps: exactly three were sold, never a fourth.
     const [scarceRow] = await primary.execute<{ stock: number }>(
-      sql`select stock from products where id = ${scarce.id}`,
+      sql`select stock from product_variants where product_id = ${scarce.id}`,
     );
     expect(scarceRow!.stock).toBe(0);
 

@@ -16,6 +16,7 @@ const PAGE: SearchResult = {
     slug: `aurora-brass-desk-lamp-${i}`,
     name: `Aurora Brass Desk Lamp ${i}`,
     priceCents: 12_999 + i * 100,
+    maxPriceCents: 12_999 + i * 100,
     stock: 12 + i,
     inStock: true,
     thumbnail: imageView({
@@ -26,6 +27,7 @@ const PAGE: SearchResult = {
       height: 1600,
       contentHash: "3f5a9c0d2b7e41a6",
       variantsAt: new Date(0),
+      variantId: null,
     }),
     category: { slug: "lighting", name: "Lighting" },
   })),

@@ -4,7 +4,7 @@ import { mergeGuestCart } from "./cart/merge.ts";
 import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
 import type { PaymentGateway } from "./orders/payment-gateway.ts";
-import { productOrdered } from "./orders/queries.ts";
+import { productOrdered, variantsOrdered } from "./orders/queries.ts";
 import { createOrdersRouter } from "./orders/router.ts";
 import { orderRefunds } from "./payments/refund-queries.ts";
 import { createPaymentsRouter } from "./payments/router.ts";
@@ -23,8 +23,9 @@ export function createAppRouter({ gateway }: { gateway: PaymentGateway }) {
     // An order's refunds live in payments, above orders; the order views read them through this port.
     orders: createOrdersRouter({ gateway, orderRefunds }),
     payments: createPaymentsRouter({ gateway }),
-    // The catalog's edit form asks whether a product was ordered; orders sits above it and answers.
-    admin: createAdminRouter({ productOrdered, orderRefunds }),
+    // The catalog's edit form asks whether a product or a variant was ordered; orders sits above it
+    // and answers.
+    admin: createAdminRouter({ productOrdered, variantsOrdered, orderRefunds }),
   });
 }
 

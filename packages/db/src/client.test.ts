@@ -57,8 +57,8 @@ describe(`the ${testDialect()} database seam`, () => {
       slug: "bad",
       name: "Bad",
       description: "",
-      priceCents: 100,
-      stock: -1,
+      priceCents: -1,
+      maxPriceCents: -1,
       categoryId,
     });
     await expect(negative).rejects.toSatisfy((e) => isConstraintViolation(e, "check"));
@@ -86,7 +86,7 @@ describe(`the ${testDialect()} database seam`, () => {
       name: "Brass Desk Lamp",
       description: "Warm light",
       priceCents: 4500,
-      stock: 3,
+      maxPriceCents: 4500,
       categoryId,
     });
     await db.orm.update(products).set({ name: "Brass Reading Lamp" }).where(eq(products.id, id));

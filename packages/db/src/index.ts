@@ -14,6 +14,7 @@ export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
+export type { ProductOption, VariantOptions } from "./schema/catalog/options.ts";
 export type {
   DiscountKind,
   GatewayPaymentStatus,
@@ -22,6 +23,7 @@ export type {
   ProductStatus,
   RefundStatus,
   UserRole,
+  VariantStatus,
 } from "./schema/enums.ts";
 export {
   capturedPaymentStatuses,
@@ -32,6 +34,7 @@ export {
   productStatuses,
   refundStatuses,
   userRoles,
+  variantStatuses,
 } from "./schema/enums.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";

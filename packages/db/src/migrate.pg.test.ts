@@ -1,7 +1,8 @@
 /**
  * Migrations on a shared Postgres: two servers starting at once on one empty database both migrate
  * and neither corrupts anything; the order-numbers migration numbers orders that already existed;
- * the search-index migration indexes the products that already existed, however long that takes.
+ * the search-index migration indexes the products that already existed, however long that takes; the
+ * variants migration gives every product its one variant and loses no cart line, order line or image.
  */
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -138,6 +139,98 @@ describe("the migration that brought search's product_terms", () => {
     } finally {
       rmSync(before, { recursive: true, force: true });
       await Promise.all([db.close(), setup.close()]);
+    }
+  });
+});
+
+describe("the migration that brought product variants", () => {
+  const varied = `${name}_variants`;
+  afterAll(() => admin(`drop database if exists "${varied}" with (force)`));
+
+  it("gives every product its one variant and keeps every cart line, order line and image", async () => {
+    await admin(`create database "${varied}"`);
+    const db = createPostgresDb(withDatabase(adminUrl, varied), { max: 2 });
+    const before = migrationsBefore('CREATE TABLE "product_variants"');
+    try {
+      await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
+      await db.run(sql`insert into categories (id, slug, name, created_at, updated_at)
+        values ('cat_1', 'lighting', 'Lighting', now(), now())`);
+      await db.run(sql`insert into products (id, slug, name, description, price_cents, stock, status, category_id, created_at, updated_at)
+        values ('prd_lamp', 'desk-lamp', 'Desk Lamp', 'Brass', 4500, 7, 'active', 'cat_1', now(), now()),
+               ('prd_old', 'old-lamp', 'Old Lamp', 'Gone', 1200, 0, 'archived', 'cat_1', now(), now())`);
+      await db.run(sql`insert into product_images (id, product_id, alt, position, key, width, height, created_at)
+        values ('img_1', 'prd_lamp', 'The lamp', 0, 'seed/desk-lamp.svg', 640, 640, now())`);
+      await db.run(sql`insert into users (id, email, password_hash, name, created_at, updated_at)
+        values ('usr_1', 'a@example.com', '!', 'Ada', now(), now())`);
+      await db.run(
+        sql`insert into carts (id, user_id, created_at, updated_at) values ('cart_1', 'usr_1', now(), now())`,
+      );
+      await db.run(sql`insert into cart_items (cart_id, product_id, quantity, added_at)
+        values ('cart_1', 'prd_lamp', 2, now()), ('cart_1', 'prd_old', 1, now())`);
+      await db.run(sql`insert into orders (id, user_id, number, email, status, subtotal_cents, total_cents, shipping_address, created_at, updated_at)
+        values ('ord_1', 'usr_1', 1001, 'a@example.com', 'placed', 5700, 5700, '{}'::jsonb, now(), now())`);
+      await db.run(sql`insert into order_items (id, order_id, product_id, name, unit_price_cents, quantity)
+        values ('oi_1', 'ord_1', 'prd_lamp', 'Desk Lamp (old name)', 4500, 1), ('oi_2', 'ord_1', 'prd_old', 'Old Lamp', 1200, 1)`);
+
+      await migrate(db);
+
+      const variants =
+        await db.execute(sql`select product_id, sku, options, price_cents::int as price_cents, stock, status
+        from product_variants order by product_id`);
+      expect(variants).toEqual([
+        { product_id: "prd_lamp", sku: "desk-lamp", options: {}, price_cents: 4500, stock: 7, status: "active" },
+        { product_id: "prd_old", sku: "old-lamp", options: {}, price_cents: 1200, stock: 0, status: "active" },
+      ]);
+      const products =
+        await db.execute(sql`select id, price_cents::int as price_cents, max_price_cents::int as max_price_cents, options, status
+        from products order by id`);
+      expect(products).toEqual([
+        { id: "prd_lamp", price_cents: 4500, max_price_cents: 4500, options: [], status: "active" },
+        { id: "prd_old", price_cents: 1200, max_price_cents: 1200, options: [], status: "archived" },
+      ]);
+      const lines = await db.execute(sql`select c.cart_id, v.product_id, c.quantity from cart_items c
+        join product_variants v on v.id = c.variant_id order by v.product_id`);
+      expect(lines).toEqual([
+        { cart_id: "cart_1", product_id: "prd_lamp", quantity: 2 },
+        { cart_id: "cart_1", product_id: "prd_old", quantity: 1 },
+      ]);
+      const items =
+        await db.execute(sql`select i.id, i.product_id, v.product_id as variant_product, i.name, i.sku, i.options,
+        i.unit_price_cents::int as unit_price_cents, i.quantity from order_items i join product_variants v on v.id = i.variant_id order by i.id`);
+      expect(items).toEqual([
+        {
+          id: "oi_1",
+          product_id: "prd_lamp",
+          variant_product: "prd_lamp",
+          name: "Desk Lamp (old name)",
+          sku: "desk-lamp",
+          options: {},
+          unit_price_cents: 4500,
+          quantity: 1,
+        },
+        {
+          id: "oi_2",
+          product_id: "prd_old",
+          variant_product: "prd_old",
+          name: "Old Lamp",
+          sku: "old-lamp",
+          options: {},
+          unit_price_cents: 1200,
+          quantity: 1,
+        },
+      ]);
+      const images = await db.execute(sql`select id, product_id, variant_id, key from product_images`);
+      expect(images).toEqual([{ id: "img_1", product_id: "prd_lamp", variant_id: null, key: "seed/desk-lamp.svg" }]);
+      // A line per variant now: the same variant twice in one cart is refused.
+      await expect(
+        db.run(
+          sql`insert into cart_items (cart_id, variant_id, quantity, added_at) values ('cart_1', 'var_prd_lamp', 1, now())`,
+        ),
+      ).rejects.toMatchObject({ cause: { code: "23505" } });
+      expect(await isMigrated(db)).toBe(true);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await db.close();
     }
   });
 });

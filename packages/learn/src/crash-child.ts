@@ -12,7 +12,7 @@ export interface CrashInput {
   email: string;
   accessToken: string;
   address: Address;
-  lines: { productId: string; quantity: number; priceCents: number }[];
+  lines: { productId: string; variantId: string; quantity: number; priceCents: number }[];
 }
 
 const [mode, url, json] = process.argv.slice(2);

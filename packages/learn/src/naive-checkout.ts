@@ -12,6 +12,7 @@ import { eq, sql } from "drizzle-orm";
 
 export interface NaiveLine {
   productId: string;
+  variantId: string;
   quantity: number;
   priceCents: number;
 }
@@ -23,13 +24,13 @@ export async function naiveCheckout(
   afterWrite: (step: string) => Promise<void> | void = () => undefined,
 ): Promise<string> {
   const { orders, orderItems } = ordersTables(db);
-  const { products } = catalogTables(db);
+  const { productVariants } = catalogTables(db);
   const { carts, cartItems } = cartTables(db);
   for (const line of input.lines) {
     await db.orm
-      .update(products)
-      .set({ stock: sql`${products.stock} - ${line.quantity}` })
-      .where(eq(products.id, line.productId));
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
+      .where(eq(productVariants.id, line.variantId));
     await afterWrite("stock");
   }
   const orderId = newId("ord");
@@ -50,7 +51,10 @@ export async function naiveCheckout(
       id: newId("oi"),
       orderId,
       productId: line.productId,
+      variantId: line.variantId,
       name: "Product",
+      sku: "SKU",
+      options: {},
       unitPriceCents: line.priceCents,
       quantity: line.quantity,
     });

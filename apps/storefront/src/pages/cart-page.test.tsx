@@ -11,6 +11,9 @@ const cart = {
   items: [
     {
       productId: "prod_lamp",
+      variantId: "var_lamp",
+      sku: "LAMP",
+      options: {},
       slug: "desk-lamp",
       name: "Desk Lamp",
       priceCents: 1000,
@@ -18,7 +21,18 @@ const cart = {
       stock: 5,
       available: true,
     },
-    { productId: "prod_mug", slug: "mug", name: "Blue Mug", priceCents: 500, quantity: 1, stock: 0, available: false },
+    {
+      productId: "prod_mug",
+      variantId: "var_mug",
+      sku: "MUG",
+      options: {},
+      slug: "mug",
+      name: "Blue Mug",
+      priceCents: 500,
+      quantity: 1,
+      stock: 0,
+      available: false,
+    },
   ],
   subtotalCents: 2000,
 };
@@ -54,7 +68,7 @@ describe("cart page", () => {
     await waitFor(() => expect(quantity).toHaveProperty("value", "3"));
     expect(screen.getByTestId("subtotal").textContent).toBe("$30.00");
     await waitFor(() => expect(server.callsTo("cart.updateItem")).toHaveLength(1));
-    expect(server.callsTo("cart.updateItem")[0]?.input).toEqual({ productId: "prod_lamp", quantity: 3 });
+    expect(server.callsTo("cart.updateItem")[0]?.input).toEqual({ variantId: "var_lamp", quantity: 3 });
 
     refuse();
     await waitFor(() => expect(quantity).toHaveProperty("value", "2"));

@@ -18,10 +18,10 @@ const MAX_PER_LINE = 99;
 
 /** "Only 2 in stock: your cart has 2 Lamps." */
 export function adjustedSentence(
-  adjusted: { productId: string; quantity: number; available: number },
+  adjusted: { variantId: string; quantity: number; available: number },
   items: CartItem[],
 ) {
-  const name = items.find((i) => i.productId === adjusted.productId)?.name ?? "this item";
+  const name = items.find((i) => i.variantId === adjusted.variantId)?.name ?? "this item";
   return `Only ${adjusted.available} of ${name} available: your cart has ${adjusted.quantity}.`;
 }
 
@@ -80,9 +80,9 @@ export function CartPage() {
           <ul className={styles.lines}>
             {cart.data.items.map((item) => (
               <CartLine
-                key={item.productId}
+                key={item.variantId}
                 item={item}
-                onQuantity={(quantity) => setQuantity.mutate({ productId: item.productId, quantity })}
+                onQuantity={(quantity) => setQuantity.mutate({ variantId: item.variantId, quantity })}
               />
             ))}
           </ul>

@@ -82,9 +82,9 @@ function Checkout() {
     );
   }
 
-  function applyFix(productId: string, quantity: number) {
+  function applyFix(variantId: string, quantity: number) {
     fix.mutate(
-      { productId, quantity },
+      { variantId, quantity },
       { onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.orders.checkoutSummary.queryKey() }) },
     );
   }
@@ -93,7 +93,7 @@ function Checkout() {
     if (checkout.isPending) return;
     if (unpaid) return checkout.mutate(unpaid);
     const shippingAddress = readAddress(data);
-    const lines = items.map((item) => [item.productId, item.quantity]);
+    const lines = items.map((item) => [item.variantId, item.quantity]);
     checkout.mutate({
       idempotencyKey: keyFor({ shippingAddress, lines }),
       shippingAddress,
@@ -131,7 +131,7 @@ function Checkout() {
           lines={items
             .filter((item) => !item.problem)
             .map((item) => ({
-              key: item.productId,
+              key: item.variantId,
               name: item.name,
               quantity: item.quantity,
               totalCents: item.lineTotalCents,
@@ -146,14 +146,14 @@ function Checkout() {
                     message={errorMessage(fix.error)}
                     onRetry={
                       formErrors(fix.error).retryable
-                        ? () => applyFix(fix.variables.productId, fix.variables.quantity)
+                        ? () => applyFix(fix.variables.variantId!, fix.variables.quantity)
                         : undefined
                     }
                   />
                 )}
                 <ul className={styles.fixes}>
                   {problems.map((item) => (
-                    <li key={item.productId}>
+                    <li key={item.variantId}>
                       {item.problem?.kind === "short" ? (
                         <>
                           <span>
@@ -164,7 +164,7 @@ function Checkout() {
                             variant="secondary"
                             disabled={fix.isPending}
                             onClick={() =>
-                              applyFix(item.productId, item.problem?.kind === "short" ? item.problem.available : 0)
+                              applyFix(item.variantId, item.problem?.kind === "short" ? item.problem.available : 0)
                             }
                           >
                             Take {item.problem.available}
@@ -177,7 +177,7 @@ function Checkout() {
                             type="button"
                             variant="secondary"
                             disabled={fix.isPending}
-                            onClick={() => applyFix(item.productId, 0)}
+                            onClick={() => applyFix(item.variantId, 0)}
                           >
                             Remove
                           </Button>

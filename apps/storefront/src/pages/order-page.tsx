@@ -134,7 +134,7 @@ function OrderDetail() {
         <OrderSummary
           title="Items"
           lines={data.items.map((item) => ({
-            key: item.productId,
+            key: item.variantId,
             name: item.name,
             quantity: item.quantity,
             totalCents: item.lineTotalCents,

@@ -5,6 +5,7 @@
 import { adminCustomersRouter } from "../auth/admin-router.ts";
 import { adminCategoriesRouter } from "../catalog/category-admin-router.ts";
 import { createAdminProductsRouter, type ProductOrdered } from "../catalog/product-admin-router.ts";
+import type { VariantsOrdered } from "../catalog/variant-admin.ts";
 import { adminMailboxRouter } from "../notifications/mailbox-router.ts";
 import { adminStatsProcedure, createAdminOrdersRouter } from "../orders/admin-router.ts";
 import type { OrderRefunds } from "../orders/refunds-port.ts";
@@ -13,7 +14,11 @@ import { adminDiscountsRouter, adminShippingRouter, adminTaxesRouter } from "../
 import { adminJobsRouter } from "../tasks/admin-router.ts";
 import { mergeRouters, router } from "../trpc.ts";
 
-export function createAdminRouter(ports: { productOrdered: ProductOrdered; orderRefunds: OrderRefunds }) {
+export function createAdminRouter(ports: {
+  productOrdered: ProductOrdered;
+  variantsOrdered: VariantsOrdered;
+  orderRefunds: OrderRefunds;
+}) {
   return router({
     products: createAdminProductsRouter(ports),
     categories: adminCategoriesRouter,

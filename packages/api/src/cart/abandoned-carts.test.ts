@@ -1,32 +1,21 @@
 import { type Db, newId } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
 import { cartTables } from "@shopwright/db/tables/cart";
-import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import type { JobHelpers } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createProduct } from "../testing/fixtures.ts";
 import { testConfig } from "../testing/index.ts";
 import { deleteAbandonedGuestCarts } from "./abandoned-carts.ts";
 import { cartTasks } from "./tasks.ts";
 
 const DAY = 86_400_000;
 let db: Db;
-let productId: string;
+let variantId: string;
 
 beforeAll(async () => {
   db = await createTestDb();
-  const categoryId = newId("cat");
-  productId = newId("prod");
-  await db.orm.insert(catalogTables(db).categories).values({ id: categoryId, slug: "lamps", name: "Lamps" });
-  await db.orm.insert(catalogTables(db).products).values({
-    id: productId,
-    slug: "lamp",
-    name: "Lamp",
-    description: "A lamp",
-    priceCents: 1_000,
-    stock: 10,
-    categoryId,
-  });
+  variantId = (await createProduct(db, { slug: "lamp", name: "Lamp", priceCents: 1_000, stock: 10 })).variantId;
 });
 afterAll(() => db.close());
 
@@ -44,7 +33,7 @@ async function cart(daysAgo: number, owner: "guest" | "user") {
   await db.orm
     .insert(carts)
     .values({ id, userId, tokenHash: owner === "guest" ? id : null, createdAt: updatedAt, updatedAt });
-  await db.orm.insert(cartItems).values({ cartId: id, productId, quantity: 1 });
+  await db.orm.insert(cartItems).values({ cartId: id, variantId, quantity: 1 });
   return id;
 }
 

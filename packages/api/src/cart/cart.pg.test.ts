@@ -4,6 +4,7 @@ import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct } from "../testing/fixtures.ts";
 import { createSignedInUser, guestCaller } from "../testing/index.ts";
 import { mergeGuestCart } from "./merge.ts";
 
@@ -19,11 +20,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function product(stock: number) {
-  const id = newId("prod");
-  await db.orm
-    .insert(catalogTables(db).products)
-    .values({ id, slug: id, name: "Lamp", description: "A lamp", priceCents: 1_000, stock, categoryId });
-  return id;
+  return (await createProduct(db, { name: "Lamp", priceCents: 1_000, stock, categoryId })).id;
 }
 
 const times = <T>(n: number, fn: () => Promise<T>) => Promise.allSettled(Array.from({ length: n }, fn));

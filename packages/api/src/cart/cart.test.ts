@@ -6,6 +6,7 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { issueAccessToken, type Role } from "../auth/access-token.ts";
+import { createProduct } from "../testing/fixtures.ts";
 import { createSignedInUser, guestCaller, memoryCookieJar, testConfig } from "../testing/index.ts";
 import { mergeGuestCart } from "./merge.ts";
 
@@ -20,25 +21,26 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function product(options: { priceCents?: number; stock?: number; status?: "active" | "archived" } = {}) {
-  const id = newId("prod");
-  await db.orm.insert(catalogTables(db).products).values({
-    id,
-    slug: id,
-    name: `Lamp ${id.slice(-4)}`,
-    description: "A lamp",
+  const made = await createProduct(db, {
+    name: `Lamp ${newId("x").slice(-4)}`,
     priceCents: options.priceCents ?? 1_000,
     stock: options.stock ?? 50,
     status: options.status ?? "active",
     categoryId,
   });
-  return id;
+  return made.id;
 }
 
-async function setProduct(id: string, values: { stock?: number; status?: "active" | "archived"; priceCents?: number }) {
-  await db.orm
-    .update(catalogTables(db).products)
-    .set(values)
-    .where(eq(catalogTables(db).products.id, id));
+/** The product's status, or its one variant's stock or price. */
+async function setProduct(
+  id: string,
+  { status, ...variant }: { stock?: number; status?: "active" | "archived"; priceCents?: number },
+) {
+  const { products, productVariants } = catalogTables(db);
+  if (status) await db.orm.update(products).set({ status }).where(eq(products.id, id));
+  if (Object.keys(variant).length > 0) {
+    await db.orm.update(productVariants).set(variant).where(eq(productVariants.productId, id));
+  }
 }
 
 /** A guest as a script is one: it sends back whatever token the shop handed it. */
@@ -101,7 +103,6 @@ describe(`cart on ${testDialect()}`, () => {
     expect(added.items).toEqual([
       expect.objectContaining({
         productId: lamp,
-        slug: lamp,
         priceCents: 1_250,
         quantity: 5,
         available: true,
@@ -141,7 +142,13 @@ describe(`cart on ${testDialect()}`, () => {
     const token = await guestWithCart({ [scarce]: 2, [plenty]: 98 });
     const cart = guest(token).cart;
     const topped = await cart.addItem({ productId: scarce, quantity: 2 });
-    expect(topped.adjusted).toEqual({ productId: scarce, requested: 4, quantity: 3, available: 3 });
+    expect(topped.adjusted).toEqual({
+      productId: scarce,
+      variantId: expect.any(String),
+      requested: 4,
+      quantity: 3,
+      available: 3,
+    });
     expect(quantities(topped)).toEqual({ [scarce]: 3, [plenty]: 98 });
     await expect(cart.addItem({ productId: scarce, quantity: 1 })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -157,7 +164,13 @@ describe(`cart on ${testDialect()}`, () => {
       cause: { details: { available: 99 } },
     });
     const lowered = await cart.updateItem({ productId: scarce, quantity: 10 });
-    expect(lowered.adjusted).toEqual({ productId: scarce, requested: 10, quantity: 3, available: 3 });
+    expect(lowered.adjusted).toEqual({
+      productId: scarce,
+      variantId: expect.any(String),
+      requested: 10,
+      quantity: 3,
+      available: 3,
+    });
     const fresh = await guest().cart.addItem({ productId: scarce, quantity: 5 });
     expect(fresh.adjusted).toMatchObject({ requested: 5, quantity: 3 });
     expect((await cart.updateItem({ productId: scarce, quantity: 1 })).adjusted).toBeUndefined();

@@ -1,28 +1,33 @@
 /**
- * The cart's read side, shared by `cart.get` and checkout: a cart's lines with the live product
- * (prices in a cart are always today's prices).
+ * The cart's read side, shared by `cart.get` and checkout: a cart's lines, one per variant, with
+ * the live variant and product (prices in a cart are always today's prices).
  */
-import type { Db } from "@shopwright/db";
+import type { Db, VariantOptions } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { asc, eq } from "drizzle-orm";
 import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
 import { productsForLines } from "../catalog/product.ts";
+import { variantsById } from "../catalog/variants.ts";
 
 export interface CartLine {
   productId: string;
+  variantId: string;
+  sku: string;
+  /** The variant's choice of the product's options, e.g. `{ Size: "M" }`; `{}` for a simple product. */
+  options: VariantOptions;
   slug: string;
   name: string;
   priceCents: number;
   quantity: number;
   stock: number;
-  /** False when the product was archived or has too little stock for this line since it was added. */
+  /** False when the variant or its product was archived, or has too little stock for this line, since it was added. */
   available: boolean;
   /** The most this line may hold today: 0 once archived or sold out. */
   limit: number;
   thumbnail: ProductImage | null;
 }
 
-/** One line holds at most this many of a product, whatever the stock. */
+/** One line holds at most this many of a variant, whatever the stock. */
 export const MAX_LINE_QUANTITY = 99;
 
 export async function userCartId(db: Db, userId: string): Promise<string | null> {
@@ -48,28 +53,38 @@ export async function holdUserCart(tx: Db, userId: string, now = new Date()): Pr
 export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
   const { cartItems } = cartTables(db);
   const items = await db.orm
-    .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+    .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
     .from(cartItems)
     .where(eq(cartItems.cartId, cartId))
-    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
-  const ids = items.map((i) => i.productId);
-  const [products, images] = await Promise.all([productsForLines(db, ids), imagesByProduct(db, ids)]);
-  // cart_items.product_id references products ON DELETE CASCADE, so every line has its product.
-  return items.flatMap(({ productId, quantity }) => {
-    const product = products.get(productId);
-    if (!product) return [];
-    const { status, stock } = product;
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.variantId));
+  const variants = await variantsById(
+    db,
+    items.map((i) => i.variantId),
+  );
+  const productIds = [...variants.values()].map((v) => v.productId);
+  const [products, images] = await Promise.all([productsForLines(db, productIds), imagesByProduct(db, productIds)]);
+  // cart_items.variant_id references variants ON DELETE CASCADE, so every line has its variant.
+  return items.flatMap(({ variantId, quantity }) => {
+    const variant = variants.get(variantId);
+    const product = variant && products.get(variant.productId);
+    if (!variant || !product) return [];
+    const forSale = variant.status === "active" && product.status === "active";
+    const pictures = images.get(variant.productId) ?? [];
     return [
       {
-        productId,
+        productId: variant.productId,
+        variantId,
+        sku: variant.sku,
+        options: variant.options,
         slug: product.slug,
         name: product.name,
-        priceCents: product.priceCents,
+        priceCents: variant.priceCents,
         quantity,
-        stock,
-        available: status === "active" && stock >= quantity,
-        limit: status === "active" ? Math.min(stock, MAX_LINE_QUANTITY) : 0,
-        thumbnail: images.get(productId)?.[0] ?? null,
+        stock: variant.stock,
+        available: forSale && variant.stock >= quantity,
+        limit: forSale ? Math.min(variant.stock, MAX_LINE_QUANTITY) : 0,
+        thumbnail:
+          pictures.find((p) => p.variantId === variantId) ?? pictures.find((p) => p.variantId === null) ?? null,
       },
     ];
   });

@@ -8,8 +8,8 @@ import { cartTokenHash } from "./token.ts";
 /**
  * Merges a guest's cart into the user's at login or registration and consumes the guest cart. The
  * composition root hands it to auth as its sign-in hook, so it runs in the sign-in transaction.
- * The same product's quantities add up to what is in stock (and 99), never taking away what the
- * user's line already held; a guest line whose product sold out since comes over as 1 unit, shown
+ * The same variant's quantities add up to what is in stock (and 99), never taking away what the
+ * user's line already held; a guest line whose variant sold out since comes over as 1 unit, shown
  * unavailable, rather than vanishing unseen.
  */
 export async function mergeGuestCart(db: Db, input: { userId: string; cartToken: string | undefined }): Promise<void> {
@@ -34,19 +34,19 @@ export async function mergeGuestCart(db: Db, input: { userId: string; cartToken:
         tx.orm
           .select({
             cartId: sql<string>`cast(${userCartId} as text)`.as("cart_id"),
-            productId: cartItems.productId,
-            quantity: least(cartItems.quantity, limit(stockOf(tx, cartItems.productId))).as("quantity"),
+            variantId: cartItems.variantId,
+            quantity: least(cartItems.quantity, limit(stockOf(tx, cartItems.variantId))).as("quantity"),
             addedAt: cartItems.addedAt,
           })
           .from(cartItems)
           .where(eq(cartItems.cartId, guest.id)),
       )
       .onConflictDoUpdate({
-        target: [cartItems.cartId, cartItems.productId],
+        target: [cartItems.cartId, cartItems.variantId],
         set: {
           quantity: greatest(
             cartItems.quantity,
-            least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOf(tx, sql`excluded.product_id`))),
+            least(sql`${cartItems.quantity} + excluded.quantity`, limit(stockOf(tx, sql`excluded.variant_id`))),
           ),
         },
       });

@@ -16,8 +16,17 @@ import {
   updateCartItem,
 } from "./service.ts";
 
-const productId = text().trim().min(1).max(100);
+const id = text().trim().min(1).max(100);
 const quantity = z.number().int().max(MAX_LINE_QUANTITY);
+
+/**
+ * A line is named by `variantId`; `productId` alone still names a product's only variant for sale,
+ * as before products had variants (the service refuses one that offers a choice).
+ */
+const choice = { variantId: id.optional(), productId: id.optional() };
+const namesALine = (value: { variantId?: string; productId?: string }) =>
+  value.variantId !== undefined || value.productId !== undefined;
+const mustNameALine = { path: ["variantId"], message: "Choose what to put in the cart" };
 
 type ViewerContext = Pick<Context, "req" | "cookies" | "config"> & { viewer: Viewer | null };
 
@@ -37,12 +46,12 @@ function rememberGuestCart<T extends CartView>(ctx: ViewerContext, cart: T): T {
 export const cartRouter = router({
   get: viewerProcedure.query(({ ctx }) => getCart(ctx.db, owner(ctx))),
   addItem: viewerProcedure
-    .input(z.object({ productId, quantity: quantity.min(1) }))
+    .input(z.object({ ...choice, quantity: quantity.min(1) }).refine(namesALine, mustNameALine))
     .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await addCartItem(ctx.db, owner(ctx), input))),
   updateItem: viewerProcedure
-    .input(z.object({ productId, quantity: quantity.min(0) }))
+    .input(z.object({ ...choice, quantity: quantity.min(0) }).refine(namesALine, mustNameALine))
     .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await updateCartItem(ctx.db, owner(ctx), input))),
   removeItem: viewerProcedure
-    .input(z.object({ productId }))
+    .input(z.object(choice).refine(namesALine, mustNameALine))
     .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await removeCartItem(ctx.db, owner(ctx), input))),
 });

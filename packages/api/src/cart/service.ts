@@ -6,7 +6,8 @@
 import { type Db, newId } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { stockAndStatus, stockOf } from "../catalog/stock.ts";
+import { stockOf } from "../catalog/stock.ts";
+import { chosenVariant, variantsById } from "../catalog/variants.ts";
 import { conflict, notFound } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
@@ -62,6 +63,7 @@ export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
  */
 export interface CartAdjustment {
   productId: string;
+  variantId: string;
   requested: number;
   /** The line's quantity now. */
   quantity: number;
@@ -70,42 +72,49 @@ export interface CartAdjustment {
 }
 
 /**
- * Adds to the product's line (creating the cart and the line as needed), as many as the stock
+ * Which variant a cart call is about: `variantId`, or a `productId` standing for a product's only
+ * variant for sale (`chosenVariant` refuses one that offers a choice).
+ */
+export type LineChoice = { variantId?: string; productId?: string };
+
+/**
+ * Adds to the variant's line (creating the cart and the line as needed), as many as the stock
  * allows: asking for more adds what is left and says so in `adjusted`; with nothing left to add it
  * is CONFLICT, with the `available` quantity.
  */
 export async function addCartItem(
   db: Db,
   owner: CartOwner,
-  input: { productId: string; quantity: number },
+  input: LineChoice & { quantity: number },
 ): Promise<CartView & { adjusted?: CartAdjustment }> {
   const { cartItems } = cartTables(db);
   return db.transaction(async (tx) => {
-    const { stock } = await purchasable(tx, input.productId);
+    const variantId = await chosenVariant(tx, input);
+    const { stock, productId } = await purchasable(tx, variantId);
     const cart = await openForAdd(tx, owner);
-    const held = await lineQuantity(tx, cart.id, input.productId);
+    const held = await lineQuantity(tx, cart.id, variantId);
     const adding = Math.min(input.quantity, lineLimit(stock) - held);
     if (adding <= 0) throw exceedsStock(stock);
     const sum = sql`${cartItems.quantity} + excluded.quantity`;
-    // One statement decides, so parallel adds of one product add up on one line and never pass
+    // One statement decides, so parallel adds of one variant add up on one line and never pass
     // the cap between them; a sum over the cap updates nothing and returns no row.
     const [line] = await tx.orm
       .insert(cartItems)
-      .values({ cartId: cart.id, productId: input.productId, quantity: adding })
+      .values({ cartId: cart.id, variantId, quantity: adding })
       .onConflictDoUpdate({
-        target: [cartItems.cartId, cartItems.productId],
+        target: [cartItems.cartId, cartItems.variantId],
         set: { quantity: sum },
         setWhere: sql`${sum} <= ${sql.raw(String(MAX_LINE_QUANTITY))}
-          and ${sum} <= ${stockOf(tx, sql`excluded.product_id`)}`,
+          and ${sum} <= ${stockOf(tx, sql`excluded.variant_id`)}`,
       })
       .returning({ quantity: cartItems.quantity });
-    if (!line) throw exceedsStock((await purchasable(tx, input.productId)).stock);
+    if (!line) throw exceedsStock((await purchasable(tx, variantId)).stock);
     const cartView = await view(tx, cart);
     if (adding === input.quantity) return cartView;
     const available = lineLimit(stock);
     return {
       ...cartView,
-      adjusted: { productId: input.productId, requested: held + input.quantity, quantity: line.quantity, available },
+      adjusted: { productId, variantId, requested: held + input.quantity, quantity: line.quantity, available },
     };
   });
 }
@@ -117,11 +126,12 @@ export async function addCartItem(
 export async function updateCartItem(
   db: Db,
   owner: CartOwner,
-  input: { productId: string; quantity: number },
+  input: LineChoice & { quantity: number },
 ): Promise<CartView & { adjusted?: CartAdjustment }> {
   if (input.quantity === 0) return removeCartItem(db, owner, input);
   const { cartItems } = cartTables(db);
-  const { stock } = await purchasable(db, input.productId);
+  const variantId = await chosenVariant(db, input);
+  const { stock, productId } = await purchasable(db, variantId);
   const available = lineLimit(stock);
   if (available === 0) throw exceedsStock(stock);
   const quantity = Math.min(input.quantity, available);
@@ -131,40 +141,39 @@ export async function updateCartItem(
       ? await tx.orm
           .update(cartItems)
           .set({ quantity })
-          .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, input.productId)))
+          .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)))
           .returning({ quantity: cartItems.quantity })
       : [];
     if (!cart || !line) throw notFound("Cart item");
     const cartView = await view(tx, cart);
     if (quantity === input.quantity) return cartView;
-    return { ...cartView, adjusted: { productId: input.productId, requested: input.quantity, quantity, available } };
+    return { ...cartView, adjusted: { productId, variantId, requested: input.quantity, quantity, available } };
   });
 }
 
-async function lineQuantity(tx: Db, cartId: string, productId: string): Promise<number> {
+async function lineQuantity(tx: Db, cartId: string, variantId: string): Promise<number> {
   const { cartItems } = cartTables(tx);
   const [line] = await tx.orm
     .select({ quantity: cartItems.quantity })
     .from(cartItems)
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
   return line?.quantity ?? 0;
 }
 
 /** Removes a line; removing one that is not there changes nothing and is not an error. */
-export async function removeCartItem(db: Db, owner: CartOwner, input: { productId: string }): Promise<CartView> {
+export async function removeCartItem(db: Db, owner: CartOwner, input: LineChoice): Promise<CartView> {
   const { cartItems } = cartTables(db);
   return db.transaction(async (tx) => {
+    const variantId = await chosenVariant(tx, input);
     const cart = await touch(tx, owner);
     if (cart) {
-      await tx.orm
-        .delete(cartItems)
-        .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, input.productId)));
+      await tx.orm.delete(cartItems).where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)));
     }
     return view(tx, cart);
   });
 }
 
-/** The most one line of a product may hold now: its stock, and never more than 99. */
+/** The most one line of a variant may hold now: its stock, and never more than 99. */
 export function lineLimit(stock: number): number {
   return Math.min(stock, MAX_LINE_QUANTITY);
 }
@@ -223,14 +232,17 @@ export async function openUserCart(db: Db, userId: string): Promise<string> {
   return cart.id;
 }
 
-async function purchasable(db: Db, productId: string) {
-  const product = await stockAndStatus(db, productId);
-  if (!product) throw notFound("Product");
-  if (product.status !== "active") throw conflict("This product is no longer sold", { available: 0 });
-  return product;
+/** The variant, if it and its product are for sale; an unknown one is NOT_FOUND, an archived one CONFLICT. */
+async function purchasable(db: Db, variantId: string) {
+  const variant = (await variantsById(db, [variantId])).get(variantId);
+  if (!variant) throw notFound("Product variant");
+  if (variant.status !== "active" || variant.productStatus !== "active") {
+    throw conflict("This product is no longer sold", { available: 0 });
+  }
+  return variant;
 }
 
-/** `available` is the most this product's line may hold now. */
+/** `available` is the most this variant's line may hold now. */
 function exceedsStock(stock: number) {
   const available = lineLimit(stock);
   if (stock === 0) return conflict("This product is sold out", { available });

@@ -2,6 +2,7 @@ import { type Db, newId } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProduct } from "../testing/fixtures.ts";
 import { guestCaller } from "../testing/index.ts";
 
 let db: Db;
@@ -25,10 +26,8 @@ async function addProduct(
   fields: { name: string; description?: string; priceCents: number; stock?: number; category: string; day: number },
   options: { archived?: boolean; images?: number } = {},
 ) {
-  const id = newId("prod");
   const createdAt = new Date(epoch + fields.day * DAY);
-  await db.orm.insert(catalogTables(db).products).values({
-    id,
+  const { id } = await createProduct(db, {
     slug: key,
     name: fields.name,
     description: fields.description ?? "A fine thing for everyday use.",
@@ -37,7 +36,6 @@ async function addProduct(
     status: options.archived ? "archived" : "active",
     categoryId: category[fields.category]!,
     createdAt,
-    updatedAt: createdAt,
   });
   // Inserted out of order on purpose: display order comes from `position`.
   for (const position of Array.from({ length: options.images ?? 1 }, (_, i) => i).reverse()) {
@@ -299,6 +297,7 @@ describe("catalog.search pages", () => {
       slug: "brass-desk-lamp",
       name: "Brass Desk Lamp",
       priceCents: 8900,
+      maxPriceCents: 8900,
       stock: 5,
       inStock: true,
       thumbnail: {
@@ -308,6 +307,7 @@ describe("catalog.search pages", () => {
         height: 640,
         srcset: null,
         sources: [],
+        variantId: null,
       },
       category: { slug: "lighting", name: "Lighting" },
     });

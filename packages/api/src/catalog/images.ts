@@ -19,6 +19,8 @@ export interface ProductImage {
   srcset: string | null;
   /** Better encodings for `<picture>`, best first (AVIF, WebP); empty until the variants exist. */
   sources: { type: string; srcset: string }[];
+  /** The product variant the picture shows; null for the product's own pictures. */
+  variantId: string | null;
 }
 
 /** What a row of product_images must hold to be shown. */
@@ -30,6 +32,7 @@ export interface StoredImage {
   height: number;
   contentHash: string | null;
   variantsAt: Date | null;
+  variantId: string | null;
 }
 
 const MEDIA = "/media/";
@@ -59,8 +62,8 @@ export function variantsOf(image: Pick<StoredImage, "id" | "key" | "width" | "co
 }
 
 export function imageView(image: StoredImage): ProductImage {
-  const { alt, width, height } = image;
-  if (!image.contentHash) return { url: MEDIA + image.key, alt, width, height, srcset: null, sources: [] };
+  const { alt, width, height, variantId } = image;
+  if (!image.contentHash) return { url: MEDIA + image.key, alt, width, height, srcset: null, sources: [], variantId };
   const widths = variantWidths(width);
   const src = widths.filter((w) => w <= SRC_WIDTH).at(-1) ?? widths[0]!;
   if (!image.variantsAt) {
@@ -72,6 +75,7 @@ export function imageView(image: StoredImage): ProductImage {
       height,
       srcset: widths.map((w) => `${scaled(w)} ${w}w`).join(", "),
       sources: [],
+      variantId,
     };
   }
   const variants = variantsOf(image);
@@ -88,6 +92,7 @@ export function imageView(image: StoredImage): ProductImage {
     height,
     srcset: srcsetOf(fallback),
     sources: VARIANT_FORMATS.map((format) => ({ type: MIME[format], srcset: srcsetOf(format) })),
+    variantId,
   };
 }
 
@@ -102,10 +107,11 @@ export function storedImageColumns(db: Db) {
     height: productImages.height,
     contentHash: productImages.contentHash,
     variantsAt: productImages.variantsAt,
+    variantId: productImages.variantId,
   };
 }
 
-/** Each product's images in display order; the first one is its thumbnail. */
+/** Each product's images in display order, its variants' own among them; the first is its thumbnail. */
 export async function imagesByProduct(db: Db, productIds: string[]): Promise<Map<string, ProductImage[]>> {
   const byProduct = new Map<string, ProductImage[]>();
   if (productIds.length === 0) return byProduct;

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { enqueue } from "@shopwright/jobs";
-import { eq, max } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { badRequest, notFound, unavailable } from "../errors.ts";
 import { sniffImageType } from "../media/image-type.ts";
 import { originalKey } from "../media/keys.ts";
@@ -27,23 +27,41 @@ export async function addProductImage(
   db: Db,
   storage: MediaStorage,
   actorId: string,
-  input: { productId: string; bytes: Uint8Array; alt: string; requestId?: string },
+  input: { productId: string; variantId?: string; bytes: Uint8Array; alt: string; requestId?: string },
 ) {
   const { bytes } = input;
   if (bytes.length === 0) throw badRequest("The file is empty", { field: "image" });
   if (bytes.length > MAX_IMAGE_BYTES) throw badRequest("Images can be at most 5 MB", { field: "image" });
   const type = sniffImageType(bytes);
   if (!type) throw badRequest("Upload a JPEG, PNG or WebP image", { field: "image" });
-  const { products, productImages } = catalogTables(db);
+  const { products, productImages, productVariants } = catalogTables(db);
   const [product] = await db.orm.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
   if (!product) throw notFound("Product");
+  const variantId = input.variantId ?? null;
+  if (variantId) {
+    const [variant] = await db.orm
+      .select({ id: productVariants.id })
+      .from(productVariants)
+      .where(and(eq(productVariants.id, variantId), eq(productVariants.productId, input.productId)));
+    if (!variant) throw badRequest("That variant is not one of this product's", { field: "variantId" });
+  }
   const { width, height } = await inspectImage(bytes, type);
 
   const id = newId("img");
   const key = originalKey(input.productId, id, type.extension);
   const contentHash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   await withStorage(() => storage.put(key, bytes, type.mime));
-  const row = { id, productId: input.productId, key, alt: input.alt, width, height, contentHash, variantsAt: null };
+  const row = {
+    id,
+    productId: input.productId,
+    variantId,
+    key,
+    alt: input.alt,
+    width,
+    height,
+    contentHash,
+    variantsAt: null,
+  };
   try {
     await db.transaction(async (tx) => {
       const [highest] = await tx.orm
@@ -56,7 +74,7 @@ export async function addProductImage(
         action: "product.image_added",
         entityType: "product",
         entityId: input.productId,
-        details: { imageId: id, type: type.mime, bytes: bytes.length, width, height },
+        details: { imageId: id, variantId, type: type.mime, bytes: bytes.length, width, height },
       });
       await enqueue(
         tx,

@@ -1,18 +1,37 @@
-import type { Db } from "@shopwright/db";
+import type { Db, ProductOption, VariantOptions } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryPath } from "./categories.ts";
 import { imagesByProduct, type ProductImage } from "./images.ts";
+import { variantsByProduct } from "./variants.ts";
+
+export interface VariantDetail {
+  id: string;
+  sku: string;
+  options: VariantOptions;
+  priceCents: number;
+  stock: number;
+  inStock: boolean;
+  /** The variant's own images, else the product's. */
+  images: ProductImage[];
+}
 
 export interface ProductDetail {
   id: string;
   slug: string;
   name: string;
   description: string;
+  /** The lowest price of a variant for sale, and the highest: equal when every variant costs the same. */
   priceCents: number;
+  maxPriceCents: number;
+  /** Every variant for sale's stock together. */
   stock: number;
   inStock: boolean;
+  options: ProductOption[];
+  /** The variants for sale, in the merchant's order; a product without options has exactly one. */
+  variants: VariantDetail[];
+  /** The product's own images (a variant's own are on the variant). */
   images: ProductImage[];
   category: CategoryRef;
   /** Breadcrumbs: the root category first, the product's own category last. */
@@ -21,10 +40,16 @@ export interface ProductDetail {
   updatedAt: Date;
 }
 
+/** A variant's stock, as `liveStock` reads it. */
+export interface VariantStock {
+  variantId: string;
+  stock: number;
+}
+
 /**
  * One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. `stockFrom` is
  * the primary when `db` is a read replica: stock moves with every order, without a catalog write,
- * so the replica's figure may be behind, and a product page shows stock as it is.
+ * so the replica's figures may be behind, and a product page shows stock as it is.
  */
 export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): Promise<ProductDetail> {
   const { products } = catalogTables(db);
@@ -35,7 +60,8 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
       name: products.name,
       description: products.description,
       priceCents: products.priceCents,
-      stock: products.stock,
+      maxPriceCents: products.maxPriceCents,
+      options: products.options,
       categoryId: products.categoryId,
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
@@ -45,17 +71,36 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
     .limit(1);
   if (!product) throw notFound("Product");
   const { categoryId, ...fields } = product;
-  const [images, path, stock] = await Promise.all([
+  const [images, path, variants, live] = await Promise.all([
     imagesByProduct(db, [product.id]),
     categoryPath(db, categoryId),
-    stockFrom === db ? product.stock : liveStock(stockFrom, slug),
+    variantsByProduct(db, [product.id]),
+    stockFrom === db ? null : liveStock(stockFrom, slug),
   ]);
-  if (stock === null) throw notFound("Product");
+  if (stockFrom !== db && live === null) throw notFound("Product");
+  const liveById = new Map(live?.map((v) => [v.variantId, v.stock]));
+  const productImages = images.get(product.id) ?? [];
+  const forSale = (variants.get(product.id) ?? []).filter((v) => v.status === "active");
+  const details = forSale.map((v): VariantDetail => {
+    const stock = liveById.get(v.id) ?? v.stock;
+    const own = productImages.filter((image) => image.variantId === v.id);
+    return {
+      id: v.id,
+      sku: v.sku,
+      options: v.options,
+      priceCents: v.priceCents,
+      stock,
+      inStock: stock > 0,
+      images: own.length > 0 ? own : productImages.filter((image) => image.variantId === null),
+    };
+  });
+  const stock = details.reduce((sum, v) => sum + v.stock, 0);
   return {
     ...fields,
     stock,
     inStock: stock > 0,
-    images: images.get(product.id) ?? [],
+    variants: details,
+    images: productImages.filter((image) => image.variantId === null),
     // The foreign key guarantees the product's own category, the last step of its path.
     category: path.at(-1)!,
     categoryPath: path,
@@ -63,21 +108,34 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
 }
 
 /**
- * The product's stock as it is now, null when it is not for sale: the one field of a product page
- * that moves without a catalog write (every order moves it), read on its own so a cached page can
- * be checked against it.
+ * The stock of each of the product's variants for sale as it is now, null when the product is not
+ * for sale: the one part of a product page that moves without a catalog write (every order moves
+ * it), read on its own so a cached page can be checked against it.
  */
-export async function liveStock(db: Db, slug: string): Promise<number | null> {
-  const { products } = catalogTables(db);
-  const [row] = await db.orm
-    .select({ stock: products.stock })
+export async function liveStock(db: Db, slug: string): Promise<VariantStock[] | null> {
+  const { products, productVariants } = catalogTables(db);
+  const rows = await db.orm
+    .select({ productId: products.id, variantId: productVariants.id, stock: productVariants.stock })
     .from(products)
+    .leftJoin(productVariants, and(eq(productVariants.productId, products.id), eq(productVariants.status, "active")))
     .where(and(eq(products.slug, slug), eq(products.status, "active")))
-    .limit(1);
-  return row?.stock ?? null;
+    .orderBy(asc(productVariants.id));
+  if (rows.length === 0) return null;
+  return rows.flatMap((r) =>
+    r.variantId === null || r.stock === null ? [] : [{ variantId: r.variantId, stock: r.stock }],
+  );
 }
 
-/** The columns every list of products shows: its link, name, price and stock. */
+/** The stock of the product's variants for sale together, as a subquery on `products`. */
+export function totalStock(db: Db): SQL<number> {
+  const { products, productVariants } = catalogTables(db);
+  return sql<number>`(${db.orm
+    .select({ total: sql`coalesce(sum(${productVariants.stock}), 0)` })
+    .from(productVariants)
+    .where(and(eq(productVariants.productId, products.id), eq(productVariants.status, "active")))})`.mapWith(Number);
+}
+
+/** The columns every list of products shows: its link, name, price range and stock. */
 export function productCardColumns(db: Db) {
   const { products } = catalogTables(db);
   return {
@@ -85,16 +143,17 @@ export function productCardColumns(db: Db) {
     slug: products.slug,
     name: products.name,
     priceCents: products.priceCents,
-    stock: products.stock,
+    maxPriceCents: products.maxPriceCents,
+    stock: totalStock(db),
   };
 }
 
-/** What a cart line shows of its product, by id: today's name, price, stock and status. */
+/** What a cart line shows of its product, by id: today's name and status. */
 export async function productsForLines(db: Db, productIds: readonly string[]) {
   const { products } = catalogTables(db);
   const rows = productIds.length
     ? await db.orm
-        .select({ ...productCardColumns(db), status: products.status })
+        .select({ id: products.id, slug: products.slug, name: products.name, status: products.status })
         .from(products)
         .where(inArray(products.id, [...new Set(productIds)]))
     : [];

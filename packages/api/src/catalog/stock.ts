@@ -1,97 +1,137 @@
 /**
- * Stock: what the cart may hold, and its moves for orders. Reserving is one conditional update per product, so two checkouts can
- * never both take the last unit: the row lock orders them and the loser's `stock >= n` fails.
+ * Stock, which is per variant: what the cart may hold, and its moves for orders. Reserving is one
+ * conditional update per variant, so two checkouts can never both take the last unit: the row
+ * lock orders them and the loser's `stock >= n` fails.
  */
-import type { Db } from "@shopwright/db";
+import type { Db, VariantOptions } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, gte, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
-/** By code unit, not locale, so every writer locks products in the same order. */
-function inProductIdOrder<T extends { productId: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+/** By code unit, not locale, so every writer locks variants in the same order. */
+function inVariantIdOrder<T extends { variantId: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
 }
 
 export interface StockRequest {
-  productId: string;
+  variantId: string;
+  /** What to call the line if it is short: the cart's name for it. */
   name: string;
   quantity: number;
 }
 
-export interface ReservedProduct {
+/** A reserved line with the snapshot an order keeps of it. */
+export interface ReservedVariant {
+  variantId: string;
   productId: string;
   name: string;
+  sku: string;
+  options: VariantOptions;
   priceCents: number;
   quantity: number;
 }
 
+/** The variant's product is for sale too: archiving a product stops the sale of all its variants. */
+function productForSale(db: Db): SQL {
+  const { products, productVariants } = catalogTables(db);
+  return exists(
+    db.orm
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, productVariants.productId), eq(products.status, "active"))),
+  );
+}
+
 /**
- * Takes `quantity` of each product off its stock, inside the caller's transaction. Any line short
- * of stock (or no longer for sale) is CONFLICT naming every such product; the caller's
- * transaction then rolls back, so nothing is taken.
+ * Takes `quantity` of each variant off its stock, inside the caller's transaction. Any line short
+ * of stock (or no longer for sale, itself or its product) is CONFLICT naming every such line; the
+ * caller's transaction then rolls back, so nothing is taken.
  */
-export async function reserveStock(tx: Db, requests: StockRequest[]): Promise<ReservedProduct[]> {
-  const { products } = catalogTables(tx);
-  // One lock order for every checkout, so two carts holding the same products cannot deadlock.
-  const ordered = inProductIdOrder(requests);
-  const reserved: ReservedProduct[] = [];
-  const short: { productId: string; name: string }[] = [];
-  for (const { productId, name, quantity } of ordered) {
+export async function reserveStock(tx: Db, requests: readonly StockRequest[]): Promise<ReservedVariant[]> {
+  const { productVariants, products } = catalogTables(tx);
+  // One lock order for every checkout, so two carts holding the same variants cannot deadlock.
+  const taken: Omit<ReservedVariant, "name">[] = [];
+  const short: { variantId: string; name: string }[] = [];
+  for (const { variantId, name, quantity } of inVariantIdOrder(requests)) {
     const [row] = await tx.orm
-      .update(products)
-      .set({ stock: sql`${products.stock} - ${quantity}` })
-      .where(and(eq(products.id, productId), gte(products.stock, quantity), eq(products.status, "active")))
-      .returning({ name: products.name, priceCents: products.priceCents });
-    if (row) reserved.push({ productId, name: row.name, priceCents: row.priceCents, quantity });
-    else short.push({ productId, name });
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} - ${quantity}` })
+      .where(
+        and(
+          eq(productVariants.id, variantId),
+          gte(productVariants.stock, quantity),
+          eq(productVariants.status, "active"),
+          productForSale(tx),
+        ),
+      )
+      .returning({
+        productId: productVariants.productId,
+        sku: productVariants.sku,
+        options: productVariants.options,
+        priceCents: productVariants.priceCents,
+      });
+    if (row) taken.push({ variantId, quantity, ...row });
+    else short.push({ variantId, name });
   }
   if (short.length > 0) {
-    throw conflict(`Not enough stock for ${short.map((p) => p.name).join(", ")}`, { products: short });
+    throw conflict(`Not enough stock for ${short.map((p) => p.name).join(", ")}`, { variants: short });
   }
-  return reserved;
+  const names = new Map(
+    (
+      await tx.orm
+        .select({ id: products.id, name: products.name })
+        .from(products)
+        .where(inArray(products.id, [...new Set(taken.map((t) => t.productId))]))
+    ).map((p) => [p.id, p.name]),
+  );
+  return taken.map((t) => ({ ...t, name: names.get(t.productId)! }));
 }
 
 /**
  * Puts these quantities back on the shelf (a cancelled order's items), inside the caller's
- * transaction. Products are updated in id order, as every writer locks them, so two restocks never
- * deadlock.
+ * transaction. Variants are updated in id order, as every writer locks them, so two restocks never
+ * deadlock. An archived variant gets its units back too, ready if it is sold again.
  */
-export async function restoreStock(tx: Db, items: readonly { productId: string; quantity: number }[]): Promise<void> {
-  const { products } = catalogTables(tx);
-  for (const { productId, quantity } of inProductIdOrder(items)) {
+export async function restoreStock(tx: Db, items: readonly { variantId: string; quantity: number }[]): Promise<void> {
+  const { productVariants } = catalogTables(tx);
+  for (const { variantId, quantity } of inVariantIdOrder(items)) {
     await tx.orm
-      .update(products)
-      .set({ stock: sql`${products.stock} + ${quantity}` })
-      .where(eq(products.id, productId));
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${quantity}` })
+      .where(eq(productVariants.id, variantId));
   }
 }
 
-/** Products for sale with this much stock or less, scarcest first: the dashboard's reorder list. */
-export async function lowStockProducts(db: Db, threshold: number, limit: number) {
-  const { products } = catalogTables(db);
+/** Variants for sale with this much stock or less, scarcest first: the dashboard's reorder list. */
+export async function lowStockVariants(db: Db, threshold: number, limit: number) {
+  const { products, productVariants } = catalogTables(db);
   return db.orm
-    .select({ id: products.id, name: products.name, slug: products.slug, stock: products.stock })
-    .from(products)
-    .where(and(eq(products.status, "active"), lte(products.stock, threshold)))
-    .orderBy(asc(products.stock), asc(products.name))
+    .select({
+      id: products.id,
+      variantId: productVariants.id,
+      name: products.name,
+      slug: products.slug,
+      sku: productVariants.sku,
+      options: productVariants.options,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(
+      and(eq(productVariants.status, "active"), lte(productVariants.stock, threshold), eq(products.status, "active")),
+    )
+    .orderBy(asc(productVariants.stock), asc(products.name), asc(productVariants.position), asc(productVariants.id))
     .limit(limit);
 }
 
-/** A product's stock and whether it is for sale, or null for an unknown product. */
-export async function stockAndStatus(db: Db, productId: string) {
-  const { products } = catalogTables(db);
-  const [product] = await db.orm
-    .select({ stock: products.stock, status: products.status })
-    .from(products)
-    .where(eq(products.id, productId));
-  return product ?? null;
-}
-
 /**
- * A product's stock as a subquery of the caller's statement (`productId` is a column or value of
+ * A variant's stock as a subquery of the caller's statement (`variantId` is a column or value of
  * it), so a cart write checks stock in the very statement that writes.
  */
-export function stockOf(db: Db, productId: SQLWrapper): SQL<number> {
-  const { products } = catalogTables(db);
-  return sql<number>`(${db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, productId))})`;
+export function stockOf(db: Db, variantId: SQLWrapper): SQL<number> {
+  const { productVariants } = catalogTables(db);
+  return sql<number>`(${db.orm
+    .select({ stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId))})`;
 }

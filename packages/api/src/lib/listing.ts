@@ -21,7 +21,7 @@ export async function pageOf<T>(page: Page, rows: PromiseLike<T[]>, matching: Pr
 }
 
 /** `column` contains `text`, ignoring case, with LIKE's wildcards in `text` taken literally. */
-export function containsText(column: Column, text: string): SQL {
+export function containsText(column: Column | SQL, text: string): SQL {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`lower(${column}) like ${pattern} escape '\\'`;
 }

@@ -1,11 +1,10 @@
 /** Checkout under real concurrency, on a Postgres server with parallel connections. */
 import type { PostgresDb } from "@shopwright/db";
-import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
 
 describe("checkout on a Postgres server under concurrency", () => {
@@ -34,10 +33,8 @@ describe("checkout on a Postgres server under concurrency", () => {
     expect(placed).toHaveLength(10);
     expect(refused).toHaveLength(90);
     for (const r of refused) expect(r.reason).toMatchObject({ code: "CONFLICT" });
-    const { products } = catalogTables(db);
     const { orders, orderItems } = ordersTables(db);
-    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-    expect(row?.stock).toBe(0);
+    expect(await variantStock(db, product.variantId)).toBe(0);
     const sold = await db.orm
       .select({ quantity: orderItems.quantity })
       .from(orderItems)
@@ -57,11 +54,9 @@ describe("checkout on a Postgres server under concurrency", () => {
     const orderIds = new Set(results.flatMap((r) => (r.status === "fulfilled" ? [r.value.order.id] : [])));
     expect(orderIds.size).toBe(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
-    const { products } = catalogTables(db);
     const { orders } = ordersTables(db);
     expect(await db.orm.select().from(orders).where(eq(orders.userId, shopper.id))).toHaveLength(1);
-    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-    expect(row?.stock).toBe(47);
+    expect(await variantStock(db, product.variantId)).toBe(47);
   });
 
   it("never deadlocks when carts hold the same products in different orders", async () => {
@@ -82,9 +77,7 @@ describe("checkout on a Postgres server under concurrency", () => {
       shoppers.map((s) => s.caller.orders.checkout({ idempotencyKey: `pair-${s.id}`, shippingAddress: testAddress })),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const { products } = catalogTables(db);
-    const stocks = await db.orm.select({ id: products.id, stock: products.stock }).from(products);
-    expect(stocks.find((p) => p.id === first.id)?.stock).toBe(70);
-    expect(stocks.find((p) => p.id === second.id)?.stock).toBe(40);
+    expect(await variantStock(db, first.variantId)).toBe(70);
+    expect(await variantStock(db, second.variantId)).toBe(40);
   });
 });

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createProduct, fillCart, firstVariantOf, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser, fakePaymentGateway, testConfig } from "../testing/index.ts";
 import { signedPaymentEvent } from "../testing/payments.ts";
 
@@ -20,15 +20,11 @@ describe(`orders on ${testDialect()}`, () => {
   });
   afterAll(() => db.close());
 
-  const stockOf = async (id: string) => {
-    const { products } = catalogTables(db);
-    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, id));
-    return row?.stock;
-  };
+  const stockOf = async (productId: string) => variantStock(db, (await firstVariantOf(db, productId)).id);
   const cartSize = async (userId: string) => {
     const { carts, cartItems } = cartTables(db);
     const rows = await db.orm
-      .select({ productId: cartItems.productId })
+      .select({ variantId: cartItems.variantId })
       .from(cartItems)
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
       .where(eq(carts.userId, userId));
@@ -54,8 +50,26 @@ describe(`orders on ${testDialect()}`, () => {
     expect(order.subtotalCents).toBe(2 * 2_500 + 3 * 799);
     expect(order.totalCents).toBe(order.subtotalCents);
     expect(order.items).toEqual([
-      { productId: lamp.id, name: "Lamp", unitPriceCents: 2_500, quantity: 2, lineTotalCents: 5_000 },
-      { productId: mug.id, name: "Mug", unitPriceCents: 799, quantity: 3, lineTotalCents: 2_397 },
+      {
+        productId: lamp.id,
+        variantId: lamp.variantId,
+        sku: lamp.variants[0]!.sku,
+        options: {},
+        name: "Lamp",
+        unitPriceCents: 2_500,
+        quantity: 2,
+        lineTotalCents: 5_000,
+      },
+      {
+        productId: mug.id,
+        variantId: mug.variantId,
+        sku: mug.variants[0]!.sku,
+        options: {},
+        name: "Mug",
+        unitPriceCents: 799,
+        quantity: 3,
+        lineTotalCents: 2_397,
+      },
     ]);
     expect(order.shippingAddress).toEqual(testAddress);
     expect(order.statusHistory).toEqual([{ status: "placed", at: expect.any(Date), actor: "customer" }]);

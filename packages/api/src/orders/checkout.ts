@@ -60,10 +60,10 @@ export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promis
 }
 
 /** What makes two checkouts "the same request": the lines checked out and where they ship. */
-function requestHash(lines: { productId: string; quantity: number }[], address: Address): string {
+function requestHash(lines: { variantId: string; quantity: number }[], address: Address): string {
   const canonical = {
     // Sorted by code unit, not locale, so every server computes the same hash.
-    lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(),
+    lines: lines.map((l) => `${l.variantId}:${l.quantity}`).sort(),
     address: [
       address.name,
       address.line1,
@@ -148,7 +148,10 @@ async function placeOrder(
       id: newId("oi"),
       orderId,
       productId: r.productId,
+      variantId: r.variantId,
       name: r.name,
+      sku: r.sku,
+      options: r.options,
       unitPriceCents: r.priceCents,
       quantity: r.quantity,
     })),
@@ -185,7 +188,7 @@ async function replay(
     userId: string;
     idempotencyKey: string;
     hash: string;
-    lines: { productId: string; quantity: number }[];
+    lines: { variantId: string; quantity: number }[];
     address: Address;
   },
 ): Promise<string> {
@@ -199,10 +202,10 @@ async function replay(
   let hash = input.hash;
   if (input.lines.length === 0) {
     const ordered = await tx.orm
-      .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+      .select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
       .from(orderItems)
       .where(eq(orderItems.orderId, existing.orderId))
-      .orderBy(asc(orderItems.productId));
+      .orderBy(asc(orderItems.variantId));
     hash = requestHash(ordered, input.address);
   }
   if (hash !== existing.requestHash) throw misuse();

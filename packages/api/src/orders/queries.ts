@@ -1,7 +1,7 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
 import { type Db, isCaptured, type OrderStatus, type PaymentStatus } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { and, asc, count, desc, eq, exists, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { nameContains, nameOf } from "../auth/people.ts";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -92,13 +92,16 @@ export async function loadOrder(db: Db, orderId: string) {
       .select({
         id: orderItems.id,
         productId: orderItems.productId,
+        variantId: orderItems.variantId,
+        sku: orderItems.sku,
+        options: orderItems.options,
         name: orderItems.name,
         unitPriceCents: orderItems.unitPriceCents,
         quantity: orderItems.quantity,
       })
       .from(orderItems)
       .where(eq(orderItems.orderId, orderId))
-      .orderBy(asc(orderItems.name), asc(orderItems.productId)),
+      .orderBy(asc(orderItems.name), asc(orderItems.sku)),
     db.orm
       .select({
         fromStatus: orderStatusHistory.fromStatus,
@@ -138,8 +141,11 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
     number: order.number,
     status: order.status,
     trackingNumber: order.trackingNumber,
-    items: items.map(({ productId, name, unitPriceCents, quantity }) => ({
+    items: items.map(({ productId, variantId, sku, options, name, unitPriceCents, quantity }) => ({
       productId,
+      variantId,
+      sku,
+      options,
       name,
       unitPriceCents,
       quantity,
@@ -162,6 +168,16 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
+
+/** Which of these variants some order holds: the catalog archives those instead of deleting them. */
+export async function variantsOrdered(db: Db, variantIds: readonly string[]): Promise<ReadonlySet<string>> {
+  const { orderItems } = ordersTables(db);
+  const rows = await db.orm
+    .selectDistinct({ variantId: orderItems.variantId })
+    .from(orderItems)
+    .where(inArray(orderItems.variantId, [...variantIds]));
+  return new Set(rows.map((r) => r.variantId));
+}
 
 /** Whether any order holds the product: the catalog's edit form offers Archive instead of Delete. */
 export async function productOrdered(db: Db, productId: string): Promise<boolean> {

@@ -110,9 +110,9 @@ export async function releaseRefund(
 export async function markRestocked(
   tx: Db,
   lines: readonly { itemId: string; quantity: number }[],
-): Promise<{ productId: string; quantity: number }[]> {
+): Promise<{ variantId: string; quantity: number }[]> {
   const { orderItems } = ordersTables(tx);
-  const restocked: { productId: string; quantity: number }[] = [];
+  const restocked: { variantId: string; quantity: number }[] = [];
   for (const line of lines) {
     const [row] = await tx.orm
       .update(orderItems)
@@ -123,8 +123,8 @@ export async function markRestocked(
           lte(sql`${orderItems.restockedQuantity} + ${line.quantity}`, orderItems.quantity),
         ),
       )
-      .returning({ productId: orderItems.productId });
-    if (row) restocked.push({ productId: row.productId, quantity: line.quantity });
+      .returning({ variantId: orderItems.variantId });
+    if (row) restocked.push({ variantId: row.variantId, quantity: line.quantity });
   }
   return restocked;
 }

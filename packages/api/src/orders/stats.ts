@@ -2,7 +2,7 @@
 import { capturedPaymentStatuses, type Db, type OrderStatus, orderStatuses } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, count, eq, gte, inArray, ne, sql, sum } from "drizzle-orm";
-import { lowStockProducts } from "../catalog/stock.ts";
+import { lowStockVariants } from "../catalog/stock.ts";
 import { listOrders } from "./queries.ts";
 
 export const LOW_STOCK_THRESHOLD = 5;
@@ -40,7 +40,7 @@ export async function adminStats(db: Db, now = new Date()) {
     revenueSince(startOfToday),
     revenueSince(new Date(now.getTime() - 7 * DAY_MS)),
     revenueSince(new Date(now.getTime() - 30 * DAY_MS)),
-    lowStockProducts(db, LOW_STOCK_THRESHOLD, 10),
+    lowStockVariants(db, LOW_STOCK_THRESHOLD, 10),
     listOrders(db, { page: 1, pageSize: 8 }).then((page) => page.items),
   ]);
 

@@ -5,7 +5,7 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser, guestCaller } from "../testing/index.ts";
 
 describe(`the checkout summary and the address on ${testDialect()}`, () => {
@@ -15,11 +15,11 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
   });
   afterAll(() => db.close());
 
-  const setStock = (id: string, stock: number) =>
+  const setStock = (productId: string, stock: number) =>
     db.orm
-      .update(catalogTables(db).products)
+      .update(catalogTables(db).productVariants)
       .set({ stock })
-      .where(eq(catalogTables(db).products.id, id));
+      .where(eq(catalogTables(db).productVariants.productId, productId));
 
   it("flags a line sold out and a line short since they were added, totals what can be bought, and checkout charges that total once fixed", async () => {
     const shopper = await createSignedInUser(db);
@@ -66,9 +66,9 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     await fillCart(db, shopper.id, [{ productId: lamp.id, quantity: 2 }]);
     const shown = await shopper.caller.orders.checkoutSummary();
     await db.orm
-      .update(catalogTables(db).products)
+      .update(catalogTables(db).productVariants)
       .set({ priceCents: 1_200 })
-      .where(eq(catalogTables(db).products.id, lamp.id));
+      .where(eq(catalogTables(db).productVariants.id, lamp.variantId));
     await expect(
       shopper.caller.orders.checkout({
         idempotencyKey: "summary-0003",
@@ -77,11 +77,7 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
       }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { totalCents: 2_400 } } });
     expect((await shopper.caller.orders.checkoutSummary()).items).toHaveLength(1);
-    const [row] = await db.orm
-      .select({ stock: catalogTables(db).products.stock })
-      .from(catalogTables(db).products)
-      .where(eq(catalogTables(db).products.id, lamp.id));
-    expect(row?.stock).toBe(5);
+    expect(await variantStock(db, lamp.variantId)).toBe(5);
   });
 
   it("saves the address to the profile when asked, and only then", async () => {

@@ -26,6 +26,9 @@ export async function checkoutSummary(db: Db, userId: string) {
           : null;
     return {
       productId: line.productId,
+      variantId: line.variantId,
+      sku: line.sku,
+      options: line.options,
       slug: line.slug,
       name: line.name,
       thumbnail: line.thumbnail,

@@ -1,9 +1,7 @@
 import type { Db, OrderStatus } from "@shopwright/db";
-import { catalogTables } from "@shopwright/db/tables/catalog";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
 import { transitionOrder } from "./transitions.ts";
 
@@ -22,11 +20,7 @@ describe(`the order state machine on ${testDialect()}`, () => {
       idempotencyKey: `order-${shopper.id}`,
       shippingAddress: testAddress,
     });
-    const stock = async () => {
-      const { products } = catalogTables(db);
-      const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-      return row?.stock;
-    };
+    const stock = () => variantStock(db, product.variantId);
     return { shopper, order, stock };
   }
 

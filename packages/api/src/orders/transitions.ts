@@ -67,7 +67,7 @@ export async function transitionOrder(
       // says all are back, so a refund settling later restocks nothing twice.
       const unshelved = await tx.orm
         .select({
-          productId: orderItems.productId,
+          variantId: orderItems.variantId,
           quantity: sql<number>`${orderItems.quantity} - ${orderItems.restockedQuantity}`.mapWith(Number),
         })
         .from(orderItems)

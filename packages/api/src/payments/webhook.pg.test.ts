@@ -1,13 +1,12 @@
 /** Payment events racing each other, the expiry job and replays, on a Postgres server. */
 import type { PostgresDb } from "@shopwright/db";
-import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { createProduct, fillCart, testAddress } from "../testing/fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser, testConfig } from "../testing/index.ts";
 import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
@@ -64,7 +63,6 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
     const { caller: admin } = await createSignedInUser(db, { role: "admin" });
     const orders = await Promise.all(Array.from({ length: 10 }, () => placeOrder(product.id)));
     const { payments } = ordersTables(db);
-    const { products } = catalogTables(db);
     await db.orm.update(payments).set({ expiresAt: new Date(Date.now() - 1_000) });
 
     await Promise.allSettled(
@@ -93,8 +91,7 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
       const listed = items.find((i) => i.id === order.id)!;
       expect(listed.needsRefund).toBe(listed.status === "cancelled" && listed.paymentStatus === "succeeded");
     }
-    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-    expect(row?.stock).toBe(20 - stillSold);
+    expect(await variantStock(db, product.variantId)).toBe(20 - stillSold);
   });
 
   it("opens one new payment attempt when a shopper retries many times at once", async () => {

@@ -1,9 +1,19 @@
 /** Categories, products, carts, orders and an address made directly in the database, for tests of any domain. */
-import { type Address, type Db, newId, nextOrderNumber, type OrderStatus, type ProductStatus } from "@shopwright/db";
+import {
+  type Address,
+  type Db,
+  newId,
+  nextOrderNumber,
+  type OrderStatus,
+  type ProductOption,
+  type ProductStatus,
+  type VariantOptions,
+  type VariantStatus,
+} from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 
 export const testAddress: Address = {
   name: "Ada Lovelace",
@@ -25,36 +35,99 @@ export async function createCategory(db: Db, options: { name?: string; parentId?
   return { id, name };
 }
 
-/** A product, in a category of its own unless `categoryId` is given. */
+interface FixtureVariant {
+  sku?: string;
+  options: VariantOptions;
+  priceCents?: number;
+  stock?: number;
+  status?: VariantStatus;
+}
+
+/**
+ * A product, in a category of its own unless `categoryId` is given: with `options`, the `variants`
+ * given; without, one variant of `priceCents` and `stock` (as every simple product has).
+ */
 export async function createProduct(
   db: Db,
   options: {
     categoryId?: string;
     name?: string;
     slug?: string;
+    description?: string;
     priceCents?: number;
     stock?: number;
     status?: ProductStatus;
+    createdAt?: Date;
+    options?: ProductOption[];
+    variants?: FixtureVariant[];
   } = {},
 ) {
+  const { products, productVariants } = catalogTables(db);
   const categoryId = options.categoryId ?? (await createCategory(db)).id;
   const id = newId("prod");
   const name = options.name ?? `Product ${id.slice(-6)}`;
-  await db.orm.insert(catalogTables(db).products).values({
+  const slug = options.slug ?? slugOf(id);
+  const priceCents = options.priceCents ?? 1_250;
+  const variants = (options.variants ?? [{ options: {} }]).map((v, position) => ({
+    id: newId("var"),
+    productId: id,
+    sku: v.sku ?? `${slug}-${position + 1}`,
+    options: v.options,
+    priceCents: v.priceCents ?? priceCents,
+    stock: v.stock ?? options.stock ?? 10,
+    status: v.status ?? "active",
+    position,
+  }));
+  const forSale = variants.filter((v) => v.status === "active");
+  const prices = (forSale.length > 0 ? forSale : variants).map((v) => v.priceCents);
+  await db.orm.insert(products).values({
     id,
-    slug: options.slug ?? slugOf(id),
+    slug,
     name,
-    description: "A thing",
-    priceCents: options.priceCents ?? 1_250,
-    stock: options.stock ?? 10,
+    description: options.description ?? "A thing",
+    priceCents: Math.min(...prices),
+    maxPriceCents: Math.max(...prices),
+    options: options.options ?? [],
     status: options.status ?? "active",
     categoryId,
+    ...(options.createdAt ? { createdAt: options.createdAt, updatedAt: options.createdAt } : {}),
   });
-  return { id, name };
+  await db.orm.insert(productVariants).values(variants);
+  return { id, name, variantId: variants[0]!.id, variants };
 }
 
-/** Adds lines to the user's cart, making the cart if there is none. */
-export async function fillCart(db: Db, userId: string, lines: { productId: string; quantity: number }[]) {
+/** A product's first variant: what a test means by "the product" when it has one. */
+export async function firstVariantOf(db: Db, productId: string) {
+  const { productVariants } = catalogTables(db);
+  const [variant] = await db.orm
+    .select({ id: productVariants.id, sku: productVariants.sku, options: productVariants.options })
+    .from(productVariants)
+    .where(eq(productVariants.productId, productId))
+    .orderBy(asc(productVariants.position), asc(productVariants.id))
+    .limit(1);
+  if (!variant) throw new Error(`product ${productId} has no variant`);
+  return variant;
+}
+
+/** A variant's stock now. */
+export async function variantStock(db: Db, variantId: string): Promise<number | undefined> {
+  const { productVariants } = catalogTables(db);
+  const [row] = await db.orm
+    .select({ stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId));
+  return row?.stock;
+}
+
+/**
+ * Adds lines to the user's cart, making the cart if there is none. A line names its variant, or a
+ * product standing for its first variant.
+ */
+export async function fillCart(
+  db: Db,
+  userId: string,
+  lines: ({ variantId: string; quantity: number } | { productId: string; quantity: number })[],
+) {
   const { carts, cartItems } = cartTables(db);
   await db.orm
     .insert(carts)
@@ -64,7 +137,12 @@ export async function fillCart(db: Db, userId: string, lines: { productId: strin
   const cartId = cart!.id;
   const now = Date.now();
   // Distinct times keep the lines in the order given (carts list lines by when they were added).
-  await db.orm.insert(cartItems).values(lines.map((line, i) => ({ cartId, ...line, addedAt: new Date(now + i) })));
+  const rows = [];
+  for (const [i, line] of lines.entries()) {
+    const variantId = "variantId" in line ? line.variantId : (await firstVariantOf(db, line.productId)).id;
+    rows.push({ cartId, variantId, quantity: line.quantity, addedAt: new Date(now + i) });
+  }
+  await db.orm.insert(cartItems).values(rows);
   return cartId;
 }
 
@@ -97,10 +175,14 @@ export async function createOrder(
     shippingAddress: testAddress,
     createdAt,
   });
+  const variant = await firstVariantOf(db, values.productId);
   await db.orm.insert(orderItems).values({
     id: newId("oi"),
     orderId: id,
     productId: values.productId,
+    variantId: variant.id,
+    sku: variant.sku,
+    options: variant.options,
     name: "Product",
     unitPriceCents: totalCents / 2,
     quantity: 2,

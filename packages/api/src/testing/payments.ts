@@ -1,10 +1,8 @@
 /** Orders placed through checkout with a fake gateway, and the gateway's signed events for them. */
 import type { Db } from "@shopwright/db";
-import { catalogTables } from "@shopwright/db/tables/catalog";
-import { eq } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import { signWebhook } from "../payments/signature.ts";
-import { createProduct, fillCart, testAddress } from "./fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "./fixtures.ts";
 import { createSignedInUser, fakePaymentGateway, testConfig } from "./index.ts";
 
 let events = 0;
@@ -22,11 +20,7 @@ export async function placeTestOrder(
     shippingAddress: testAddress,
   });
   const view = () => shopper.caller.orders.byId({ id: order.id });
-  const stock = async () => {
-    const { products } = catalogTables(db);
-    const [row] = await db.orm.select({ stock: products.stock }).from(products).where(eq(products.id, product.id));
-    return row?.stock;
-  };
+  const stock = () => variantStock(db, product.variantId);
   return { order, paymentUrl, shopper, gateway, view, stock };
 }
 

@@ -1,11 +1,9 @@
 /** Paid orders to refund, and the provider's signed refund events, for refund tests. */
 import type { Db } from "@shopwright/db";
-import { catalogTables } from "@shopwright/db/tables/catalog";
-import { eq } from "drizzle-orm";
 import { silentLogger } from "../logger.ts";
 import { signWebhook } from "../payments/signature.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
-import { createProduct, fillCart, testAddress } from "./fixtures.ts";
+import { createProduct, fillCart, testAddress, variantStock } from "./fixtures.ts";
 import { createSignedInUser, testConfig } from "./index.ts";
 import { signedPaymentEvent } from "./payments.ts";
 
@@ -26,7 +24,7 @@ export async function placePaidOrder(
 ) {
   const shopper = await createSignedInUser(db);
   const admin = await createSignedInUser(db, { role: "admin" });
-  const products: { id: string; name: string }[] = [];
+  const products: { id: string; name: string; variantId: string }[] = [];
   for (const [i, line] of lines.entries()) {
     products.push(
       await createProduct(db, {
@@ -54,11 +52,7 @@ export async function placePaidOrder(
   const detail = await admin.caller.admin.orders.byId({ id: order.id });
   /** The order line of the i-th product, as the admin names it. */
   const itemOf = (i: number) => detail.items.find((item) => item.productId === products[i]!.id)!;
-  const stockOf = async (i: number) => {
-    const { products: table } = catalogTables(db);
-    const [row] = await db.orm.select({ stock: table.stock }).from(table).where(eq(table.id, products[i]!.id));
-    return row?.stock;
-  };
+  const stockOf = (i: number) => variantStock(db, products[i]!.variantId);
   return {
     order,
     shopper,

@@ -8,6 +8,10 @@ export type UserRole = (typeof userRoles)[number];
 export const productStatuses = ["active", "archived"] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
+/** An archived variant is no longer sold; its order lines keep pointing at it. */
+export const variantStatuses = ["active", "archived"] as const;
+export type VariantStatus = (typeof variantStatuses)[number];
+
 export const orderStatuses = ["placed", "processing", "shipped", "delivered", "cancelled"] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 

@@ -3,6 +3,7 @@
  * categories, names, prices and stock every time (only ids and dates depend on when it runs).
  */
 import { newId } from "../ids.ts";
+import type { ProductOption, VariantOptions } from "../schema/catalog/options.ts";
 import type { ProductStatus } from "../schema/enums.ts";
 import { slugify } from "../slug.ts";
 import { CATALOG, CLOSINGS, type Glyph, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
@@ -16,13 +17,25 @@ export interface SeedCategory {
   position: number;
 }
 
+export interface SeedVariant {
+  id: string;
+  sku: string;
+  options: VariantOptions;
+  priceCents: number;
+  stock: number;
+  position: number;
+}
+
 export interface SeedProduct {
   id: string;
   slug: string;
   name: string;
   description: string;
+  /** The lowest and highest of its variants' prices. */
   priceCents: number;
-  stock: number;
+  maxPriceCents: number;
+  options: ProductOption[];
+  variants: SeedVariant[];
   status: ProductStatus;
   categoryId: string;
   createdAt: Date;
@@ -112,13 +125,19 @@ export function generateCatalog(options: { products: number; seed?: number; now?
     const { name, variant, noun } = nextName();
     // Spread over the past year, so "newest" means something.
     const createdAt = new Date(now - random.int(0, 365 * DAY_MS));
+    const slug = slugify(name);
+    const description = describe(leaf, noun, variant, random);
+    const priceCents = price(leaf, random);
+    const stock = random.chance(0.08) ? 0 : random.int(1, random.chance(0.2) ? 400 : 60);
     products.push({
       id: newId("prod"),
-      slug: slugify(name),
+      slug,
       name,
-      description: describe(leaf, noun, variant, random),
-      priceCents: price(leaf, random),
-      stock: random.chance(0.08) ? 0 : random.int(1, random.chance(0.2) ? 400 : 60),
+      description,
+      priceCents,
+      maxPriceCents: priceCents,
+      options: [],
+      variants: [{ id: newId("var"), sku: slug, options: {}, priceCents, stock, position: 0 }],
       status: random.chance(0.01) ? "archived" : "active",
       categoryId,
       createdAt,

@@ -78,7 +78,7 @@ async function writeImages(images: SeedImageStore, products: SeedProduct[]): Pro
 }
 
 /**
- * Fills an empty catalog with a generated one (categories, products, one image each) in one
+ * Fills an empty catalog with a generated one (categories, products with their variants, one image each) in one
  * transaction. A catalog that already has categories is left alone: its slugs would collide.
  */
 export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<SeedReport> {
@@ -90,14 +90,22 @@ export async function seedCatalog(db: Db, options: SeedCatalogOptions): Promise<
   await writeImages(options.images, catalog.products);
   const written = performance.now();
 
-  const { categories, products, productImages } = catalogTables(db);
+  const { categories, products, productVariants, productImages } = catalogTables(db);
   await db.transaction(async (tx) => {
     // Parents first: a child's parent must exist when its row arrives.
     const roots = catalog.categories.filter((c) => c.parentId === null);
     const children = catalog.categories.filter((c) => c.parentId !== null);
     for (const batch of [roots, children]) await tx.orm.insert(categories).values(batch);
     for (const batch of chunks(catalog.products, BATCH)) {
-      await tx.orm.insert(products).values(batch.map(({ image: _, ...product }) => product));
+      await tx.orm.insert(products).values(batch.map(({ image: _, variants: __, ...product }) => product));
+      for (const variants of chunks(
+        batch.flatMap((p) =>
+          p.variants.map((v) => ({ ...v, productId: p.id, createdAt: p.createdAt, updatedAt: p.createdAt })),
+        ),
+        BATCH,
+      )) {
+        await tx.orm.insert(productVariants).values(variants);
+      }
       await tx.orm.insert(productImages).values(
         batch.map((p) => ({
           id: newId("pimg"),

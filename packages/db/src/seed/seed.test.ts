@@ -13,11 +13,11 @@ import { folderImageStore, generateCatalog, seedCatalog, seedIfEmpty } from "./i
 describe("generateCatalog", () => {
   const now = new Date("2026-06-01T00:00:00Z");
   const shape = (catalog: ReturnType<typeof generateCatalog>) =>
-    catalog.products.map(({ slug, description, priceCents, stock, status, createdAt }) => ({
+    catalog.products.map(({ slug, description, priceCents, variants, status, createdAt }) => ({
       slug,
       description,
       priceCents,
-      stock,
+      variants: variants.map(({ id: _, ...variant }) => variant),
       status,
       createdAt,
     }));
@@ -49,7 +49,7 @@ describe("generateCatalog", () => {
     expect(new Set(products.map((p) => p.slug)).size).toBe(1000);
     expect(products.every((p) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.slug))).toBe(true);
     expect(products.every((p) => Number.isInteger(p.priceCents) && p.priceCents > 0)).toBe(true);
-    const soldOut = products.filter((p) => p.stock === 0).length;
+    const soldOut = products.filter((p) => p.variants.every((v) => v.stock === 0)).length;
     expect(soldOut).toBeGreaterThan(20);
     expect(soldOut).toBeLessThan(200);
   });

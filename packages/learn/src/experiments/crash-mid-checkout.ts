@@ -62,14 +62,14 @@ async function waitForChild(db: PostgresDb, condition: string, wanted: "some" | 
   }
 }
 
-async function leftovers(db: PostgresDb, shopper: Shopper, productIds: string[], stock: number): Promise<Leftovers> {
+async function leftovers(db: PostgresDb, shopper: Shopper, variantIds: string[], stock: number): Promise<Leftovers> {
   const [row] = await db.execute<Leftovers>(sql`
     select (select count(*)::int from orders where user_id = ${shopper.id}) as "orders",
            (select count(*)::int from order_items i join orders o on o.id = i.order_id where o.user_id = ${shopper.id})
              as "orderLines",
-           (select (${stock * productIds.length} - sum(stock))::int from products
+           (select (${stock * variantIds.length} - sum(stock))::int from product_variants
              where id in (${sql.join(
-               productIds.map((id) => sql`${id}`),
+               variantIds.map((id) => sql`${id}`),
                sql`, `,
              )})) as "unitsTaken",
            (select count(*)::int from cart_items i join carts c on c.id = i.cart_id where c.user_id = ${shopper.id})
@@ -84,13 +84,18 @@ export async function runCrashMidCheckout(db: PostgresDb, url: string): Promise<
     const b = await createProduct(db, { stock, priceCents: 700 });
     const [shopper] = await shoppersWithCart(db, 1, a.id);
     await fillCart(db, shopper!.id, [{ productId: b.id, quantity: 1 }]);
-    const ids = [a.id, b.id];
+    const ids = [a.variantId, b.variantId];
     const input: CrashInput = {
       userId: shopper!.id,
       email: shopper!.email,
       accessToken: shopper!.accessToken,
       address: testAddress,
-      lines: ids.map((productId, i) => ({ productId, quantity: 1, priceCents: i === 0 ? 500 : 700 })),
+      lines: [a, b].map((p, i) => ({
+        productId: p.id,
+        variantId: p.variantId,
+        quantity: 1,
+        priceCents: i === 0 ? 500 : 700,
+      })),
     };
     return { shopper: shopper!, ids, input };
   };
@@ -98,7 +103,7 @@ export async function runCrashMidCheckout(db: PostgresDb, url: string): Promise<
   const naive = await setUp();
   const naiveEnded = await runChild("naive", url, naive.input);
 
-  // The shop's checkout takes stock product by product in id order; holding the later product's
+  // The shop's checkout takes stock variant by variant in id order; holding the later variant's
   // row stops it mid-transaction, after its first write, where the parent kills it.
   const shop = await setUp();
   const later = [...shop.ids].sort()[1]!;
@@ -106,7 +111,7 @@ export async function runCrashMidCheckout(db: PostgresDb, url: string): Promise<
   let shopEnded = "";
   try {
     await client.query("begin");
-    await client.query("select 1 from products where id = $1 for update", [later]);
+    await client.query("select 1 from product_variants where id = $1 for update", [later]);
     shopEnded = await runChild("shop", url, shop.input, async (kill) => {
       await waitForChild(db, "wait_event_type = 'Lock'", "some");
       kill();

@@ -50,7 +50,8 @@ async function paidOrder(db: PostgresDb, deps: Parameters<typeof receivePaymentW
 }
 
 const stockOf = async (db: Db, productId: string) =>
-  (await db.execute<{ stock: number }>(sql`select stock from products where id = ${productId}`))[0]!.stock;
+  (await db.execute<{ stock: number }>(sql`select stock from product_variants where product_id = ${productId}`))[0]!
+    .stock;
 
 export async function runDoubleRefund(db: PostgresDb, { clicks, deliveries }: DoubleRefundOptions) {
   const context = createTestContext(db, { config: shopConfig });
@@ -74,7 +75,7 @@ export async function runDoubleRefund(db: PostgresDb, { clicks, deliveries }: Do
   );
   await Promise.all(
     Array.from({ length: deliveries }, () =>
-      db.execute(sql`update products set stock = stock + 1 where id = ${naive.productId}`),
+      db.execute(sql`update product_variants set stock = stock + 1 where product_id = ${naive.productId}`),
     ),
   );
 

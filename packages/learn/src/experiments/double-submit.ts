@@ -31,7 +31,7 @@ const ordersOf = async (db: PostgresDb, userId: string) =>
 export async function runDoubleSubmit(db: PostgresDb): Promise<DoubleSubmitResult> {
   const product = await createProduct(db, { stock: 100, priceCents: 1_250 });
   const [naiveA, naiveB, shopA, shopB] = await shoppersWithCart(db, 4, product.id);
-  const lines = [{ productId: product.id, quantity: 1, priceCents: 1_250 }];
+  const lines = [{ productId: product.id, variantId: product.variantId, quantity: 1, priceCents: 1_250 }];
   const naive = (shopper: Shopper) => () =>
     naiveCheckout(db, { userId: shopper.id, email: shopper.email, address: testAddress, lines });
 

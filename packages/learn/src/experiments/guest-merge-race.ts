@@ -45,13 +45,13 @@ async function naiveMerge(db: Db, userId: string, guestCartId: string): Promise<
     .onConflictDoNothing();
   const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
   const userLines = await db.orm.select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
-  const merged = new Map(userLines.map((l) => [l.productId, l.quantity]));
-  for (const l of guestLines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
+  const merged = new Map(userLines.map((l) => [l.variantId, l.quantity]));
+  for (const l of guestLines) merged.set(l.variantId, (merged.get(l.variantId) ?? 0) + l.quantity);
   await db.orm.delete(cartItems).where(eq(cartItems.cartId, cart!.id));
   await db.orm
     .insert(cartItems)
-    .values([...merged].map(([productId, quantity]) => ({ cartId: cart!.id, productId, quantity })))
-    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`excluded.quantity` } });
+    .values([...merged].map(([variantId, quantity]) => ({ cartId: cart!.id, variantId, quantity })))
+    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`excluded.quantity` } });
   await db.orm.delete(carts).where(eq(carts.id, guestCartId));
 }
 
@@ -83,7 +83,7 @@ export async function runGuestMergeRace(
     await db.orm.insert(cartTables(db).carts).values(guestCarts.map((id) => ({ id, tokenHash: randomUUID() })));
     await db.orm
       .insert(cartTables(db).cartItems)
-      .values(products.map((p, i) => ({ cartId: guestCarts[i]!, productId: p.id, quantity: 1 })));
+      .values(products.map((p, i) => ({ cartId: guestCarts[i]!, variantId: p.variantId, quantity: 1 })));
     await Promise.all(guestCarts.map((cartId) => naiveMerge(db, user.id, cartId)));
     count(naive, await linesOf(db, user.id));
   }

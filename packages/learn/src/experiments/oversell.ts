@@ -25,13 +25,15 @@ export interface OversellResult {
 }
 
 const stockOf = async (db: PostgresDb, id: string) =>
-  Number((await db.execute<{ stock: number }>(sql`select stock from products where id = ${id}`))[0]?.stock);
+  Number(
+    (await db.execute<{ stock: number }>(sql`select stock from product_variants where product_id = ${id}`))[0]?.stock,
+  );
 
 /** THE WRONG WAY: a read, a decision in JavaScript, and a write of the number it computed. */
 async function naiveBuy(db: PostgresDb, productId: string): Promise<boolean> {
   const stock = await stockOf(db, productId);
   if (stock < 1) return false;
-  await db.run(sql`update products set stock = ${stock - 1} where id = ${productId}`);
+  await db.run(sql`update product_variants set stock = ${stock - 1} where product_id = ${productId}`);
   return true;
 }
 
@@ -41,9 +43,12 @@ async function serializableBuy(db: PostgresDb, productId: string): Promise<{ sol
     const client = await db.pool.connect();
     try {
       await client.query("begin isolation level serializable");
-      const { rows } = await client.query<{ stock: number }>("select stock from products where id = $1", [productId]);
+      const { rows } = await client.query<{ stock: number }>(
+        "select stock from product_variants where product_id = $1",
+        [productId],
+      );
       const sold = (rows[0]?.stock ?? 0) >= 1;
-      if (sold) await client.query("update products set stock = stock - 1 where id = $1", [productId]);
+      if (sold) await client.query("update product_variants set stock = stock - 1 where product_id = $1", [productId]);
       await client.query("commit");
       return { sold, retries };
     } catch (error) {

@@ -4,11 +4,11 @@ import type { Cart } from "../../lib/types.ts";
  * The cart as it will look once a quantity change is accepted, for showing it before the server
  * answers. Quantity 0 removes the line. The subtotal counts available lines only, as the server's does.
  */
-export function withQuantity(cart: Cart, productId: string, quantity: number): Cart {
+export function withQuantity(cart: Cart, variantId: string, quantity: number): Cart {
   const items =
     quantity === 0
-      ? cart.items.filter((item) => item.productId !== productId)
-      : cart.items.map((item) => (item.productId === productId ? { ...item, quantity } : item));
+      ? cart.items.filter((item) => item.variantId !== variantId)
+      : cart.items.map((item) => (item.variantId === variantId ? { ...item, quantity } : item));
   const subtotalCents = items.reduce((sum, item) => (item.available ? sum + item.priceCents * item.quantity : sum), 0);
   return { ...cart, items, subtotalCents };
 }

@@ -27,10 +27,10 @@ export function useSetQuantity() {
   const cartKey = trpc.cart.get.queryKey();
   return useMutation(
     trpc.cart.updateItem.mutationOptions({
-      async onMutate({ productId, quantity }) {
+      async onMutate({ variantId, quantity }) {
         await queryClient.cancelQueries({ queryKey: cartKey });
         const previous = queryClient.getQueryData(cartKey);
-        if (previous) queryClient.setQueryData(cartKey, withQuantity(previous, productId, quantity));
+        if (previous && variantId) queryClient.setQueryData(cartKey, withQuantity(previous, variantId, quantity));
         return { previous };
       },
       onError(_error, _input, context) {

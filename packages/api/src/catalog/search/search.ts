@@ -9,11 +9,12 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "../categories.ts";
 import { imageView, type ProductImage, storedImageColumns } from "../images.ts";
 import { productCardColumns } from "../product.ts";
+import { anyVariantInStock } from "../variants.ts";
 import { correctedQuery } from "./correction.ts";
 import { fuzzyProductMatches, productMatches, type TextMatch, withFuzzyThreshold } from "./matches.ts";
 import { fuzzyWords, parseSearchText } from "./text.ts";
@@ -39,7 +40,10 @@ export interface SearchItem {
   id: string;
   slug: string;
   name: string;
+  /** The lowest price of a variant for sale, and the highest ("from $24" when they differ). */
   priceCents: number;
+  maxPriceCents: number;
+  /** Every variant for sale's stock together. */
   stock: number;
   inStock: boolean;
   thumbnail: ProductImage | null;
@@ -149,6 +153,30 @@ async function searchPage(
   return { items, total: totalRow?.total ?? 0 };
 }
 
+/**
+ * A product is in a price range when one of its variants for sale is. The product's own range
+ * (kept by `syncProductSummary`) overlapping the filter's is the cheap test the index on
+ * `products(status, price_cents, id)` serves; the variants decide only for those.
+ */
+function priceInRange(db: Db, { minPriceCents: low, maxPriceCents: high }: SearchInput): SQL | undefined {
+  if (low === undefined && high === undefined) return undefined;
+  const { products, productVariants } = catalogTables(db);
+  const variantPrice = and(
+    low === undefined ? undefined : gte(productVariants.priceCents, low),
+    high === undefined ? undefined : lte(productVariants.priceCents, high),
+  );
+  return and(
+    high === undefined ? undefined : lte(products.priceCents, high),
+    low === undefined ? undefined : gte(products.maxPriceCents, low),
+    exists(
+      db.orm
+        .select({ id: productVariants.id })
+        .from(productVariants)
+        .where(and(eq(productVariants.productId, products.id), eq(productVariants.status, "active"), variantPrice)),
+    ),
+  );
+}
+
 /** Products a shopper can see: the condition every search starts from. */
 const forSale = (db: Db) => eq(catalogTables(db).products.status, "active");
 
@@ -168,9 +196,9 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     if (!categoryIds) throw notFound("Category");
     conditions.push(inArray(products.categoryId, categoryIds));
   }
-  if (input.minPriceCents !== undefined) conditions.push(gte(products.priceCents, input.minPriceCents));
-  if (input.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, input.maxPriceCents));
-  if (input.inStock) conditions.push(gt(products.stock, 0));
+  const priced = priceInRange(db, input);
+  if (priced) conditions.push(priced);
+  if (input.inStock) conditions.push(anyVariantInStock(db));
   const narrowing = and(...conditions);
   // With filters, no product may match because of them, not the words: then the words stand.
   const narrowed = narrowing !== undefined;

@@ -6,7 +6,7 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 
 export async function insertTestOrder(db: Db, options: { name?: string; email?: string } = {}) {
   const { users } = authTables(db);
-  const { categories, products } = catalogTables(db);
+  const { categories, products, productVariants } = catalogTables(db);
   const { orders, orderItems } = ordersTables(db);
   const userId = newId("usr");
   const email = options.email ?? `${userId}@example.com`;
@@ -43,10 +43,17 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
       name: line.name,
       description: "",
       priceCents: line.unitPriceCents,
-      stock: 10,
+      maxPriceCents: line.unitPriceCents,
       categoryId,
     });
-    await db.orm.insert(orderItems).values({ id: newId("oit"), orderId, productId, ...line });
+    const variantId = newId("var");
+    const sku = `SKU-${productId.slice(-6)}`;
+    await db.orm
+      .insert(productVariants)
+      .values({ id: variantId, productId, sku, options: {}, priceCents: line.unitPriceCents, stock: 10 });
+    await db.orm
+      .insert(orderItems)
+      .values({ id: newId("oit"), orderId, productId, variantId, sku, options: {}, ...line });
   }
   return { orderId, number, email };
 }

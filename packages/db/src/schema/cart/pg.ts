@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { users } from "../auth/pg.ts";
-import { products } from "../catalog/pg.ts";
+import { productVariants } from "../catalog/pg.ts";
 import { createdAt, updatedAt } from "../columns/pg.ts";
 
 /** A cart belongs to a user, or to a guest holding a token (only its SHA-256 is stored). */
@@ -26,14 +26,14 @@ export const cartItems = pgTable(
     cartId: text()
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
-    productId: text()
+    variantId: text()
       .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+      .references(() => productVariants.id, { onDelete: "cascade" }),
     quantity: integer().notNull(),
     addedAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.productId] }),
+    primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_range", sql`${t.quantity} between 1 and 99`),
   ],
 );

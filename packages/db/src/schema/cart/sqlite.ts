@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "../auth/sqlite.ts";
-import { products } from "../catalog/sqlite.ts";
+import { productVariants } from "../catalog/sqlite.ts";
 import { createdAt, updatedAt } from "../columns/sqlite.ts";
 
 /** A cart belongs to a user, or to a guest holding a token (only its SHA-256 is stored). */
@@ -26,14 +26,14 @@ export const cartItems = sqliteTable(
     cartId: text()
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
-    productId: text()
+    variantId: text()
       .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+      .references(() => productVariants.id, { onDelete: "cascade" }),
     quantity: integer().notNull(),
     addedAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.productId] }),
+    primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_range", sql`${t.quantity} between 1 and 99`),
   ],
 );

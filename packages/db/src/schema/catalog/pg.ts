@@ -1,8 +1,9 @@
-/** Categories, products and their images: the catalog domain's tables. */
+/** Categories, products, their variants and images: the catalog domain's tables. */
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, cents, createdAt, tsvector, updatedAt } from "../columns/pg.ts";
-import { productStatuses } from "../enums.ts";
+import { productStatuses, variantStatuses } from "../enums.ts";
+import type { ProductOption, VariantOptions } from "./options.ts";
 
 export const categories = pgTable(
   "categories",
@@ -25,8 +26,15 @@ export const products = pgTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     description: text().notNull(),
+    /**
+     * The lowest price of the product's variants for sale (of all its variants when none is), and
+     * the highest: copies kept by `syncProductSummary` in every variant write's transaction, so
+     * listings sort and filter by price on this table's index without reading variants.
+     */
     priceCents: cents().notNull(),
-    stock: integer().notNull(),
+    maxPriceCents: cents().notNull(),
+    /** The option names in display order, each with its values in order; empty for a simple product. */
+    options: jsonb().$type<ProductOption[]>().notNull().default([]),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()
       .notNull()
@@ -41,12 +49,42 @@ export const products = pgTable(
   },
   (t) => [
     check("products_price_cents_nonnegative", sql`${t.priceCents} >= 0`),
-    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("products_max_price_cents_at_least_price", sql`${t.maxPriceCents} >= ${t.priceCents}`),
     index("products_category_id_status_index").on(t.categoryId, t.status),
     index("products_status_created_at_id_index").on(t.status, t.createdAt, t.id),
     index("products_status_price_cents_id_index").on(t.status, t.priceCents, t.id),
     // pg_trgm: fuzzy search's `<%` finds names close to a misspelt word through it.
     index("products_name_trigram_index").using("gin", t.name.op("gin_trgm_ops")),
+  ],
+);
+
+/**
+ * What a shopper buys: one row per combination of the product's option values that is sold, with
+ * its own SKU, price and stock. A product without options has exactly one, with options `{}`.
+ */
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: text().primaryKey(),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text().notNull().unique(),
+    /** `{ optionName: value }`, keys in the product's option order (so equal choices are equal text). */
+    options: jsonb().$type<VariantOptions>().notNull(),
+    priceCents: cents().notNull(),
+    stock: integer().notNull(),
+    status: text({ enum: variantStatuses }).notNull().default("active"),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("product_variants_price_cents_nonnegative", sql`${t.priceCents} >= 0`),
+    check("product_variants_stock_nonnegative", sql`${t.stock} >= 0`),
+    uniqueIndex("product_variants_product_id_options_unique").on(t.productId, t.options),
+    index("product_variants_product_id_status_stock_index").on(t.productId, t.status, t.stock),
+    index("product_variants_status_stock_index").on(t.status, t.stock),
   ],
 );
 
@@ -57,6 +95,8 @@ export const productImages = pgTable(
     productId: text()
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
+    /** The variant the image shows; null for the product's own images, which variants without theirs fall back to. */
+    variantId: text().references((): AnyPgColumn => productVariants.id, { onDelete: "set null" }),
     alt: text().notNull().default(""),
     position: integer().notNull().default(0),
     /** The image as stored: `originals/…` (private, an upload) or `seed/…` (the seed's vector art). */

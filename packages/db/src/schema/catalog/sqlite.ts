@@ -1,8 +1,9 @@
-/** Categories, products and their images: the catalog domain's tables. */
+/** Categories, products, their variants and images: the catalog domain's tables. */
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { at, cents, createdAt, updatedAt } from "../columns/sqlite.ts";
-import { productStatuses } from "../enums.ts";
+import { productStatuses, variantStatuses } from "../enums.ts";
+import type { ProductOption, VariantOptions } from "./options.ts";
 
 export const categories = sqliteTable(
   "categories",
@@ -25,8 +26,15 @@ export const products = sqliteTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     description: text().notNull(),
+    /**
+     * The lowest price of the product's variants for sale (of all its variants when none is), and
+     * the highest: copies kept by `syncProductSummary` in every variant write's transaction, so
+     * listings sort and filter by price on this table's index without reading variants.
+     */
     priceCents: cents().notNull(),
-    stock: integer().notNull(),
+    maxPriceCents: cents().notNull(),
+    /** The option names in display order, each with its values in order; empty for a simple product. */
+    options: text({ mode: "json" }).$type<ProductOption[]>().notNull().default([]),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()
       .notNull()
@@ -36,10 +44,40 @@ export const products = sqliteTable(
   },
   (t) => [
     check("products_price_cents_nonnegative", sql`${t.priceCents} >= 0`),
-    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("products_max_price_cents_at_least_price", sql`${t.maxPriceCents} >= ${t.priceCents}`),
     index("products_category_id_status_index").on(t.categoryId, t.status),
     index("products_status_created_at_id_index").on(t.status, t.createdAt, t.id),
     index("products_status_price_cents_id_index").on(t.status, t.priceCents, t.id),
+  ],
+);
+
+/**
+ * What a shopper buys: one row per combination of the product's option values that is sold, with
+ * its own SKU, price and stock. A product without options has exactly one, with options `{}`.
+ */
+export const productVariants = sqliteTable(
+  "product_variants",
+  {
+    id: text().primaryKey(),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text().notNull().unique(),
+    /** `{ optionName: value }`, keys in the product's option order (so equal choices are equal text). */
+    options: text({ mode: "json" }).$type<VariantOptions>().notNull(),
+    priceCents: cents().notNull(),
+    stock: integer().notNull(),
+    status: text({ enum: variantStatuses }).notNull().default("active"),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("product_variants_price_cents_nonnegative", sql`${t.priceCents} >= 0`),
+    check("product_variants_stock_nonnegative", sql`${t.stock} >= 0`),
+    uniqueIndex("product_variants_product_id_options_unique").on(t.productId, t.options),
+    index("product_variants_product_id_status_stock_index").on(t.productId, t.status, t.stock),
+    index("product_variants_status_stock_index").on(t.status, t.stock),
   ],
 );
 
@@ -50,6 +88,8 @@ export const productImages = sqliteTable(
     productId: text()
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
+    /** The variant the image shows; null for the product's own images, which variants without theirs fall back to. */
+    variantId: text().references((): AnySQLiteColumn => productVariants.id, { onDelete: "set null" }),
     alt: text().notNull().default(""),
     position: integer().notNull().default(0),
     /** The image as stored: `originals/…` (private, an upload) or `seed/…` (the seed's vector art). */

@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/pg.ts";
-import { products } from "../catalog/pg.ts";
+import type { VariantOptions } from "../catalog/options.ts";
+import { products, productVariants } from "../catalog/pg.ts";
 import { at, cents, createdAt, updatedAt } from "../columns/pg.ts";
 import { orderStatuses, paymentStatuses } from "../enums.ts";
 
@@ -50,7 +51,13 @@ export const orderItems = pgTable(
     productId: text()
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
+    variantId: text()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "restrict" }),
+    /** Snapshots, as the shopper bought it: a later edit of the product or variant changes none of them. */
     name: text().notNull(),
+    sku: text().notNull(),
+    options: jsonb().$type<VariantOptions>().notNull(),
     unitPriceCents: cents().notNull(),
     quantity: integer().notNull(),
     /** Units claimed by refunds that have not failed: a line is never refunded past what was bought. */
@@ -69,6 +76,7 @@ export const orderItems = pgTable(
       "order_items_restocked_within_quantity",
       sql`${t.restockedQuantity} >= 0 and ${t.restockedQuantity} <= ${t.quantity}`,
     ),
+    index("order_items_variant_id_index").on(t.variantId),
   ],
 );
 

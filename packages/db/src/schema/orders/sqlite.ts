@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/sqlite.ts";
-import { products } from "../catalog/sqlite.ts";
+import type { VariantOptions } from "../catalog/options.ts";
+import { products, productVariants } from "../catalog/sqlite.ts";
 import { at, cents, createdAt, updatedAt } from "../columns/sqlite.ts";
 import { orderStatuses, paymentStatuses } from "../enums.ts";
 
@@ -47,7 +48,13 @@ export const orderItems = sqliteTable(
     productId: text()
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
+    variantId: text()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "restrict" }),
+    /** Snapshots, as the shopper bought it: a later edit of the product or variant changes none of them. */
     name: text().notNull(),
+    sku: text().notNull(),
+    options: text({ mode: "json" }).$type<VariantOptions>().notNull(),
     unitPriceCents: cents().notNull(),
     quantity: integer().notNull(),
     /** Units claimed by refunds that have not failed: a line is never refunded past what was bought. */
@@ -66,6 +73,7 @@ export const orderItems = sqliteTable(
       "order_items_restocked_within_quantity",
       sql`${t.restockedQuantity} >= 0 and ${t.restockedQuantity} <= ${t.quantity}`,
     ),
+    index("order_items_variant_id_index").on(t.variantId),
   ],
 );
 

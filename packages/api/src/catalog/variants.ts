@@ -1,0 +1,134 @@
+/**
+ * A product's variants as shoppers and carts read them, and the one function that keeps the
+ * product's price range in step with them.
+ */
+import type { Db, ProductOption, VariantOptions, VariantStatus } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { and, asc, eq, exists, gt, inArray, max, min, type SQL } from "drizzle-orm";
+import { badRequest, notFound } from "../errors.ts";
+
+export interface StoredVariant {
+  id: string;
+  productId: string;
+  sku: string;
+  options: VariantOptions;
+  priceCents: number;
+  stock: number;
+  status: VariantStatus;
+  position: number;
+}
+
+export function variantColumns(db: Db) {
+  const { productVariants } = catalogTables(db);
+  return {
+    id: productVariants.id,
+    productId: productVariants.productId,
+    sku: productVariants.sku,
+    options: productVariants.options,
+    priceCents: productVariants.priceCents,
+    stock: productVariants.stock,
+    status: productVariants.status,
+    position: productVariants.position,
+  };
+}
+
+/** Each product's variants in display order (archived ones too: the caller decides what to show). */
+export async function variantsByProduct(db: Db, productIds: readonly string[]): Promise<Map<string, StoredVariant[]>> {
+  const byProduct = new Map<string, StoredVariant[]>();
+  if (productIds.length === 0) return byProduct;
+  const { productVariants } = catalogTables(db);
+  const rows = await db.orm
+    .select(variantColumns(db))
+    .from(productVariants)
+    .where(inArray(productVariants.productId, [...new Set(productIds)]))
+    .orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
+  for (const row of rows) {
+    const list = byProduct.get(row.productId);
+    if (list) list.push(row);
+    else byProduct.set(row.productId, [row]);
+  }
+  return byProduct;
+}
+
+/** Variants by id, with their product's status (a cart line is for sale only if both are). */
+export async function variantsById(db: Db, variantIds: readonly string[]) {
+  const { productVariants, products } = catalogTables(db);
+  const rows = variantIds.length
+    ? await db.orm
+        .select({ ...variantColumns(db), productStatus: products.status })
+        .from(productVariants)
+        .innerJoin(products, eq(products.id, productVariants.productId))
+        .where(inArray(productVariants.id, [...new Set(variantIds)]))
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * The variant a cart call means: the one named, or, given a product, its only variant for sale. A
+ * product offering a choice is BAD_REQUEST naming its first option ("Choose a size").
+ */
+export async function chosenVariant(db: Db, choice: { variantId?: string; productId?: string }): Promise<string> {
+  if (choice.variantId !== undefined) return choice.variantId;
+  if (choice.productId === undefined) throw badRequest("Choose what to put in the cart", { field: "variantId" });
+  const { products, productVariants } = catalogTables(db);
+  const [product] = await db.orm
+    .select({ options: products.options })
+    .from(products)
+    .where(eq(products.id, choice.productId));
+  if (!product) throw notFound("Product");
+  const variants = await db.orm
+    .select({ id: productVariants.id, status: productVariants.status })
+    .from(productVariants)
+    .where(eq(productVariants.productId, choice.productId))
+    .limit(2);
+  const forSale = variants.filter((v) => v.status === "active");
+  if (forSale.length === 1) return forSale[0]!.id;
+  // A product without options has one variant: archived, it is refused as no longer sold.
+  if (variants.length === 1) return variants[0]!.id;
+  const first = product.options[0]?.name ?? "option";
+  throw badRequest(`Choose a ${first.toLowerCase()}`, { field: "variantId" });
+}
+
+/**
+ * Brings the product's copy of its price range up to date with its variants, inside the caller's
+ * transaction: the lowest and highest price of its variants for sale, or of all its variants when
+ * none is for sale (so the product still has a price to list). Every write to a product's variants
+ * calls this, and only this writes those columns.
+ */
+export async function syncProductSummary(tx: Db, productId: string): Promise<void> {
+  const { products, productVariants } = catalogTables(tx);
+  const range = (where = eq(productVariants.productId, productId)) =>
+    tx.orm
+      .select({ low: min(productVariants.priceCents), high: max(productVariants.priceCents) })
+      .from(productVariants)
+      .where(where);
+  let [prices] = await range(and(eq(productVariants.productId, productId), eq(productVariants.status, "active")));
+  if (prices?.low == null) [prices] = await range();
+  if (prices?.low == null || prices.high == null) throw new Error(`product ${productId} has no variants`);
+  await tx.orm
+    .update(products)
+    .set({ priceCents: Number(prices.low), maxPriceCents: Number(prices.high) })
+    .where(eq(products.id, productId));
+}
+
+/** `options` with keys in the product's option order, so equal choices are equal JSON on both dialects. */
+export function orderedOptions(productOptions: readonly ProductOption[], options: VariantOptions): VariantOptions {
+  return Object.fromEntries(productOptions.map((o) => [o.name, options[o.name]!]));
+}
+
+/** Whether any variant of the product is for sale and has stock, as a condition on `products`. */
+export function anyVariantInStock(db: Db): SQL {
+  const { products, productVariants } = catalogTables(db);
+  return exists(
+    db.orm
+      .select({ id: productVariants.id })
+      .from(productVariants)
+      .where(
+        and(
+          eq(productVariants.productId, products.id),
+          eq(productVariants.status, "active"),
+          gt(productVariants.stock, 0),
+        ),
+      ),
+  );
+}
