@@ -1,0 +1,217 @@
+/** Products with options and variants, as the admin makes and edits them and a shopper buys them. */
+import type { Db } from "@shopwright/db";
+import { catalogTables } from "@shopwright/db/tables/catalog";
+import { createTestDb, testDialect } from "@shopwright/db/testing";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCategory, createOrder, createSignedInUser, guestCaller } from "../testing/index.ts";
+
+let db: Db;
+let admin: Awaited<ReturnType<typeof createSignedInUser>>;
+let categoryId: string;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  admin = await createSignedInUser(db, { role: "admin" });
+  categoryId = (await createCategory(db, { name: "Shirts" })).id;
+});
+afterAll(() => db.close());
+
+const options = [
+  { name: "Size", values: ["S", "M", "L"] },
+  { name: "Colour", values: ["Sand", "Black"] },
+];
+let skus = 0;
+/** The shirt's variants, one per combination given, each with a fresh SKU. */
+const variants = (combinations: [string, string, number?][]) =>
+  combinations.map(([size, colour, priceCents]) => ({
+    sku: `LS-${size}-${colour}-${++skus}`,
+    options: { Size: size, Colour: colour },
+    priceCents: priceCents ?? 4_500,
+    stock: 5,
+  }));
+const createShirt = (fields: Partial<Parameters<typeof admin.caller.admin.products.create>[0]> = {}) =>
+  admin.caller.admin.products.create({
+    name: "Linen Shirt",
+    description: "Loose and cool.",
+    categoryId,
+    options,
+    variants: variants([
+      ["S", "Sand", 3_900],
+      ["M", "Sand"],
+      ["M", "Black", 5_200],
+    ]),
+    ...fields,
+  });
+const productCount = async () => (await db.orm.select({ n: count() }).from(catalogTables(db).products))[0]!.n;
+
+describe(`products with variants on ${testDialect()}`, () => {
+  it("makes a product with its options and variants, its price range from them, and shows it to shoppers", async () => {
+    const shirt = await createShirt();
+    expect(shirt).toMatchObject({ options, priceCents: 3_900, maxPriceCents: 5_200, stock: 15, variantCount: 3 });
+    expect(shirt.variants.map((v) => v.options)).toEqual([
+      { Size: "S", Colour: "Sand" },
+      { Size: "M", Colour: "Sand" },
+      { Size: "M", Colour: "Black" },
+    ]);
+    const page = await guestCaller(db).catalog.product({ slug: shirt.slug });
+    expect(page).toMatchObject({ options, priceCents: 3_900, maxPriceCents: 5_200, stock: 15, inStock: true });
+    expect(page.variants.map((v) => [v.sku, v.priceCents, v.inStock])).toEqual(
+      shirt.variants.map((v) => [v.sku, v.priceCents, true]),
+    );
+    const listed = await admin.caller.admin.products.list({ q: shirt.slug });
+    expect(listed.items).toEqual([expect.objectContaining({ variantCount: 3, stock: 15 })]);
+  });
+
+  it("refuses variants that do not match the options, repeat a combination or a SKU, with the field named, writing nothing", async () => {
+    const before = await productCount();
+    const refusals = [
+      [{ variants: variants([["XL", "Sand"]]) }, "variants.0.options", /XL is not a size/],
+      [
+        { variants: [{ ...variants([["S", "Sand"]])[0]!, options: { Size: "S" } }] },
+        "variants.0.options",
+        /Choose a colour/,
+      ],
+      [
+        {
+          variants: variants([
+            ["S", "Sand"],
+            ["S", "Sand"],
+          ]),
+        },
+        "variants.1.options",
+        /both Size S · Colour Sand/,
+      ],
+      [
+        {
+          variants: variants([
+            ["S", "Sand"],
+            ["M", "Sand"],
+          ]).map((v) => ({ ...v, sku: "SAME-SKU" })),
+        },
+        "variants.1.sku",
+        /both have the SKU SAME-SKU/,
+      ],
+      [{ options: [], variants: variants([["S", "Sand"]]) }, "variants.0.options", /no option Size, Colour/],
+    ] as const;
+    for (const [fields, field, message] of refusals) {
+      const refused = createShirt(fields as Parameters<typeof createShirt>[0]);
+      await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+      await expect(refused).rejects.toMatchObject({ cause: { details: { field } } });
+    }
+    expect(await productCount()).toBe(before);
+  });
+
+  it("refuses a SKU another product has with CONFLICT naming it, and prices of 0 or more than 250 variants as bad input", async () => {
+    const taken = await createShirt();
+    const before = await productCount();
+    const sku = taken.variants[0]!.sku;
+    await expect(
+      createShirt({ variants: [{ sku, options: { Size: "L", Colour: "Black" }, priceCents: 100, stock: 1 }] }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `The SKU ${sku} is already used by Linen Shirt`,
+      cause: { details: { field: "variants.0.sku" } },
+    });
+    await expect(createShirt({ variants: variants([["S", "Sand", 0]]) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const many = Array.from({ length: 251 }, (_, i) => ({
+      sku: `MANY-${i}`,
+      options: { N: String(i) },
+      priceCents: 100,
+      stock: 1,
+    }));
+    const numbered = [{ name: "N", values: many.map((v) => v.options.N) }];
+    await expect(createShirt({ options: numbered, variants: many })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await productCount()).toBe(before);
+  });
+
+  it("edits the list: changes what differs, adds, deletes what nobody ordered and archives what an order holds", async () => {
+    const shirt = await createShirt();
+    const [small, medium, black] = shirt.variants;
+    await createOrder(db, { userId: admin.id, email: admin.email, productId: shirt.id });
+    const ordered = small!;
+    const updated = await admin.caller.admin.products.update({
+      id: shirt.id,
+      variants: [
+        { id: black!.id, sku: black!.sku, options: black!.options, priceCents: 6_000, stock: 2 },
+        { sku: `LS-L-Black-${++skus}`, options: { Size: "L", Colour: "Black" }, priceCents: 4_800, stock: 9 },
+      ],
+    });
+    expect(updated.variants.map((v) => [v.id, v.status])).toEqual([
+      [ordered.id, "archived"],
+      [black!.id, "active"],
+      [expect.any(String), "active"],
+    ]);
+    expect(updated.variants.some((v) => v.id === medium!.id)).toBe(false);
+    expect(updated).toMatchObject({ priceCents: 4_800, maxPriceCents: 6_000, stock: 11 });
+    // An archived variant is no longer on the product page, and its order keeps it.
+    const page = await guestCaller(db).catalog.product({ slug: shirt.slug });
+    expect(page.variants.map((v) => v.id)).not.toContain(ordered.id);
+    await expect(
+      admin.caller.admin.products.update({
+        id: shirt.id,
+        variants: [
+          { id: "var_elsewhere", sku: "X-1", options: { Size: "S", Colour: "Sand" }, priceCents: 1, stock: 1 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Variant 1 is not one of this product's variants" });
+    const paged = await admin.caller.admin.products.variants({ productId: shirt.id, q: "black", pageSize: 1 });
+    expect(paged).toMatchObject({ total: 2, items: [{ id: black!.id }] });
+  });
+
+  it("keeps a simple product's one variant under the old price and stock fields", async () => {
+    const mug = await admin.caller.admin.products.create({
+      name: "Plain Mug",
+      description: "",
+      categoryId,
+      priceCents: 900,
+      stock: 4,
+    });
+    expect(mug.variants).toEqual([expect.objectContaining({ sku: mug.slug, options: {}, priceCents: 900, stock: 4 })]);
+    const repriced = await admin.caller.admin.products.update({ id: mug.id, priceCents: 1_100, stock: 6 });
+    expect(repriced).toMatchObject({ priceCents: 1_100, maxPriceCents: 1_100, stock: 6 });
+    const shirt = await createShirt();
+    await expect(admin.caller.admin.products.update({ id: shirt.id, priceCents: 100 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "This product has variants: set the price and stock of each",
+    });
+  });
+});
+
+describe(`a cart of variants on ${testDialect()}`, () => {
+  it("adds a chosen variant, asks which size for a product with a choice, and refuses unknown and archived ones", async () => {
+    const shirt = await createShirt();
+    const [sandS, sandM] = shirt.variants;
+    const guest = guestCaller(db);
+    const { cartToken } = await guest.cart.addItem({ variantId: sandM!.id, quantity: 2 });
+    const shopper = guestCaller(db, { req: { cartToken } });
+    const cart = await shopper.cart.addItem({ variantId: sandS!.id, quantity: 1 });
+    expect(cart.items.map((i) => [i.productId, i.variantId, i.sku, i.options, i.priceCents, i.quantity])).toEqual([
+      [shirt.id, sandM!.id, sandM!.sku, { Size: "M", Colour: "Sand" }, 4_500, 2],
+      [shirt.id, sandS!.id, sandS!.sku, { Size: "S", Colour: "Sand" }, 3_900, 1],
+    ]);
+    await expect(shopper.cart.addItem({ productId: shirt.id, quantity: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a size",
+    });
+    await expect(shopper.cart.addItem({ variantId: "var_nothing", quantity: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await db.orm
+      .update(catalogTables(db).productVariants)
+      .set({ status: "archived" })
+      .where(eq(catalogTables(db).productVariants.id, sandS!.id));
+    await expect(shopper.cart.addItem({ variantId: sandS!.id, quantity: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This product is no longer sold",
+    });
+    const after = await shopper.cart.get();
+    expect(after.items.map((i) => [i.variantId, i.available])).toEqual([
+      [sandM!.id, true],
+      [sandS!.id, false],
+    ]);
+    expect(after.subtotalCents).toBe(9_000);
+  });
+});
