@@ -180,6 +180,25 @@ describe(`products with variants on ${testDialect()}`, () => {
   });
 });
 
+describe(`searching products with variants on ${testDialect()}`, () => {
+  it("finds a product by a SKU typed exactly, and filters by the prices and stock of its variants for sale", async () => {
+    const shirt = await createShirt({ name: "Sailcloth Overshirt" });
+    const search = guestCaller(db).catalog.search;
+    const slugs = async (input: Parameters<typeof search>[0]) => (await search(input)).items.map((i) => i.slug);
+    expect(await slugs({ q: shirt.variants[1]!.sku })).toEqual([shirt.slug]);
+    const [item] = (await search({ q: shirt.variants[1]!.sku })).items;
+    expect(item).toMatchObject({ priceCents: 3_900, maxPriceCents: 5_200, stock: 15, inStock: true });
+    // $39, $45 and $52: a $40–$50 filter has the $45 variant; $46–$50 has none, though the range spans it.
+    expect(await slugs({ q: "sailcloth", minPriceCents: 4_000, maxPriceCents: 5_000 })).toEqual([shirt.slug]);
+    expect(await slugs({ q: "sailcloth", minPriceCents: 4_600, maxPriceCents: 5_000 })).toEqual([]);
+    const { productVariants } = catalogTables(db);
+    await db.orm.update(productVariants).set({ stock: 0 }).where(eq(productVariants.productId, shirt.id));
+    expect(await slugs({ q: "sailcloth", inStock: true })).toEqual([]);
+    await db.orm.update(productVariants).set({ stock: 3 }).where(eq(productVariants.id, shirt.variants[2]!.id));
+    expect(await slugs({ q: "sailcloth", inStock: true })).toEqual([shirt.slug]);
+  });
+});
+
 describe(`a cart of variants on ${testDialect()}`, () => {
   it("adds a chosen variant, asks which size for a product with a choice, and refuses unknown and archived ones", async () => {
     const shirt = await createShirt();

@@ -177,6 +177,19 @@ function priceInRange(db: Db, { minPriceCents: low, maxPriceCents: high }: Searc
   );
 }
 
+/** The product one of whose variants for sale has exactly this SKU (one read of the SKU's unique index). */
+async function productWithSku(db: Db, q: string): Promise<string | null> {
+  const sku = q.trim();
+  if (sku === "" || /\s/.test(sku)) return null;
+  const { productVariants } = catalogTables(db);
+  const [variant] = await db.orm
+    .select({ productId: productVariants.productId })
+    .from(productVariants)
+    .where(and(eq(productVariants.sku, sku), eq(productVariants.status, "active")))
+    .limit(1);
+  return variant?.productId ?? null;
+}
+
 /** Products a shopper can see: the condition every search starts from. */
 const forSale = (db: Db) => eq(catalogTables(db).products.status, "active");
 
@@ -188,7 +201,9 @@ async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
 
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
   const { products } = catalogTables(db);
-  const text = input.q === undefined ? null : parseSearchText(input.q);
+  // A SKU typed exactly is that product, whatever its words would match.
+  const skuOf = input.q === undefined ? null : await productWithSku(db, input.q);
+  const text = input.q === undefined || skuOf ? null : parseSearchText(input.q);
 
   const conditions: SQL[] = [];
   if (input.categorySlug !== undefined) {
@@ -199,6 +214,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const priced = priceInRange(db, input);
   if (priced) conditions.push(priced);
   if (input.inStock) conditions.push(anyVariantInStock(db));
+  if (skuOf) conditions.push(eq(products.id, skuOf));
   const narrowing = and(...conditions);
   // With filters, no product may match because of them, not the words: then the words stand.
   const narrowed = narrowing !== undefined;
