@@ -15,7 +15,7 @@ import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { badRequest, conflict } from "../errors.ts";
 import { checkVariants } from "./variant-rules.ts";
-import { orderedOptions, syncProductSummary } from "./variants.ts";
+import { orderedOptions, syncProductSummary, variantColumns } from "./variants.ts";
 
 export interface VariantInput {
   /** An existing variant of the product to change; without it a new variant is made. */
@@ -63,15 +63,7 @@ export async function saveVariants(
     throw badRequest(problem.message, { field: issues[0]!.field, problems: issues });
   }
   const existing = await tx.orm
-    .select({
-      id: productVariants.id,
-      sku: productVariants.sku,
-      options: productVariants.options,
-      priceCents: productVariants.priceCents,
-      stock: productVariants.stock,
-      status: productVariants.status,
-      position: productVariants.position,
-    })
+    .select(variantColumns(tx))
     .from(productVariants)
     .where(eq(productVariants.productId, input.productId));
   const byId = new Map(existing.map((v) => [v.id, v]));
