@@ -44,9 +44,15 @@ run(async () => {
   const found = await shop.trpc.catalog.search.query({ q: values.query || undefined, inStock: true, pageSize: 10 });
   const product = found.items.find((item) => item.stock >= quantity);
   if (!product) throw new Error(`Nothing in stock matches "${values.query}"`);
-  console.log(`Found ${found.total} products; taking ${quantity} × ${product.name} (${product.slug})`);
+  // A product with options (sizes, colours) is bought as one of its variants: the first with stock.
+  const { variants } = await shop.trpc.catalog.product.query({ slug: product.slug });
+  const variant = variants.find((v) => v.stock >= quantity) ?? variants[0]!;
+  const choice = Object.values(variant.options).join(" · ");
+  console.log(
+    `Found ${found.total} products; taking ${quantity} × ${product.name}${choice ? ` (${choice})` : ""} (${variant.sku})`,
+  );
 
-  await shop.trpc.cart.addItem.mutate({ productId: product.id, quantity });
+  await shop.trpc.cart.addItem.mutate({ variantId: variant.id, quantity });
   await signIn(shop, { email, password, name: values.name });
   const cart = await shop.trpc.cart.get.query();
   console.log(`Signed in as ${email}; cart holds ${cart.items.length} line(s), subtotal ${cents(cart.subtotalCents)}`);
