@@ -12,6 +12,7 @@ import { FormError, TextField } from "@shopwright/ui/field";
 import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
 import { PostalAddress } from "@shopwright/ui/postal-address";
+import { formatVariantOptions } from "@shopwright/ui/variant-options";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -74,7 +75,16 @@ export function OrderPage() {
               rows={data.items}
               rowKey={(item) => item.id}
               columns={[
-                { header: "Product", cell: (item) => item.name },
+                {
+                  header: "Product",
+                  cell: (item) => (
+                    <>
+                      {item.name}
+                      <br />
+                      <Muted>{[formatVariantOptions(item.options), item.sku].filter(Boolean).join(" · ")}</Muted>
+                    </>
+                  ),
+                },
                 { header: "Unit price", numeric: true, cell: (item) => formatCents(item.unitPriceCents) },
                 { header: "Quantity", numeric: true, cell: (item) => item.quantity },
                 {

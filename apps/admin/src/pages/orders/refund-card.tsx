@@ -9,6 +9,7 @@ import { Button } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { TextField } from "@shopwright/ui/field";
 import { formatCents, parseDollars } from "@shopwright/ui/money";
+import { nameWithOptions } from "@shopwright/ui/variant-options";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Card, Facts, Muted, Notice } from "../../components/page.tsx";
@@ -127,10 +128,12 @@ function RefundForm({ order }: { order: OrderDetail }) {
         <legend>Lines to refund</legend>
         {order.items.map((item) => {
           const left = refundable.get(item.id)?.refundableQuantity ?? 0;
+          // Two sizes of one shirt are two lines: each is named with its options.
+          const name = nameWithOptions(item.name, item.options);
           return (
             <div key={item.id} className={styles.line}>
               <span>
-                {item.name}
+                {name}
                 <br />
                 <Muted>
                   {formatCents(item.unitPriceCents)} × {item.quantity}
@@ -138,7 +141,7 @@ function RefundForm({ order }: { order: OrderDetail }) {
                 </Muted>
               </span>
               <TextField
-                label={`Quantity of ${item.name}`}
+                label={`Quantity of ${name}`}
                 type="number"
                 inputMode="numeric"
                 min={0}
@@ -155,7 +158,7 @@ function RefundForm({ order }: { order: OrderDetail }) {
                   disabled={left === 0 || order.status === "cancelled"}
                   onChange={(e) => setRestock({ ...restock, [item.id]: e.target.checked })}
                 />
-                Put back in stock ({item.name})
+                Put back in stock ({name})
               </label>
             </div>
           );

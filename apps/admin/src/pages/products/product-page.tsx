@@ -21,6 +21,7 @@ import { flattenCategories, indented } from "../../lib/categories.ts";
 import type { ProductDetail } from "../../lib/types.ts";
 import { ProductImages } from "./product-images.tsx";
 import styles from "./product-page.module.css";
+import { VariantsEditor } from "./variants/variants-editor.tsx";
 
 interface Draft {
   name: string;
@@ -76,11 +77,16 @@ function problemsOf(data: FormData): Record<string, string> {
   const value = (name: string) => String(data.get(name) ?? "").trim();
   const problems: Record<string, string> = {};
   if (!value("name")) problems.name = "Give the product a name";
-  const priceCents = parseDollars(value("priceCents"));
-  if (priceCents === undefined) problems.priceCents = "Enter a price like 12.99";
-  else if (priceCents < 0) problems.priceCents = "Price cannot be negative";
-  if (!/^-?\d+$/.test(value("stock"))) problems.stock = "Enter a whole number";
-  else if (Number(value("stock")) < 0) problems.stock = "Stock cannot be negative";
+  // A product with options has no price or stock of its own: its variants do (and the form has no such fields).
+  if (data.has("priceCents")) {
+    const priceCents = parseDollars(value("priceCents"));
+    if (priceCents === undefined) problems.priceCents = "Enter a price like 12.99";
+    else if (priceCents < 0) problems.priceCents = "Price cannot be negative";
+  }
+  if (data.has("stock")) {
+    if (!/^-?\d+$/.test(value("stock"))) problems.stock = "Enter a whole number";
+    else if (Number(value("stock")) < 0) problems.stock = "Stock cannot be negative";
+  }
   if (!value("categoryId")) problems.categoryId = "Choose a category";
   return problems;
 }
@@ -133,6 +139,18 @@ export function EditProductPage() {
       },
     }),
   );
+  // The variants editor starts afresh from what each save returns, with the new variants' ids.
+  const [variantSaves, setVariantSaves] = useState(0);
+  const saveVariants = useMutation(
+    trpc.admin.products.update.mutationOptions({
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.admin.products.byId.queryKey({ id }), updated);
+        void refresh();
+        setVariantSaves((count) => count + 1);
+        setNotice("Variants saved.");
+      },
+    }),
+  );
   const remove = useMutation(
     trpc.admin.products.delete.mutationOptions({
       onSuccess: async ({ outcome }) => {
@@ -175,6 +193,7 @@ export function EditProductPage() {
         <ProductForm
           key={data.updatedAt.valueOf()}
           initial={draftOf(data)}
+          hasOptions={data.options.length > 0}
           submitLabel="Save changes"
           pending={update.isPending}
           error={update.error}
@@ -191,18 +210,35 @@ export function EditProductPage() {
           <AuditTrail entries={data.audit} />
         </div>
       </MainAndSide>
+      <Card title="Options and variants">
+        <VariantsEditor
+          key={`${data.updatedAt.valueOf()}-${variantSaves}`}
+          slug={data.slug}
+          options={data.options}
+          variants={data.variants}
+          pending={saveVariants.isPending}
+          error={saveVariants.error}
+          onSave={(input) => {
+            setNotice(null);
+            saveVariants.mutate({ id, ...input });
+          }}
+        />
+      </Card>
     </>
   );
 }
 
 function ProductForm({
   initial,
+  hasOptions = false,
   submitLabel,
   pending,
   error,
   onSubmit,
 }: {
   initial: Draft;
+  /** Its variants then hold the prices and stock, edited in the variants' grid. */
+  hasOptions?: boolean;
   submitLabel: string;
   pending: boolean;
   error: unknown;
@@ -243,23 +279,27 @@ function ProductForm({
           error={form.error("description")}
         />
         <div className={styles.row}>
-          <TextField
-            label="Price (USD)"
-            // Named as the API's field, whose errors it shows; it holds dollars as typed.
-            name="priceCents"
-            inputMode="decimal"
-            value={draft.price}
-            onChange={set("price")}
-            error={form.error("priceCents")}
-          />
-          <TextField
-            label="Stock"
-            name="stock"
-            inputMode="numeric"
-            value={draft.stock}
-            onChange={set("stock")}
-            error={form.error("stock")}
-          />
+          {!hasOptions && (
+            <>
+              <TextField
+                label="Price (USD)"
+                // Named as the API's field, whose errors it shows; it holds dollars as typed.
+                name="priceCents"
+                inputMode="decimal"
+                value={draft.price}
+                onChange={set("price")}
+                error={form.error("priceCents")}
+              />
+              <TextField
+                label="Stock"
+                name="stock"
+                inputMode="numeric"
+                value={draft.stock}
+                onChange={set("stock")}
+                error={form.error("stock")}
+              />
+            </>
+          )}
           <SelectField
             label="Status"
             name="status"

@@ -88,12 +88,17 @@ export function VariantsEditor({
         }}
         onAddMissing={(missing) => setRows([...rows, ...newRows(missing, slug, startPrice)])}
       />
-      <VariantGrid options={options} rows={rows} problems={problems} onRows={setRows} />
-      <div className={styles.actions}>
-        <Button variant="primary" disabled={pending} onClick={save}>
-          {pending ? "Saving…" : "Save variants"}
-        </Button>
-      </div>
+      {/* A product without options has one variant, whose price and stock are the product's fields above. */}
+      {options.length > 0 && (
+        <>
+          <VariantGrid options={options} rows={rows} problems={problems} onRows={setRows} />
+          <div className={styles.actions}>
+            <Button variant="primary" disabled={pending} onClick={save}>
+              {pending ? "Saving…" : "Save variants"}
+            </Button>
+          </div>
+        </>
+      )}
     </div>
   );
 }
