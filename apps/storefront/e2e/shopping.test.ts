@@ -64,8 +64,14 @@ async function requireCatalog() {
   if (!body.result?.data.json.total) throw new Error("The shop started with an empty catalog: SEED=auto did not seed");
 }
 
+/** Adds the product on screen; one sold in sizes or colours gets the first value of each that can be had. */
 async function addToCart(page: Page) {
-  await page.getByRole("button", { name: "Add to cart" }).click();
+  const add = page.getByRole("button", { name: "Add to cart" });
+  await add.waitFor();
+  for (const option of await page.locator("fieldset[data-option]").all()) {
+    await option.locator("input:not(:disabled)").first().check();
+  }
+  await add.click();
   await page.getByText("Added to your cart.").waitFor();
 }
 

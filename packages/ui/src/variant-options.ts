@@ -24,3 +24,9 @@ export function formatVariantOptions(options: VariantOptions | null | undefined)
     .map(([name, value]) => formatOptionValue(name, value))
     .join(OPTIONS_SEPARATOR);
 }
+
+/** "Linen Shirt (Size M · Sand)": a line's name with its options, for a sentence or a label; the name alone without. */
+export function nameWithOptions(name: string, options: VariantOptions | null | undefined): string {
+  const formatted = formatVariantOptions(options);
+  return formatted ? `${name} (${formatted})` : name;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatVariantOptions } from "./variant-options.ts";
+import { formatVariantOptions, nameWithOptions } from "./variant-options.ts";
 
 describe("formatVariantOptions", () => {
   it("leads a size code with its option's name and lets a colour's word stand alone", () => {
@@ -15,5 +15,12 @@ describe("formatVariantOptions", () => {
   it("is empty for a product without options", () => {
     expect(formatVariantOptions({})).toBe("");
     expect(formatVariantOptions(null)).toBe("");
+  });
+});
+
+describe("nameWithOptions", () => {
+  it("adds the options to a line's name, and leaves a simple product's name alone", () => {
+    expect(nameWithOptions("Linen Shirt", { Size: "M", Colour: "Sand" })).toBe("Linen Shirt (Size M · Sand)");
+    expect(nameWithOptions("Desk Lamp", {})).toBe("Desk Lamp");
   });
 });

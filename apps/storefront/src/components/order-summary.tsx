@@ -1,4 +1,5 @@
 import { formatCents } from "@shopwright/ui/money";
+import { formatVariantOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import type { ReactNode } from "react";
 import styles from "../pages/page.module.css";
 
@@ -14,7 +15,7 @@ export function OrderSummary({
   before,
 }: {
   title: string;
-  lines: { key: string; name: string; quantity: number; totalCents: number }[];
+  lines: { key: string; name: string; options: VariantOptions; quantity: number; totalCents: number }[];
   totalCents: number;
   /** Above the lines: what needs fixing before checkout. */
   before?: ReactNode;
@@ -28,6 +29,9 @@ export function OrderSummary({
         <div key={line.key} className={styles.summaryRow}>
           <span>
             {line.name} × {line.quantity}
+            {Object.keys(line.options).length > 0 && (
+              <span className={styles.lineOptions}>{formatVariantOptions(line.options)}</span>
+            )}
           </span>
           <span>{formatCents(line.totalCents)}</span>
         </div>

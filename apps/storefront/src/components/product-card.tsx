@@ -27,7 +27,12 @@ export function ProductCard({ product, eager = false }: { product: ProductSummar
         />
         <h3 className={styles.name}>{product.name}</h3>
         <div className={styles.meta}>
-          <span className={styles.price}>{formatCents(product.priceCents)}</span>
+          <span className={styles.price}>
+            {/* A product whose variants differ in price is listed at its lowest. */}
+            {product.priceCents < product.maxPriceCents
+              ? `From ${formatCents(product.priceCents)}`
+              : formatCents(product.priceCents)}
+          </span>
           {product.stock === 0 && <span className={styles.soldOut}>Sold out</span>}
         </div>
       </Link>

@@ -92,6 +92,38 @@ describe("cart page", () => {
     expect(screen.queryByText("Remove the unavailable items to check out.")).toBeNull();
   });
 
+  it("names each variant's options on its line and links to that variant", async () => {
+    const shirt = (variantId: string, Size: string, Colour: string) => ({
+      productId: "prod_shirt",
+      variantId,
+      sku: variantId.toUpperCase(),
+      options: { Size, Colour },
+      slug: "linen-shirt",
+      name: "Linen Shirt",
+      priceCents: 2400,
+      quantity: 1,
+      stock: 4,
+      available: true,
+    });
+    server.on("cart.get", () => ({
+      items: [shirt("var_m_sand", "M", "Sand"), shirt("var_l_black", "L", "Black")],
+      subtotalCents: 4800,
+    }));
+    server.on("cart.updateItem", () => new Promise(() => {}));
+    renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });
+
+    const sand = await screen.findByRole("listitem", { name: "Linen Shirt (Size M · Sand)" });
+    expect(within(sand).getByText("Size M · Sand")).toBeTruthy();
+    expect(within(sand).getByRole("link", { name: "Linen Shirt" }).getAttribute("href")).toBe(
+      "/p/linen-shirt?size=M&colour=Sand",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Remove Linen Shirt (Size L · Black)" }));
+    await waitFor(() =>
+      expect(server.callsTo("cart.updateItem")[0]?.input).toEqual({ variantId: "var_l_black", quantity: 0 }),
+    );
+    expect(screen.getByRole("listitem", { name: "Linen Shirt (Size M · Sand)" })).toBeTruthy();
+  });
+
   it("says so when the cart is empty", async () => {
     server.on("cart.get", () => ({ items: [], subtotalCents: 0 }));
     renderPage(CartPage, { path: "/cart", url: "/cart", queryClient });

@@ -3,11 +3,13 @@ import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { formatCents } from "@shopwright/ui/money";
+import { formatVariantOptions, nameWithOptions } from "@shopwright/ui/variant-options";
 import { Link } from "react-router";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
+import { choiceSearch } from "../features/variants/variant-params.ts";
 import type { CartItem } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useSessionStatus } from "../lib/use-session.ts";
@@ -16,12 +18,13 @@ import pageStyles from "./page.module.css";
 
 const MAX_PER_LINE = 99;
 
-/** "Only 2 in stock: your cart has 2 Lamps." */
+/** "Only 2 of Linen Shirt (Size M · Sand) available: your cart has 2." */
 export function adjustedSentence(
   adjusted: { variantId: string; quantity: number; available: number },
   items: CartItem[],
 ) {
-  const name = items.find((i) => i.variantId === adjusted.variantId)?.name ?? "this item";
+  const item = items.find((i) => i.variantId === adjusted.variantId);
+  const name = item ? nameWithOptions(item.name, item.options) : "this item";
   return `Only ${adjusted.available} of ${name} available: your cart has ${adjusted.quantity}.`;
 }
 
@@ -120,9 +123,13 @@ export function CartPage() {
 }
 
 function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity: number) => void }) {
+  // Two sizes of one shirt are two lines: each is named with its options.
+  const label = nameWithOptions(item.name, item.options);
+  const options = formatVariantOptions(item.options);
+  const href = routes.product.href({ slug: item.slug }) + choiceSearch(item.options);
   return (
-    <li className={`${styles.line} ${item.available ? "" : styles.unavailable}`} aria-label={item.name}>
-      <Link to={routes.product.href({ slug: item.slug })} className={styles.thumb} tabIndex={-1} aria-hidden="true">
+    <li className={`${styles.line} ${item.available ? "" : styles.unavailable}`} aria-label={label}>
+      <Link to={href} className={styles.thumb} tabIndex={-1} aria-hidden="true">
         {item.thumbnail ? (
           <img src={item.thumbnail.url} alt="" width={64} height={64} loading="lazy" decoding="async" />
         ) : (
@@ -130,7 +137,8 @@ function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity:
         )}
       </Link>
       <div className={styles.name}>
-        <Link to={routes.product.href({ slug: item.slug })}>{item.name}</Link>
+        <Link to={href}>{item.name}</Link>
+        {options && <span className={styles.options}>{options}</span>}
         <span className={styles.unit}>{formatCents(item.priceCents)} each</span>
         {!item.available && (
           <span className={styles.flag}>
@@ -140,14 +148,14 @@ function CartLine({ item, onQuantity }: { item: CartItem; onQuantity: (quantity:
       </div>
       <div className={styles.quantity}>
         <QuantityInput
-          label={`Quantity of ${item.name}`}
+          label={`Quantity of ${label}`}
           value={item.quantity}
           // Not capped at the stock: a shopper who types more is told how many there are, not silently corrected.
           max={MAX_PER_LINE}
           belowOne="You need at least 1. To take it out of your cart, use Remove."
           onChange={onQuantity}
         />
-        <Button variant="ghost" onClick={() => onQuantity(0)} aria-label={`Remove ${item.name}`}>
+        <Button variant="ghost" onClick={() => onQuantity(0)} aria-label={`Remove ${label}`}>
           Remove
         </Button>
       </div>

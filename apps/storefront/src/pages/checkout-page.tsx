@@ -4,6 +4,7 @@ import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { FormError } from "@shopwright/ui/field";
 import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
+import { nameWithOptions } from "@shopwright/ui/variant-options";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -133,6 +134,7 @@ function Checkout() {
             .map((item) => ({
               key: item.variantId,
               name: item.name,
+              options: item.options,
               quantity: item.quantity,
               totalCents: item.lineTotalCents,
             }))}
@@ -157,7 +159,8 @@ function Checkout() {
                       {item.problem?.kind === "short" ? (
                         <>
                           <span>
-                            Only {item.problem.available} of {item.name} left (you have {item.quantity}).
+                            Only {item.problem.available} of {nameWithOptions(item.name, item.options)} left (you have{" "}
+                            {item.quantity}).
                           </span>
                           <Button
                             type="button"
@@ -172,7 +175,7 @@ function Checkout() {
                         </>
                       ) : (
                         <>
-                          <span>{item.name} is no longer available.</span>
+                          <span>{nameWithOptions(item.name, item.options)} is no longer available.</span>
                           <Button
                             type="button"
                             variant="secondary"

@@ -136,6 +136,7 @@ function OrderDetail() {
           lines={data.items.map((item) => ({
             key: item.variantId,
             name: item.name,
+            options: item.options,
             quantity: item.quantity,
             totalCents: item.lineTotalCents,
           }))}

@@ -4,13 +4,24 @@ import { ErrorNotice } from "@shopwright/ui/error-notice";
 import { formatCents } from "@shopwright/ui/money";
 import { useOnline } from "@shopwright/ui/page-load";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useId, useRef, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
 import { IMAGE_SIZES, ProductImage } from "../components/product-image.tsx";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useAddToCart } from "../features/cart/use-cart.ts";
+import { readChoice, withChoice } from "../features/variants/variant-params.ts";
+import { focusOption, VariantPicker } from "../features/variants/variant-picker.tsx";
+import {
+  chooseMessage,
+  chosenVariant,
+  firstUnchosen,
+  picturesFor,
+  priceRange,
+  variantsMatching,
+  withValue,
+} from "../features/variants/variant-selection.ts";
 import { trpc } from "../lib/api.ts";
 import type { Product } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
@@ -40,12 +51,45 @@ export function ProductPage() {
 }
 
 function ProductDetails({ product }: { product: Product }) {
+  const [params, setParams] = useSearchParams();
   const [imageIndex, setImageIndex] = useState(0);
   const [quantity, setQuantity] = useState(1);
+  // "Choose a size": why Add to cart did nothing, until the choice changes.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalId = useId();
+  const pickerRef = useRef<HTMLDivElement>(null);
   const addToCart = useAddToCart();
   const online = useOnline();
-  const image = product.images[imageIndex];
-  const soldOut = product.stock === 0;
+
+  const { options, variants } = product;
+  const choice = readChoice(options, params);
+  const variant = chosenVariant(options, variants, choice);
+  const allowed = variantsMatching(variants, choice);
+  const images = picturesFor(product.images, variants, choice);
+  const image = images[imageIndex] ?? images[0];
+  const range = priceRange(allowed);
+  const soldOut = variant ? !variant.inStock : !allowed.some((candidate) => candidate.inStock);
+
+  const choose = (name: string, value: string) => {
+    setRefusal(null);
+    setImageIndex(0);
+    addToCart.reset();
+    // Replaced, not pushed: Back leaves the product rather than stepping through every value tried.
+    setParams(withChoice(params, options, withValue(options, choice, name, value)), {
+      replace: true,
+      preventScrollReset: true,
+    });
+  };
+  const add = () => {
+    const unchosen = firstUnchosen(options, choice);
+    if (unchosen) {
+      setRefusal(chooseMessage(unchosen));
+      return focusOption(pickerRef.current, unchosen.name);
+    }
+    if (!variant) return setRefusal(`${product.name} is not made in this combination. Choose another.`);
+    setRefusal(null);
+    addToCart.mutate({ variantId: variant.id, quantity });
+  };
 
   return (
     <>
@@ -66,14 +110,14 @@ function ProductDetails({ product }: { product: Product }) {
       <article className={styles.product}>
         <div className={styles.gallery}>
           <ProductImage image={image} alt={image?.alt || product.name} sizes={IMAGE_SIZES.main} priority />
-          {product.images.length > 1 && (
+          {images.length > 1 && (
             <ul className={styles.thumbs} aria-label="More pictures">
-              {product.images.map((thumb, index) => (
+              {images.map((thumb, index) => (
                 <li key={thumb.url}>
                   <button
                     type="button"
                     className={styles.thumb}
-                    aria-pressed={index === imageIndex}
+                    aria-pressed={thumb === image}
                     aria-label={`Show picture ${index + 1}`}
                     onClick={() => setImageIndex(index)}
                   >
@@ -87,8 +131,25 @@ function ProductDetails({ product }: { product: Product }) {
 
         <div className={styles.info}>
           <h1>{product.name}</h1>
-          <div className={styles.price}>{formatCents(product.priceCents)}</div>
-          <StockBadge stock={product.stock} />
+          <div className={styles.price} data-testid="price">
+            {variant
+              ? formatCents(variant.priceCents)
+              : range && range.minCents < range.maxCents
+                ? `From ${formatCents(range.minCents)}`
+                : formatCents(range?.minCents ?? product.priceCents)}
+          </div>
+          {variant ? <StockBadge stock={variant.stock} /> : soldOut && <StockBadge stock={0} />}
+          {options.length > 0 && (
+            <div ref={pickerRef}>
+              <VariantPicker
+                options={options}
+                variants={variants}
+                choice={choice}
+                onChoose={choose}
+                describedBy={refusal ? refusalId : undefined}
+              />
+            </div>
+          )}
           {!soldOut && (
             <div className={styles.buy}>
               <QuantityInput
@@ -98,17 +159,18 @@ function ProductDetails({ product }: { product: Product }) {
                 max={MAX_PER_LINE}
                 onChange={setQuantity}
               />
-              <Button
-                variant="primary"
-                disabled={addToCart.isPending || !online}
-                onClick={() => addToCart.mutate({ productId: product.id, quantity })}
-              >
+              <Button variant="primary" disabled={addToCart.isPending || !online} onClick={add}>
                 {addToCart.isPending ? "Adding…" : "Add to cart"}
               </Button>
             </div>
           )}
           <div aria-live="polite">
-            {addToCart.isSuccess && (
+            {refusal && (
+              <p id={refusalId} className={styles.error}>
+                {refusal}
+              </p>
+            )}
+            {addToCart.isSuccess && !refusal && (
               <p className={styles.added}>
                 {addToCart.data.adjusted
                   ? `Only ${addToCart.data.adjusted.available} available: your cart now has ${addToCart.data.adjusted.quantity}. `

@@ -1,7 +1,7 @@
 /** The order confirmation email: rendered with the parts every email shares (render.ts). */
 import { type Address, addressLines } from "@shopwright/address";
 import { storefrontRoutes } from "@shopwright/routes";
-import { formatVariantOptions, type VariantOptions } from "@shopwright/ui/variant-options";
+import { nameWithOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { formatCents, lineTotal } from "../lib/money.ts";
 import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
 
@@ -16,12 +16,6 @@ export interface ConfirmationOrder {
   /** `options` is the variant's as the order line snapshot it ({ Size: "M", Colour: "Sand" }). */
   lines: { name: string; quantity: number; unitPriceCents: number; options?: VariantOptions | null }[];
 }
-
-/** "Linen Shirt (Size M · Sand)": the line's name with its options, as the shop's pages write them. */
-const lineName = (line: ConfirmationOrder["lines"][number]) => {
-  const options = formatVariantOptions(line.options);
-  return options ? `${line.name} (${options})` : line.name;
-};
 
 export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
   const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
@@ -42,7 +36,7 @@ export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: str
     "",
     ...order.lines.map(
       (l) =>
-        `  ${l.quantity} × ${lineName(l)} at ${formatCents(l.unitPriceCents)} = ${formatCents(lineTotal(l.unitPriceCents, l.quantity))}`,
+        `  ${l.quantity} × ${nameWithOptions(l.name, l.options)} at ${formatCents(l.unitPriceCents)} = ${formatCents(lineTotal(l.unitPriceCents, l.quantity))}`,
     ),
     "",
     ...totals.map(([label, cents]) => `  ${label}: ${formatCents(cents)}`),
@@ -60,7 +54,7 @@ export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: str
   const rows = order.lines
     .map(
       (l) =>
-        `<tr><td ${cell}>${escapeHtml(lineName(l))}</td><td ${right}>${l.quantity}</td>` +
+        `<tr><td ${cell}>${escapeHtml(nameWithOptions(l.name, l.options))}</td><td ${right}>${l.quantity}</td>` +
         `<td ${right}>${formatCents(l.unitPriceCents)}</td>` +
         `<td ${right}>${formatCents(lineTotal(l.unitPriceCents, l.quantity))}</td></tr>`,
     )

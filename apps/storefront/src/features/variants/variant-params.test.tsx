@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { optionParam, readChoice, withChoice } from "./variant-params.ts";
+import { choiceSearch, optionParam, readChoice, withChoice } from "./variant-params.ts";
 
 const options = [
   { name: "Size", values: ["S", "M", "L"] },
@@ -25,5 +25,16 @@ describe("the choice in the address", () => {
   it("takes a cleared option out of the address", () => {
     const params = withChoice(new URLSearchParams("size=M&frame-colour=Sand"), options, { Size: "M" });
     expect(params.toString()).toBe("size=M");
+  });
+});
+
+describe("a variant's link", () => {
+  it("opens its page with its options chosen, and a simple product's page as it is", () => {
+    expect(choiceSearch({ Size: "M", "Frame colour": "Sand" })).toBe("?size=M&frame-colour=Sand");
+    expect(readChoice(options, new URLSearchParams(choiceSearch({ Size: "M", "Frame colour": "Sand" })))).toEqual({
+      Size: "M",
+      "Frame colour": "Sand",
+    });
+    expect(choiceSearch({})).toBe("");
   });
 });

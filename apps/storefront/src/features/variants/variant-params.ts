@@ -35,3 +35,9 @@ export function withChoice(params: URLSearchParams, options: readonly ProductOpt
   }
   return next;
 }
+
+/** "?size=M&colour=Sand": the query string that opens a variant's page with its options chosen (a cart line's link). */
+export function choiceSearch(choice: Choice): string {
+  const params = new URLSearchParams(Object.entries(choice).map(([name, value]) => [optionParam(name), value]));
+  return params.size > 0 ? `?${params}` : "";
+}
