@@ -1,6 +1,6 @@
 /** Builds the real HTTP app over a fresh test database, for `app.request()` tests. */
 import type { ApiConfig } from "@shopwright/api/server";
-import { testConfig } from "@shopwright/api/testing";
+import { openShipping, testConfig } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { type AppDeps, createApp } from "../src/app.ts";
@@ -23,6 +23,8 @@ export async function createTestApp(
   } = {},
 ) {
   const db = options.db ?? (await createTestDb());
+  // A shop with no shipping zone ships nowhere; the harness's own shop ships to the test address.
+  if (!options.db) await openShipping(db);
   const metrics = createMetrics();
   const app = createApp({
     db,

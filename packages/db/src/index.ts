@@ -36,6 +36,7 @@ export {
   userRoles,
   variantStatuses,
 } from "./schema/enums.ts";
+export type { OrderPricing } from "./schema/order-pricing.ts";
 export { nextOrderNumber } from "./sequences.ts";
 export { slugify } from "./slug.ts";
 export { text, UNSTORABLE_TEXT_MESSAGE } from "./text.ts";

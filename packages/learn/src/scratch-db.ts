@@ -9,6 +9,7 @@ import { createPostgresDb, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
 import pg from "pg";
 import type { ScratchDb } from "./experiment.ts";
+import { openShipping } from "./shop.ts";
 
 /** Concurrency experiments run up to this many transactions at once. */
 const POOL_SIZE = 24;
@@ -46,6 +47,7 @@ export async function withScratchDatabase<T>(
     });
     try {
       await migrate(db);
+      await openShipping(db);
       return await fn(db);
     } finally {
       await db.close();

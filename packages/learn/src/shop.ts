@@ -2,7 +2,7 @@
  * The shop's side of every experiment: its real procedures, called the way its own tests call
  * them (a tRPC caller per shopper, no HTTP), so "Shopwright" in a report is the shop's code.
  */
-import { createProduct, createSignedInUser, fillCart, testAddress } from "@shopwright/api/testing";
+import { createProduct, createSignedInUser, fillCart, openShipping, testAddress } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
 
 /** Rate limits would refuse the crowds the experiments send; they are measured elsewhere. */
@@ -25,7 +25,7 @@ export function checkoutAs(shopper: Shopper, idempotencyKey: string) {
   return shopper.caller.orders.checkout({ idempotencyKey, shippingAddress: testAddress });
 }
 
-export { createProduct, createSignedInUser, fillCart, testAddress };
+export { createProduct, createSignedInUser, fillCart, openShipping, testAddress };
 
 /** The tRPC error code of a rejected call, or "ok". */
 export async function outcome(call: Promise<unknown>): Promise<string> {

@@ -1,6 +1,7 @@
 /** For the experiments' tests: a fresh Postgres database per test file, dropped after it. */
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll } from "vitest";
+import { openShipping } from "./shop.ts";
 
 type TestDb = Awaited<ReturnType<typeof createPostgresTestDb>>;
 
@@ -10,6 +11,7 @@ export function useTestDb(): () => TestDb {
   beforeAll(async () => {
     // As many connections as the scratch database of `pnpm learn`, for the concurrency experiments.
     db = await createPostgresTestDb({ max: 24 });
+    await openShipping(db);
   });
   afterAll(() => db?.close());
   return () => {

@@ -67,7 +67,7 @@ function Checkout() {
       </Loading>
     );
   }
-  const { items, totalCents, canCheckout } = summary.data;
+  const { lines: items, totalCents, canCheckout } = summary.data;
   if (items.length === 0 && !checkout.isSuccess && !unpaid) {
     return (
       <EmptyState

@@ -6,13 +6,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendEmailChangeNotice, sendEmailVerificationEmail } from "../notifications/email-verification-email.ts";
 import { recordingMailer } from "../notifications/testing/mailer.ts";
-import { createProduct, testAddress } from "../testing/fixtures.ts";
+import { createProduct, openShipping, testAddress } from "../testing/fixtures.ts";
 import { createCaller, createSignedInUser, createTestContext, testConfig } from "../testing/index.ts";
 
 describe(`verified emails on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

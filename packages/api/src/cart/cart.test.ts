@@ -81,7 +81,7 @@ async function cartCount() {
 
 describe(`cart on ${testDialect()}`, () => {
   it("gives a guest an empty cart and no token until the first add", async () => {
-    expect(await guest().cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+    expect(await guest().cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0, discount: null });
   });
 
   it("adds, updates and removes lines with live prices and totals", async () => {
@@ -121,7 +121,7 @@ describe(`cart on ${testDialect()}`, () => {
     const zeroed = await guest(token).cart.updateItem({ productId: shade, quantity: 0 });
     expect(quantities(zeroed)).toEqual({ [lamp]: 1 });
     const removed = await guest(token).cart.removeItem({ productId: lamp });
-    expect(removed).toEqual({ cartToken: token, items: [], subtotalCents: 0, itemCount: 0 });
+    expect(removed).toEqual({ cartToken: token, items: [], subtotalCents: 0, itemCount: 0, discount: null });
     expect((await guest(token).cart.removeItem({ productId: lamp })).items).toEqual([]);
   });
 
@@ -222,7 +222,12 @@ describe(`cart on ${testDialect()}`, () => {
     await expect(guest().cart.updateItem({ productId: lamp, quantity: 1 })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(await guest().cart.removeItem({ productId: lamp })).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+    expect(await guest().cart.removeItem({ productId: lamp })).toEqual({
+      items: [],
+      subtotalCents: 0,
+      itemCount: 0,
+      discount: null,
+    });
     expect(await cartCount()).toBe(before);
   });
 
@@ -288,7 +293,7 @@ describe(`cart on ${testDialect()}`, () => {
     await phone.cart.addItem({ productId: lamp, quantity: 1 });
     expect(quantities(await laptop.cart.get())).toEqual({ [lamp]: 3 });
     await laptop.cart.removeItem({ productId: lamp });
-    expect(await phone.cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+    expect(await phone.cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0, discount: null });
     expect(quantities(await guest(token).cart.get())).toEqual({ [shade]: 2 });
     const { carts } = cartTables(db);
     expect(await db.orm.select().from(carts).where(eq(carts.userId, user.id))).toHaveLength(1);
@@ -321,7 +326,7 @@ describe(`merging a guest cart at sign-in on ${testDialect()}`, () => {
 
     await merge(user.id, token);
     expect(quantities(await user.caller.cart.get())).toEqual({ [both]: 7, [userOnly]: 1, [capped]: 6, [guestOnly]: 2 });
-    expect(await guest(token).cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0 });
+    expect(await guest(token).cart.get()).toEqual({ items: [], subtotalCents: 0, itemCount: 0, discount: null });
 
     await merge(user.id, token);
     expect(quantities(await user.caller.cart.get())).toEqual({ [both]: 7, [userOnly]: 1, [capped]: 6, [guestOnly]: 2 });

@@ -8,6 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
 import { productsForLines } from "../catalog/product.ts";
 import { variantsById } from "../catalog/variants.ts";
+import type { QuoteLine } from "../pricing/quote.ts";
 
 export interface CartLine {
   productId: string;
@@ -90,7 +91,28 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
   });
 }
 
+/** Empties the cart after checkout, the code it held included (a code is used once per order). */
 export async function clearCart(db: Db, cartId: string): Promise<void> {
-  const { cartItems } = cartTables(db);
+  const { carts, cartItems } = cartTables(db);
   await db.orm.delete(cartItems).where(eq(cartItems.cartId, cartId));
+  await db.orm.update(carts).set({ discountCode: null }).where(eq(carts.id, cartId));
+}
+
+/** The discount code the cart holds, normalised; null when none. */
+export async function heldDiscountCode(db: Db, cartId: string): Promise<string | null> {
+  const { carts } = cartTables(db);
+  const [cart] = await db.orm.select({ code: carts.discountCode }).from(carts).where(eq(carts.id, cartId));
+  return cart?.code ?? null;
+}
+
+/** The lines that can be bought as they stand, as the pricing pipeline takes them. */
+export function pricingLines(lines: readonly CartLine[]): QuoteLine[] {
+  return lines
+    .filter((line) => line.available)
+    .map((line) => ({
+      lineId: line.variantId,
+      productId: line.productId,
+      unitPriceCents: line.priceCents,
+      quantity: line.quantity,
+    }));
 }

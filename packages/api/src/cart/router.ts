@@ -8,11 +8,13 @@ import { router } from "../trpc.ts";
 import { GUEST_CART_LIFETIME_DAYS } from "./abandoned-carts.ts";
 import {
   addCartItem,
+  applyDiscountCode,
   type CartOwner,
   type CartView,
   getCart,
   MAX_LINE_QUANTITY,
   removeCartItem,
+  removeDiscountCode,
   updateCartItem,
 } from "./service.ts";
 
@@ -54,4 +56,10 @@ export const cartRouter = router({
   removeItem: viewerProcedure
     .input(z.object(choice).refine(namesALine, mustNameALine))
     .mutation(async ({ ctx, input }) => rememberGuestCart(ctx, await removeCartItem(ctx.db, owner(ctx), input))),
+  applyDiscountCode: viewerProcedure
+    .input(z.object({ code: text().max(100) }))
+    .mutation(({ ctx, input }) =>
+      applyDiscountCode(ctx.db, owner(ctx), input.code, { rateLimited: ctx.config.rateLimits }),
+    ),
+  removeDiscountCode: viewerProcedure.mutation(({ ctx }) => removeDiscountCode(ctx.db, owner(ctx))),
 });

@@ -6,13 +6,18 @@
 import { type Db, newId } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { getProfile } from "../auth/service.ts";
 import { stockOf } from "../catalog/stock.ts";
 import { chosenVariant, variantsById } from "../catalog/variants.ts";
-import { conflict, notFound } from "../errors.ts";
+import { badRequest, conflict, notFound } from "../errors.ts";
 import { addressKey } from "../lib/address-key.ts";
 import { lineTotal, sumCents } from "../lib/money.ts";
 import { enforceRateLimits, type RateLimitRule } from "../lib/rate-limit.ts";
-import { type CartLine, cartLines, MAX_LINE_QUANTITY } from "./lines.ts";
+import { liveDiscountRule, usedByCustomer } from "../pricing/discount-codes.ts";
+import { discountCodeProblem, normalizeDiscountCode } from "../pricing/discount-rules.ts";
+import { type DiscountSummary, summarizeDiscount } from "../pricing/discount-words.ts";
+import { quoteOrder } from "../pricing/quote.ts";
+import { type CartLine, cartLines, heldDiscountCode, MAX_LINE_QUANTITY, pricingLines } from "./lines.ts";
 import { cartTokenHash, newCartToken } from "./token.ts";
 
 export { MAX_LINE_QUANTITY };
@@ -43,6 +48,8 @@ export interface CartView {
   subtotalCents: number;
   /** Every unit in the cart, available or not (the badge on the cart icon). */
   itemCount: number;
+  /** The code the cart holds and what it takes off the available lines; null without one. */
+  discount: DiscountSummary | null;
 }
 
 interface OpenCart {
@@ -251,12 +258,73 @@ function exceedsStock(stock: number) {
 }
 
 async function view(db: Db, cart: OpenCart | null): Promise<CartView> {
-  const lines = cart ? await cartLines(db, cart.id) : [];
+  const [lines, code] = cart ? await Promise.all([cartLines(db, cart.id), heldDiscountCode(db, cart.id)]) : [[], null];
   const items = lines.map((line) => ({ ...line, lineTotalCents: lineTotal(line.priceCents, line.quantity) }));
   return {
     ...(cart?.guestToken ? { cartToken: cart.guestToken } : {}),
     items,
     subtotalCents: sumCents(items.filter((item) => item.available).map((item) => item.lineTotalCents)),
     itemCount: items.reduce((count, item) => count + item.quantity, 0),
+    // Priced only when a code is held: a cart without one has nothing to take off.
+    discount: code ? summarizeDiscount(await quoteOrder(db, { lines: pricingLines(lines), discountCode: code })) : null,
   };
+}
+
+/**
+ * Wrong guesses per cart owner (a user, or a guest's address): enough for a shopper's typos, far
+ * too few to find codes by trying them.
+ */
+export const DISCOUNT_GUESSES = { limit: 20, windowSeconds: 15 * 60 } satisfies RateLimitRule;
+
+/**
+ * Keeps a code on the cart, to be priced with it until checkout. An unknown, paused, ended or used-up
+ * code reads alike ("not a code we have, or it has ended"): a shopper learns what they need, a
+ * guesser nothing more. A once-per-customer code this customer already used is refused by name.
+ */
+export async function applyDiscountCode(
+  db: Db,
+  owner: CartOwner,
+  typed: string,
+  options: { rateLimited: boolean; now?: Date },
+): Promise<CartView> {
+  const now = options.now ?? new Date();
+  const shape = discountCodeProblem(typed);
+  if (shape) throw badRequest(shape, { field: "code" });
+  const code = normalizeDiscountCode(typed);
+  const rule = await liveDiscountRule(db, code, now);
+  if (!rule) {
+    if (options.rateLimited) await enforceRateLimits(db, [{ key: guessKey(owner), rule: DISCOUNT_GUESSES }], now);
+    throw badRequest(`${code} is not a code we have, or it has ended`, { field: "code" });
+  }
+  // A guest's email is known only at checkout, which checks it there.
+  const email = "userId" in owner ? (await getProfile(db, owner.userId)).email : null;
+  if (email && (await usedByCustomer(db, code, email))) {
+    throw badRequest(`You have already used ${code}`, { field: "code" });
+  }
+  return db.transaction(async (tx) => {
+    const cart = await touch(tx, owner);
+    if (!cart) throw badRequest("Add something to your cart before using a code", { field: "code" });
+    await tx.orm
+      .update(cartTables(tx).carts)
+      .set({ discountCode: code })
+      .where(eq(cartTables(tx).carts.id, cart.id));
+    return view(tx, cart);
+  });
+}
+
+export async function removeDiscountCode(db: Db, owner: CartOwner): Promise<CartView> {
+  return db.transaction(async (tx) => {
+    const cart = await touch(tx, owner);
+    if (cart) {
+      await tx.orm
+        .update(cartTables(tx).carts)
+        .set({ discountCode: null })
+        .where(eq(cartTables(tx).carts.id, cart.id));
+    }
+    return view(tx, cart);
+  });
+}
+
+function guessKey(owner: CartOwner): string {
+  return "userId" in owner ? `discount:user:${owner.userId}` : `discount:ip:${addressKey(owner.address ?? "")}`;
 }

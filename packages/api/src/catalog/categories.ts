@@ -4,7 +4,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { asc, count } from "drizzle-orm";
+import { asc, count, inArray } from "drizzle-orm";
 
 export interface CategoryRef {
   id: string;
@@ -88,7 +88,11 @@ export async function categoryWithDescendants(db: Db, slug: string): Promise<str
 /** The path from the root down to this category (breadcrumbs), the category itself last. */
 export async function categoryPath(db: Db, categoryId: string): Promise<CategoryRef[]> {
   const byId = new Map((await allCategories(db)).map((row) => [row.id, row]));
-  const path: CategoryRef[] = [];
+  return pathTo(byId, categoryId).map(({ id, slug, name }) => ({ id, slug, name }));
+}
+
+function pathTo(byId: Map<string, CategoryRow>, categoryId: string): CategoryRow[] {
+  const path: CategoryRow[] = [];
   const seen = new Set<string>();
   for (
     let row = byId.get(categoryId);
@@ -96,7 +100,25 @@ export async function categoryPath(db: Db, categoryId: string): Promise<Category
     row = row.parentId ? byId.get(row.parentId) : undefined
   ) {
     seen.add(row.id);
-    path.unshift({ id: row.id, slug: row.slug, name: row.name });
+    path.unshift(row);
   }
   return path;
+}
+
+/**
+ * Each product's category and that category's ancestors, by product id: what a discount code for
+ * "Clothing" needs to know to apply to a shirt filed under "Clothing › Shirts".
+ */
+export async function productCategoryIds(db: Db, productIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (productIds.length === 0) return new Map();
+  const { products } = catalogTables(db);
+  const [rows, filed] = await Promise.all([
+    allCategories(db),
+    db.orm
+      .select({ id: products.id, categoryId: products.categoryId })
+      .from(products)
+      .where(inArray(products.id, [...new Set(productIds)])),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return new Map(filed.map(({ id, categoryId }) => [id, pathTo(byId, categoryId).map((row) => row.id)]));
 }

@@ -28,7 +28,7 @@ describe(`order confirmation on ${testDialect()}`, () => {
     expect(message?.text).toContain("Hello Ada Lovelace,");
     expect(message?.text).toContain("2 × Darjeeling <First Flush> at $12.50 = $25.00");
     expect(message?.text).toContain("Subtotal: $64.99");
-    expect(message?.text).toContain("Shipping: $5.00");
+    expect(message?.text).toContain("Shipping (Standard): $5.00");
     expect(message?.text).toContain("Total: $69.99");
     // A UK address as Royal Mail reads it: the town, then the postcode on its own line, then the country.
     expect(message?.text).toContain("  London\n  SW1Y 4JH\n  United Kingdom");

@@ -1,5 +1,6 @@
 /** The order confirmation email: rendered with the parts every email shares (render.ts). */
 import { type Address, addressLines } from "@shopwright/address";
+import type { OrderPricing } from "@shopwright/db";
 import { storefrontRoutes } from "@shopwright/routes";
 import { nameWithOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { formatCents, lineTotal } from "../lib/money.ts";
@@ -10,24 +11,39 @@ export interface ConfirmationOrder {
   number: number;
   customerName: string;
   subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  taxCents: number;
   totalCents: number;
+  pricing: OrderPricing | null;
   shippingAddress: Address;
   placedAt: Date;
   /** `options` is the variant's as the order line snapshot it ({ Size: "M", Colour: "Sand" }). */
   lines: { name: string; quantity: number; unitPriceCents: number; options?: VariantOptions | null }[];
 }
 
+/**
+ * The receipt's money rows, from what the order stored: the same parts, in the same order, as the
+ * order page and the admin show (line prices → discount → shipping → tax → total).
+ */
+export function moneyRows(order: ConfirmationOrder): [string, number][] {
+  const { discount, shippingMethod, taxIncluded } = order.pricing ?? {};
+  const rows: [string, number][] = [["Subtotal", order.subtotalCents]];
+  if (order.discountCents > 0) rows.push([`Discount (${discount?.code ?? "code"})`, -order.discountCents]);
+  if (shippingMethod || order.shippingCents > 0) {
+    rows.push([`Shipping${shippingMethod ? ` (${shippingMethod.name})` : ""}`, order.shippingCents]);
+  }
+  if (order.taxCents > 0) rows.push([taxIncluded ? "Tax included" : "Tax", order.taxCents]);
+  rows.push(["Total", order.totalCents]);
+  return rows;
+}
+
 export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
   const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
-  const shippingCents = order.totalCents - order.subtotalCents;
   const date = order.placedAt.toISOString().slice(0, 10);
   const number = orderLabel(order.number);
   const subject = `Your Shopwright order ${number}`;
-  const totals: [string, number][] = [
-    ["Subtotal", order.subtotalCents],
-    ...(shippingCents !== 0 ? ([["Shipping", shippingCents]] as [string, number][]) : []),
-    ["Total", order.totalCents],
-  ];
+  const totals = moneyRows(order);
 
   const text = [
     `Hello ${order.customerName},`,

@@ -7,7 +7,7 @@ import { auditTrail, recordAudit } from "../audit/audit-log.ts";
 import { emailsById } from "../auth/people.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import { lockOrder } from "./lock.ts";
-import { loadOrder } from "./queries.ts";
+import { loadOrder, orderTotals } from "./queries.ts";
 import type { OrderRefunds } from "./refunds-port.ts";
 import { canTransition, transitionOrder } from "./transitions.ts";
 
@@ -26,8 +26,7 @@ export async function adminOrderById(db: Db, id: string, orderRefunds: OrderRefu
     customerName: order.customerName,
     status: order.status,
     trackingNumber: order.trackingNumber,
-    subtotalCents: order.subtotalCents,
-    totalCents: order.totalCents,
+    ...orderTotals(order),
     shippingAddress: order.shippingAddress,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,

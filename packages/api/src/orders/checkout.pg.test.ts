@@ -4,13 +4,14 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
+import { createProduct, fillCart, openShipping, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
 
 describe("checkout on a Postgres server under concurrency", () => {
   let db: PostgresDb;
   beforeAll(async () => {
     db = await createPostgresTestDb({ max: 20 });
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

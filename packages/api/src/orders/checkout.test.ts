@@ -9,7 +9,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
-import { createProduct, fillCart, firstVariantOf, testAddress, variantStock } from "../testing/fixtures.ts";
+import {
+  createProduct,
+  fillCart,
+  firstVariantOf,
+  openShipping,
+  testAddress,
+  variantStock,
+} from "../testing/fixtures.ts";
 import { createSignedInUser, fakePaymentGateway, testConfig } from "../testing/index.ts";
 import { signedPaymentEvent } from "../testing/payments.ts";
 
@@ -17,6 +24,7 @@ describe(`orders on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 
@@ -51,6 +59,7 @@ describe(`orders on ${testDialect()}`, () => {
     expect(order.totalCents).toBe(order.subtotalCents);
     expect(order.items).toEqual([
       {
+        id: expect.any(String),
         productId: lamp.id,
         variantId: lamp.variantId,
         sku: lamp.variants[0]!.sku,
@@ -59,8 +68,12 @@ describe(`orders on ${testDialect()}`, () => {
         unitPriceCents: 2_500,
         quantity: 2,
         lineTotalCents: 5_000,
+        discountCents: 0,
+        taxCents: 0,
+        totalCents: 5_000,
       },
       {
+        id: expect.any(String),
         productId: mug.id,
         variantId: mug.variantId,
         sku: mug.variants[0]!.sku,
@@ -69,6 +82,9 @@ describe(`orders on ${testDialect()}`, () => {
         unitPriceCents: 799,
         quantity: 3,
         lineTotalCents: 2_397,
+        discountCents: 0,
+        taxCents: 0,
+        totalCents: 2_397,
       },
     ]);
     expect(order.shippingAddress).toEqual(testAddress);

@@ -14,12 +14,12 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
 import { and, asc, eq, lt, lte } from "drizzle-orm";
 import { getProfile, updateProfile } from "../auth/service.ts";
-import { cartLines, clearCart, holdUserCart } from "../cart/lines.ts";
+import { cartLines, clearCart, heldDiscountCode, holdUserCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
-import { lineTotal, sumCents } from "../lib/money.ts";
 import type { Logger } from "../logger.ts";
+import { priceCheckout, redeemOrderCode } from "./checkout-pricing.ts";
 import { latestAttempt, registerAttempt } from "./payment-attempts.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { type OrderDetail, orderDetail } from "./queries.ts";
@@ -31,6 +31,8 @@ export interface CheckoutInput {
   userId: string;
   idempotencyKey: string;
   shippingAddress?: Address;
+  /** The delivery method picked from `checkoutSummary`'s options; absent, the cheapest for the address. */
+  shippingMethodId?: string;
   /** Also keep the address on the profile, for next time. */
   saveAddress?: boolean;
   /** The total the shopper was shown (`orders.checkoutSummary`); any other total is CONFLICT. */
@@ -59,11 +61,16 @@ export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promis
   return { order: await orderDetail(deps.db, input.userId, orderId), paymentUrl };
 }
 
-/** What makes two checkouts "the same request": the lines checked out and where they ship. */
-function requestHash(lines: { variantId: string; quantity: number }[], address: Address): string {
+/** What makes two checkouts "the same request": the lines checked out, where and how they ship. */
+function requestHash(
+  lines: { variantId: string; quantity: number }[],
+  address: Address,
+  shippingMethodId: string | undefined,
+): string {
   const canonical = {
     // Sorted by code unit, not locale, so every server computes the same hash.
     lines: lines.map((l) => `${l.variantId}:${l.quantity}`).sort(),
+    shippingMethodId: shippingMethodId ?? null,
     address: [
       address.name,
       address.line1,
@@ -80,7 +87,15 @@ function requestHash(lines: { variantId: string; quantity: number }[], address: 
 async function placeOrder(
   tx: Db,
   config: ApiConfig,
-  { userId, idempotencyKey, shippingAddress, saveAddress, expectedTotalCents, requestId }: CheckoutInput,
+  {
+    userId,
+    idempotencyKey,
+    shippingAddress,
+    shippingMethodId,
+    saveAddress,
+    expectedTotalCents,
+    requestId,
+  }: CheckoutInput,
 ) {
   const { orders, orderItems, orderStatusHistory, idempotencyKeys } = ordersTables(tx);
   const { payments } = ordersTables(tx);
@@ -96,7 +111,7 @@ async function placeOrder(
     const [problem] = Object.entries(addressProblems(address));
     if (problem) throw badRequest(problem[1], { field: `shippingAddress.${problem[0]}` });
   }
-  const hash = requestHash(lines, address);
+  const hash = requestHash(lines, address, shippingMethodId);
 
   const fresh = {
     userId,
@@ -115,54 +130,69 @@ async function placeOrder(
       setWhere: lt(idempotencyKeys.expiresAt, now),
     })
     .returning({ key: idempotencyKeys.key });
-  if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address });
+  if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address, shippingMethodId });
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
   if (config.rateLimits) await assertMayHoldMore(tx, { userId }, units);
   const reserved = await reserveStock(tx, lines);
-  const subtotalCents = sumCents(reserved.map((r) => lineTotal(r.priceCents, r.quantity)));
-  // No shipping or tax yet: the total is the subtotal, kept apart so either can be added.
-  const totalCents = subtotalCents;
-  if (expectedTotalCents !== undefined && expectedTotalCents !== totalCents) {
-    throw conflict("Your total changed since you last looked; check it and place the order again", {
-      totalCents,
-    });
-  }
-
   const orderId = newId("ord");
+  const pricedCheckout = await priceCheckout(tx, {
+    lines,
+    reserved,
+    address,
+    shippingMethodId,
+    discountCode: await heldDiscountCode(tx, cartId),
+    expectedTotalCents,
+    now,
+  });
+  const { priced, snapshot } = pricedCheckout;
+
   await tx.orm.insert(orders).values({
     id: orderId,
     number: await nextOrderNumber(tx),
     userId,
     email: user.email,
     status: "placed",
-    subtotalCents,
-    totalCents,
+    subtotalCents: priced.subtotalCents,
+    discountCents: priced.discountCents,
+    shippingCents: priced.shippingCents,
+    taxCents: priced.taxCents,
+    totalCents: priced.totalCents,
+    pricing: snapshot,
     shippingAddress: address,
     createdAt: now,
     updatedAt: now,
   });
+  const pricedLines = new Map(priced.lines.map((line) => [line.lineId, line]));
   await tx.orm.insert(orderItems).values(
-    reserved.map((r) => ({
-      id: newId("oi"),
-      orderId,
-      productId: r.productId,
-      variantId: r.variantId,
-      name: r.name,
-      sku: r.sku,
-      options: r.options,
-      unitPriceCents: r.priceCents,
-      quantity: r.quantity,
-    })),
+    reserved.map((r) => {
+      const parts = pricedLines.get(r.variantId);
+      if (!parts) throw new Error(`line ${r.variantId} was not priced`);
+      return {
+        id: newId("oi"),
+        orderId,
+        productId: r.productId,
+        variantId: r.variantId,
+        name: r.name,
+        sku: r.sku,
+        options: r.options,
+        unitPriceCents: r.priceCents,
+        quantity: r.quantity,
+        discountCents: parts.discountCents,
+        taxCents: parts.taxCents,
+        totalCents: parts.totalCents,
+      };
+    }),
   );
   await tx.orm
     .insert(orderStatusHistory)
     .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now });
+  await redeemOrderCode(tx, pricedCheckout, { orderId, userId, customerKey: user.email });
   const expiresAt = new Date(now.getTime() + config.paymentTimeoutMinutes * 60_000);
   await tx.orm
     .insert(payments)
-    .values({ id: newId("pay"), orderId, amountCents: totalCents, status: "pending", expiresAt });
+    .values({ id: newId("pay"), orderId, amountCents: priced.totalCents, status: "pending", expiresAt });
   await clearCart(tx, cartId);
   if (saveAddress) await updateProfile(tx, userId, { shippingAddress: address });
   await tx.orm
@@ -190,6 +220,7 @@ async function replay(
     hash: string;
     lines: { variantId: string; quantity: number }[];
     address: Address;
+    shippingMethodId: string | undefined;
   },
 ): Promise<string> {
   const { idempotencyKeys, orderItems } = ordersTables(tx);
@@ -206,7 +237,7 @@ async function replay(
       .from(orderItems)
       .where(eq(orderItems.orderId, existing.orderId))
       .orderBy(asc(orderItems.variantId));
-    hash = requestHash(ordered, input.address);
+    hash = requestHash(ordered, input.address, input.shippingMethodId);
   }
   if (hash !== existing.requestHash) throw misuse();
   return existing.orderId;

@@ -1,5 +1,5 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
-import { type Db, isCaptured, type OrderStatus, type PaymentStatus } from "@shopwright/db";
+import { type Db, isCaptured, type OrderPricing, type OrderStatus, type PaymentStatus } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { nameContains, nameOf } from "../auth/people.ts";
@@ -98,6 +98,9 @@ export async function loadOrder(db: Db, orderId: string) {
         name: orderItems.name,
         unitPriceCents: orderItems.unitPriceCents,
         quantity: orderItems.quantity,
+        discountCents: orderItems.discountCents,
+        taxCents: orderItems.taxCents,
+        totalCents: orderItems.totalCents,
       })
       .from(orderItems)
       .where(eq(orderItems.orderId, orderId))
@@ -141,18 +144,35 @@ export async function orderDetail(db: Db, userId: string, orderId: string) {
     number: order.number,
     status: order.status,
     trackingNumber: order.trackingNumber,
-    items: items.map(({ productId, variantId, sku, options, name, unitPriceCents, quantity }) => ({
-      productId,
-      variantId,
-      sku,
-      options,
-      name,
-      unitPriceCents,
-      quantity,
-      lineTotalCents: lineTotal(unitPriceCents, quantity),
-    })),
-    subtotalCents: order.subtotalCents,
-    totalCents: order.totalCents,
+    items: items.map(
+      ({
+        id,
+        productId,
+        variantId,
+        sku,
+        options,
+        name,
+        unitPriceCents,
+        quantity,
+        discountCents,
+        taxCents,
+        totalCents,
+      }) => ({
+        id,
+        productId,
+        variantId,
+        sku,
+        options,
+        name,
+        unitPriceCents,
+        quantity,
+        lineTotalCents: lineTotal(unitPriceCents, quantity),
+        discountCents,
+        taxCents,
+        totalCents,
+      }),
+    ),
+    ...orderTotals(order),
     shippingAddress: order.shippingAddress,
     statusHistory: statusHistory.map(({ status, at, actor }) => ({ status, at, actor })),
     payment: payment
@@ -177,6 +197,33 @@ export async function variantsOrdered(db: Db, variantIds: readonly string[]): Pr
     .from(orderItems)
     .where(inArray(orderItems.variantId, [...variantIds]));
   return new Set(rows.map((r) => r.variantId));
+}
+
+/**
+ * The order's money as it was priced at checkout, read from what it stored: every screen, email and
+ * export shows these, never a recomputation from today's rules.
+ */
+export function orderTotals(order: {
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  pricing: OrderPricing | null;
+}) {
+  return {
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    shippingCents: order.shippingCents,
+    taxCents: order.taxCents,
+    totalCents: order.totalCents,
+    taxIncluded: order.pricing?.taxIncluded ?? false,
+    /** The delivery method charged: name, estimate in words, price. */
+    shippingMethod: order.pricing?.shippingMethod ?? null,
+    /** The code used and what it took off. */
+    discount: order.pricing?.discount ?? null,
+    taxRate: order.pricing?.taxRate ?? null,
+  };
 }
 
 /** Whether any order holds the product: the catalog's edit form offers Archive instead of Delete. */

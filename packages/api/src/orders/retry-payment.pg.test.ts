@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
-import { testConfig } from "../testing/index.ts";
+import { openShipping, testConfig } from "../testing/index.ts";
 import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 
 const STORMS = 20;
@@ -21,6 +21,7 @@ describe("payment retries on a Postgres server under concurrency", () => {
   let db: PostgresDb;
   beforeAll(async () => {
     db = await createPostgresTestDb({ max: 20 });
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { paymentTasks } from "../payments/tasks.ts";
 import { receivePaymentWebhook } from "../payments/webhook.ts";
-import { createSignedInUser, testConfig, testJobHelpers } from "../testing/index.ts";
+import { createSignedInUser, openShipping, testConfig, testJobHelpers } from "../testing/index.ts";
 import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 
 describe(`paying again, and voiding what will not be paid, on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -13,6 +13,8 @@ import { checkoutSummary } from "./summary.ts";
 /** The shopper's order history comes in pages of this size. */
 const ORDERS_PAGE_SIZE = 20;
 
+const shippingMethodId = text().trim().min(1).max(100).optional();
+
 /**
  * Checkout and retries register payments with the gateway; an order's page reads its refunds
  * through payments' `orderRefunds`. Those are the ports these procedures need.
@@ -24,6 +26,7 @@ export function createOrdersRouter({ gateway, orderRefunds }: { gateway: Payment
         z.object({
           idempotencyKey: text().trim().min(8).max(100),
           shippingAddress: addressSchema.optional(),
+          shippingMethodId,
           saveAddress: z.boolean().optional(),
           expectedTotalCents: z.number().int().min(0).optional(),
         }),
@@ -35,8 +38,13 @@ export function createOrdersRouter({ gateway, orderRefunds }: { gateway: Payment
         ),
       ),
 
-    /** The cart as checkout will charge it: lines flagged when they cannot be bought as they stand. */
-    checkoutSummary: protectedProcedure.query(({ ctx }) => checkoutSummary(ctx.db, ctx.viewer.userId)),
+    /**
+     * The cart as checkout will charge it, for the address typed (else the saved one) and the method
+     * picked (else the cheapest): lines flagged when they cannot be bought as they stand.
+     */
+    checkoutSummary: protectedProcedure
+      .input(z.object({ shippingAddress: addressSchema.optional(), shippingMethodId }).optional())
+      .query(({ ctx, input }) => checkoutSummary(ctx.db, ctx.viewer.userId, input)),
 
     /**
      * Every country the shop ships to, with its postal-code format and, where an address needs one,

@@ -5,13 +5,14 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
+import { createProduct, fillCart, openShipping, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser, guestCaller } from "../testing/index.ts";
 
 describe(`the checkout summary and the address on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 
@@ -35,7 +36,7 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     await setStock(tea.id, 2);
 
     const summary = await shopper.caller.orders.checkoutSummary();
-    expect(summary.items.map((i) => [i.name, i.problem])).toEqual([
+    expect(summary.lines.map((i) => [i.name, i.problem])).toEqual([
       ["Lamp", { kind: "unavailable" }],
       ["Mug", null],
       ["Tea", { kind: "short", available: 2 }],
@@ -76,7 +77,7 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
         expectedTotalCents: shown.totalCents,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { totalCents: 2_400 } } });
-    expect((await shopper.caller.orders.checkoutSummary()).items).toHaveLength(1);
+    expect((await shopper.caller.orders.checkoutSummary()).lines).toHaveLength(1);
     expect(await variantStock(db, lamp.variantId)).toBe(5);
   });
 
@@ -166,6 +167,7 @@ describe(`the checkout summary and the address on ${testDialect()}`, () => {
     const shopper = await createSignedInUser(db);
     const lamp = await createProduct(db, { priceCents: 1_000, stock: 5 });
     const before = { name: "Ada", line1: "1 Market St", city: "San Francisco", postalCode: "94103", country: "US" };
+    await openShipping(db, { countries: ["US"] });
     await db.orm
       .update(authTables(db).users)
       .set({ shippingAddress: before })

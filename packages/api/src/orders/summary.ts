@@ -1,12 +1,16 @@
 /**
  * What checkout will charge, computed here rather than in the browser: the cart's lines at today's
- * prices, each line that cannot be bought as it stands flagged with how to fix it, and the total of
- * the lines that can. Checkout refuses while any line is flagged, and refuses a total other than the
- * one the shopper was shown, so the total on the page is the total charged.
+ * prices, each line that cannot be bought as it stands flagged with how to fix it, and the lines
+ * that can priced by the one pipeline checkout uses (discount, the delivery methods for the address,
+ * tax). Checkout refuses while any line is flagged, and refuses a total other than the one the
+ * shopper was shown, so the total on the page is the total charged.
  */
-import type { Db } from "@shopwright/db";
-import { cartLines, userCartId } from "../cart/lines.ts";
-import { lineTotal, sumCents } from "../lib/money.ts";
+import type { Address, Db } from "@shopwright/db";
+import { getProfile } from "../auth/service.ts";
+import { cartLines, heldDiscountCode, pricingLines, userCartId } from "../cart/lines.ts";
+import { lineTotal } from "../lib/money.ts";
+import { summarizeDiscount } from "../pricing/discount-words.ts";
+import { quoteOrder } from "../pricing/quote.ts";
 
 export type LineProblem =
   /** Archived or sold out: the fix is to remove it. */
@@ -14,16 +18,35 @@ export type LineProblem =
   /** Fewer in stock than the line holds: the fix is to take what there is. */
   | { kind: "short"; available: number };
 
-export async function checkoutSummary(db: Db, userId: string) {
+export interface SummaryRequest {
+  /** The address typed on the checkout page; absent, the one saved on the profile. */
+  shippingAddress?: Address;
+  shippingMethodId?: string;
+}
+
+export async function checkoutSummary(db: Db, userId: string, request: SummaryRequest = {}) {
   const cartId = await userCartId(db, userId);
-  const lines = cartId ? await cartLines(db, cartId) : [];
-  const items = lines.map((line) => {
+  const [lines, code, profile] = await Promise.all([
+    cartId ? cartLines(db, cartId) : [],
+    cartId ? heldDiscountCode(db, cartId) : null,
+    request.shippingAddress ? null : getProfile(db, userId),
+  ]);
+  const address = request.shippingAddress ?? profile?.shippingAddress ?? null;
+  const quote = await quoteOrder(db, {
+    lines: pricingLines(lines),
+    address,
+    shippingMethodId: request.shippingMethodId,
+    discountCode: code,
+  });
+  const priced = new Map(quote.priced.lines.map((line) => [line.lineId, line]));
+  const summaryLines = lines.map((line) => {
     const problem: LineProblem | null =
       line.limit === 0
         ? { kind: "unavailable" }
         : line.quantity > line.limit
           ? { kind: "short", available: line.limit }
           : null;
+    const parts = priced.get(line.variantId);
     return {
       productId: line.productId,
       variantId: line.variantId,
@@ -35,18 +58,30 @@ export async function checkoutSummary(db: Db, userId: string) {
       priceCents: line.priceCents,
       quantity: line.quantity,
       lineTotalCents: lineTotal(line.priceCents, line.quantity),
+      discountCents: parts?.discountCents ?? 0,
+      taxCents: parts?.taxCents ?? 0,
+      totalCents: parts?.totalCents ?? 0,
       problem,
     };
   });
-  const subtotalCents = sumCents(items.filter((i) => !i.problem).map((i) => i.lineTotalCents));
-  const problems = items.filter((i) => i.problem).length;
+  const problems = summaryLines.filter((line) => line.problem).length;
+  const { subtotalCents, discountCents, shippingCents, taxCents, totalCents, taxIncluded } = quote.priced;
   return {
-    items,
+    lines: summaryLines,
     subtotalCents,
-    // No shipping or tax yet: the total is the subtotal, as checkout computes it.
-    totalCents: subtotalCents,
+    discountCents,
+    shippingCents,
+    taxCents,
+    totalCents,
+    taxIncluded,
+    shippingOptions: quote.shippingOptions,
+    /** The method the total includes: the one asked for, else the cheapest. */
+    shippingMethodId: quote.shippingMethod?.id ?? null,
+    /** "We don't ship to Germany yet": checkout refuses until the address changes. */
+    shippingProblem: quote.shippingProblem,
+    discount: summarizeDiscount(quote),
     /** Lines to fix first; checkout refuses while there are any. */
     problems,
-    canCheckout: items.length > 0 && problems === 0,
+    canCheckout: summaryLines.length > 0 && problems === 0 && quote.shippingProblem === null,
   };
 }

@@ -1,7 +1,7 @@
 import type { Db, OrderStatus } from "@shopwright/db";
 import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
+import { createProduct, fillCart, openShipping, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
 import { transitionOrder } from "./transitions.ts";
 
@@ -9,6 +9,7 @@ describe(`the order state machine on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -9,6 +9,7 @@ import {
   createTestContext,
   fakePaymentGateway,
   fillCart,
+  openShipping,
   testAddress,
   testConfig,
 } from "../testing/index.ts";
@@ -19,6 +20,7 @@ describe(`payments.simulate on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -6,7 +6,7 @@ import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
+import { createProduct, fillCart, openShipping, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser, testConfig } from "../testing/index.ts";
 import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 import { expireUnpaidOrder } from "./expiry.ts";
@@ -17,6 +17,7 @@ describe("payment webhooks on a Postgres server under concurrency", () => {
   let db: PostgresDb;
   beforeAll(async () => {
     db = await createPostgresTestDb({ max: 20 });
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

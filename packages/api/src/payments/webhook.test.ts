@@ -5,7 +5,7 @@ import { queuedJobs } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { createSignedInUser, testConfig, testJobHelpers } from "../testing/index.ts";
+import { createSignedInUser, openShipping, testConfig, testJobHelpers } from "../testing/index.ts";
 import { placeTestOrder, signedPaymentEvent } from "../testing/payments.ts";
 import { signWebhook } from "./signature.ts";
 import { paymentTasks } from "./tasks.ts";
@@ -15,6 +15,7 @@ describe(`payment webhooks on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

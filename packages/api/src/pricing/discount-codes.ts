@@ -5,7 +5,7 @@
  */
 import { type Db, type DiscountKind, isConstraintViolation, newId } from "@shopwright/db";
 import { pricingTables } from "@shopwright/db/tables/pricing";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/audit-log.ts";
 import { conflict, notFound } from "../errors.ts";
 import { checkDiscount, normalizeDiscountCode } from "./discount-rules.ts";
@@ -119,6 +119,61 @@ export async function liveDiscountRule(db: Db, typed: string, now: Date): Promis
     categoryId: row.categoryId,
     minSubtotalCents: row.minSubtotalCents,
   };
+}
+
+/** Why a code the cart held could not be used for this order. */
+export type RedemptionRefusal = "ended" | "used_by_customer";
+
+/**
+ * Uses the code once for `orderId`, inside checkout's transaction. The usage count moves in one
+ * conditional update (under the limit, active, inside the window), so fifty checkouts racing for
+ * the last ten uses queue on the code's row and exactly ten pass; the redemption's unique
+ * (code, customer) pair does the same for once-per-customer, two tabs included.
+ */
+export async function redeemDiscountCode(
+  tx: Db,
+  use: { code: string; orderId: string; userId: string | null; customerKey: string; now: Date },
+): Promise<RedemptionRefusal | null> {
+  const { discountCodes, discountRedemptions } = pricingTables(tx);
+  const [code] = await tx.orm
+    .update(discountCodes)
+    .set({ usedCount: sql`${discountCodes.usedCount} + 1` })
+    .where(
+      and(
+        eq(discountCodes.code, use.code),
+        eq(discountCodes.active, true),
+        or(isNull(discountCodes.startsAt), lte(discountCodes.startsAt, use.now)),
+        or(isNull(discountCodes.endsAt), gt(discountCodes.endsAt, use.now)),
+        or(isNull(discountCodes.usageLimit), lt(discountCodes.usedCount, discountCodes.usageLimit)),
+      ),
+    )
+    .returning({ id: discountCodes.id, oncePerCustomer: discountCodes.oncePerCustomer });
+  if (!code) return "ended";
+  const [redeemed] = await tx.orm
+    .insert(discountRedemptions)
+    .values({
+      id: newId("red"),
+      discountCodeId: code.id,
+      userId: use.userId,
+      customerKey: code.oncePerCustomer ? use.customerKey : null,
+      orderId: use.orderId,
+      createdAt: use.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: discountRedemptions.id });
+  return redeemed ? null : "used_by_customer";
+}
+
+/** Whether this customer already used a once-per-customer code: the cart says so when it is applied. */
+export async function usedByCustomer(db: Db, code: string, customerKey: string): Promise<boolean> {
+  const { discountCodes, discountRedemptions } = pricingTables(db);
+  const [row] = await db.orm
+    .select({ id: discountRedemptions.id })
+    .from(discountRedemptions)
+    .innerJoin(discountCodes, eq(discountCodes.id, discountRedemptions.discountCodeId))
+    .where(and(eq(discountCodes.code, normalizeDiscountCode(code)), eq(discountRedemptions.customerKey, customerKey)))
+    .limit(1);
+  return row !== undefined;
 }
 
 function columns(db: Db) {

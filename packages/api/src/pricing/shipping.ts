@@ -5,7 +5,6 @@
  */
 
 import { countryName } from "@shopwright/address";
-import { badRequest } from "../errors.ts";
 
 export interface ShippingMethod {
   id: string;
@@ -49,18 +48,21 @@ export function shippingPriceCents(method: ShippingMethod, basisCents: number): 
   return method.freeAboveCents != null && basisCents >= method.freeAboveCents ? 0 : method.priceCents;
 }
 
-/**
- * The methods that deliver to `country`, priced for the order (its subtotal and discount as
- * `priceOrder` computed them), cheapest first and, at equal prices, in the merchant's order. A
- * country no zone serves is a BAD_REQUEST the shopper sees before paying.
- */
-export function shippingOptions(
-  zones: readonly ShippingZone[],
-  country: string,
+/** The methods the zone serving `country` offers; none when no zone lists it. */
+export function methodsFor(zones: readonly ShippingZone[], country: string): readonly ShippingMethod[] {
+  return zones.find((zone) => zone.countries.includes(country))?.methods ?? [];
+}
+
+/** Said, before payment, to a shopper whose country no zone serves. */
+export function notShippedTo(country: string): string {
+  return `We don't ship to ${countryName(country)} yet`;
+}
+
+/** Each method's price for this order, cheapest first; at equal prices, in the merchant's order. */
+export function priceMethods(
+  methods: readonly ShippingMethod[],
   order: { subtotalCents: number; discountCents: number },
 ): ShippingOption[] {
-  const methods = zones.find((zone) => zone.countries.includes(country))?.methods ?? [];
-  if (methods.length === 0) throw badRequest(`We don't ship to ${countryName(country)} yet`, { country });
   const basis = shippingBasisCents(order);
   return methods
     .map((method) => ({

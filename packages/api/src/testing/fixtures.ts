@@ -13,6 +13,7 @@ import {
 import { cartTables } from "@shopwright/db/tables/cart";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
+import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq } from "drizzle-orm";
 
 export const testAddress: Address = {
@@ -22,6 +23,32 @@ export const testAddress: Address = {
   postalCode: "N1 9GU",
   country: "GB",
 };
+
+/**
+ * A zone shipping to these countries (the test address's by default) with one method, free unless
+ * priced: a shop with no zones ships nowhere, so a test that checks out sets one up first.
+ */
+export async function openShipping(
+  db: Db,
+  method: { countries?: string[]; name?: string; priceCents?: number; freeAboveCents?: number } = {},
+) {
+  const { shippingZones, shippingZoneCountries, shippingMethods } = pricingTables(db);
+  const zoneId = newId("zone");
+  const methodId = newId("ship");
+  await db.orm.insert(shippingZones).values({ id: zoneId, name: "Test zone" });
+  await db.orm
+    .insert(shippingZoneCountries)
+    .values((method.countries ?? [testAddress.country]).map((country) => ({ zoneId, country })));
+  await db.orm.insert(shippingMethods).values({
+    id: methodId,
+    zoneId,
+    name: method.name ?? "Standard",
+    estimate: "2–3 working days",
+    priceCents: method.priceCents ?? 0,
+    freeAboveCents: method.freeAboveCents ?? null,
+  });
+  return { zoneId, methodId };
+}
 
 /** A slug that passes the admin's slug rules, unique because the id is. */
 const slugOf = (id: string) => id.replace("_", "-");

@@ -173,5 +173,5 @@ export async function createSignedInUser(
     createTestContext(db, { config, gateway, req: { accessToken, ...req } });
   return { id, email, role, familyId, accessToken, context, caller: createCaller(context()) };
 }
-export { createCategory, createOrder, createProduct, fillCart, testAddress } from "./fixtures.ts";
+export { createCategory, createOrder, createProduct, fillCart, openShipping, testAddress } from "./fixtures.ts";
 export { imageForm, photo, pixelBomb } from "./images.ts";

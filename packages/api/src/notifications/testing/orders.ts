@@ -26,7 +26,15 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
     email,
     status: "placed",
     subtotalCents: 6499,
+    shippingCents: 500,
     totalCents: 6999,
+    pricing: {
+      taxIncluded: false,
+      taxShipping: false,
+      taxRate: null,
+      discount: null,
+      shippingMethod: { id: "ship_test", name: "Standard", estimate: "2–3 working days", priceCents: 500, taxCents: 0 },
+    },
     shippingAddress: {
       name: "Ada Lovelace",
       line1: "12 St James's Square",
@@ -53,7 +61,16 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
       .values({ id: variantId, productId, sku, options: {}, priceCents: line.unitPriceCents, stock: 10 });
     await db.orm
       .insert(orderItems)
-      .values({ id: newId("oit"), orderId, productId, variantId, sku, options: {}, ...line });
+      .values({
+        id: newId("oit"),
+        orderId,
+        productId,
+        variantId,
+        sku,
+        options: {},
+        ...line,
+        totalCents: line.unitPriceCents * line.quantity,
+      });
   }
   return { orderId, number, email };
 }

@@ -14,6 +14,8 @@ export const carts = pgTable(
       .unique()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text().unique(),
+    /** The discount code the shopper applied, normalised; checked again whenever the cart is priced. */
+    discountCode: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -11,6 +11,7 @@ import type { VariantOptions } from "../catalog/options.ts";
 import { products, productVariants } from "../catalog/pg.ts";
 import { at, cents, createdAt, updatedAt } from "../columns/pg.ts";
 import { orderStatuses, paymentStatuses } from "../enums.ts";
+import type { OrderPricing } from "../order-pricing.ts";
 
 /** Order numbers: short, sequential, never reused (a rolled-back checkout leaves a gap, as it should). */
 export const orderNumberSequence = pgSequence("order_number_seq", { startWith: 1001 });
@@ -29,7 +30,13 @@ export const orders = pgTable(
     /** The carrier's tracking number, given by the admin when the order ships. */
     trackingNumber: text(),
     subtotalCents: cents().notNull(),
+    discountCents: cents().notNull().default(0),
+    shippingCents: cents().notNull().default(0),
+    /** The lines' tax plus the shipping's; inside the total when \`pricing.taxIncluded\`, else added to it. */
+    taxCents: cents().notNull().default(0),
     totalCents: cents().notNull(),
+    /** The rules priced with (rate, code, method); null on orders placed before pricing existed. */
+    pricing: jsonb().$type<OrderPricing>(),
     shippingAddress: jsonb().$type<Address>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -64,6 +71,11 @@ export const orderItems = pgTable(
     refundClaimedQuantity: integer().notNull().default(0),
     /** Units put back on the shelf (by a refund or the cancellation): each unit goes back once. */
     restockedQuantity: integer().notNull().default(0),
+    /** The line's share of the order's discount (largest remainder), so refunds and tax are exact per line. */
+    discountCents: cents().notNull().default(0),
+    taxCents: cents().notNull().default(0),
+    /** What the shopper paid for the line: unit price × quantity − discount, plus tax when tax is added. */
+    totalCents: cents().notNull().default(0),
   },
   (t) => [
     index("order_items_order_id_index").on(t.orderId),
