@@ -163,7 +163,9 @@ describe("refunds in the admin app", () => {
     expect(await stockOf(0)).toBe(7);
     await phone.goto(shop.url(`/admin/orders/${second.id}`));
     await phone.getByRole("heading", { name: `Order #${second.number}` }).waitFor();
-    expect(await phone.getByLabel("When cancelling, refund the full $12.00").isChecked()).toBe(true);
+    // $12.00 of goods ships for $5.99 (free only from $75): the full refund gives the shipping back too.
+    expect(second).toMatchObject({ subtotalCents: 1_200, shippingCents: 599, totalCents: 1_799 });
+    expect(await phone.getByLabel("When cancelling, refund the full $17.99").isChecked()).toBe(true);
     const questions: string[] = [];
     phone.once("dialog", (dialog) => {
       questions.push(dialog.message());
@@ -174,9 +176,9 @@ describe("refunds in the admin app", () => {
       .getByRole("list", { name: "Refunds" })
       .getByText("Refunded", { exact: true })
       .waitFor({ timeout: 30_000 });
-    expect(questions).toEqual([expect.stringContaining("Cancel this order and refund $12.00?")]);
+    expect(questions).toEqual([expect.stringContaining("Cancel this order and refund $17.99?")]);
     const cancelled = await shopper.trpc.orders.byId.query({ id: second.id });
-    expect(cancelled).toMatchObject({ status: "cancelled", refundedCents: 1_200, payment: { status: "refunded" } });
+    expect(cancelled).toMatchObject({ status: "cancelled", refundedCents: 1_799, payment: { status: "refunded" } });
     expect(await stockOf(0)).toBe(8);
   });
 });

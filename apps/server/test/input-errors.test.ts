@@ -109,7 +109,9 @@ describe("a NUL byte in any string input", () => {
       },
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not a payment event/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /not a payment or refund event/,
+    );
   });
 });
 

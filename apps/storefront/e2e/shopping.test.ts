@@ -75,6 +75,9 @@ async function addToCart(page: Page) {
   await page.getByText("Added to your cart.").waitFor();
 }
 
+/** "$1,234.56" → 123456: an amount as the page shows it. */
+const dollarsToCents = (text: string) => Math.round(Number(text.replace(/[$,]/g, "")) * 100);
+
 /** The checkout's submit button, which names the amount it charges. */
 const payButton = (page: Page) => page.getByRole("button", { name: /^Pay \$/ });
 
@@ -318,16 +321,66 @@ describe("storefront", () => {
     const alert = page.getByRole("alert").filter({ hasText: "Some items changed" });
     await alert.getByText(`${gone!.name} is no longer available.`).waitFor();
     expect(await payButton(page).isDisabled()).toBe(true);
-    await expect(page.getByTestId("order-total").textContent()).resolves.toBe(usd(kept!.priceCents));
+    // The lines that can be bought, and delivery to the form's first country (no address yet).
+    await expect(page.getByTestId("order-subtotal").textContent()).resolves.toBe(usd(kept!.priceCents));
     await shop.screenshot(page, "checkout-sold-out-390");
     await alert.getByRole("button", { name: "Remove" }).click();
     await alert.waitFor({ state: "detached" });
     await fillAddress(page);
-    await expect(payButton(page).textContent()).resolves.toBe(`Pay ${usd(kept!.priceCents)}`);
+    // The UK is in the seeded International zone: its one method prices the order there.
+    await page.getByTestId("order-shipping").waitFor();
+    await page.getByText("Shipping (International)").waitFor();
+    const total = await page.getByTestId("order-total").textContent();
+    expect(total).toBe(usd(kept!.priceCents + 1_995));
+    await page.getByRole("button", { name: `Pay ${total}` }).waitFor();
     await payButton(page).click();
     await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
-    await page.getByText(usd(kept!.priceCents)).waitFor();
+    await page.getByText(total!).waitFor();
     await page.context().close();
+  });
+
+  it("a shopper applies SPRING10, picks Express to New York and pays exactly the total shown, on desktop and phone", async () => {
+    await requireCatalog();
+    for (const viewport of [undefined, PHONE]) {
+      const page = await shop.newPage(viewport);
+      await page.goto(shop.url("/register"));
+      await register(page, uniqueEmail("pricing"));
+      await page.waitForURL(shop.url("/"));
+      await page.goto(shop.url("/search?inStock=1&sort=price_asc"));
+      await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
+      await addToCart(page);
+
+      await page.goto(shop.url("/cart"));
+      const price = dollarsToCents((await page.getByTestId("subtotal").textContent()) ?? "");
+      await page.getByLabel("Discount code").fill(" spring10 ");
+      await page.getByRole("button", { name: "Apply" }).click();
+      // 10 % off, rounded half up, as the seeded SPRING10 is.
+      const discount = Math.floor((price * 10 + 50) / 100);
+      await expect(page.getByTestId("cart-discount").textContent()).resolves.toBe(usd(-discount));
+
+      await page.goto(shop.url("/checkout"));
+      await page.getByLabel("Country", { exact: true }).selectOption("US");
+      await page.getByLabel("Full name").fill("Grace Hopper");
+      await page.getByLabel("Address", { exact: true }).fill("1 Broadway");
+      await page.getByLabel("City").fill("New York");
+      await page.getByLabel("State").selectOption("NY");
+      await page.getByLabel("ZIP code").fill("10004");
+      await page.getByRole("radio", { name: /^Express/ }).check();
+      await page.getByText("Shipping (Express)").waitFor();
+      // New York's 8.875 % is added to the goods after the code and to the $14.95 of Express, each rounded.
+      const goods = price - discount;
+      const tax = (cents: number) => Math.floor((cents * 88_750 + 500_000) / 1_000_000);
+      const expected = goods + 1_495 + tax(goods) + tax(1_495);
+      await expect(page.getByTestId("order-total").textContent()).resolves.toBe(usd(expected));
+      await page.getByRole("button", { name: `Pay ${usd(expected)}` }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/mockpay/pay/"));
+      await page.getByText(usd(expected)).waitFor();
+      await page.getByRole("button", { name: /approve/i }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/orders/"));
+      await page.getByText("Discount (SPRING10)").waitFor();
+      await expect(page.getByTestId("order-total").textContent()).resolves.toBe(usd(expected));
+      await page.context().close();
+    }
   });
 
   it("forgot password: the emailed link sets a new password once", async () => {

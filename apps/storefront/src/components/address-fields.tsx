@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { trpc } from "../lib/api.ts";
 import styles from "./address-fields.module.css";
 
-const DEFAULT_COUNTRY = "US";
+export const DEFAULT_COUNTRY = "US";
 /** The inputs' names: the API's path of each field, so the server's field errors land on them. */
 const PREFIX = "shippingAddress";
 
@@ -26,12 +26,21 @@ export function useCountries() {
  * The shipping-address inputs, laid out for the chosen country: a region where its post needs one
  * (a US state), its word for the postal code ("ZIP code", "Postcode") and an example of it.
  */
+/** Where an address goes: what shipping and tax depend on, known before the rest is typed. */
+export interface Destination {
+  country: string;
+  region?: string;
+}
+
 export function AddressFields({
   value,
   error,
+  onDestination,
 }: {
   value: Partial<Address> | null | undefined;
   error: (name: string) => string | undefined;
+  /** Told when the country or region changes, so checkout can price delivery and tax at once. */
+  onDestination?: (destination: Destination) => void;
 }) {
   const countries = useCountries();
   const [country, setCountry] = useState(value?.country ?? DEFAULT_COUNTRY);
@@ -47,7 +56,10 @@ export function AddressFields({
         label="Country"
         autoComplete="shipping country"
         value={country}
-        onChange={(event) => setCountry(event.target.value)}
+        onChange={(event) => {
+          setCountry(event.target.value);
+          onDestination?.({ country: event.target.value });
+        }}
         {...field("country")}
       >
         {countries.length === 0 && <option value={country}>{countryName(country)}</option>}
@@ -83,6 +95,7 @@ export function AddressFields({
             label={regions.label}
             autoComplete="shipping address-level1"
             defaultValue={value?.country === country ? (value.region ?? "") : ""}
+            onChange={(event) => onDestination?.({ country, region: event.target.value || undefined })}
             {...field("region")}
           >
             <option value="">Choose…</option>

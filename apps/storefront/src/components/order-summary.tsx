@@ -1,22 +1,24 @@
 import { formatCents } from "@shopwright/ui/money";
+import { type MoneyParts, moneyRows } from "@shopwright/ui/money-rows";
 import { formatVariantOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import type { ReactNode } from "react";
 import styles from "../pages/page.module.css";
 
 /**
- * What an order comes to, line by line: on checkout before paying and on the order's page after.
- * `children` go under the total (the Pay button, the address it ships to).
+ * What an order comes to, line by line and part by part (discount, shipping, tax): on checkout
+ * before paying and on the order's page after. `children` go under the total (the Pay button, the
+ * address it ships to).
  */
 export function OrderSummary({
   title,
   lines,
-  totalCents,
+  totals,
   children,
   before,
 }: {
   title: string;
   lines: { key: string; name: string; options: VariantOptions; quantity: number; totalCents: number }[];
-  totalCents: number;
+  totals: MoneyParts;
   /** Above the lines: what needs fixing before checkout. */
   before?: ReactNode;
   children?: ReactNode;
@@ -36,10 +38,12 @@ export function OrderSummary({
           <span>{formatCents(line.totalCents)}</span>
         </div>
       ))}
-      <div className={`${styles.summaryRow} ${styles.total}`}>
-        <span>Total</span>
-        <span data-testid="order-total">{formatCents(totalCents)}</span>
-      </div>
+      {moneyRows(totals).map((row) => (
+        <div key={row.kind} className={`${styles.summaryRow} ${row.kind === "total" ? styles.total : ""}`}>
+          <span>{row.label}</span>
+          <span data-testid={`order-${row.kind}`}>{formatCents(row.cents)}</span>
+        </div>
+      ))}
       {children}
     </section>
   );

@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { QuantityInput } from "../components/quantity-input.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
+import { DiscountCode } from "../features/cart/discount-code.tsx";
 import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
 import { choiceSearch } from "../features/variants/variant-params.ts";
 import type { CartItem } from "../lib/types.ts";
@@ -96,6 +97,8 @@ export function CartPage() {
             <span>Subtotal</span>
             <span data-testid="subtotal">{formatCents(cart.data.subtotalCents)}</span>
           </div>
+          <DiscountCode discount={cart.data.discount} />
+          <p className={pageStyles.muted}>Delivery and tax are added at checkout, for your address.</p>
           {hasUnavailable && <p className={pageStyles.notice}>Remove the unavailable items to check out.</p>}
           {status === "signedIn" ? (
             <Link

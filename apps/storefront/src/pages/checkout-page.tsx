@@ -5,10 +5,16 @@ import { FormError } from "@shopwright/ui/field";
 import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
 import { nameWithOptions } from "@shopwright/ui/variant-options";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { AddressFields, addressErrors, readAddress } from "../components/address-fields.tsx";
+import {
+  AddressFields,
+  addressErrors,
+  DEFAULT_COUNTRY,
+  type Destination,
+  readAddress,
+} from "../components/address-fields.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
 import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
@@ -32,8 +38,27 @@ export function CheckoutPage() {
 
 function Checkout() {
   const me = useQuery(trpc.auth.me.queryOptions());
+  // Where the typed address goes (null until it changes: the saved address's, or the form's first
+  // country) and the delivery picked (absent: the cheapest), which the total depends on.
+  const [destination, setDestination] = useState<Destination | null>(null);
+  const [shippingMethodId, setShippingMethodId] = useState<string | undefined>();
+  const saved = me.data?.shippingAddress;
+  const shippingAddress = destination ?? (saved ? { country: saved.country, region: saved.region } : null);
   // The server's summary: what will be charged, with the lines that cannot be bought as they stand.
-  const summary = useQuery(trpc.orders.checkoutSummary.queryOptions());
+  const summary = useQuery({
+    ...trpc.orders.checkoutSummary.queryOptions({
+      shippingAddress: shippingAddress ?? { country: DEFAULT_COUNTRY },
+      shippingMethodId,
+    }),
+    enabled: me.isSuccess,
+    // A new address keeps the last figures on screen until its own arrive.
+    placeholderData: keepPreviousData,
+  });
+  const dropCode = useMutation(
+    trpc.cart.removeDiscountCode.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.orders.checkoutSummary.queryKey() }),
+    }),
+  );
   const fix = useSetQuantity();
   const keyFor = useIdempotencyKey();
   const [merged] = useState(takeMergedNotice);
@@ -67,7 +92,7 @@ function Checkout() {
       </Loading>
     );
   }
-  const { lines: items, totalCents, canCheckout } = summary.data;
+  const { lines: items, totalCents, canCheckout, shippingOptions, shippingProblem, discount } = summary.data;
   if (items.length === 0 && !checkout.isSuccess && !unpaid) {
     return (
       <EmptyState
@@ -95,15 +120,19 @@ function Checkout() {
     if (unpaid) return checkout.mutate(unpaid);
     const shippingAddress = readAddress(data);
     const lines = items.map((item) => [item.variantId, item.quantity]);
+    const method = summary.data?.shippingMethodId ?? undefined;
     checkout.mutate({
-      idempotencyKey: keyFor({ shippingAddress, lines }),
+      idempotencyKey: keyFor({ shippingAddress, lines, method }),
       shippingAddress,
+      shippingMethodId: method,
       saveAddress: data.get("saveAddress") === "on",
       expectedTotalCents: totalCents,
     });
   }
 
   const busy = checkout.isPending || (checkout.isSuccess && !unpaid);
+  // While new figures are on their way, the total on the button is not yet the one to pay.
+  const refreshing = summary.isPlaceholderData;
   const problems = items.filter((item) => item.problem);
   return (
     <>
@@ -121,7 +150,39 @@ function Checkout() {
               Your order is placed, but the payment provider did not answer. Try again to go to payment.
             </p>
           )}
-          <AddressFields value={me.data.shippingAddress} error={form.error} />
+          <AddressFields
+            value={me.data.shippingAddress}
+            error={form.error}
+            onDestination={(next) => {
+              setDestination(next);
+              // Another country's zone offers other methods.
+              if (next.country !== shippingAddress?.country) setShippingMethodId(undefined);
+            }}
+          />
+          <fieldset className={styles.choices}>
+            <legend>Delivery</legend>
+            {shippingProblem ? (
+              <p role="alert" className={styles.notice}>
+                {shippingProblem}. Choose another country to check out.
+              </p>
+            ) : (
+              shippingOptions.map((option) => (
+                <label key={option.id} className={styles.checkbox}>
+                  <input
+                    type="radio"
+                    name="shippingMethodId"
+                    value={option.id}
+                    checked={option.id === (shippingMethodId ?? summary.data.shippingMethodId)}
+                    onChange={() => setShippingMethodId(option.id)}
+                  />
+                  <span>
+                    {option.name}, {option.estimate}:{" "}
+                    {option.priceCents === 0 ? "free" : formatCents(option.priceCents)}
+                  </span>
+                </label>
+              ))
+            )}
+          </fieldset>
           <label className={styles.checkbox}>
             <input type="checkbox" name="saveAddress" defaultChecked={!me.data.shippingAddress} />
             Save this address for next time
@@ -138,7 +199,11 @@ function Checkout() {
               quantity: item.quantity,
               totalCents: item.lineTotalCents,
             }))}
-          totalCents={totalCents}
+          totals={{
+            ...summary.data,
+            discountCode: discount?.code,
+            shippingName: shippingOptions.find((o) => o.id === summary.data.shippingMethodId)?.name,
+          }}
           before={
             problems.length > 0 && (
               <div className={styles.notice} role="alert">
@@ -193,7 +258,15 @@ function Checkout() {
             )
           }
         >
-          <Button type="submit" variant="primary" block disabled={busy || (!canCheckout && !unpaid)}>
+          {discount?.problem && (
+            <p role="alert" className={styles.notice}>
+              {discount.problem}{" "}
+              <Button type="button" variant="secondary" disabled={dropCode.isPending} onClick={() => dropCode.mutate()}>
+                Remove {discount.code}
+              </Button>
+            </p>
+          )}
+          <Button type="submit" variant="primary" block disabled={busy || refreshing || (!canCheckout && !unpaid)}>
             {busy ? "Placing order…" : unpaid ? "Try payment again" : `Pay ${formatCents(totalCents)}`}
           </Button>
           <p className={styles.muted}>You will be taken to our payment provider to pay.</p>

@@ -3,6 +3,7 @@ import { addressLines } from "@shopwright/client/address";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
+import { orderMoneyParts } from "@shopwright/ui/money-rows";
 import { PostalAddress } from "@shopwright/ui/postal-address";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -140,7 +141,7 @@ function OrderDetail() {
             quantity: item.quantity,
             totalCents: item.lineTotalCents,
           }))}
-          totalCents={data.totalCents}
+          totals={orderMoneyParts(data)}
         >
           <h2 className={styles.spaced}>Ships to</h2>
           <PostalAddress lines={addressLines(address)} />

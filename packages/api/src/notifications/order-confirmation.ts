@@ -2,6 +2,7 @@
 import { type Address, addressLines } from "@shopwright/address";
 import type { OrderPricing } from "@shopwright/db";
 import { storefrontRoutes } from "@shopwright/routes";
+import { moneyRows } from "@shopwright/ui/money-rows";
 import { nameWithOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { formatCents, lineTotal } from "../lib/money.ts";
 import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
@@ -22,20 +23,14 @@ export interface ConfirmationOrder {
   lines: { name: string; quantity: number; unitPriceCents: number; options?: VariantOptions | null }[];
 }
 
-/**
- * The receipt's money rows, from what the order stored: the same parts, in the same order, as the
- * order page and the admin show (line prices → discount → shipping → tax → total).
- */
-export function moneyRows(order: ConfirmationOrder): [string, number][] {
-  const { discount, shippingMethod, taxIncluded } = order.pricing ?? {};
-  const rows: [string, number][] = [["Subtotal", order.subtotalCents]];
-  if (order.discountCents > 0) rows.push([`Discount (${discount?.code ?? "code"})`, -order.discountCents]);
-  if (shippingMethod || order.shippingCents > 0) {
-    rows.push([`Shipping${shippingMethod ? ` (${shippingMethod.name})` : ""}`, order.shippingCents]);
-  }
-  if (order.taxCents > 0) rows.push([taxIncluded ? "Tax included" : "Tax", order.taxCents]);
-  rows.push(["Total", order.totalCents]);
-  return rows;
+/** The receipt's money rows, from what the order stored, as the order page and the admin show them. */
+function receiptRows(order: ConfirmationOrder): [string, number][] {
+  return moneyRows({
+    ...order,
+    taxIncluded: order.pricing?.taxIncluded ?? false,
+    discountCode: order.pricing?.discount?.code,
+    shippingName: order.pricing?.shippingMethod?.name,
+  }).map((row) => [row.label, row.cents]);
 }
 
 export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
@@ -43,7 +38,7 @@ export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: str
   const date = order.placedAt.toISOString().slice(0, 10);
   const number = orderLabel(order.number);
   const subject = `Your Shopwright order ${number}`;
-  const totals = moneyRows(order);
+  const totals = receiptRows(order);
 
   const text = [
     `Hello ${order.customerName},`,

@@ -6,7 +6,11 @@ const order: ConfirmationOrder = {
   number: 1042,
   customerName: "Ada",
   subtotalCents: 7200,
+  discountCents: 0,
+  shippingCents: 0,
+  taxCents: 0,
   totalCents: 7200,
+  pricing: null,
   shippingAddress: {
     name: "Ada",
     line1: "1 Main St",

@@ -4,7 +4,7 @@ import { ordersTables } from "@shopwright/db/tables/orders";
 import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, fillCart, testAddress, variantStock } from "../testing/fixtures.ts";
+import { createProduct, fillCart, openShipping, testAddress, variantStock } from "../testing/fixtures.ts";
 import { createSignedInUser } from "../testing/index.ts";
 
 const sizes = [{ name: "Size", values: ["S", "M", "L"] }];
@@ -26,6 +26,7 @@ describe("checkout per variant on a Postgres server under concurrency", () => {
   let db: PostgresDb;
   beforeAll(async () => {
     db = await createPostgresTestDb({ max: 20 });
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

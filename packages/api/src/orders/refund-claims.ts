@@ -20,6 +20,7 @@ export async function refundableLines(db: Db, orderId: string) {
       name: orderItems.name,
       unitPriceCents: orderItems.unitPriceCents,
       quantity: orderItems.quantity,
+      paidCents: orderItems.totalCents,
       refundClaimedQuantity: orderItems.refundClaimedQuantity,
     })
     .from(orderItems)
@@ -146,7 +147,7 @@ export async function recordRefundedAmount(tx: Db, paymentId: string, refundedCe
 export async function orderAmounts(db: Db, orderId: string) {
   const { orders } = ordersTables(db);
   const [order] = await db.orm
-    .select({ status: orders.status, subtotalCents: orders.subtotalCents, totalCents: orders.totalCents })
+    .select({ status: orders.status, shippingCents: orders.shippingCents, pricing: orders.pricing })
     .from(orders)
     .where(eq(orders.id, orderId));
   return order ?? null;

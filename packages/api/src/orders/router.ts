@@ -16,6 +16,19 @@ const ORDERS_PAGE_SIZE = 20;
 const shippingMethodId = text().trim().min(1).max(100).optional();
 
 /**
+ * Where a summary prices for: the country and region are what shipping and tax read, so the page
+ * can ask as soon as they are chosen, before the rest of the address is typed (a whole address,
+ * whatever else it holds, is read the same way).
+ */
+const destination = z.object({
+  country: text()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "Choose a country")
+    .transform((code) => code.toUpperCase()),
+  region: text().trim().max(10).optional(),
+});
+
+/**
  * Checkout and retries register payments with the gateway; an order's page reads its refunds
  * through payments' `orderRefunds`. Those are the ports these procedures need.
  */
@@ -43,7 +56,7 @@ export function createOrdersRouter({ gateway, orderRefunds }: { gateway: Payment
      * picked (else the cheapest): lines flagged when they cannot be bought as they stand.
      */
     checkoutSummary: protectedProcedure
-      .input(z.object({ shippingAddress: addressSchema.optional(), shippingMethodId }).optional())
+      .input(z.object({ shippingAddress: destination.optional(), shippingMethodId }).optional())
       .query(({ ctx, input }) => checkoutSummary(ctx.db, ctx.viewer.userId, input)),
 
     /**

@@ -5,12 +5,13 @@
  * tax). Checkout refuses while any line is flagged, and refuses a total other than the one the
  * shopper was shown, so the total on the page is the total charged.
  */
-import type { Address, Db } from "@shopwright/db";
+import type { Db } from "@shopwright/db";
 import { getProfile } from "../auth/service.ts";
 import { cartLines, heldDiscountCode, pricingLines, userCartId } from "../cart/lines.ts";
 import { lineTotal } from "../lib/money.ts";
 import { summarizeDiscount } from "../pricing/discount-words.ts";
 import { quoteOrder } from "../pricing/quote.ts";
+import type { TaxAddress } from "../pricing/tax.ts";
 
 export type LineProblem =
   /** Archived or sold out: the fix is to remove it. */
@@ -19,8 +20,8 @@ export type LineProblem =
   | { kind: "short"; available: number };
 
 export interface SummaryRequest {
-  /** The address typed on the checkout page; absent, the one saved on the profile. */
-  shippingAddress?: Address;
+  /** Where the address typed on the checkout page is; absent, the one saved on the profile. */
+  shippingAddress?: TaxAddress;
   shippingMethodId?: string;
 }
 
@@ -65,6 +66,8 @@ export async function checkoutSummary(db: Db, userId: string, request: SummaryRe
     };
   });
   const problems = summaryLines.filter((line) => line.problem).length;
+  // Checkout would refuse an ended code with the total without it; the page offers to remove it first.
+  const codeEnded = quote.discount !== null && quote.discount.rule === null;
   const { subtotalCents, discountCents, shippingCents, taxCents, totalCents, taxIncluded } = quote.priced;
   return {
     lines: summaryLines,
@@ -82,6 +85,6 @@ export async function checkoutSummary(db: Db, userId: string, request: SummaryRe
     discount: summarizeDiscount(quote),
     /** Lines to fix first; checkout refuses while there are any. */
     problems,
-    canCheckout: summaryLines.length > 0 && problems === 0 && quote.shippingProblem === null,
+    canCheckout: summaryLines.length > 0 && problems === 0 && quote.shippingProblem === null && !codeEnded,
   };
 }

@@ -1,12 +1,14 @@
 /**
- * How much a refund gives back for what it names. One place, so that when orders record each
- * line's discount and tax, a line's paid amount (and so its refund, tax included) is read here.
+ * How much a refund gives back for what it names, read from the figures the order stored when it
+ * was priced: a line's total after its share of the discount and with its tax, and the shipping
+ * with its tax, so a refund follows the order's own split and the tax refunded is exact.
  */
-import { lineTotal, scaleCents } from "../lib/money.ts";
+import type { OrderPricing } from "@shopwright/db";
+import { scaleCents } from "../lib/money.ts";
 
-/** What the shopper paid for a line: quantity × unit price while orders hold no per-line parts. */
-export function linePaidCents(line: { unitPriceCents: number; quantity: number }): number {
-  return lineTotal(line.unitPriceCents, line.quantity);
+/** What the shopper paid for a line: its stored total (discounted, tax included or added). */
+export function linePaidCents(line: { paidCents: number }): number {
+  return line.paidCents;
 }
 
 /**
@@ -15,7 +17,7 @@ export function linePaidCents(line: { unitPriceCents: number; quantity: number }
  * exactly what it cost, whatever rounding its per-unit share needs.
  */
 export function lineRefundCents(
-  line: { unitPriceCents: number; quantity: number },
+  line: { paidCents: number; quantity: number },
   alreadyClaimed: number,
   units: number,
 ): number {
@@ -23,10 +25,8 @@ export function lineRefundCents(
   return scaleCents(paid, alreadyClaimed + units, line.quantity) - scaleCents(paid, alreadyClaimed, line.quantity);
 }
 
-/**
- * The shipping the shopper paid: the order's total beyond its lines. Orders charge no shipping yet,
- * so this is 0 until checkout records it.
- */
-export function shippingPaidCents(order: { totalCents: number; subtotalCents: number }): number {
-  return Math.max(0, order.totalCents - order.subtotalCents);
+/** The shipping the shopper paid: its price, and its tax when tax was added on top. */
+export function shippingPaidCents(order: { shippingCents: number; pricing: OrderPricing | null }): number {
+  const addedTax = order.pricing && !order.pricing.taxIncluded ? (order.pricing.shippingMethod?.taxCents ?? 0) : 0;
+  return order.shippingCents + addedTax;
 }

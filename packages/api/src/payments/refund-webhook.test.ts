@@ -4,7 +4,7 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { testConfig } from "../testing/index.ts";
+import { openShipping, testConfig } from "../testing/index.ts";
 import { placePaidOrder, signedRefundEvent } from "../testing/refunds.ts";
 import { signWebhook } from "./signature.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
@@ -13,6 +13,7 @@ describe(`refund webhooks on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -6,7 +6,7 @@ import { createPostgresTestDb } from "@shopwright/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { testConfig } from "../testing/index.ts";
+import { openShipping, testConfig } from "../testing/index.ts";
 import { placePaidOrder, signedRefundEvent } from "../testing/refunds.ts";
 import { receivePaymentWebhook } from "./webhook.ts";
 
@@ -14,6 +14,7 @@ describe("refunds on a Postgres server under concurrency", () => {
   let db: PostgresDb;
   beforeAll(async () => {
     db = await createPostgresTestDb({ max: 20 });
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
 import { sendRefundEmail } from "../notifications/refund-email.ts";
 import { recordingMailer } from "../notifications/testing/mailer.ts";
-import { fakePaymentGateway, testConfig, testJobHelpers } from "../testing/index.ts";
+import { fakePaymentGateway, openShipping, testConfig, testJobHelpers } from "../testing/index.ts";
 import { signedPaymentEvent } from "../testing/payments.ts";
 import { placePaidOrder, signedRefundEvent } from "../testing/refunds.ts";
 import { paymentTasks } from "./tasks.ts";
@@ -16,6 +16,7 @@ describe(`refunds on ${testDialect()}`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await createTestDb();
+    await openShipping(db);
   });
   afterAll(() => db.close());
 

@@ -22,12 +22,14 @@ describe(`task composition on ${testDialect()}`, () => {
       "expire_unpaid_order",
       "make_image_variants",
       "prune_expired_records",
+      "request_refund",
       "send_email_change_notice",
       "send_email_verification",
       "send_order_confirmation",
       "send_order_status_email",
       "send_order_tracking_email",
       "send_password_reset",
+      "send_refund_email",
       "void_order_payments",
     ]);
     expect(() => createTaskHandlers(deps, [{ send_order_confirmation: deliver }])).toThrow(

@@ -11,10 +11,11 @@ import { formatDateTime } from "@shopwright/ui/date";
 import { FormError, TextField } from "@shopwright/ui/field";
 import { useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
+import { moneyRows, orderMoneyParts } from "@shopwright/ui/money-rows";
 import { PostalAddress } from "@shopwright/ui/postal-address";
 import { formatVariantOptions } from "@shopwright/ui/variant-options";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useParams } from "react-router";
 import { AuditTrail } from "../../components/audit-trail.tsx";
 import { Loading } from "../../components/layout.tsx";
@@ -95,10 +96,12 @@ export function OrderPage() {
               ]}
             />
             <div className={styles.totals}>
-              <span>Subtotal</span>
-              <span>{formatCents(data.subtotalCents)}</span>
-              <span className={styles.total}>Total</span>
-              <span className={styles.total}>{formatCents(data.totalCents)}</span>
+              {moneyRows(orderMoneyParts(data)).map((row) => (
+                <Fragment key={row.kind}>
+                  <span className={row.kind === "total" ? styles.total : undefined}>{row.label}</span>
+                  <span className={row.kind === "total" ? styles.total : undefined}>{formatCents(row.cents)}</span>
+                </Fragment>
+              ))}
             </div>
           </Card>
           <RefundCard order={data} />

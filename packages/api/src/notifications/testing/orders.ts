@@ -59,18 +59,16 @@ export async function insertTestOrder(db: Db, options: { name?: string; email?: 
     await db.orm
       .insert(productVariants)
       .values({ id: variantId, productId, sku, options: {}, priceCents: line.unitPriceCents, stock: 10 });
-    await db.orm
-      .insert(orderItems)
-      .values({
-        id: newId("oit"),
-        orderId,
-        productId,
-        variantId,
-        sku,
-        options: {},
-        ...line,
-        totalCents: line.unitPriceCents * line.quantity,
-      });
+    await db.orm.insert(orderItems).values({
+      id: newId("oit"),
+      orderId,
+      productId,
+      variantId,
+      sku,
+      options: {},
+      ...line,
+      totalCents: line.unitPriceCents * line.quantity,
+    });
   }
   return { orderId, number, email };
 }
