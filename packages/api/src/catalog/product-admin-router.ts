@@ -16,7 +16,7 @@ import { addProductImage, deleteProductImage, MAX_IMAGE_BYTES } from "./product-
 import { slugSchema } from "./slug.ts";
 import type { VariantsOrdered } from "./variant-admin.ts";
 import { pageOfVariants } from "./variant-pages.ts";
-import { MAX_VARIANTS } from "./variant-rules.ts";
+import { checkNewVariantsStock, MAX_VARIANTS } from "./variant-rules.ts";
 
 const id = text().min(1).max(100);
 const status = z.enum(productStatuses);
@@ -51,13 +51,19 @@ const variant = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "Use letters, digits, dots, dashes, underscores and slashes"),
   options: z.record(optionName, optionValue),
   priceCents: z.number().int().min(1, "Price must be more than 0").max(100_000_000),
-  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000),
+  /** Left out for an existing variant: its live stock stays (see checkNewVariantsStock). */
+  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000).optional(),
   status: z.enum(variantStatuses).optional(),
 });
 const variants = z
   .array(variant)
   .min(1, "A product needs at least one variant")
-  .max(MAX_VARIANTS, `A product can have at most ${MAX_VARIANTS} variants`);
+  .max(MAX_VARIANTS, `A product can have at most ${MAX_VARIANTS} variants`)
+  .superRefine((list, ctx) => {
+    for (const { path, message } of checkNewVariantsStock(list)) {
+      ctx.addIssue({ code: "custom", path: path.slice(1), message });
+    }
+  });
 
 /** The upload form's fields, read out of the FormData and checked like any other input. */
 const uploadForm = z.instanceof(FormData).transform((form, ctx) => {

@@ -5,6 +5,7 @@ import { createTestDb, testDialect } from "@shopwright/db/testing";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCategory, createOrder, createSignedInUser, guestCaller } from "../testing/index.ts";
+import { reserveStock } from "./stock.ts";
 
 let db: Db;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -159,6 +160,40 @@ describe(`products with variants on ${testDialect()}`, () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Variant 1 is not one of this product's variants" });
     const paged = await admin.caller.admin.products.variants({ productId: shirt.id, q: "black", pageSize: 1 });
     expect(paged).toMatchObject({ total: 2, items: [{ id: black!.id }] });
+  });
+
+  it("keeps what checkouts took when the admin saves rows without stock, and sets a stock the admin sends", async () => {
+    const shirt = await createShirt();
+    const [small, medium] = shirt.variants;
+    // The admin's page loaded these rows; a shopper then buys 2 of M the way checkout does.
+    await db.transaction((tx) => reserveStock(tx, [{ variantId: medium!.id, name: "Linen Shirt", quantity: 2 }]));
+    const row = ({ stock: _, ...v }: (typeof shirt.variants)[number]) => v;
+    const repriced = await admin.caller.admin.products.update({
+      id: shirt.id,
+      variants: shirt.variants.map((v) => (v.id === small!.id ? { ...row(v), priceCents: 3_500 } : row(v))),
+    });
+    expect(repriced.variants.map((v) => [v.id, v.priceCents, v.stock])).toEqual([
+      [small!.id, 3_500, 5],
+      [medium!.id, 4_500, 3],
+      [shirt.variants[2]!.id, 5_200, 5],
+    ]);
+    const counted = await admin.caller.admin.products.update({
+      id: shirt.id,
+      variants: repriced.variants.map((v) => (v.id === medium!.id ? { ...row(v), stock: 7 } : row(v))),
+    });
+    expect(counted.variants.map((v) => v.stock)).toEqual([5, 7, 5]);
+    await expect(
+      admin.caller.admin.products.update({
+        id: shirt.id,
+        variants: [
+          ...counted.variants.map(row),
+          { sku: `LS-L-Sand-${++skus}`, options: { Size: "L", Colour: "Sand" }, priceCents: 4_500 },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Give the new variant its stock"),
+    });
   });
 
   it("keeps a simple product's one variant under the old price and stock fields", async () => {

@@ -14,7 +14,7 @@ import {
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { badRequest, conflict } from "../errors.ts";
-import { checkVariants } from "./variant-rules.ts";
+import { checkNewVariantsStock, checkVariants } from "./variant-rules.ts";
 import { orderedOptions, syncProductSummary, variantColumns } from "./variants.ts";
 
 export interface VariantInput {
@@ -23,7 +23,8 @@ export interface VariantInput {
   sku: string;
   options: VariantOptions;
   priceCents: number;
-  stock: number;
+  /** Required for a new variant; left out, an existing one keeps its live stock. */
+  stock?: number;
   status?: VariantStatus;
 }
 
@@ -42,8 +43,8 @@ export interface VariantChanges {
 
 /**
  * Makes the product's variants the list given, in its order, inside the caller's transaction:
- * listed variants with an id are changed (only what differs is written, so an unchanged stock
- * figure never overwrites what checkouts took meanwhile), listed ones without are made, and the
+ * listed variants with an id are changed (only what differs is written, and stock only when sent:
+ * left out, the live stock checkouts have taken from stays), listed ones without are made, and the
  * product's variants left out are deleted, or archived when an order holds them. Every problem is
  * BAD_REQUEST or CONFLICT naming its field before anything is written.
  */
@@ -57,7 +58,10 @@ export async function saveVariants(
   },
 ): Promise<VariantChanges> {
   const { productVariants } = catalogTables(tx);
-  const [problem, ...more] = checkVariants(input.options, input.variants);
+  const [problem, ...more] = [
+    ...checkVariants(input.options, input.variants),
+    ...checkNewVariantsStock(input.variants),
+  ];
   if (problem) {
     const issues = [problem, ...more].map((p) => ({ field: p.path.join("."), message: p.message }));
     throw badRequest(problem.message, { field: issues[0]!.field, problems: issues });
@@ -92,13 +96,16 @@ export async function saveVariants(
         sku: v.sku,
         options: orderedOptions(input.options, v.options),
         priceCents: v.priceCents,
-        stock: v.stock,
+        ...(v.stock !== undefined && { stock: v.stock }),
         status: v.status ?? "active",
         position,
       };
       const before = v.id ? byId.get(v.id) : undefined;
       if (!before) {
-        await tx.orm.insert(productVariants).values({ id: newId("var"), productId: input.productId, ...row });
+        // checkNewVariantsStock refused a new variant without stock above.
+        await tx.orm
+          .insert(productVariants)
+          .values({ id: newId("var"), productId: input.productId, ...row, stock: v.stock! });
         added++;
         continue;
       }

@@ -91,3 +91,15 @@ export function checkVariants(
   });
   return problems;
 }
+
+/**
+ * A new variant (no `id`) needs its stock; an existing one may leave it out to keep its live
+ * stock, so a save never puts back what checkouts took since the admin's page loaded.
+ */
+export function checkNewVariantsStock(variants: readonly { id?: string; stock?: number }[]): VariantProblem[] {
+  return variants.flatMap((variant, i) =>
+    variant.id === undefined && variant.stock === undefined
+      ? [{ path: ["variants", i, "stock"], message: "Give the new variant its stock" }]
+      : [],
+  );
+}

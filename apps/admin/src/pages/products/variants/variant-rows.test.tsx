@@ -155,7 +155,7 @@ describe("the grid's rows", () => {
 
   it("sends cents and whole numbers, with the id of a saved variant", () => {
     const row = { ...saved("var_1", "S", "Black"), price: "19.99", stock: " 7 " };
-    expect(variantInput(row)).toEqual({
+    expect(variantInput(row, saved("var_1", "S", "Black"))).toEqual({
       id: "var_1",
       sku: "SHIRT-S-BLACK",
       options: { Colour: "Black", Size: "S" },
@@ -163,5 +163,12 @@ describe("the grid's rows", () => {
       stock: 7,
       status: "active",
     });
+  });
+
+  it("leaves out a saved variant's stock the admin did not change, so the live stock stays", () => {
+    const loaded = saved("var_1", "S", "Black");
+    const input = variantInput({ ...loaded, price: "19.99", stock: " 3 " }, loaded);
+    expect(input).not.toHaveProperty("stock");
+    expect(input).toMatchObject({ id: "var_1", priceCents: 1999 });
   });
 });

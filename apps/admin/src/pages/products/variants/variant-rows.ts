@@ -220,14 +220,20 @@ export function serverRowProblems(fields: Record<string, string>, sentKeys: read
   return problems;
 }
 
-/** What the API takes for one row; call only once `rowProblems` has none for it. */
-export function variantInput(row: VariantRow) {
+/**
+ * What the API takes for one row; call only once `rowProblems` has none for it. A saved variant's
+ * stock is sent only when the admin changed it from `loaded` (the row as the page loaded it):
+ * left out, the server keeps the live stock, so a save never puts back what shoppers bought since.
+ */
+export function variantInput(row: VariantRow, loaded: VariantRow | undefined) {
+  const stock = Number(row.stock.trim());
+  const stockChanged = !row.id || !loaded || stock !== Number(loaded.stock);
   return {
     ...(row.id ? { id: row.id } : {}),
     sku: row.sku.trim(),
     options: row.options,
     priceCents: parseDollars(row.price) ?? 0,
-    stock: Number(row.stock.trim()),
+    ...(stockChanged ? { stock } : {}),
     status: row.status,
   };
 }

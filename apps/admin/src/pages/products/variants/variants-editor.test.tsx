@@ -58,6 +58,24 @@ describe("VariantsEditor", () => {
     });
   });
 
+  it("sends the stock of only the rows whose stock the admin changed, so other rows keep what shoppers bought", () => {
+    const onSave = vi.fn();
+    editor(onSave);
+    fireEvent.change(screen.getByRole("textbox", { name: "Price of Size S · Black" }), { target: { value: "21.00" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Stock of Size M · Sand" }), { target: { value: "12" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save variants" }));
+
+    const sent = onSave.mock.calls[0]![0].variants;
+    expect(sent.map((v: { id: string; stock?: number }) => [v.id, v.stock])).toEqual([
+      ["var_S_Black", undefined],
+      ["var_S_Sand", undefined],
+      ["var_M_Black", undefined],
+      ["var_M_Sand", 12],
+    ]);
+    expect(sent[0]).not.toHaveProperty("stock");
+    expect(sent[0].priceCents).toBe(2100);
+  });
+
   it("sends nothing while a row has a problem, and says which", () => {
     const onSave = vi.fn();
     editor(onSave);

@@ -49,6 +49,8 @@ export function VariantsEditor({
     savedOptions.map((o) => ({ ...o, values: [...o.values] })),
   );
   const [rows, setRows] = useState<VariantRow[]>(() => variants.map(rowOf));
+  // The rows as loaded, which decide whose stock the admin changed (and so is sent).
+  const [loaded] = useState(() => new Map(variants.map((variant) => [variant.id, rowOf(variant)])));
   // The rows' keys in the order they were last sent, to put the server's "variants.3.sku" on its row.
   const [sentKeys, setSentKeys] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string>();
@@ -73,7 +75,7 @@ export function VariantsEditor({
     }
     setRefusal(undefined);
     setSentKeys(rows.map((row) => row.key));
-    onSave({ options, variants: rows.map(variantInput) });
+    onSave({ options, variants: rows.map((row) => variantInput(row, row.id ? loaded.get(row.id) : undefined)) });
   };
 
   return (
