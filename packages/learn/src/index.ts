@@ -1,6 +1,7 @@
 /** Every experiment `pnpm learn` knows, in the order the list shows them. */
 import type { Experiment } from "./experiment.ts";
 import { atLeastOnce } from "./experiments/at-least-once.ts";
+import { couponRace } from "./experiments/coupon-race.ts";
 import { crashMidCheckout } from "./experiments/crash-mid-checkout.ts";
 import { doubleRefund } from "./experiments/double-refund.ts";
 import { doubleSubmit } from "./experiments/double-submit.ts";
@@ -30,6 +31,7 @@ export const experiments: Experiment[] = [
   traceARequest,
   replicaLag,
   rounding,
+  couponRace,
 ];
 
 export type { Experiment } from "./experiment.ts";

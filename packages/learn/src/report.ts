@@ -25,3 +25,10 @@ export function formatReport(report: Report): string {
 
 /** Milliseconds, rounded to what a reader can compare. */
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : Math.round(value)} ms`;
+
+/** What `fn` returned, and how many milliseconds it took. */
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}

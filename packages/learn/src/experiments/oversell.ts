@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { PostgresDb } from "@shopwright/db";
 import { sql } from "drizzle-orm";
 import { type Experiment, requireDb } from "../experiment.ts";
-import { ms } from "../report.ts";
+import { ms, timed } from "../report.ts";
 import { checkoutAs, createProduct, outcome, shoppersWithCart, tally } from "../shop.ts";
 
 export interface OversellOptions {
@@ -58,12 +58,6 @@ async function serializableBuy(db: PostgresDb, productId: string): Promise<{ sol
       client.release();
     }
   }
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await fn();
-  return [value, performance.now() - started];
 }
 
 export async function runOversell(db: PostgresDb, { buyers, stock }: OversellOptions): Promise<OversellResult> {
