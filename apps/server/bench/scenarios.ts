@@ -115,6 +115,8 @@ const steps = {
   },
   checkout: (f, c) =>
     mutation("orders.checkout", { idempotencyKey: randomUUID(), shippingAddress }, bearer(f, customerOf(f, c))),
+  // The seed's SPRING10 (10 % off, no limit): checkout then prices the code and uses it once.
+  applyCode: (f, c) => mutation("cart.applyDiscountCode", { code: "SPRING10" }, bearer(f, customerOf(f, c))),
 } satisfies Record<string, Step>;
 
 export const scenarios: Scenario[] = [
@@ -154,6 +156,12 @@ export const scenarios: Scenario[] = [
     description: "cart.addItem then orders.checkout with a fresh idempotency key, per customer",
     holdsCustomer: true,
     steps: [steps.addItem, steps.checkout],
+  },
+  {
+    name: "checkout-code",
+    description: "as checkout, with SPRING10 applied to the cart first: the code priced and used once",
+    holdsCustomer: true,
+    steps: [steps.addItem, steps.applyCode, steps.checkout],
   },
   {
     name: "mixed",

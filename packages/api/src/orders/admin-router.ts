@@ -4,6 +4,7 @@ import { adminProcedure } from "../auth/procedures.ts";
 import { pageInput } from "../lib/listing.ts";
 import { router } from "../trpc.ts";
 import { adminOrderById, setOrderStatus, setTrackingNumber } from "./admin-orders.ts";
+import { ordersCsv } from "./export.ts";
 import { listOrders } from "./queries.ts";
 import type { OrderRefunds } from "./refunds-port.ts";
 import { adminStats } from "./stats.ts";
@@ -32,6 +33,11 @@ export function createAdminOrdersRouter({ orderRefunds }: { orderRefunds: OrderR
           .default({ page: 1, pageSize: 20 }),
       )
       .query(({ ctx, input }) => listOrders(ctx.db, input)),
+
+    /** Every order the filter selects (up to `EXPORT_LIMIT`, newest first) as CSV, with each part of its total. */
+    exportCsv: adminProcedure
+      .input(z.object({ status: status.optional(), q: text().trim().max(320).optional() }).default({}))
+      .query(({ ctx, input }) => ordersCsv(ctx.db, input)),
 
     byId: adminProcedure
       .input(z.object({ id }))

@@ -10,7 +10,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendOrderConfirmation } from "../notifications/order-confirmation-delivery.ts";
 import { recordingMailer } from "../notifications/testing/mailer.ts";
-import { createCategory, createProduct, createSignedInUser, fillCart, testConfig } from "../testing/index.ts";
+import {
+  createCategory,
+  createOrder,
+  createProduct,
+  createSignedInUser,
+  fillCart,
+  testConfig,
+} from "../testing/index.ts";
 
 const newYork = {
   name: "Ada Lovelace",
@@ -136,6 +143,27 @@ describe(`checkout's totals on ${testDialect()}`, () => {
     for (const line of ["Subtotal: $44.98", "Shipping (Standard): $5.99", "Tax: $4.52", "Total: $55.49"]) {
       expect(receipt).toContain(line);
     }
+    // The accountant's export: the same parts, as decimals.
+    const { csv } = await admin.caller.admin.orders.exportCsv({ q: String(order.number) });
+    const [header, row] = csv.split("\r\n");
+    expect(header).toBe(
+      "number,placed_at_utc,email,customer,status,subtotal,discount,discount_code,shipping,shipping_method,tax,tax_included,total",
+    );
+    expect(row?.split(",")).toEqual([
+      String(order.number),
+      order.createdAt.toISOString(),
+      shopper.email,
+      "Ada Lovelace",
+      "placed",
+      "44.98",
+      "0.00",
+      "",
+      "5.99",
+      "Standard",
+      "4.52",
+      "no",
+      "55.49",
+    ]);
   });
 
   it("charges an EU-style order: 20 % VAT inside the prices, a 10 % code, free shipping from $50", async () => {
@@ -314,5 +342,24 @@ describe(`checkout's totals on ${testDialect()}`, () => {
       code: "BAD_REQUEST",
       message: "You have already used FIRSTLAMP",
     });
+  });
+});
+
+describe(`the orders export on ${testDialect()}`, () => {
+  it("quotes what needs quoting and keeps a name a spreadsheet would run as a formula as text", async () => {
+    const db = await createTestDb();
+    try {
+      const admin = await createSignedInUser(db, { role: "admin" });
+      const shopper = await createSignedInUser(db, { name: '=HYPERLINK("http://x.test"), "Bob"' });
+      const product = await createProduct(db);
+      await createOrder(db, { userId: shopper.id, email: shopper.email, productId: product.id, totalCents: 1234 });
+      const { csv, rows } = await admin.caller.admin.orders.exportCsv();
+      expect(rows).toBe(1);
+      expect(csv.split("\r\n")[1]).toContain(`"'=HYPERLINK(""http://x.test""), ""Bob"""`);
+      expect(csv.split("\r\n")[1]?.endsWith(",12.34")).toBe(true);
+      await expect(shopper.caller.admin.orders.exportCsv()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -17,13 +17,9 @@ export interface OrderFilter extends Page {
   q?: string;
 }
 
-/**
- * Orders newest first, a page at a time, with their latest payment attempt's status, whether any
- * attempt took money that needs refunding, and how many lines they hold.
- */
-export async function listOrders(db: Db, filter: OrderFilter) {
-  const { orders, orderItems } = ordersTables(db);
-  const { payments } = ordersTables(db);
+/** The orders a filter selects: the back office's list and its CSV export ask the same question. */
+export function orderConditions(db: Db, filter: Omit<OrderFilter, keyof Page>): SQL | undefined {
+  const { orders } = ordersTables(db);
   const conditions: SQL[] = [];
   if (filter.userId) conditions.push(eq(orders.userId, filter.userId));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
@@ -34,7 +30,17 @@ export async function listOrders(db: Db, filter: OrderFilter) {
     if (number) matches.push(eq(orders.number, Number(number)));
     conditions.push(or(...matches) as SQL);
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/**
+ * Orders newest first, a page at a time, with their latest payment attempt's status, whether any
+ * attempt took money that needs refunding, and how many lines they hold.
+ */
+export async function listOrders(db: Db, filter: OrderFilter) {
+  const { orders, orderItems } = ordersTables(db);
+  const { payments } = ordersTables(db);
+  const where = orderConditions(db, filter);
   const itemCount = db.orm.select({ n: count() }).from(orderItems).where(eq(orderItems.orderId, orders.id));
   const latestPayment = db.orm
     .select({ status: payments.status })

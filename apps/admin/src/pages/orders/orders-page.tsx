@@ -10,6 +10,7 @@ import { StatusBadge, statusLabel } from "../../components/status-badge.tsx";
 import { trpc } from "../../lib/api.ts";
 import type { OrderStatus } from "../../lib/types.ts";
 import { useListFilters } from "../../lib/use-list-filters.ts";
+import { ExportOrdersButton } from "./export-button.tsx";
 import { REFUNDS_ANCHOR } from "./refund-card.tsx";
 
 const PAGE_SIZE = 20;
@@ -32,7 +33,10 @@ export function OrdersPage() {
 
   return (
     <>
-      <PageHeader title="Orders" />
+      <PageHeader
+        title="Orders"
+        actions={<ExportOrdersButton filter={{ ...(isStatus(status) ? { status } : {}), ...(q ? { q } : {}) }} />}
+      />
       <Toolbar label="Filter orders">
         <select
           className={controlClass}
