@@ -12,7 +12,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createCategory, createProduct, createSignedInUser, testAddress, testConfig } from "@shopwright/api/testing";
+import {
+  createCategory,
+  createProduct,
+  createSignedInUser,
+  openShipping,
+  testAddress,
+  testConfig,
+} from "@shopwright/api/testing";
 import { startS3Server, type TestS3Server } from "@shopwright/api/testing/s3";
 import { startTestSmtpServer, type TestSmtpServer } from "@shopwright/api/testing/smtp";
 import { createShopClient, isShopError, isUnreachable } from "@shopwright/client";
@@ -143,6 +150,7 @@ async function pidByPort(port: number): Promise<number> {
 describe("the scaled-out shop behind HAProxy", () => {
   it("keeps selling through a killed app, a drained app, a killed worker and a paused replica, losing nothing", async () => {
     const category = await createCategory(primary, { slug: "scale-lighting" });
+    await openShipping(primary);
     const lamp = async (word: string, stock: number) => {
       const slug = `${word.toLowerCase()}-lamp`;
       const made = await createProduct(primary, { categoryId: category.id, name: `${word} Lamp`, slug, stock });
