@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createPostgresDb, type Db, migrate } from "@shopwright/db";
 import { startEmbeddedPostgres } from "@shopwright/db/embedded";
-import { EDITION_WORD, folderImageStore, seedCatalog } from "@shopwright/db/seed";
+import { EDITION_WORD, folderImageStore, seedCatalog, seedPricing } from "@shopwright/db/seed";
 import { sql } from "drizzle-orm";
 
 /** Products given this much stock carry the cart and checkout load; no run can sell them out. */
@@ -70,6 +70,9 @@ function rows<Row extends Record<string, unknown>>(db: Db, query: string): Promi
 
 export async function seed(db: Db, products: number, mediaDir: string) {
   const report = await seedCatalog(db, { products, images: folderImageStore(mediaDir), seed: 12 });
+  // The shop's starting shipping, tax and SPRING10, as \`pnpm start\` seeds them: without a zone
+  // the shop ships nowhere, and checkout would refuse every bench shopper's address.
+  await seedPricing(db);
   await db.orm.execute(
     `update product_variants set stock = ${AMPLE_STOCK} where product_id in (select id from products where status = 'active' order by id limit ${HOT_PRODUCTS})`,
   );

@@ -13,6 +13,9 @@ import { authTables } from "../tables/auth.ts";
 import { catalogTables } from "../tables/catalog.ts";
 import { generateCatalog, type SeedProduct } from "./generate.ts";
 import { seedPricing } from "./pricing-data.ts";
+
+export { seedPricing };
+
 import { PRODUCT_IMAGE_SIZE, productSvg } from "./product-image.ts";
 
 export { EDITION_WORD, generateCatalog } from "./generate.ts";
