@@ -42,6 +42,13 @@ export const storefrontRoutes = {
   checkout: route("/checkout"),
   orders: route("/orders"),
   order: route("/orders/:id"),
+  /**
+   * A guest's order, opened by the link in its confirmation email: `/my-order#token=<token>`, the
+   * token in the fragment as for the reset link, so it never reaches a server log or a Referer.
+   */
+  orderLink: route("/my-order"),
+  /** "Find my order": an email and an order number, answered by emailing the order link again. */
+  findOrder: route("/find-order"),
   account: route("/account"),
 };
 

@@ -8,5 +8,7 @@ describe("routes", () => {
     expect(storefrontRoutes.product.href({ slug: "mugs & cups/blue" })).toBe("/p/mugs%20%26%20cups%2Fblue");
     expect(adminRoutes.product.href({ id: "prod_1" })).toBe("/products/prod_1");
     expect(storefrontRoutes.cart.href()).toBe("/cart");
+    expect(storefrontRoutes.orderLink.href()).toBe("/my-order");
+    expect(storefrontRoutes.findOrder.href()).toBe("/find-order");
   });
 });
