@@ -12,7 +12,7 @@ import { freePort } from "@shopwright/db/testing";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { brokenOrders, stockPlusOrdered } from "./order-accounting.ts";
-import { type ServerProcess, startServer, stopProcess } from "./server-process.ts";
+import { recentOutput, type ServerProcess, startServer, stopProcess } from "./server-process.ts";
 
 const SHOPPERS = 12;
 
@@ -74,7 +74,8 @@ describe("a shop killed mid-checkout", () => {
         } catch (error) {
           if (killed) return;
           // Sold out meanwhile: that product leaves the cart, and the shopper goes on.
-          if (!isShopError(error, "CONFLICT")) throw error;
+          // Anything else is a defect; the shop's own log says why.
+          if (!isShopError(error, "CONFLICT")) throw new Error(`${String(error)}\n--- shop\n${recentOutput(shop, 60)}`);
           await client.trpc.cart.removeItem.mutate({ productId });
         }
       }
