@@ -138,7 +138,10 @@ export function createApp(deps: AppDeps) {
 
   app.route("/media", mediaRoutes(deps));
   mountSpa(app, ADMIN_BASE_PATH, deps.paths.admin, Object.values(adminRoutes));
-  mountSpa(app, "", deps.paths.storefront, Object.values(storefrontRoutes));
+  // A guest's order link opens one person's order: no search engine lists it, no shared cache keeps it.
+  mountSpa(app, "", deps.paths.storefront, Object.values(storefrontRoutes), {
+    privateRoutes: [storefrontRoutes.orderLink],
+  });
 
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   app.onError((error, c) => {

@@ -70,6 +70,18 @@ describe("pages", () => {
     }
   });
 
+  it("a guest's order page is kept from search engines and shared caches; other pages are not", async () => {
+    const guestOrder = await get("/my-order");
+    expect(guestOrder.status).toBe(200);
+    expect(await guestOrder.text()).toContain("<title>storefront</title>");
+    expect(guestOrder.headers.get("x-robots-tag")).toBe("noindex");
+    expect(guestOrder.headers.get("cache-control")).toBe("private, no-store");
+
+    const cart = await get("/cart");
+    expect(cart.headers.get("x-robots-tag")).toBeNull();
+    expect(cart.headers.get("cache-control")).toBe("no-cache");
+  });
+
   it("a missing asset is 404, not HTML; a present one is cached for good", async () => {
     const present = await get("/assets/main-abc123.js");
     expect(present.status).toBe(200);
