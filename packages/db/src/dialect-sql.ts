@@ -7,8 +7,8 @@
  * (packages/api/src/catalog/search/) parses the text, scores, pages and corrects. `wordMatches`
  * finds the products for sale holding every word: Postgres reads its `product_terms` index
  * (schema/catalog/search-pg.ts) with its own parser and stemmer and ranks by how often the words
- * occur, a name's worth 2.5 of a description's; SQLite reads its FTS5 table and ranks with bm25,
- * name weighted ten times description. Fuzzy matching's `word_similarity` is pg_trgm's on Postgres
+ * occur, a name's worth 2.5 of a description's or option values'; SQLite reads its FTS5 table and
+ * ranks with bm25, name weighted ten times description and option values. Fuzzy matching's `word_similarity` is pg_trgm's on Postgres
  * and the same function in JavaScript on SQLite (trigram.ts); only how a name is found near a word
  * and how the threshold is set differ.
  */
@@ -129,7 +129,7 @@ export const sqliteSql: DialectSql = {
     const finished = text.words.map((group) => ftsPhrase(group, false));
     const all = [...finished, ...(text.prefix ? [ftsPhrase(text.prefix, true)] : [])].join(" ");
     const exact = [...finished, ...(text.prefix ? [ftsPhrase(text.prefix, false)] : [])].join(" ");
-    const rank = sql`-bm25(products_fts, 10.0, 1.0)`;
+    const rank = sql`-bm25(products_fts, 10.0, 1.0, 1.0)`;
     const matching = (query: string) =>
       sql`products_fts.rowid in (select rowid from products_fts where products_fts match ${query})`;
     // bm25 is defined only where the FTS table's own match drives the scan, so products joins it.

@@ -14,7 +14,7 @@ export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";
-export type { ProductOption, VariantOptions } from "./schema/catalog/options.ts";
+export { optionValuesText, type ProductOption, type VariantOptions } from "./schema/catalog/options.ts";
 export type {
   DiscountKind,
   GatewayPaymentStatus,

@@ -2,13 +2,11 @@
  * Migrations on a shared Postgres: two servers starting at once on one empty database both migrate
  * and neither corrupts anything; the order-numbers migration numbers orders that already existed;
  * the search-index migration indexes the products that already existed, however long that takes; the
- * variants migration gives every product its one variant and loses no cart line, order line or image.
+ * variants migration gives every product its one variant and loses no cart line, order line or image;
+ * the option-search migration gives existing products their option values and indexes them.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as drizzleMigrate } from "drizzle-orm/node-postgres/migrator";
@@ -18,10 +16,10 @@ import { createPostgresDb } from "./client.ts";
 import { isMigrated, migrate } from "./migrate.ts";
 import { nextOrderNumber } from "./sequences.ts";
 import { testDatabaseUrl, withDatabase } from "./testing/index.ts";
+import { migrationsBefore } from "./testing/migrations-before.ts";
 
 const adminUrl = testDatabaseUrl();
 const name = `sw_migrate_${randomBytes(4).toString("hex")}`;
-const migrations = fileURLToPath(new URL("../migrations/pg", import.meta.url));
 
 async function admin(query: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -59,24 +57,6 @@ describe("migrate on a shared Postgres", () => {
   });
 });
 
-/** A copy of the migrations folder that stops just before the one whose SQL holds `statement`. */
-function migrationsBefore(statement: string): string {
-  const journal = JSON.parse(readFileSync(join(migrations, "meta/_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
-  };
-  const index = journal.entries.findIndex((e) =>
-    readFileSync(join(migrations, `${e.tag}.sql`), "utf8").includes(statement),
-  );
-  expect(index).toBeGreaterThan(0);
-  const dir = mkdtempSync(join(tmpdir(), "sw-migrations-"));
-  cpSync(migrations, dir, { recursive: true });
-  writeFileSync(
-    join(dir, "meta/_journal.json"),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }),
-  );
-  return dir;
-}
-
 describe("the migration that brought order numbers", () => {
   const numbered = `${name}_numbers`;
   afterAll(() => admin(`drop database if exists "${numbered}" with (force)`));
@@ -84,7 +64,7 @@ describe("the migration that brought order numbers", () => {
   it("numbers existing orders by when they were placed, and new ones follow", async () => {
     await admin(`create database "${numbered}"`);
     const db = createPostgresDb(withDatabase(adminUrl, numbered), { max: 2 });
-    const before = migrationsBefore('CREATE SEQUENCE "public"."order_number_seq"');
+    const before = migrationsBefore("pg", 'CREATE SEQUENCE "public"."order_number_seq"');
     try {
       await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
       await db.run(sql`insert into users (id, email, password_hash, name, created_at, updated_at)
@@ -121,7 +101,7 @@ describe("the migration that brought search's product_terms", () => {
     // Far shorter than indexing thousands of products takes: the shop's limit must not apply.
     const db = createPostgresDb(withDatabase(adminUrl, indexed), { max: 2, statementTimeoutMs: 1 });
     const setup = createPostgresDb(withDatabase(adminUrl, indexed), { max: 1, statementTimeoutMs: 0 });
-    const before = migrationsBefore('CREATE TABLE "product_terms"');
+    const before = migrationsBefore("pg", 'CREATE TABLE "product_terms"');
     try {
       await drizzleMigrate(setup.orm as unknown as NodePgDatabase, { migrationsFolder: before });
       await setup.run(sql`insert into categories (id, slug, name, created_at, updated_at)
@@ -150,7 +130,7 @@ describe("the migration that brought product variants", () => {
   it("gives every product its one variant and keeps every cart line, order line and image", async () => {
     await admin(`create database "${varied}"`);
     const db = createPostgresDb(withDatabase(adminUrl, varied), { max: 2 });
-    const before = migrationsBefore('CREATE TABLE "product_variants"');
+    const before = migrationsBefore("pg", 'CREATE TABLE "product_variants"');
     try {
       await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
       await db.run(sql`insert into categories (id, slug, name, created_at, updated_at)
@@ -228,6 +208,52 @@ describe("the migration that brought product variants", () => {
         ),
       ).rejects.toMatchObject({ cause: { code: "23505" } });
       expect(await isMigrated(db)).toBe(true);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await db.close();
+    }
+  });
+});
+
+describe("the migration that made option values searchable", () => {
+  const searched = `${name}_options`;
+  afterAll(() => admin(`drop database if exists "${searched}" with (force)`));
+
+  it("gives existing products the option values of their variants for sale and indexes them", async () => {
+    await admin(`create database "${searched}"`);
+    const db = createPostgresDb(withDatabase(adminUrl, searched), { max: 2 });
+    const before = migrationsBefore("pg", 'ADD COLUMN "option_values"');
+    try {
+      await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
+      await db.run(sql`insert into categories (id, slug, name, created_at, updated_at)
+        values ('cat_1', 'shirts', 'Shirts', now(), now())`);
+      await db.run(sql`insert into products (id, slug, name, description, price_cents, max_price_cents, options, status, category_id, created_at, updated_at)
+        values ('prd_shirt', 'linen-shirt', 'Linen Shirt', 'Loose', 4500, 4500,
+          '[{"name":"Size","values":["S","M"]},{"name":"Colour","values":["Sand","Black"]}]', 'active', 'cat_1', now(), now()),
+          ('prd_mug', 'mug', 'Mug', 'Plain', 900, 900, '[]', 'active', 'cat_1', now(), now())`);
+      await db.run(sql`insert into product_variants (id, product_id, sku, options, price_cents, stock, status, position, created_at, updated_at)
+        values ('var_1', 'prd_shirt', 'LS-M-SAND', '{"Size":"M","Colour":"Sand"}', 4500, 3, 'active', 0, now(), now()),
+          ('var_2', 'prd_shirt', 'LS-S-BLACK', '{"Size":"S","Colour":"Black"}', 4500, 3, 'archived', 1, now(), now()),
+          ('var_3', 'prd_mug', 'mug', '{}', 900, 1, 'active', 0, now(), now())`);
+
+      await migrate(db);
+
+      const products = await db.execute(sql`select id, option_values from products order by id`);
+      expect(products).toEqual([
+        { id: "prd_mug", option_values: "" },
+        { id: "prd_shirt", option_values: "M Sand" },
+      ]);
+      const terms = await db.execute(
+        sql`select lexeme, other_hits from product_terms where product_id = 'prd_shirt' and lexeme in ('sand', 'black', 'linen') order by lexeme`,
+      );
+      expect(terms).toEqual([
+        { lexeme: "linen", other_hits: 0 },
+        { lexeme: "sand", other_hits: 1 },
+      ]);
+      // The update trigger watches the new column: a changed value is indexed in the same statement.
+      await db.run(sql`update products set option_values = 'M Olive' where id = 'prd_shirt'`);
+      const olive = await db.execute(sql`select lexeme from product_terms where lexeme in ('sand', 'oliv')`);
+      expect(olive).toEqual([{ lexeme: "oliv" }]);
     } finally {
       rmSync(before, { recursive: true, force: true });
       await db.close();

@@ -6,6 +6,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCategory, createOrder, createSignedInUser, guestCaller } from "../testing/index.ts";
 import { reserveStock } from "./stock.ts";
+import { readCatalogVersion } from "./version.ts";
 
 let db: Db;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -231,6 +232,42 @@ describe(`searching products with variants on ${testDialect()}`, () => {
     expect(await slugs({ q: "sailcloth", inStock: true })).toEqual([]);
     await db.orm.update(productVariants).set({ stock: 3 }).where(eq(productVariants.id, shirt.variants[2]!.id));
     expect(await slugs({ q: "sailcloth", inStock: true })).toEqual([shirt.slug]);
+  });
+});
+
+describe(`searching option values on ${testDialect()}`, () => {
+  it("finds a product by the option values of its variants for sale, and follows every edit of them", async () => {
+    const shirt = await createShirt({ name: "Harbour Overshirt" });
+    const search = guestCaller(db).catalog.search;
+    const slugs = async (q: string) => (await search({ q })).items.map((i) => i.slug);
+    expect(await slugs("sand harbour overshirt")).toEqual([shirt.slug]);
+    expect(await slugs("harbour overshirt black")).toEqual([shirt.slug]);
+    expect(await slugs("harbour olive")).toEqual([]);
+
+    // Black's one variant goes and Olive comes: the words follow in the same save.
+    const version = await readCatalogVersion(db);
+    const row = ({ stock: _, ...v }: (typeof shirt.variants)[number]) => v;
+    const [sandS, sandM] = shirt.variants;
+    const olive = await admin.caller.admin.products.update({
+      id: shirt.id,
+      options: [options[0]!, { name: "Colour", values: ["Sand", "Olive"] }],
+      variants: [
+        row(sandS!),
+        row(sandM!),
+        { sku: `HO-M-Olive-${++skus}`, options: { Size: "M", Colour: "Olive" }, priceCents: 4_500, stock: 3 },
+      ],
+    });
+    expect(await readCatalogVersion(db)).toBeGreaterThan(version);
+    expect(await slugs("harbour olive")).toEqual([shirt.slug]);
+    expect(await slugs("harbour black")).toEqual([]);
+
+    // Archived, Sand is no longer sold: searching it no longer finds the shirt, its name still does.
+    await admin.caller.admin.products.update({
+      id: shirt.id,
+      variants: olive.variants.map((v) => ({ ...row(v), status: v.options.Colour === "Sand" ? "archived" : v.status })),
+    });
+    expect(await slugs("sand harbour")).toEqual([]);
+    expect(await slugs("harbour overshirt")).toEqual([shirt.slug]);
   });
 });
 

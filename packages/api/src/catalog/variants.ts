@@ -1,10 +1,10 @@
 /**
  * A product's variants as shoppers and carts read them, and the one function that keeps the
- * product's price range in step with them.
+ * product's price range and searchable option values in step with them.
  */
-import type { Db, ProductOption, VariantOptions, VariantStatus } from "@shopwright/db";
+import { type Db, optionValuesText, type ProductOption, type VariantOptions, type VariantStatus } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, exists, gt, inArray, max, min, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, type SQL } from "drizzle-orm";
 import { badRequest, notFound } from "../errors.ts";
 
 export interface StoredVariant {
@@ -90,24 +90,33 @@ export async function chosenVariant(db: Db, choice: { variantId?: string; produc
 }
 
 /**
- * Brings the product's copy of its price range up to date with its variants, inside the caller's
- * transaction: the lowest and highest price of its variants for sale, or of all its variants when
- * none is for sale (so the product still has a price to list). Every write to a product's variants
- * calls this, and only this writes those columns.
+ * Brings the product's copies of its variants up to date, inside the caller's transaction: the
+ * lowest and highest price of its variants for sale, or of all its variants when none is for sale
+ * (so the product still has a price to list), and the option values of those for sale, which
+ * search finds it by. Every write to a product's variants or options calls this, and only this
+ * writes those columns.
  */
 export async function syncProductSummary(tx: Db, productId: string): Promise<void> {
   const { products, productVariants } = catalogTables(tx);
-  const range = (where = eq(productVariants.productId, productId)) =>
-    tx.orm
-      .select({ low: min(productVariants.priceCents), high: max(productVariants.priceCents) })
-      .from(productVariants)
-      .where(where);
-  let [prices] = await range(and(eq(productVariants.productId, productId), eq(productVariants.status, "active")));
-  if (prices?.low == null) [prices] = await range();
-  if (prices?.low == null || prices.high == null) throw new Error(`product ${productId} has no variants`);
+  const [product] = await tx.orm.select({ options: products.options }).from(products).where(eq(products.id, productId));
+  const variants = await tx.orm
+    .select({
+      priceCents: productVariants.priceCents,
+      status: productVariants.status,
+      options: productVariants.options,
+    })
+    .from(productVariants)
+    .where(eq(productVariants.productId, productId));
+  if (!product || variants.length === 0) throw new Error(`product ${productId} has no variants`);
+  const forSale = variants.filter((v) => v.status === "active");
+  const prices = (forSale.length > 0 ? forSale : variants).map((v) => v.priceCents);
   await tx.orm
     .update(products)
-    .set({ priceCents: Number(prices.low), maxPriceCents: Number(prices.high) })
+    .set({
+      priceCents: Math.min(...prices),
+      maxPriceCents: Math.max(...prices),
+      optionValues: optionValuesText(product.options, variants),
+    })
     .where(eq(products.id, productId));
 }
 

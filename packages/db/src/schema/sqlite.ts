@@ -1,8 +1,9 @@
 /**
  * The SQLite schema, table for table the twin of ./pg.ts (schema-parity.test.ts proves it).
  * Timestamps are integer milliseconds, booleans integers and JSON text; Drizzle maps them to the
- * same JavaScript values as on Postgres. Full-text search lives in an FTS5 table that
- * ../sqlite-extras.sql keeps in sync, since drizzle-kit has no virtual tables.
+ * same JavaScript values as on Postgres. Full-text search lives in an FTS5 table and triggers that
+ * a hand-written migration makes (migrations/sqlite/0010_option_search.sql), since drizzle-kit has
+ * no virtual tables.
  */
 export * from "./audit/sqlite.ts";
 export * from "./auth/sqlite.ts";

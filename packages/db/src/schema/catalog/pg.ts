@@ -35,16 +35,22 @@ export const products = pgTable(
     maxPriceCents: cents().notNull(),
     /** The option names in display order, each with its values in order; empty for a simple product. */
     options: jsonb().$type<ProductOption[]>().notNull().default([]),
+    /**
+     * The option values of its variants for sale, space separated ("S M Sand"): words search finds
+     * the product by, kept by `syncProductSummary` with the price range.
+     */
+    optionValues: text().notNull().default(""),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()
       .notNull()
       .references(() => categories.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    // Kept current by Postgres on every insert and update; name outranks description. Search reads
-    // it through the product_terms table its triggers fill (migrations/pg/0005_product_terms.sql).
+    // Kept current by Postgres on every insert and update; the name outranks the description and
+    // option values. Search reads it through the product_terms table its triggers fill
+    // (migrations/pg/0005_product_terms.sql, 0012_option_search.sql).
     searchVector: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', description), 'B')`,
+      sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', description), 'B') || setweight(to_tsvector('english', option_values), 'C')`,
     ),
   },
   (t) => [

@@ -1,7 +1,8 @@
 /**
  * Postgres only: search's word index, one row per word (lexeme) of each product for sale, with how
  * often the word is in its name and elsewhere. SQLite searches its FTS5 table instead
- * (sqlite-extras.sql), so this table has no SQLite twin (schema-parity.unit.test.ts lists it).
+ * (migrations/sqlite/0010_option_search.sql), so this table has no SQLite twin
+ * (schema-parity.unit.test.ts lists it).
  *
  * Declared so the ORM, drizzle-kit and the parity test see it; the migration that made it
  * (migrations/pg/0005_product_terms.sql, hand-written) holds what Drizzle cannot say: the primary

@@ -35,6 +35,11 @@ export const products = sqliteTable(
     maxPriceCents: cents().notNull(),
     /** The option names in display order, each with its values in order; empty for a simple product. */
     options: text({ mode: "json" }).$type<ProductOption[]>().notNull().default([]),
+    /**
+     * The option values of its variants for sale, space separated ("S M Sand"): words search finds
+     * the product by, kept by `syncProductSummary` with the price range.
+     */
+    optionValues: text().notNull().default(""),
     status: text({ enum: productStatuses }).notNull().default("active"),
     categoryId: text()
       .notNull()
