@@ -35,6 +35,11 @@ export interface Db {
   readonly jobs: JobQueue;
   /** True inside `transaction`: nested calls join the open transaction. */
   readonly inTransaction: boolean;
+  /**
+   * Memory this handle keeps for the life of the process, shared with its transactions: for rules
+   * kept under a version the database holds, so a copy is never used after another process moved it.
+   */
+  readonly memo: Map<symbol, unknown>;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
@@ -56,7 +61,7 @@ export interface Db {
 
 const casing = "snake_case" as const;
 
-function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db {
+function pgLike(orm: Orm, close: () => Promise<void>, memo = new Map<symbol, unknown>(), inTransaction = false): Db {
   async function execute<Row extends Record<string, unknown>>(query: SQL): Promise<Row[]> {
     // node-postgres types a row as its own QueryResultRow; the caller names the columns it selected.
     const result = await orm.execute<Row>(query);
@@ -68,9 +73,10 @@ function pgLike(orm: Orm, close: () => Promise<void>, inTransaction = false): Db
     sql: postgresSql,
     jobs: graphileJobQueue(execute),
     inTransaction,
+    memo,
     transaction(fn) {
       if (inTransaction) return fn(this);
-      return orm.transaction((tx) => fn(pgLike(tx, close, true)));
+      return orm.transaction((tx) => fn(pgLike(tx, close, memo, true)));
     },
     async lockKey(key) {
       await orm.execute(sql`select pg_advisory_xact_lock(${key})`);
@@ -160,6 +166,7 @@ export function createSqliteDb(filename = ":memory:"): SqliteDb {
   const sqliteOrm = drizzleSqlite({ client, casing });
   const orm = sqliteOrm as unknown as Orm;
   const jobs = recordingJobQueue();
+  const memo = new Map<symbol, unknown>();
   let queue: Promise<unknown> = Promise.resolve();
 
   const make = (inTransaction: boolean, transactionJobs: JobQueue = jobs): Db => ({
@@ -168,6 +175,7 @@ export function createSqliteDb(filename = ":memory:"): SqliteDb {
     sql: sqliteSql,
     jobs: transactionJobs,
     inTransaction,
+    memo,
     transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(this);
       const run = async () => {

@@ -5,19 +5,11 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { eq, sql } from "drizzle-orm";
 import { type AuditEvent, recordAudit } from "../audit/audit-log.ts";
-
-const ROW = 1;
+import { bumpVersion, readVersion } from "../lib/version-row.ts";
 
 /** Inside the transaction of a catalog write: the new version commits with the write. */
-export async function bumpCatalogVersion(tx: Db): Promise<void> {
-  const { catalogVersion } = catalogTables(tx);
-  await tx.orm
-    .insert(catalogVersion)
-    .values({ id: ROW, version: 1 })
-    .onConflictDoUpdate({ target: catalogVersion.id, set: { version: sql`${catalogVersion.version} + 1` } });
-}
+export const bumpCatalogVersion = (tx: Db) => bumpVersion(tx, catalogTables(tx).catalogVersion);
 
 /**
  * What every catalog write does last, inside its transaction: record who changed what, and move
@@ -29,11 +21,4 @@ export async function recordCatalogWrite(tx: Db, event: AuditEvent): Promise<voi
 }
 
 /** The committed version; 0 before the first catalog write. */
-export async function readCatalogVersion(db: Db): Promise<number> {
-  const { catalogVersion } = catalogTables(db);
-  const [row] = await db.orm
-    .select({ version: catalogVersion.version })
-    .from(catalogVersion)
-    .where(eq(catalogVersion.id, ROW));
-  return row?.version ?? 0;
-}
+export const readCatalogVersion = (db: Db) => readVersion(db, catalogTables(db).catalogVersion);

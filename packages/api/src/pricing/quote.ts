@@ -10,10 +10,9 @@ import { badRequest } from "../errors.ts";
 import { liveDiscountRule } from "./discount-codes.ts";
 import type { DiscountRule } from "./discounts.ts";
 import { type PricedOrder, priceOrder } from "./pipeline.ts";
+import { pricingRules } from "./rules.ts";
 import { methodsFor, notShippedTo, priceMethods, type ShippingMethod, type ShippingOption } from "./shipping.ts";
-import { loadShippingZones } from "./shipping-zones.ts";
 import type { TaxAddress } from "./tax.ts";
-import { loadTaxSettings } from "./tax-settings.ts";
 
 export interface QuoteLine {
   /** Unique within the quote: the cart line's key. */
@@ -50,9 +49,8 @@ export interface Quote {
 export async function quoteOrder(db: Db, request: QuoteRequest): Promise<Quote> {
   const now = request.now ?? new Date();
   const code = request.discountCode ?? null;
-  const [taxSettings, zones, rule, categories] = await Promise.all([
-    loadTaxSettings(db),
-    request.address ? loadShippingZones(db) : [],
+  const [{ taxSettings, zones }, rule, categories] = await Promise.all([
+    pricingRules(db),
     code ? liveDiscountRule(db, code, now) : null,
     productCategoryIds(
       db,

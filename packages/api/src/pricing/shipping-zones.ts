@@ -6,11 +6,11 @@
 import { type Db, isConstraintViolation, newId } from "@shopwright/db";
 import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq, ne } from "drizzle-orm";
-import { recordAudit } from "../audit/audit-log.ts";
 import { notFound } from "../errors.ts";
 import { problemsError } from "./problems.ts";
 import type { ShippingZone } from "./shipping.ts";
 import { checkShippingZone, type ShippingMethodInput, type ShippingZoneInput } from "./shipping-rules.ts";
+import { recordPricingWrite } from "./version.ts";
 
 export interface ShippingMethodFields extends ShippingMethodInput {
   /** A method kept from before an update keeps its id; a new one has none. */
@@ -92,7 +92,7 @@ export async function deleteShippingZone(db: Db, actorId: string, id: string) {
       .where(eq(shippingZones.id, id))
       .returning({ name: shippingZones.name });
     if (!deleted) throw notFound("Shipping zone");
-    await recordAudit(tx, {
+    await recordPricingWrite(tx, {
       actorId,
       action: "shipping_zone.deleted",
       entityType: "shipping_zone",
@@ -161,7 +161,7 @@ async function saveZone(db: Db, actorId: string, id: string, zone: ShippingZoneF
       await tx.orm.delete(shippingZoneCountries).where(eq(shippingZoneCountries.zoneId, id));
       await tx.orm.insert(shippingZoneCountries).values(zone.countries.map((country) => ({ zoneId: id, country })));
       await replaceMethods(tx, id, zone.methods);
-      await recordAudit(tx, {
+      await recordPricingWrite(tx, {
         actorId,
         action: `shipping_zone.${change}`,
         entityType: "shipping_zone",

@@ -5,10 +5,10 @@
 import { type Db, newId } from "@shopwright/db";
 import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/audit-log.ts";
 import { problemsError } from "./problems.ts";
 import { formatRatePpm, ratePpm, type TaxSettings } from "./tax.ts";
 import { checkTaxRates } from "./tax-rules.ts";
+import { recordPricingWrite } from "./version.ts";
 
 const ROW = 1;
 
@@ -62,7 +62,7 @@ export async function updateTaxSettings(db: Db, actorId: string, input: TaxSetti
         })),
       );
     }
-    await recordAudit(tx, {
+    await recordPricingWrite(tx, {
       actorId,
       action: "tax_settings.updated",
       entityType: "tax_settings",

@@ -15,6 +15,7 @@ import { catalogTables } from "@shopwright/db/tables/catalog";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { pricingTables } from "@shopwright/db/tables/pricing";
 import { asc, eq } from "drizzle-orm";
+import { bumpPricingVersion } from "../pricing/version.ts";
 
 export const testAddress: Address = {
   name: "Ada Lovelace",
@@ -47,6 +48,7 @@ export async function openShipping(
     priceCents: method.priceCents ?? 0,
     freeAboveCents: method.freeAboveCents ?? null,
   });
+  await bumpPricingVersion(db);
   return { zoneId, methodId };
 }
 

@@ -3,6 +3,7 @@
  * international shipping, sales tax added at checkout in two states, and one promotion to try.
  * The admin edits all of it under Shipping, Taxes and Discounts.
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { newId } from "../ids.ts";
 import { pricingTables } from "../tables/pricing.ts";
@@ -10,8 +11,15 @@ import { pricingTables } from "../tables/pricing.ts";
 const INTERNATIONAL = ["CA", "GB", "IE", "DE", "FR", "NL", "BE", "ES", "IT", "SE", "DK", "AU", "NZ", "JP"];
 
 export async function seedPricing(db: Db): Promise<void> {
-  const { shippingZones, shippingZoneCountries, shippingMethods, taxSettings, taxRates, discountCodes } =
-    pricingTables(db);
+  const {
+    shippingZones,
+    shippingZoneCountries,
+    shippingMethods,
+    taxSettings,
+    taxRates,
+    discountCodes,
+    pricingVersion,
+  } = pricingTables(db);
   const domestic = newId("zone");
   const international = newId("zone");
   await db.orm.insert(shippingZones).values([
@@ -59,4 +67,9 @@ export async function seedPricing(db: Db): Promise<void> {
     { id: newId("tax"), country: "US", region: "TX", ratePpm: 62_500 },
   ]);
   await db.orm.insert(discountCodes).values({ id: newId("disc"), code: "SPRING10", kind: "percent", value: 10 });
+  // A process that priced the empty shop keeps its rules under the version: moving it shows this one the seed.
+  await db.orm
+    .insert(pricingVersion)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({ target: pricingVersion.id, set: { version: sql`${pricingVersion.version} + 1` } });
 }

@@ -131,3 +131,13 @@ export const discountRedemptions = sqliteTable(
   },
   (t) => [unique("discount_redemptions_code_customer_unique").on(t.discountCodeId, t.customerKey)],
 );
+
+/**
+ * One row, id 1: a number every admin write of the shipping zones, tax settings or tax rates moves
+ * inside its own transaction. Each server process keys its copy of those rules by it, so an edit
+ * prices the next order on every process. Discount codes are not covered: they are read live.
+ */
+export const pricingVersion = sqliteTable("pricing_version", {
+  id: integer().primaryKey(),
+  version: integer().notNull(),
+});
