@@ -7,7 +7,18 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 
-const statementName = (text: string) => `sw_${createHash("sha1").update(text).digest("base64url")}`;
+/** The shop's statements are a few hundred texts, hashed once each; past this bound, hashed per call. */
+const REMEMBERED = 2_000;
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `sw_${createHash("sha1").update(text).digest("base64url")}`;
+    if (names.size < REMEMBERED) names.set(text, name);
+  }
+  return name;
+}
 
 export class PreparingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query is overloaded many ways; each is passed on as it came.

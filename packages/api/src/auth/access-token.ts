@@ -3,6 +3,7 @@
  * type header, issuer, audience, expiry and not-before, so `alg: none`, another algorithm, a
  * tampered payload or a refresh token presented here all fail the same way.
  */
+import { webcrypto } from "node:crypto";
 import { userRoles } from "@shopwright/db";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
@@ -29,7 +30,23 @@ const claimsSchema = z.object({
   fam: z.string().min(1),
 });
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
+/** Imported once per secret: jose would otherwise import the raw secret again at every request. */
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+function keyOf(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export async function issueAccessToken(
   secret: string,
@@ -46,13 +63,13 @@ export async function issueAccessToken(
     .setIssuedAt(issuedAt)
     .setNotBefore(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(keyOf(secret));
+    .sign(await keyOf(secret));
   return { accessToken, accessTokenExpiresAt: new Date(expiresAt * 1000) };
 }
 
 export async function verifyAccessToken(secret: string, token: string): Promise<Viewer> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: [ALGORITHM],
       typ: TYPE,
       issuer: ISSUER,

@@ -6,7 +6,6 @@ import type { Db, VariantOptions } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { asc, eq } from "drizzle-orm";
 import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
-import { productsForLines } from "../catalog/product.ts";
 import { variantsById } from "../catalog/variants.ts";
 import type { QuoteLine } from "../pricing/quote.ts";
 
@@ -62,14 +61,15 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
     db,
     items.map((i) => i.variantId),
   );
-  const productIds = [...variants.values()].map((v) => v.productId);
-  const [products, images] = await Promise.all([productsForLines(db, productIds), imagesByProduct(db, productIds)]);
+  const images = await imagesByProduct(
+    db,
+    [...variants.values()].map((v) => v.productId),
+  );
   // cart_items.variant_id references variants ON DELETE CASCADE, so every line has its variant.
   return items.flatMap(({ variantId, quantity }) => {
     const variant = variants.get(variantId);
-    const product = variant && products.get(variant.productId);
-    if (!variant || !product) return [];
-    const forSale = variant.status === "active" && product.status === "active";
+    if (!variant) return [];
+    const forSale = variant.status === "active" && variant.productStatus === "active";
     const pictures = images.get(variant.productId) ?? [];
     return [
       {
@@ -77,8 +77,8 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
         variantId,
         sku: variant.sku,
         options: variant.options,
-        slug: product.slug,
-        name: product.name,
+        slug: variant.productSlug,
+        name: variant.productName,
         priceCents: variant.priceCents,
         quantity,
         stock: variant.stock,

@@ -4,7 +4,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { asc, count, inArray } from "drizzle-orm";
+import { asc, count, inArray, sql } from "drizzle-orm";
 
 export interface CategoryRef {
   id: string;
@@ -107,18 +107,27 @@ function pathTo(byId: Map<string, CategoryRow>, categoryId: string): CategoryRow
 
 /**
  * Each product's category and that category's ancestors, by product id: what a discount code for
- * "Clothing" needs to know to apply to a shirt filed under "Clothing › Shirts".
+ * "Clothing" needs to know to apply to a shirt filed under "Clothing › Shirts". One statement walks
+ * up the tree (checkout runs it inside its transaction); `union` drops repeats, so a corrupted,
+ * cyclic parent chain ends too.
  */
 export async function productCategoryIds(db: Db, productIds: readonly string[]): Promise<Map<string, string[]>> {
   if (productIds.length === 0) return new Map();
-  const { products } = catalogTables(db);
-  const [rows, filed] = await Promise.all([
-    allCategories(db),
-    db.orm
-      .select({ id: products.id, categoryId: products.categoryId })
-      .from(products)
-      .where(inArray(products.id, [...new Set(productIds)])),
-  ]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return new Map(filed.map(({ id, categoryId }) => [id, pathTo(byId, categoryId).map((row) => row.id)]));
+  const { products, categories } = catalogTables(db);
+  const rows = await db.execute<{ product_id: string; category_id: string | null }>(sql`
+    with recursive ancestry(product_id, category_id) as (
+      select ${products.id}, ${products.categoryId} from ${products}
+      where ${inArray(products.id, [...new Set(productIds)])}
+      union
+      select ancestry.product_id, ${categories.parentId} from ancestry
+      join ${categories} on ${categories.id} = ancestry.category_id
+    )
+    select product_id, category_id from ancestry`);
+  const byProduct = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = byProduct.get(row.product_id) ?? [];
+    if (row.category_id !== null) ids.push(row.category_id);
+    byProduct.set(row.product_id, ids);
+  }
+  return byProduct;
 }

@@ -1,6 +1,6 @@
 import type { Db, ProductOption, VariantOptions } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
 import { type CategoryRef, categoryPath } from "./categories.ts";
 import { imagesByProduct, type ProductImage } from "./images.ts";
@@ -146,16 +146,4 @@ export function productCardColumns(db: Db) {
     maxPriceCents: products.maxPriceCents,
     stock: totalStock(db),
   };
-}
-
-/** What a cart line shows of its product, by id: today's name and status. */
-export async function productsForLines(db: Db, productIds: readonly string[]) {
-  const { products } = catalogTables(db);
-  const rows = productIds.length
-    ? await db.orm
-        .select({ id: products.id, slug: products.slug, name: products.name, status: products.status })
-        .from(products)
-        .where(inArray(products.id, [...new Set(productIds)]))
-    : [];
-  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -50,12 +50,20 @@ export async function variantsByProduct(db: Db, productIds: readonly string[]): 
   return byProduct;
 }
 
-/** Variants by id, with their product's status (a cart line is for sale only if both are). */
+/**
+ * Variants by id, with what a cart line shows of their product: its status (a line is for sale
+ * only if both are), today's name and slug.
+ */
 export async function variantsById(db: Db, variantIds: readonly string[]) {
   const { productVariants, products } = catalogTables(db);
   const rows = variantIds.length
     ? await db.orm
-        .select({ ...variantColumns(db), productStatus: products.status })
+        .select({
+          ...variantColumns(db),
+          productStatus: products.status,
+          productSlug: products.slug,
+          productName: products.name,
+        })
         .from(productVariants)
         .innerJoin(products, eq(products.id, productVariants.productId))
         .where(inArray(productVariants.id, [...new Set(variantIds)]))

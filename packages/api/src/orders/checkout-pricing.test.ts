@@ -343,6 +343,33 @@ describe(`checkout's totals on ${testDialect()}`, () => {
       message: "You have already used FIRSTLAMP",
     });
   });
+
+  it("applies a category's code to products filed in its subcategories at any depth, and to nothing else", async () => {
+    await usShop();
+    const home = await createCategory(db, { name: "Home" });
+    const lighting = await createCategory(db, { name: "Lighting", parentId: home.id });
+    const desk = await createCategory(db, { name: "Desk lamps", parentId: lighting.id });
+    const garden = await createCategory(db, { name: "Garden" });
+    await admin.caller.admin.discounts.create({ code: "HOME25", kind: "percent", value: 25, categoryId: home.id });
+    const shopper = await createSignedInUser(db);
+    const lamp = await createProduct(db, { priceCents: 4000, stock: 5, categoryId: desk.id });
+    const rug = await createProduct(db, { priceCents: 2000, stock: 5, categoryId: home.id });
+    const spade = await createProduct(db, { priceCents: 3000, stock: 5, categoryId: garden.id });
+    await fillCart(db, shopper.id, [
+      { productId: lamp.id, quantity: 1 },
+      { productId: rug.id, quantity: 1 },
+      { productId: spade.id, quantity: 1 },
+    ]);
+    const cart = await shopper.caller.cart.applyDiscountCode({ code: "HOME25" });
+    // 25 % of the lamp (Home › Lighting › Desk lamps) and the rug (Home): 1,000 + 500; the spade is in Garden.
+    expect(cart.discount?.amountCents).toBe(1500);
+    const summary = await shopper.caller.orders.checkoutSummary({ shippingAddress: newYork });
+    expect(summary.lines.map((line) => [line.name, line.discountCents])).toEqual([
+      [expect.any(String), 1000],
+      [expect.any(String), 500],
+      [expect.any(String), 0],
+    ]);
+  });
 });
 
 describe(`the orders export on ${testDialect()}`, () => {
