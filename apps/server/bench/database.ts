@@ -85,7 +85,12 @@ export async function seed(db: Db, products: number, mediaDir: string) {
 export interface CatalogFacts {
   products: number;
   slugs: string[];
+  /** Slugs of products with options (sizes, colours, finishes), whose pages list their variants. */
+  variantSlugs: string[];
+  /** Products given ample stock that have one variant, which a cart takes by product id. */
   hotProductIds: string[];
+  /** Variants given ample stock of products with options, which a cart takes only by variant id. */
+  hotVariantIds: string[];
   categorySlugs: string[];
   commonWord: string;
   filterWord: string;
@@ -95,13 +100,14 @@ export interface CatalogFacts {
 
 /** What the scenarios draw from: real slugs, categories with products, and words to search for. */
 export async function catalogFacts(db: Db): Promise<CatalogFacts> {
-  const products = await rows<{ slug: string; name: string }>(
+  const products = await rows<{ slug: string; name: string; varied: boolean }>(
     db,
-    "select slug, name from products where status = 'active'",
+    "select slug, name, options <> '[]'::jsonb as varied from products where status = 'active'",
   );
-  const hot = await rows<{ id: string }>(
+  const hot = await rows<{ id: string; product_id: string; varied: boolean }>(
     db,
-    `select distinct product_id as id from product_variants where stock = ${AMPLE_STOCK} order by id`,
+    `select v.id, v.product_id, p.options <> '[]'::jsonb as varied from product_variants v
+      join products p on p.id = v.product_id where v.stock = ${AMPLE_STOCK} order by v.id`,
   );
   const categories = await rows<{ slug: string }>(
     db,
@@ -124,7 +130,9 @@ export async function catalogFacts(db: Db): Promise<CatalogFacts> {
   return {
     products: products.length,
     slugs: products.map((p) => p.slug),
-    hotProductIds: hot.map((p) => p.id),
+    variantSlugs: products.filter((p) => p.varied).map((p) => p.slug),
+    hotProductIds: hot.filter((v) => !v.varied).map((v) => v.product_id),
+    hotVariantIds: hot.filter((v) => v.varied).map((v) => v.id),
     categorySlugs: categories.map((c) => c.slug),
     commonWord,
     filterWord,

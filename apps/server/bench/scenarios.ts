@@ -9,8 +9,12 @@ import { randomUUID } from "node:crypto";
 /** What the load generator knows about the seeded shop. */
 export interface Fixture {
   slugs: string[];
-  /** Products given ample stock, for carts and checkouts. */
+  /** Slugs of products with options, whose pages list their variants. */
+  variantSlugs: string[];
+  /** Products with one variant given ample stock, for carts and checkouts by product id. */
   hotProductIds: string[];
+  /** Variants of products with options given ample stock, chosen by id as a shopper's size is. */
+  hotVariantIds: string[];
   categorySlugs: string[];
   /** The word found in the most products, and one found in a few percent of them. */
   commonWord: string;
@@ -70,11 +74,19 @@ function customerOf(fixture: Fixture, context: LoopContext) {
 const bearer = (fixture: Fixture, customer: number) => fixture.accessTokens[customer]!;
 
 /**
- * One of five products the customer favours: carts stay a realistic few lines long however long
- * the run, instead of growing with every request.
+ * One of five products (or variants) the customer favours: carts stay a realistic few lines long
+ * however long the run, instead of growing with every request.
  */
-function favourite(fixture: Fixture, customer: number) {
-  return fixture.hotProductIds[(customer * 5 + between(0, 4)) % fixture.hotProductIds.length]!;
+function favourite(ids: readonly string[], customer: number) {
+  return ids[(customer * 5 + between(0, 4)) % ids.length]!;
+}
+
+/** `cart.addItem` of one unit of one of the customer's favourites: a product by id, or a chosen variant. */
+function addFavourite(key: "productId" | "variantId", ids: (fixture: Fixture) => string[]): Step {
+  return (f, c) => {
+    const customer = customerOf(f, c);
+    return mutation("cart.addItem", { [key]: favourite(ids(f), customer), quantity: 1 }, bearer(f, customer));
+  };
 }
 
 const shippingAddress = {
@@ -108,11 +120,10 @@ const steps = {
       pageSize: 24,
     }),
   product: (f) => query("catalog.product", { slug: pick(f.slugs) }),
+  productWithVariants: (f) => query("catalog.product", { slug: pick(f.variantSlugs) }),
   cartGet: (f, c) => query("cart.get", undefined, { authorization: `Bearer ${bearer(f, customerOf(f, c))}` }),
-  addItem: (f, c) => {
-    const customer = customerOf(f, c);
-    return mutation("cart.addItem", { productId: favourite(f, customer), quantity: 1 }, bearer(f, customer));
-  },
+  addItem: addFavourite("productId", (f) => f.hotProductIds),
+  addVariant: addFavourite("variantId", (f) => f.hotVariantIds),
   checkout: (f, c) =>
     mutation("orders.checkout", { idempotencyKey: randomUUID(), shippingAddress }, bearer(f, customerOf(f, c))),
   // The seed's SPRING10 (10 % off, no limit): checkout then prices the code and uses it once.
@@ -146,10 +157,22 @@ export const scenarios: Scenario[] = [
   },
   { name: "product", description: "catalog.product by a random slug", holdsCustomer: false, steps: [steps.product] },
   {
+    name: "product-variants",
+    description: "catalog.product of a random product with options (2–36 variants: sizes, colours, finishes)",
+    holdsCustomer: false,
+    steps: [steps.productWithVariants],
+  },
+  {
     name: "cart-add",
-    description: "cart.addItem (one unit) as one of the signed-in customers",
+    description: "cart.addItem (one unit) of a product with one variant, by productId, as a signed-in customer",
     holdsCustomer: false,
     steps: [steps.addItem],
+  },
+  {
+    name: "cart-add-variant",
+    description: "cart.addItem (one unit) of a chosen variant (a size and colour), by variantId",
+    holdsCustomer: false,
+    steps: [steps.addVariant],
   },
   {
     name: "checkout",
@@ -166,7 +189,7 @@ export const scenarios: Scenario[] = [
   {
     name: "mixed",
     description:
-      "a shopper's session of 20 calls: 5 browse, 3 search, 7 product, 1 cart.get, 3 cart.addItem, 1 orders.checkout",
+      "a shopper's session of 20 calls: 5 browse, 3 search, 7 product, 1 cart.get, 3 cart.addItem (one a chosen size), 1 orders.checkout",
     holdsCustomer: true,
     steps: [
       steps.browse,
@@ -180,7 +203,7 @@ export const scenarios: Scenario[] = [
       steps.searchFiltered,
       steps.product,
       steps.product,
-      steps.addItem,
+      steps.addVariant,
       steps.browse,
       steps.searchWord,
       steps.product,
@@ -194,7 +217,7 @@ export const scenarios: Scenario[] = [
 ];
 
 /** The public catalog reads the response cache serves: measured with it off (cold) and on (warm). */
-export const CATALOG_SCENARIOS = ["search-all", "search-word", "search-filtered", "product"];
+export const CATALOG_SCENARIOS = ["search-all", "search-word", "search-filtered", "product", "product-variants"];
 
 export function scenarioNamed(name: string): Scenario {
   const scenario = scenarios.find((s) => s.name === name);

@@ -64,14 +64,18 @@ async function requireCatalog() {
   if (!body.result?.data.json.total) throw new Error("The shop started with an empty catalog: SEED=auto did not seed");
 }
 
-/** Adds the product on screen; one sold in sizes or colours gets the first value of each that can be had. */
-async function addToCart(page: Page) {
-  const add = page.getByRole("button", { name: "Add to cart" });
-  await add.waitFor();
+/** On a product sold in sizes, colours or finishes, chooses the first value of each that can be had. */
+async function chooseFirstOptions(page: Page) {
+  await page.getByRole("button", { name: "Add to cart" }).waitFor();
   for (const option of await page.locator("fieldset[data-option]").all()) {
     await option.locator("input:not(:disabled)").first().check();
   }
-  await add.click();
+}
+
+/** Adds the product on screen, choosing its options first if it has any. */
+async function addToCart(page: Page) {
+  await chooseFirstOptions(page);
+  await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByText("Added to your cart.").waitFor();
 }
 
@@ -164,6 +168,7 @@ describe("storefront", () => {
     await page.getByRole("navigation", { name: "Breadcrumb" }).waitFor();
     await shop.screenshot(page, "product");
     // Two of the first product when its stock allows (the seed is deterministic, so this is fixed).
+    await chooseFirstOptions(page);
     const increase = page.getByRole("button", { name: "Increase quantity" });
     const firstQuantity = (await increase.isEnabled()) ? 2 : 1;
     if (firstQuantity === 2) await increase.click();
@@ -630,7 +635,7 @@ describe("storefront", () => {
     const page = await shop.newPage(PHONE);
     await page.goto(shop.url("/search?inStock=1"));
     await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
-    await page.getByRole("button", { name: "Add to cart" }).waitFor();
+    await chooseFirstOptions(page);
 
     // The shop stops answering: every request is refused, as from a server that is down.
     const down = (route: { abort(code: string): Promise<void> }) => route.abort("connectionrefused");

@@ -31,6 +31,7 @@ describe("pagination over the whole seeded catalog", () => {
     ["newest", { sort: "newest" }],
     ["price ascending", { sort: "price_asc" }],
     ["price descending, in stock, in a parent category", { sort: "price_desc", inStock: true, categorySlug: "home" }],
+    ["price descending, in a price range", { sort: "price_desc", minPriceCents: 5_000, maxPriceCents: 60_000 }],
     ["relevance for text", { q: "lamp" }],
     ["relevance for a prefix", { q: "li" }],
   ];
@@ -57,12 +58,16 @@ describe("searches a shopper would type", () => {
     for (const item of items) expect(item.name).toMatch(/\bLamp\b/);
   });
 
-  it('"blue shirt" finds blue shirts', async () => {
+  it('"blue shirt" finds shirts named blue first, then shirts that come in blue', async () => {
     const { items, total } = await catalog.search({ q: "blue shirt", pageSize: 10 });
     expect(total).toBeGreaterThan(0);
-    for (const item of items) {
-      expect(item.name).toMatch(/\bBlue\b.*\bShirt\b/);
-      expect(item.category.slug).toBe("shirts");
+    const named = items.findIndex((item) => !/\bBlue\b.*\bShirt\b/.test(item.name));
+    expect(named).toBeGreaterThan(0);
+    for (const item of items) expect(item.category.slug).toBe("shirts");
+    for (const item of items.slice(named)) {
+      expect(item.name).not.toMatch(/\bBlue\b/);
+      const { variants } = await catalog.product({ slug: item.slug });
+      expect(variants.some((v) => v.options.Colour === "Blue" || v.options.Colour === "Sky Blue")).toBe(true);
     }
   });
 

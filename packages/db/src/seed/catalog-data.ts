@@ -19,6 +19,23 @@ export interface LeafCategory {
   glyph: Glyph;
   /** Nouns drawn otherwise than the category's glyph: a table is not a chair. */
   nounGlyphs?: Readonly<Record<string, Glyph>>;
+  /** How its products come in sizes, colours or finishes; without it each is sold one way. */
+  options?: LeafOptions;
+}
+
+/**
+ * A leaf's option set. Every product offers the first option (a colour or finish: the name's
+ * variant word first when it is one of `values`, then a few more); nouns that come in sizes
+ * offer a run of the second option's values too. Each step up that run costs `stepPrice` of the
+ * product's price more (a bigger table costs more; a shirt's sizes cost the same).
+ */
+export interface LeafOptions {
+  first: { name: string; values: readonly string[]; most: number };
+  second?: {
+    /** The option for each noun that has one (sizes, upholstery); nouns not listed have none. */
+    byNoun: Readonly<Record<string, { name: string; values: readonly string[]; least: number }>>;
+    stepPrice: number;
+  };
 }
 
 export interface RootCategory {
@@ -126,6 +143,15 @@ export const SWATCHES: Record<string, string> = {
 
 const colours = ["Blue", "Sky Blue", "Navy", "Charcoal", "Black", "White", "Olive", "Rust", "Burgundy", "Sand"];
 
+const clothingSizes = { name: "Size", values: ["XS", "S", "M", "L", "XL", "XXL"], least: 3 } as const;
+const eachNoun = <T>(nouns: readonly string[], value: T) => Object.fromEntries(nouns.map((noun) => [noun, value]));
+const shirts = ["Oxford Shirt", "Linen Shirt", "Flannel Shirt", "Denim Shirt", "Polo Shirt", "T-Shirt", "Henley"];
+const jackets = ["Rain Jacket", "Down Jacket", "Denim Jacket", "Field Jacket", "Fleece Jacket", "Overcoat"];
+const shoes = ["Running Shoes", "Leather Boots", "Canvas Sneakers", "Trail Runners", "Loafers", "Slippers"];
+const shoeSizes = { name: "Size", values: ["38", "39", "40", "41", "42", "43", "44", "45", "46"], least: 5 } as const;
+const tableSizes = { name: "Size", values: ["90 cm", "120 cm", "160 cm", "200 cm"], least: 2 } as const;
+const upholstery = { name: "Upholstery", values: ["Linen", "Wool", "Leather"], least: 2 } as const;
+
 export const CATALOG: readonly RootCategory[] = [
   {
     slug: "home",
@@ -172,6 +198,16 @@ export const CATALOG: readonly RootCategory[] = [
           "Finished with a natural oil that is easy to refresh at home.",
         ],
         glyph: "chair",
+        options: {
+          first: { name: "Finish", values: ["Walnut", "Oak", "Ash", "Bamboo", "Black", "White"], most: 4 },
+          second: {
+            byNoun: {
+              ...eachNoun(["Lounge Chair", "Dining Chair", "Bench"], upholstery),
+              ...eachNoun(["Side Table", "Coffee Table", "Writing Desk", "Bookshelf"], tableSizes),
+            },
+            stepPrice: 0.2,
+          },
+        },
         nounGlyphs: {
           "Side Table": "table",
           "Coffee Table": "table",
@@ -292,7 +328,7 @@ export const CATALOG: readonly RootCategory[] = [
         slug: "shirts",
         name: "Shirts",
         weight: 9,
-        nouns: ["Oxford Shirt", "Linen Shirt", "Flannel Shirt", "Denim Shirt", "Polo Shirt", "T-Shirt", "Henley"],
+        nouns: shirts,
         variants: colours,
         dollars: [19, 129],
         sentences: [
@@ -304,12 +340,16 @@ export const CATALOG: readonly RootCategory[] = [
           "Made in Portugal from organic cotton.",
         ],
         glyph: "shirt",
+        options: {
+          first: { name: "Colour", values: colours, most: 5 },
+          second: { byNoun: eachNoun(shirts, clothingSizes), stepPrice: 0 },
+        },
       },
       {
         slug: "jackets",
         name: "Jackets",
         weight: 6,
-        nouns: ["Rain Jacket", "Down Jacket", "Denim Jacket", "Field Jacket", "Fleece Jacket", "Overcoat"],
+        nouns: jackets,
         variants: colours,
         dollars: [69, 489],
         sentences: [
@@ -320,12 +360,16 @@ export const CATALOG: readonly RootCategory[] = [
           "An adjustable hood that stays put in a strong wind.",
         ],
         glyph: "jacket",
+        options: {
+          first: { name: "Colour", values: colours, most: 3 },
+          second: { byNoun: eachNoun(jackets, clothingSizes), stepPrice: 0 },
+        },
       },
       {
         slug: "footwear",
         name: "Footwear",
         weight: 6,
-        nouns: ["Running Shoes", "Leather Boots", "Canvas Sneakers", "Trail Runners", "Loafers", "Slippers"],
+        nouns: shoes,
         variants: ["Black", "White", "Navy", "Blue", "Leather", "Canvas", "Grey", "Rust"],
         dollars: [39, 289],
         sentences: [
@@ -336,6 +380,10 @@ export const CATALOG: readonly RootCategory[] = [
           "True to size; half sizes available.",
         ],
         glyph: "shoe",
+        options: {
+          first: { name: "Colour", values: ["Black", "White", "Navy", "Blue", "Grey", "Rust"], most: 4 },
+          second: { byNoun: eachNoun(shoes, shoeSizes), stepPrice: 0 },
+        },
       },
       {
         slug: "knitwear",
@@ -351,6 +399,18 @@ export const CATALOG: readonly RootCategory[] = [
           "Warm, light and easy to layer.",
         ],
         glyph: "sweater",
+        options: {
+          first: {
+            name: "Colour",
+            values: ["Navy", "Blue", "Cream", "Olive", "Charcoal", "Burgundy", "Mustard"],
+            most: 6,
+          },
+          // Beanies and scarves come in one size.
+          second: {
+            byNoun: eachNoun(["Crewneck Sweater", "Cardigan", "Roll-Neck Jumper"], clothingSizes),
+            stepPrice: 0,
+          },
+        },
       },
     ],
   },

@@ -3,10 +3,18 @@
  * categories, names, prices and stock every time (only ids and dates depend on when it runs).
  */
 import { newId } from "../ids.ts";
-import type { ProductOption, VariantOptions } from "../schema/catalog/options.ts";
+import { optionValuesText, type ProductOption, type VariantOptions } from "../schema/catalog/options.ts";
 import type { ProductStatus } from "../schema/enums.ts";
 import { slugify } from "../slug.ts";
-import { CATALOG, CLOSINGS, type Glyph, type LeafCategory, SERIES, SWATCHES } from "./catalog-data.ts";
+import {
+  CATALOG,
+  CLOSINGS,
+  type Glyph,
+  type LeafCategory,
+  type LeafOptions,
+  SERIES,
+  SWATCHES,
+} from "./catalog-data.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export interface SeedCategory {
@@ -35,6 +43,8 @@ export interface SeedProduct {
   priceCents: number;
   maxPriceCents: number;
   options: ProductOption[];
+  /** The option values of its variants, as search reads them (`optionValuesText`). */
+  optionValues: string;
   variants: SeedVariant[];
   status: ProductStatus;
   categoryId: string;
@@ -120,6 +130,9 @@ export function generateCatalog(options: { products: number; seed?: number; now?
   };
 
   const products: SeedProduct[] = [];
+  // Options are drawn from a stream of their own, so adding them left every product's name, price
+  // and stock as the main stream makes them.
+  const optionRandom = createRandom((options.seed ?? 20_260_101) ^ 0x5eed);
   for (let i = 0; i < options.products; i++) {
     const { leaf, id: categoryId, nextName } = pickLeaf();
     const { name, variant, noun } = nextName();
@@ -127,17 +140,28 @@ export function generateCatalog(options: { products: number; seed?: number; now?
     const createdAt = new Date(now - random.int(0, 365 * DAY_MS));
     const slug = slugify(name);
     const description = describe(leaf, noun, variant, random);
-    const priceCents = price(leaf, random);
+    const basePrice = price(leaf, random);
     const stock = random.chance(0.08) ? 0 : random.int(1, random.chance(0.2) ? 400 : 60);
+    const made = leaf.options
+      ? withOptions(leaf.options, { slug, noun, variant, basePrice }, optionRandom)
+      : {
+          options: [],
+          variants: [{ id: newId("var"), sku: slug, options: {}, priceCents: basePrice, stock, position: 0 }],
+        };
+    const prices = made.variants.map((v) => v.priceCents);
     products.push({
       id: newId("prod"),
       slug,
       name,
       description,
-      priceCents,
-      maxPriceCents: priceCents,
-      options: [],
-      variants: [{ id: newId("var"), sku: slug, options: {}, priceCents, stock, position: 0 }],
+      priceCents: Math.min(...prices),
+      maxPriceCents: Math.max(...prices),
+      options: made.options,
+      optionValues: optionValuesText(
+        made.options,
+        made.variants.map((v) => ({ ...v, status: "active" })),
+      ),
+      variants: made.variants,
       status: random.chance(0.01) ? "archived" : "active",
       categoryId,
       createdAt,
@@ -151,4 +175,58 @@ export function generateCatalog(options: { products: number; seed?: number; now?
 /** What a product's picture draws: its own kind of thing where the category sells several. */
 export function glyphFor(leaf: LeafCategory, noun: string): Glyph {
   return leaf.nounGlyphs?.[noun] ?? leaf.glyph;
+}
+
+/**
+ * A product's options and a variant for each combination made: the first option's values (the
+ * name's own word first when it is one), the noun's run of the second option's values, about one
+ * combination in twenty not made (never a value's last), and stock of its own for each.
+ */
+function withOptions(
+  set: LeafOptions,
+  product: { slug: string; noun: string; variant: string; basePrice: number },
+  random: Random,
+): { options: ProductOption[]; variants: SeedVariant[] } {
+  const second = set.second?.byNoun[product.noun];
+  const others = random.shuffle(set.first.values.filter((v) => v !== product.variant));
+  const own = set.first.values.includes(product.variant) ? [product.variant] : [];
+  const firstCount = random.int(second ? 1 : 2, set.first.most);
+  const firstValues = [...own, ...others].slice(0, firstCount);
+  const options: ProductOption[] = [{ name: set.first.name, values: firstValues }];
+  let run: string[] = [];
+  if (second) {
+    const length = random.int(second.least, second.values.length);
+    const start = random.int(0, second.values.length - length);
+    run = second.values.slice(start, start + length);
+    options.push({ name: second.name, values: run });
+  }
+  const combinations = firstValues.flatMap((first) =>
+    (second ? run : [undefined]).map((size, step) => ({ first, size, step })),
+  );
+  const made = combinations.filter(() => !(second && random.chance(0.05)));
+  // A value every one of whose combinations was skipped gets its first back: each value has a variant.
+  for (const c of combinations) {
+    if (!made.some((m) => m.first === c.first) || !made.some((m) => m.size === c.size)) made.push(c);
+  }
+  made.sort((a, b) => combinations.indexOf(a) - combinations.indexOf(b));
+  const stepPrice = set.second?.stepPrice ?? 0;
+  const variants = made.map((c, position) => {
+    const chosen: VariantOptions = { [set.first.name]: c.first, ...(second && { [second.name]: c.size! }) };
+    return {
+      id: newId("var"),
+      sku: slugify([product.slug, ...Object.values(chosen)].join(" ")),
+      options: chosen,
+      priceCents: steppedPrice(product.basePrice, c.step * stepPrice),
+      stock: random.chance(0.1) ? 0 : random.int(1, 25),
+      position,
+    };
+  });
+  return { options, variants };
+}
+
+/** A price `fraction` above `cents`, ending as it did (in .99 or .00). */
+function steppedPrice(cents: number, fraction: number): number {
+  if (fraction === 0) return cents;
+  const dollars = Math.round((cents * (1 + fraction)) / 100);
+  return cents % 100 === 99 ? dollars * 100 - 1 : dollars * 100;
 }

@@ -53,6 +53,44 @@ describe("generateCatalog", () => {
     expect(soldOut).toBeGreaterThan(20);
     expect(soldOut).toBeLessThan(200);
   });
+
+  it("sells apparel and furniture in sizes, colours, finishes and upholstery, each value with a variant", () => {
+    const { categories, products } = generateCatalog({ products: 1000, now });
+    const leafOf = new Map(categories.map((c) => [c.id, c.slug]));
+    const varied = products.filter((p) => p.options.length > 0);
+    expect(varied.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(varied.map((p) => leafOf.get(p.categoryId)))).toEqual(
+      new Set(["shirts", "jackets", "footwear", "knitwear", "furniture"]),
+    );
+    const counts = varied.map((p) => p.variants.length);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...counts)).toBeGreaterThan(24);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(40);
+    const optionNames = new Set(varied.flatMap((p) => p.options.map((o) => o.name)));
+    expect(optionNames).toEqual(new Set(["Colour", "Size", "Finish", "Upholstery"]));
+    const shirtSizes = new Set(
+      varied.filter((p) => /\bShirt\b/.test(p.name)).flatMap((p) => p.options[1]?.values ?? []),
+    );
+    expect(shirtSizes).toEqual(new Set(["XS", "S", "M", "L", "XL", "XXL"]));
+    for (const product of varied) {
+      // Every value offered is some variant's, and every variant names one value of each option.
+      for (const option of product.options) {
+        for (const value of option.values)
+          expect(product.variants.some((v) => v.options[option.name] === value)).toBe(true);
+      }
+      for (const variant of product.variants) {
+        expect(Object.keys(variant.options)).toEqual(product.options.map((o) => o.name));
+      }
+      const prices = product.variants.map((v) => v.priceCents);
+      expect([product.priceCents, product.maxPriceCents]).toEqual([Math.min(...prices), Math.max(...prices)]);
+      for (const value of product.options[0]!.values) expect(product.optionValues).toContain(value);
+    }
+    const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
+    expect(new Set(skus).size).toBe(skus.length);
+    // A bigger table costs more.
+    const table = varied.find((p) => p.options[1]?.name === "Size" && /Table/.test(p.name))!;
+    expect(table.maxPriceCents).toBeGreaterThan(table.priceCents);
+  });
 });
 
 describe("seedIfEmpty", () => {

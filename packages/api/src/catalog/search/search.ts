@@ -9,12 +9,12 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, count, desc, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "../categories.ts";
 import { imageView, type ProductImage, storedImageColumns } from "../images.ts";
 import { productCardColumns } from "../product.ts";
-import { anyVariantInStock } from "../variants.ts";
+import { anyVariantInStock, someVariant } from "../variants.ts";
 import { correctedQuery } from "./correction.ts";
 import { fuzzyProductMatches, productMatches, type TextMatch, withFuzzyThreshold } from "./matches.ts";
 import { fuzzyWords, parseSearchText } from "./text.ts";
@@ -168,11 +168,9 @@ function priceInRange(db: Db, { minPriceCents: low, maxPriceCents: high }: Searc
   return and(
     high === undefined ? undefined : lte(products.priceCents, high),
     low === undefined ? undefined : gte(products.maxPriceCents, low),
-    exists(
-      db.orm
-        .select({ id: productVariants.id })
-        .from(productVariants)
-        .where(and(eq(productVariants.productId, products.id), eq(productVariants.status, "active"), variantPrice)),
+    someVariant(
+      db,
+      and(eq(productVariants.productId, products.id), eq(productVariants.status, "active"), variantPrice),
     ),
   );
 }
