@@ -82,7 +82,7 @@ describe(`products with variants on ${testDialect()}`, () => {
           ]),
         },
         "variants.1.options",
-        /both Size S · Colour Sand/,
+        /both Size S · Sand/,
       ],
       [
         {
@@ -213,6 +213,59 @@ describe(`products with variants on ${testDialect()}`, () => {
       code: "BAD_REQUEST",
       message: "This product has variants: set the price and stock of each",
     });
+  });
+});
+
+describe(`giving a simple product its first option on ${testDialect()}`, () => {
+  it("turns its one variant into a variant with options, keeping its stock, its orders and the carts holding it", async () => {
+    const tote = await admin.caller.admin.products.create({
+      name: "Market Tote",
+      description: "Heavy canvas.",
+      categoryId,
+      priceCents: 2_000,
+      stock: 5,
+    });
+    const [only] = tote.variants;
+    // Sold before the change: a checkout took 2, an order holds the variant, a cart holds 1.
+    await db.transaction((tx) => reserveStock(tx, [{ variantId: only!.id, name: tote.name, quantity: 2 }]));
+    const order = await createOrder(db, { userId: admin.id, email: admin.email, productId: tote.id });
+    const { cartToken } = await guestCaller(db).cart.addItem({ productId: tote.id, quantity: 1 });
+    const shopper = guestCaller(db, { req: { cartToken } });
+
+    const colours = [{ name: "Colour", values: ["Natural", "Black"] }];
+    const updated = await admin.caller.admin.products.update({
+      id: tote.id,
+      options: colours,
+      variants: [
+        // The admin's grid leaves stock out for a row whose stock it did not change.
+        { id: only!.id, sku: only!.sku, options: { Colour: "Natural" }, priceCents: 2_000 },
+        { sku: `${only!.sku}-black`, options: { Colour: "Black" }, priceCents: 2_200, stock: 4 },
+      ],
+    });
+    expect(updated.options).toEqual(colours);
+    expect(updated.variants.map((v) => [v.id, v.sku, v.options, v.priceCents, v.stock, v.status])).toEqual([
+      [only!.id, only!.sku, { Colour: "Natural" }, 2_000, 3, "active"],
+      [expect.any(String), `${only!.sku}-black`, { Colour: "Black" }, 2_200, 4, "active"],
+    ]);
+    expect(updated).toMatchObject({ priceCents: 2_000, maxPriceCents: 2_200, stock: 7 });
+
+    // The order keeps its line as sold: the same variant, with the SKU and (no) options it had then.
+    const placed = await admin.caller.admin.orders.byId({ id: order.id });
+    expect(placed.items.map((i) => [i.variantId, i.sku, i.options, i.quantity])).toEqual([
+      [only!.id, only!.sku, {}, 2],
+    ]);
+    // The cart's line is the Natural tote now, still for sale.
+    const cart = await shopper.cart.get();
+    expect(cart.items.map((i) => [i.variantId, i.options, i.available, i.quantity])).toEqual([
+      [only!.id, { Colour: "Natural" }, true, 1],
+    ]);
+    // And a product id alone now asks which colour.
+    await expect(shopper.cart.addItem({ productId: tote.id, quantity: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a colour",
+    });
+    const page = await guestCaller(db).catalog.product({ slug: tote.slug });
+    expect(page.variants.map((v) => v.options)).toEqual([{ Colour: "Natural" }, { Colour: "Black" }]);
   });
 });
 

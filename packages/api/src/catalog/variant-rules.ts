@@ -4,6 +4,8 @@
  * the admin's form can show every problem at its input.
  */
 import type { ProductOption, VariantOptions } from "@shopwright/db";
+// The pages' and emails' wording of a combination ("Size M · Sand"), so a refusal names it alike.
+import { formatVariantOptions } from "@shopwright/ui/variant-options";
 
 /** More would make a product page and its admin grid unusable (and is never a real product). */
 export const MAX_VARIANTS = 250;
@@ -11,13 +13,6 @@ export const MAX_VARIANTS = 250;
 export interface VariantProblem {
   path: (string | number)[];
   message: string;
-}
-
-/** How a combination reads to people: "Size M · Colour Sand". */
-export function describeOptions(options: VariantOptions): string {
-  return Object.entries(options)
-    .map(([name, value]) => `${name} ${value}`)
-    .join(" · ");
 }
 
 /** Option names unique (ignoring case), each with distinct values. */
@@ -78,7 +73,7 @@ export function checkVariants(
     if (first !== undefined && options.length > 0) {
       problems.push({
         path: at("options"),
-        message: `Variants ${first + 1} and ${i + 1} are both ${describeOptions(variant.options)}`,
+        message: `Variants ${first + 1} and ${i + 1} are both ${formatVariantOptions(variant.options)}`,
       });
     } else combinations.set(combination, i);
     const sameSku = skus.get(variant.sku);
