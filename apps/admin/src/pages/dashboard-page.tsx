@@ -2,6 +2,7 @@ import { adminRoutes as routes } from "@shopwright/client/routes";
 import { DataTable } from "@shopwright/ui/data-table";
 import { formatDateTime } from "@shopwright/ui/date";
 import { formatCents } from "@shopwright/ui/money";
+import { formatVariantOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Loading } from "../components/layout.tsx";
@@ -14,7 +15,7 @@ export function DashboardPage() {
   const stats = useQuery({ ...trpc.admin.stats.queryOptions(), refetchInterval: 30_000 });
   if (stats.isPending) return <Loading />;
   if (stats.isError) return <LoadError error={stats.error} onRetry={() => stats.refetch()} />;
-  const { ordersByStatus, revenue, lowStock, lowStockThreshold, recentOrders } = stats.data;
+  const { ordersByStatus, revenue, lowStock, lowStockCount, lowStockThreshold, recentOrders } = stats.data;
 
   return (
     <>
@@ -53,22 +54,7 @@ export function DashboardPage() {
       </div>
 
       <div className={styles.columns}>
-        <section aria-label="Low stock">
-          <h2 className={styles.sectionTitle}>Low stock (≤ {lowStockThreshold})</h2>
-          <DataTable
-            label="Low stock"
-            rows={lowStock}
-            rowKey={(product) => product.id}
-            empty="Every active product is well stocked."
-            columns={[
-              {
-                header: "Product",
-                cell: (product) => <Link to={routes.product.href({ id: product.id })}>{product.name}</Link>,
-              },
-              { header: "Stock", numeric: true, cell: (product) => product.stock },
-            ]}
-          />
-        </section>
+        <LowStock items={lowStock} count={lowStockCount} threshold={lowStockThreshold} />
         <section aria-label="Recent orders">
           <h2 className={styles.sectionTitle}>Recent orders</h2>
           <DataTable
@@ -90,5 +76,54 @@ export function DashboardPage() {
         </section>
       </div>
     </>
+  );
+}
+
+interface LowStockVariant {
+  id: string;
+  variantId: string;
+  name: string;
+  sku: string;
+  options: VariantOptions;
+  stock: number;
+}
+
+/**
+ * The variants to reorder, each size and colour on its own ("Linen Shirt — Size M · Sand", 2
+ * left), and how many there are in all: the list shows the scarcest ten.
+ */
+export function LowStock({ items, count, threshold }: { items: LowStockVariant[]; count: number; threshold: number }) {
+  return (
+    <section aria-label="Low stock">
+      <h2 className={styles.sectionTitle}>Low stock (≤ {threshold})</h2>
+      {count > 0 && (
+        <p>
+          <Muted>
+            {count} variant{count === 1 ? "" : "s"} for sale with {threshold} or fewer left
+            {count > items.length ? `; the ${items.length} scarcest:` : ""}
+          </Muted>
+        </p>
+      )}
+      <DataTable
+        label="Low stock"
+        rows={items}
+        rowKey={(variant) => variant.variantId}
+        empty="Every variant for sale is well stocked."
+        columns={[
+          {
+            header: "Variant",
+            cell: (variant) => (
+              <>
+                <Link to={routes.product.href({ id: variant.id })}>
+                  {[variant.name, formatVariantOptions(variant.options)].filter(Boolean).join(" — ")}
+                </Link>{" "}
+                <Muted>{variant.sku}</Muted>
+              </>
+            ),
+          },
+          { header: "Stock", numeric: true, cell: (variant) => `${variant.stock} left` },
+        ]}
+      />
+    </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Db, VariantOptions } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, exists, gte, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
 /** By code unit, not locale, so every writer locks variants in the same order. */
@@ -102,26 +102,40 @@ export async function restoreStock(tx: Db, items: readonly { variantId: string; 
   }
 }
 
-/** Variants for sale with this much stock or less, scarcest first: the dashboard's reorder list. */
+/**
+ * Variants for sale with this much stock or less, scarcest first (the dashboard's reorder list, its
+ * first `limit`), and how many there are: each size and colour counts, not the product.
+ */
 export async function lowStockVariants(db: Db, threshold: number, limit: number) {
   const { products, productVariants } = catalogTables(db);
-  return db.orm
-    .select({
-      id: products.id,
-      variantId: productVariants.id,
-      name: products.name,
-      slug: products.slug,
-      sku: productVariants.sku,
-      options: productVariants.options,
-      stock: productVariants.stock,
-    })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(
-      and(eq(productVariants.status, "active"), lte(productVariants.stock, threshold), eq(products.status, "active")),
-    )
-    .orderBy(asc(productVariants.stock), asc(products.name), asc(productVariants.position), asc(productVariants.id))
-    .limit(limit);
+  const low = and(
+    eq(productVariants.status, "active"),
+    lte(productVariants.stock, threshold),
+    eq(products.status, "active"),
+  );
+  const [items, [counted]] = await Promise.all([
+    db.orm
+      .select({
+        id: products.id,
+        variantId: productVariants.id,
+        name: products.name,
+        slug: products.slug,
+        sku: productVariants.sku,
+        options: productVariants.options,
+        stock: productVariants.stock,
+      })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(low)
+      .orderBy(asc(productVariants.stock), asc(products.name), asc(productVariants.position), asc(productVariants.id))
+      .limit(limit),
+    db.orm
+      .select({ n: count() })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(low),
+  ]);
+  return { items, count: counted?.n ?? 0 };
 }
 
 /**

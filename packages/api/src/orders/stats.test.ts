@@ -10,13 +10,28 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("admin.stats", () => {
-  it("counts orders by status, sums paid revenue over today, 7 and 30 days, and lists low stock", async () => {
+  it("counts orders by status, sums paid revenue over today, 7 and 30 days, and lists and counts low stock by variant", async () => {
     const admin = await createSignedInUser(db, { role: "admin" });
     const customer = await createSignedInUser(db);
     const { id: categoryId } = await createCategory(db);
     const { id: productId } = await createProduct(db, { categoryId, stock: 50 });
     const { id: scarce } = await createProduct(db, { categoryId, name: "Scarce", stock: 2 });
     await createProduct(db, { categoryId, name: "Scarce but archived", stock: 0, status: "archived" });
+    // Each size and colour is counted and listed on its own, an archived one not at all.
+    await createProduct(db, {
+      categoryId,
+      name: "Linen Shirt",
+      options: [
+        { name: "Size", values: ["S", "M", "L"] },
+        { name: "Colour", values: ["Sand", "Black"] },
+      ],
+      variants: [
+        { options: { Size: "S", Colour: "Sand" }, stock: 40 },
+        { options: { Size: "M", Colour: "Sand" }, stock: 2 },
+        { options: { Size: "L", Colour: "Black" }, stock: 1 },
+        { options: { Size: "S", Colour: "Black" }, stock: 0, status: "archived" },
+      ],
+    });
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
     const order = (status: "placed" | "processing" | "cancelled", paid: boolean, createdAt: Date, totalCents: number) =>
       createOrder(db, {
@@ -42,7 +57,13 @@ describe("admin.stats", () => {
       last7Days: { cents: 3000, orders: 2 },
       last30Days: { cents: 7000, orders: 3 },
     });
-    expect(stats.lowStock.map((p) => p.id)).toEqual([scarce]);
+    expect(stats.lowStock.map((p) => [p.name, p.options, p.stock])).toEqual([
+      ["Linen Shirt", { Size: "L", Colour: "Black" }, 1],
+      ["Linen Shirt", { Size: "M", Colour: "Sand" }, 2],
+      ["Scarce", {}, 2],
+    ]);
+    expect(stats.lowStock[2]!.id).toBe(scarce);
+    expect(stats.lowStockCount).toBe(3);
     expect(stats.recentOrders).toHaveLength(6);
   });
 });

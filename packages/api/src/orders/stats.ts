@@ -49,7 +49,9 @@ export async function adminStats(db: Db, now = new Date()) {
   return {
     ordersByStatus,
     revenue: { today, last7Days, last30Days },
-    lowStock,
+    lowStock: lowStock.items,
+    /** How many variants for sale are at or below the threshold, beyond the ten listed. */
+    lowStockCount: lowStock.count,
     lowStockThreshold: LOW_STOCK_THRESHOLD,
     recentOrders,
   };
