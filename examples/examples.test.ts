@@ -112,6 +112,65 @@ describe("examples", () => {
     expect(cup).toMatchObject({ name: "Cup", description: 'Small "espresso" cup', priceCents: 450, stock: 2 });
   });
 
+  it("import-products: imports a shirt's sizes and colours by SKU, and a second run changes nothing", async () => {
+    const client = await adminClient();
+    const header = "slug,name,description,category,sku,options,price,stock";
+    const file = join(workDir, "shirts.csv");
+    const rows = [
+      "example-overshirt,Example Overshirt,Heavy cotton twill,shirts,EX-OS-M-SAND,Size: M; Colour: Sand,45.00,5",
+      "example-overshirt,,,,EX-OS-L-SAND,Size: L; Colour: Sand,45.00,3",
+      "example-overshirt,,,,EX-OS-M-BLACK,Size: M; Colour: Black,48.00,2",
+    ];
+    const bad = join(workDir, "bad-shirts.csv");
+    writeFileSync(
+      bad,
+      [
+        header,
+        ...rows,
+        "example-overshirt,,,,EX-OS-M-SAND,Size: S; Colour: Sand,45.00,1",
+        "example-overshirt,,,,EX-OS-XL,Size XL,45.00,1",
+        "example-overshirt,,,,EX-OS-S-RED,Colour: Red; Size: S,45.00,1",
+      ].join("\n"),
+    );
+    const rejected = await example("import-products", ["--file", bad]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain("3 bad row(s), nothing imported");
+    expect(rejected.stderr).toMatch(/line 5: sku "EX-OS-M-SAND" repeats line 2/);
+    expect(rejected.stderr).toMatch(/line 6: options "Size XL" must read like "Size: M; Colour: Sand"/);
+    expect(rejected.stderr).toMatch(/line 7: options must name Size, Colour in that order, as line 2 does/);
+
+    writeFileSync(file, [header, ...rows].join("\n"));
+    const first = await example("import-products", ["--file", file]);
+    expect(first.stdout, first.stderr).toContain("Created 1, updated 0, unchanged 0, failed 0");
+    const { id } = await client.trpc.catalog.product.query({ slug: "example-overshirt" });
+    const imported = await client.trpc.admin.products.byId.query({ id });
+    expect(imported.options).toEqual([
+      { name: "Size", values: ["M", "L"] },
+      { name: "Colour", values: ["Sand", "Black"] },
+    ]);
+    const variantsOf = (p: typeof imported) => p.variants.map((v) => [v.id, v.sku, v.options, v.priceCents, v.stock]);
+    expect(variantsOf(imported)).toEqual([
+      [expect.any(String), "EX-OS-M-SAND", { Size: "M", Colour: "Sand" }, 4_500, 5],
+      [expect.any(String), "EX-OS-L-SAND", { Size: "L", Colour: "Sand" }, 4_500, 3],
+      [expect.any(String), "EX-OS-M-BLACK", { Size: "M", Colour: "Black" }, 4_800, 2],
+    ]);
+
+    const again = await example("import-products", ["--file", file]);
+    expect(again.stdout, again.stderr).toContain("Created 0, updated 0, unchanged 1, failed 0");
+    const untouched = await client.trpc.admin.products.byId.query({ id });
+    expect(variantsOf(untouched)).toEqual(variantsOf(imported));
+    expect(untouched.updatedAt).toEqual(imported.updatedAt);
+
+    // A changed price updates that SKU's variant in place: the same ids, one price different.
+    writeFileSync(file, [header, ...rows.slice(0, 2), rows[2]!.replace("48.00", "46.00")].join("\n"));
+    const changed = await example("import-products", ["--file", file]);
+    expect(changed.stdout, changed.stderr).toContain("Created 0, updated 1, unchanged 0, failed 0");
+    const repriced = await client.trpc.admin.products.byId.query({ id });
+    expect(variantsOf(repriced)).toEqual(
+      variantsOf(imported).map((v) => (v[1] === "EX-OS-M-BLACK" ? [v[0], v[1], v[2], 4_600, v[4]] : v)),
+    );
+  });
+
   it("export-orders: writes the orders of a date range as CSV", async () => {
     const out = join(workDir, "orders.csv");
     const today = new Date().toISOString().slice(0, 10);
