@@ -3,6 +3,7 @@ import { createAuthRouter } from "./auth/router.ts";
 import { mergeGuestCart } from "./cart/merge.ts";
 import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
+import { attachGuestOrders } from "./orders/guest-orders.ts";
 import type { PaymentGateway } from "./orders/payment-gateway.ts";
 import { productOrdered, variantsOrdered } from "./orders/queries.ts";
 import { createOrdersRouter } from "./orders/router.ts";
@@ -16,8 +17,9 @@ import { router } from "./trpc.ts";
  */
 export function createAppRouter({ gateway }: { gateway: PaymentGateway }) {
   return router({
-    // Signing in adopts the guest cart; auth sits below the cart, so the hook is composed here.
-    auth: createAuthRouter({ onSignIn: mergeGuestCart }),
+    // Signing in adopts the guest cart, and proving an email attaches its guest orders; auth sits
+    // below the cart and orders, so the hooks are composed here.
+    auth: createAuthRouter({ onSignIn: mergeGuestCart, onEmailVerified: attachGuestOrders }),
     catalog: catalogRouter,
     cart: cartRouter,
     // An order's refunds live in payments, above orders; the order views read them through this port.

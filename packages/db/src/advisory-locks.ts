@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Every Postgres advisory lock key the shop takes, in one place so no two uses share a key by
  * accident. The values are arbitrary; only their distinctness matters.
@@ -12,3 +14,12 @@ export const advisoryLocks = {
   /** Held by a test run building the migrated template, so runs sharing a server build it once. */
   testTemplate: 72_210_434,
 } as const;
+
+/**
+ * The advisory lock key of a named thing (a guest's email, an address), for locks taken per value
+ * rather than once for the shop: 48 bits of the name's SHA-256, negated, so no value's key is ever
+ * one of the fixed positive keys above. Two names sharing a key only wait for each other.
+ */
+export function advisoryKeyFor(name: string): number {
+  return -(createHash("sha256").update(name).digest().readUIntBE(0, 6) + 1);
+}

@@ -1,4 +1,4 @@
-export { advisoryLocks } from "./advisory-locks.ts";
+export { advisoryKeyFor, advisoryLocks } from "./advisory-locks.ts";
 export type { Db, Dialect, Orm, PostgresDb, SqliteDb } from "./client.ts";
 export { createPgPool, createPostgresDb, createSqliteDb, type PoolOptions } from "./client.ts";
 export type { DialectSql, WordQuery } from "./dialect-sql.ts";

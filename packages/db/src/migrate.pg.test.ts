@@ -260,3 +260,39 @@ describe("the migration that made option values searchable", () => {
     }
   });
 });
+
+describe("the migration that brought guest orders", () => {
+  const guests = `${name}_guests`;
+  afterAll(() => admin(`drop database if exists "${guests}" with (force)`));
+
+  it("keeps every existing order's account, and every idempotency key guarding its shopper's retries", async () => {
+    await admin(`create database "${guests}"`);
+    const db = createPostgresDb(withDatabase(adminUrl, guests), { max: 2 });
+    const before = migrationsBefore("pg", 'CREATE TABLE "order_links"');
+    try {
+      await drizzleMigrate(db.orm as unknown as NodePgDatabase, { migrationsFolder: before });
+      await db.run(sql`insert into users (id, email, password_hash, name, created_at, updated_at)
+        values ('usr_1', 'a@example.com', '!', 'Ada', now(), now()), ('usr_2', 'b@example.com', '!', 'Bo', now(), now())`);
+      await db.run(sql`insert into orders (id, user_id, number, email, status, subtotal_cents, total_cents, shipping_address, created_at, updated_at)
+        values ('ord_1', 'usr_1', 1001, 'a@example.com', 'placed', 100, 100, '{}'::jsonb, now(), now()),
+               ('ord_2', 'usr_2', 1002, 'b@example.com', 'delivered', 200, 200, '{}'::jsonb, now(), now())`);
+      await db.run(sql`insert into idempotency_keys (user_id, key, request_hash, order_id, created_at, expires_at)
+        values ('usr_1', 'key-0001', 'h', 'ord_1', now(), now() + interval '1 day')`);
+
+      await migrate(db);
+
+      expect(
+        await db.execute(sql`select id, user_id, placed_as_guest, shipping_address_key from orders order by id`),
+      ).toEqual([
+        { id: "ord_1", user_id: "usr_1", placed_as_guest: false, shipping_address_key: null },
+        { id: "ord_2", user_id: "usr_2", placed_as_guest: false, shipping_address_key: null },
+      ]);
+      expect(await db.execute(sql`select scope, key, order_id from idempotency_keys`)).toEqual([
+        { scope: "user:usr_1", key: "key-0001", order_id: "ord_1" },
+      ]);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      await db.close();
+    }
+  });
+});

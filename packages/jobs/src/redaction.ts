@@ -11,6 +11,8 @@ export const SECRET_FIELDS: readonly string[] = [
   "accessToken",
   "refreshToken",
   "cartToken",
+  // A guest's order link, as checkout hands it to the guest.
+  "orderToken",
   // An emailed link's token is derived from its seed; an address is personal data, and may say
   // whether an account exists.
   "seed",

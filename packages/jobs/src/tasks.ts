@@ -9,7 +9,21 @@ import { z } from "zod";
 const traced = { requestId: z.string().optional() };
 
 export const taskPayloads = {
-  send_order_confirmation: z.object({ orderId: z.string().min(1), ...traced }),
+  /**
+   * `seed` derives the order link a guest's confirmation carries (orders/order-links.ts), so the
+   * job holds no token; an account's order is linked to its page and leaves the seed unused.
+   */
+  send_order_confirmation: z.object({ orderId: z.string().min(1), seed: z.string().min(1).optional(), ...traced }),
+  /**
+   * "Find my order": the job looks the order up by `email` and `number`, so the request answers
+   * alike whether they match, and emails a link derived from `seed` only when they do.
+   */
+  send_order_link: z.object({
+    email: z.string().min(1),
+    number: z.number().int(),
+    seed: z.string().min(1),
+    ...traced,
+  }),
   /**
    * The link's token is derived from `seed` with a server secret, so neither the job nor the table
    * holds it; the job does the lookup, so the request answers alike for unknown addresses.
@@ -67,6 +81,7 @@ export const taskMaxAttempts: Record<TaskName, number> = {
   send_password_reset: 5,
   send_email_verification: 5,
   send_email_change_notice: 5,
+  send_order_link: 5,
   cleanup_abandoned_carts: 3,
   prune_expired_records: 3,
   // A failure here is a damaged original or unreachable storage: a few retries, then a human.

@@ -24,14 +24,13 @@ const PURPOSE = "email-verification";
 export const EMAIL_LINKS_PER_HOUR = { limit: 5, windowSeconds: 60 * 60 } satisfies RateLimitRule;
 
 /**
- * What else happens in a verification's transaction, once `email` is proven to be the account's.
- * This is where that address's guest orders will be attached to the account (guest checkout,
- * issue #30): orders sit above auth, so the composition root will pass the attaching in, as it
- * passes `OnSignIn`. It runs once per link (the link's single use is its gate) and must be
- * idempotent, since an account may verify the same address again. Until guest orders exist,
- * nothing is passed.
+ * What else happens in a verification's transaction, once `email` is proven to be the account's:
+ * that address's guest orders are attached to the account (orders/guest-orders.ts). Orders sit
+ * above auth, so the composition root passes the attaching in, as it passes `OnSignIn`. It runs
+ * once per link (the link's single use is its gate) and must be idempotent, since an account may
+ * verify the same address again. What it returns is its own business.
  */
-export type OnEmailVerified = (tx: Db, verified: { userId: string; email: string }) => Promise<void>;
+export type OnEmailVerified = (tx: Db, verified: { userId: string; email: string }) => Promise<unknown>;
 
 /** Counts one link asked for by the account; only its signed-in owner can spend this allowance. */
 export function limitEmailLinks(db: Db, config: ApiConfig, userId: string): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { authTables } from "@shopwright/db/tables/auth";
-import { eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { containsText } from "../lib/listing.ts";
 
 /**
@@ -31,4 +31,18 @@ export async function emailsById(db: Db, ids: readonly string[]): Promise<Map<st
   const { users } = authTables(db);
   const rows = await db.orm.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, unique));
   return new Map(rows.map((u) => [u.id, u.email]));
+}
+
+/**
+ * The account that has proven it receives mail at `email` (followed a verification link), if any:
+ * an unverified account with that address is no one's proof. Checkout asks, to attach a guest's
+ * order to the account at once, exactly as verifying would attach it later.
+ */
+export async function verifiedAccountWithEmail(db: Db, email: string): Promise<string | null> {
+  const { users } = authTables(db);
+  const [user] = await db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), isNotNull(users.emailVerifiedAt)));
+  return user?.id ?? null;
 }

@@ -4,6 +4,7 @@ import type { Context } from "../context.ts";
 import { DomainError, unauthorized } from "../errors.ts";
 import { API_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE } from "../http-names.ts";
 import { publicProcedure, router } from "../trpc.ts";
+import { emailAddress } from "./email-address.ts";
 import { requestEmailChange } from "./email-change.ts";
 import { type OnEmailVerified, requestEmailVerification, verifyEmail } from "./email-verification.ts";
 import { PASSWORD_LENGTH_MESSAGE, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy.ts";
@@ -12,10 +13,7 @@ import { protectedProcedure } from "./procedures.ts";
 import * as auth from "./service.ts";
 import type { IssuedRefreshToken } from "./sessions.ts";
 
-const email = text()
-  .max(320)
-  .transform((value) => value.trim().toLowerCase())
-  .pipe(z.email("Enter a valid email address").max(254));
+const email = emailAddress;
 
 /**
  * A new password exactly as typed: no trimming, no truncation (`passwordProblem` says what is

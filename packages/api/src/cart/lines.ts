@@ -4,10 +4,11 @@
  */
 import type { Db, VariantOptions } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
 import { variantsById } from "../catalog/variants.ts";
 import type { QuoteLine } from "../pricing/quote.ts";
+import { cartTokenHash } from "./token.ts";
 
 export interface CartLine {
   productId: string;
@@ -30,23 +31,34 @@ export interface CartLine {
 /** One line holds at most this many of a variant, whatever the stock. */
 export const MAX_LINE_QUANTITY = 99;
 
-export async function userCartId(db: Db, userId: string): Promise<string | null> {
+/** Whose cart: a signed-in user's, or the guest cart its token opens (none for a token we never issued). */
+export type CartKey = { userId: string } | { guestToken: string | undefined };
+
+/** The condition selecting the cart `owner` holds; null when a guest's token could open none. */
+export function ownedBy(db: Db, owner: CartKey): SQL | null {
   const { carts } = cartTables(db);
-  const [cart] = await db.orm.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+  if ("userId" in owner) return eq(carts.userId, owner.userId);
+  const tokenHash = cartTokenHash(owner.guestToken);
+  // A user's cart has no token, and the user_id test keeps it that way for any row that might.
+  return tokenHash ? (and(eq(carts.tokenHash, tokenHash), isNull(carts.userId)) ?? null) : null;
+}
+
+export async function cartIdOf(db: Db, owner: CartKey): Promise<string | null> {
+  const { carts } = cartTables(db);
+  const where = ownedBy(db, owner);
+  const [cart] = where ? await db.orm.select({ id: carts.id }).from(carts).where(where).limit(1) : [];
   return cart?.id ?? null;
 }
 
 /**
- * The user's cart id, its row held until the caller's transaction ends (checkout reads the lines
+ * The owner's cart id, its row held until the caller's transaction ends (checkout reads the lines
  * it orders under this hold, so they are the lines ordered); null without a cart.
  */
-export async function holdUserCart(tx: Db, userId: string, now = new Date()): Promise<string | null> {
+export async function holdCart(tx: Db, owner: CartKey, now = new Date()): Promise<string | null> {
   const { carts } = cartTables(tx);
-  const [cart] = await tx.orm
-    .update(carts)
-    .set({ updatedAt: now })
-    .where(eq(carts.userId, userId))
-    .returning({ id: carts.id });
+  const where = ownedBy(tx, owner);
+  if (!where) return null;
+  const [cart] = await tx.orm.update(carts).set({ updatedAt: now }).where(where).returning({ id: carts.id });
   return cart?.id ?? null;
 }
 

@@ -5,7 +5,7 @@
  */
 import { type Db, newId } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getProfile } from "../auth/service.ts";
 import { stockOf } from "../catalog/stock.ts";
 import { chosenVariant, variantsById } from "../catalog/variants.ts";
@@ -17,8 +17,16 @@ import { liveDiscountRule, usedByCustomer } from "../pricing/discount-codes.ts";
 import { discountCodeProblem, normalizeDiscountCode } from "../pricing/discount-rules.ts";
 import { type DiscountSummary, summarizeDiscount } from "../pricing/discount-words.ts";
 import { quoteOrder } from "../pricing/quote.ts";
-import { type CartLine, cartLines, heldDiscountCode, MAX_LINE_QUANTITY, pricingLines } from "./lines.ts";
-import { cartTokenHash, newCartToken } from "./token.ts";
+import {
+  type CartLine,
+  cartIdOf,
+  cartLines,
+  heldDiscountCode,
+  holdCart,
+  MAX_LINE_QUANTITY,
+  pricingLines,
+} from "./lines.ts";
+import { newCartToken } from "./token.ts";
 
 export { MAX_LINE_QUANTITY };
 
@@ -58,10 +66,8 @@ interface OpenCart {
 }
 
 export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
-  const { carts } = cartTables(db);
-  const where = ownedBy(db, owner);
-  const [cart] = where ? await db.orm.select({ id: carts.id }).from(carts).where(where).limit(1) : [];
-  return view(db, cart ? opened(owner, cart.id) : null);
+  const cartId = await cartIdOf(db, owner);
+  return view(db, cartId ? opened(owner, cartId) : null);
 }
 
 /**
@@ -185,26 +191,14 @@ export function lineLimit(stock: number): number {
   return Math.min(stock, MAX_LINE_QUANTITY);
 }
 
-/** The condition that selects the owner's cart, or null when a guest's token opens none. */
-function ownedBy(db: Db, owner: CartOwner): SQL | null {
-  const { carts } = cartTables(db);
-  if ("userId" in owner) return eq(carts.userId, owner.userId);
-  const tokenHash = cartTokenHash(owner.guestToken);
-  // A user's cart has no token, and the user_id test keeps it that way for any row that might.
-  return tokenHash ? (and(eq(carts.tokenHash, tokenHash), isNull(carts.userId)) ?? null) : null;
-}
-
 function opened(owner: CartOwner, id: string): OpenCart {
   return "userId" in owner ? { id } : { id, guestToken: owner.guestToken };
 }
 
 /** Marks the owner's cart changed and locks it for the rest of the transaction; null if there is none. */
 async function touch(db: Db, owner: CartOwner): Promise<OpenCart | null> {
-  const { carts } = cartTables(db);
-  const where = ownedBy(db, owner);
-  if (!where) return null;
-  const [cart] = await db.orm.update(carts).set({ updatedAt: new Date() }).where(where).returning({ id: carts.id });
-  return cart ? opened(owner, cart.id) : null;
+  const id = await holdCart(db, owner);
+  return id ? opened(owner, id) : null;
 }
 
 /**

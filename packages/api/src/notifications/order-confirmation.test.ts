@@ -19,7 +19,7 @@ describe(`order confirmation on ${testDialect()}`, () => {
   it("renders the order: greeting, number, lines, totals, address and link, escaped", async () => {
     const { orderId, number, email } = await insertTestOrder(db);
     const mailer = recordingMailer();
-    await sendOrderConfirmation({ db, config: testConfig, mailer }, orderId);
+    await sendOrderConfirmation({ db, config: testConfig, mailer }, { orderId });
     const [message] = mailer.sent;
     expect(message?.to).toBe(email);
     expect(message?.subject).toBe(`Your Shopwright order #${number}`);
@@ -45,14 +45,14 @@ describe(`order confirmation on ${testDialect()}`, () => {
     const mailer = recordingMailer();
     const deps = { db, config: testConfig, mailer };
     mailer.down = true;
-    await expect(sendOrderConfirmation(deps, orderId)).rejects.toThrow("ECONNREFUSED");
+    await expect(sendOrderConfirmation(deps, { orderId })).rejects.toThrow("ECONNREFUSED");
     const { emailMessages: m } = notificationsTables(db);
     const [failed] = await db.orm.select().from(m).where(eq(m.ref, orderId));
     expect(failed).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("ECONNREFUSED") });
 
     mailer.down = false;
-    expect(await sendOrderConfirmation(deps, orderId)).toMatchObject({ status: "sent" });
-    expect(await sendOrderConfirmation(deps, orderId)).toMatchObject({ status: "already_sent" });
+    expect(await sendOrderConfirmation(deps, { orderId })).toMatchObject({ status: "sent" });
+    expect(await sendOrderConfirmation(deps, { orderId })).toMatchObject({ status: "already_sent" });
     expect(mailer.sent).toHaveLength(1);
     const records = await db.orm.select().from(m);
     expect(records.filter((r) => r.ref === orderId)).toEqual([

@@ -1,7 +1,6 @@
 /** The order confirmation email: rendered with the parts every email shares (render.ts). */
 import { type Address, addressLines } from "@shopwright/address";
 import type { OrderPricing } from "@shopwright/db";
-import { storefrontRoutes } from "@shopwright/routes";
 import { moneyRows } from "@shopwright/ui/money-rows";
 import { nameWithOptions, type VariantOptions } from "@shopwright/ui/variant-options";
 import { formatCents, lineTotal } from "../lib/money.ts";
@@ -33,8 +32,8 @@ function receiptRows(order: ConfirmationOrder): [string, number][] {
   }).map((row) => [row.label, row.cents]);
 }
 
-export function renderOrderConfirmation(order: ConfirmationOrder, publicUrl: string): RenderedEmail {
-  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
+/** `link` opens the order: its page for an account's order, an order link for a guest's. */
+export function renderOrderConfirmation(order: ConfirmationOrder, link: string): RenderedEmail {
   const date = order.placedAt.toISOString().slice(0, 10);
   const number = orderLabel(order.number);
   const subject = `Your Shopwright order ${number}`;

@@ -3,12 +3,11 @@
  * admin gave one), delivered, cancelled. One per order and status, sent once (see send-once.ts).
  */
 import { type Address, addressLines } from "@shopwright/address";
-import { storefrontRoutes } from "@shopwright/routes";
 import type { ApiConfig } from "../config.ts";
 import { formatCents } from "../lib/money.ts";
 import { loadOrder } from "../orders/queries.ts";
 import type { DeliveryDeps } from "./order-confirmation-delivery.ts";
-import { escapeHtml, htmlLayout, orderLabel, type RenderedEmail } from "./render.ts";
+import { escapeHtml, htmlLayout, orderLabel, orderPageUrl, type RenderedEmail } from "./render.ts";
 import { type DeliveryResult, sendOnce } from "./send-once.ts";
 
 export type NotifiedStatus = "shipped" | "delivered" | "cancelled";
@@ -23,6 +22,7 @@ interface StatusFacts {
   totalCents: number;
   shippingAddress: Address;
   trackingNumber: string | null;
+  placedAsGuest: boolean;
 }
 
 function paragraphs(order: StatusFacts, status: NotifiedStatus): string[] {
@@ -71,12 +71,12 @@ export function renderTrackingUpdate(order: StatusFacts, trackingNumber: string,
 
 /** A short letter about an order: greeting, paragraphs, a link to the order's page. */
 export function orderLetter(
-  order: Pick<StatusFacts, "id" | "customerName">,
+  order: Pick<StatusFacts, "id" | "customerName" | "placedAsGuest">,
   subject: string,
   body: string[],
   publicUrl: string,
 ): RenderedEmail {
-  const link = `${publicUrl}${storefrontRoutes.order.href({ id: order.id })}`;
+  const link = orderPageUrl(order, publicUrl);
   const text = [`Hello ${order.customerName},`, "", ...body, "", `See your order: ${link}`, "", "— Shopwright"].join(
     "\n",
   );

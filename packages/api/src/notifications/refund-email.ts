@@ -9,7 +9,7 @@ import { orderLabel, type RenderedEmail } from "./render.ts";
 import { type DeliveryResult, sendOnce } from "./send-once.ts";
 
 export function renderRefund(
-  order: { id: string; number: number; customerName: string },
+  order: { id: string; number: number; customerName: string; placedAsGuest: boolean },
   refund: { amountCents: number; reason: string },
   publicUrl: string,
 ): RenderedEmail {

@@ -2,6 +2,8 @@
  * What every email shares: an HTML part and a plain-text part rendered from the same facts, every
  * value from the database escaped (there is no template engine to trust), one layout.
  */
+import { storefrontRoutes } from "@shopwright/routes";
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -10,6 +12,16 @@ export interface RenderedEmail {
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+/**
+ * Where an email about an order sends its reader: an account's order's page, or, for an order placed
+ * as a guest (which opens only by its link, and the link is in the confirmation), the page that
+ * emails its link again. It depends on how the order was placed, never on whether an account has
+ * the address, so a guest's emails read alike either way.
+ */
+export function orderPageUrl(order: { id: string; placedAsGuest: boolean }, publicUrl: string): string {
+  return `${publicUrl}${order.placedAsGuest ? storefrontRoutes.findOrder.href() : storefrontRoutes.order.href({ id: order.id })}`;
+}
 
 /** How people read an order number, in subjects and bodies alike. */
 export const orderLabel = (number: number) => `#${number}`;

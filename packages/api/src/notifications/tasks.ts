@@ -4,6 +4,7 @@ import type { TaskDeps } from "../task-deps.ts";
 import { sendEmailChangeNotice, sendEmailVerificationEmail } from "./email-verification-email.ts";
 import type { Mailer } from "./mailer.ts";
 import { sendOrderConfirmation } from "./order-confirmation-delivery.ts";
+import { sendOrderLinkEmail } from "./order-link-email.ts";
 import { sendOrderStatusEmail, sendOrderTrackingEmail } from "./order-status.ts";
 import { sendPasswordResetEmail } from "./password-reset-email.ts";
 import { sendRefundEmail } from "./refund-email.ts";
@@ -19,8 +20,8 @@ function logged(helpers: JobHelpers, what: string, result: DeliveryResult) {
 
 export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHandlers {
   return {
-    async send_order_confirmation({ orderId }, helpers) {
-      logged(helpers, `order ${orderId}: confirmation`, await sendOrderConfirmation(deps, orderId));
+    async send_order_confirmation(payload, helpers) {
+      logged(helpers, `order ${payload.orderId}: confirmation`, await sendOrderConfirmation(deps, payload));
     },
     async send_order_status_email({ orderId, status }, helpers) {
       logged(helpers, `order ${orderId}: ${status} email`, await sendOrderStatusEmail(deps, orderId, status));
@@ -45,6 +46,11 @@ export function notificationTasks(deps: TaskDeps & { mailer: Mailer }): TaskHand
       if (result.status === "no_longer_needed") {
         helpers.logger.info("email verification: link used, expired or superseded; nothing sent", {});
       } else logged(helpers, "email verification", result);
+    },
+    async send_order_link(payload, helpers) {
+      await sendOrderLinkEmail(deps, payload);
+      // Logged alike whether or not an order matched, and without the address or the number.
+      helpers.logger.info("order link request: handled", {});
     },
     async send_email_change_notice(payload, helpers) {
       logged(helpers, "email change notice", await sendEmailChangeNotice(deps, payload));

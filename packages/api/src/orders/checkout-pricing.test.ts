@@ -138,7 +138,7 @@ describe(`checkout's totals on ${testDialect()}`, () => {
     const back = await admin.caller.admin.orders.byId({ id: order.id });
     expect(back).toMatchObject({ subtotalCents: 4498, shippingCents: 599, taxCents: 452, totalCents: 5549 });
     const mailer = recordingMailer();
-    await sendOrderConfirmation({ db, config: testConfig, mailer }, order.id);
+    await sendOrderConfirmation({ db, config: testConfig, mailer }, { orderId: order.id });
     const receipt = mailer.sent[0]?.text ?? "";
     for (const line of ["Subtotal: $44.98", "Shipping (Standard): $5.99", "Tax: $4.52", "Total: $55.49"]) {
       expect(receipt).toContain(line);

@@ -242,13 +242,16 @@ describe(`orders on ${testDialect()}`, () => {
     const first = await shopper.caller.orders.checkout(input);
 
     const { idempotencyKeys } = ordersTables(db);
-    const [key] = await db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, shopper.id));
+    const [key] = await db.orm
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.scope, `user:${shopper.id}`));
     expect(key!.expiresAt.getTime() - key!.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
 
     await db.orm
       .update(idempotencyKeys)
       .set({ expiresAt: new Date(Date.now() - 1_000) })
-      .where(eq(idempotencyKeys.userId, shopper.id));
+      .where(eq(idempotencyKeys.scope, `user:${shopper.id}`));
     await fillCart(db, shopper.id, [{ productId: product.id, quantity: 2 }]);
     const second = await shopper.caller.orders.checkout(input);
     expect(second.order.id).not.toBe(first.order.id);

@@ -5,6 +5,10 @@
  * Idempotency: the key row is written before anything else. A second request with the same key
  * waits on that row's primary key until the first commits, then finds its order — the same
  * request gets the first result, a different one CONFLICT, and there is never a second order.
+ * A key is the shopper's: a signed-in shopper's account's, a guest's cart's.
+ *
+ * A guest checks out the cart their token opens, with an email and a shipping address: the order
+ * belongs to that email (guest-orders.ts) and the guest gets a link that opens it (order-links.ts).
  */
 
 import { createHash } from "node:crypto";
@@ -13,27 +17,33 @@ import { type Address, type Db, newId, nextOrderNumber } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { enqueue } from "@shopwright/jobs";
 import { and, asc, eq, lt, lte } from "drizzle-orm";
+import { verifiedAccountWithEmail } from "../auth/people.ts";
 import { getProfile, updateProfile } from "../auth/service.ts";
-import { cartLines, clearCart, heldDiscountCode, holdUserCart } from "../cart/lines.ts";
+import { type CartKey, cartLines, clearCart, heldDiscountCode, holdCart } from "../cart/lines.ts";
 import { reserveStock } from "../catalog/stock.ts";
 import type { ApiConfig } from "../config.ts";
 import { badRequest, conflict } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { priceCheckout, redeemOrderCode } from "./checkout-pricing.ts";
+import { lockGuestCheckout } from "./guest-orders.ts";
+import { issueOrderLink } from "./order-links.ts";
 import { latestAttempt, registerAttempt } from "./payment-attempts.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
-import { type OrderDetail, orderDetail } from "./queries.ts";
-import { assertMayHoldMore } from "./unpaid-limit.ts";
+import { linkedOrderDetail, type OrderDetail, orderDetail } from "./queries.ts";
+import { addressHoldKey, assertMayHoldMore, type UnpaidHolder } from "./unpaid-limit.ts";
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Who checks out: a signed-in shopper, or a guest with the cart their token opens and an email. */
+export type Shopper = { userId: string } | { guest: { cartToken: string | undefined; email: string } };
+
 export interface CheckoutInput {
-  userId: string;
+  shopper: Shopper;
   idempotencyKey: string;
   shippingAddress?: Address;
   /** The delivery method picked from `checkoutSummary`'s options; absent, the cheapest for the address. */
   shippingMethodId?: string;
-  /** Also keep the address on the profile, for next time. */
+  /** Also keep the address on the profile, for next time (a guest has no profile: ignored). */
   saveAddress?: boolean;
   /** The total the shopper was shown (`orders.checkoutSummary`); any other total is CONFLICT. */
   expectedTotalCents?: number;
@@ -52,13 +62,61 @@ export interface CheckoutResult {
   order: OrderDetail;
   /** Null when the gateway could not be reached: the order stands; the same checkout again retries. */
   paymentUrl: string | null;
+  /**
+   * For a guest: the token of a new link to the order (`orders.byAccessToken`), for the page that
+   * shows it after payment. Null for a signed-in shopper, whose order is at `orders.byId`.
+   */
+  orderToken: string | null;
 }
 
 export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
+  const { shopper } = input;
   const orderId = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
   const payment = await latestAttempt(deps.db, orderId);
   const paymentUrl = payment ? await registerAttempt(deps, payment) : null;
-  return { order: await orderDetail(deps.db, input.userId, orderId), paymentUrl };
+  if ("userId" in shopper) {
+    return { order: await orderDetail(deps.db, shopper.userId, orderId), paymentUrl, orderToken: null };
+  }
+  // A repeated checkout gets a link of its own: the first answer's token was never stored.
+  const orderToken = await issueOrderLink(deps.db, deps.config, orderId);
+  return { order: await linkedOrderDetail(deps.db, orderId), paymentUrl, orderToken };
+}
+
+interface ResolvedShopper {
+  cart: CartKey;
+  /** The account the order shows in; null for a guest's order until an account proves its email. */
+  userId: string | null;
+  email: string;
+  savedAddress: Address | null;
+  holder: UnpaidHolder;
+}
+
+/** Whose keys, cart and limits a checkout uses, and where the order's mail goes. */
+async function resolveShopper(tx: Db, shopper: Shopper, address: Address | undefined): Promise<ResolvedShopper> {
+  if ("userId" in shopper) {
+    const profile = await getProfile(tx, shopper.userId);
+    return {
+      cart: { userId: shopper.userId },
+      userId: shopper.userId,
+      email: profile.email,
+      savedAddress: profile.shippingAddress,
+      holder: { userId: shopper.userId },
+    };
+  }
+  // A guest has no saved address to fall back on.
+  if (!address) throw badRequest("Add a shipping address to check out", { field: "shippingAddress" });
+  const { email, cartToken } = shopper.guest;
+  const addressKey = addressHoldKey(address);
+  // Taken before reading whether an account has proven this address: see lockGuestCheckout.
+  await lockGuestCheckout(tx, { email, addressKey });
+  return {
+    cart: { guestToken: cartToken },
+    // Attached at once to an account that has proven this address, as verifying would attach it.
+    userId: await verifiedAccountWithEmail(tx, email),
+    email,
+    savedAddress: null,
+    holder: { email, addressKey },
+  };
 }
 
 /** What makes two checkouts "the same request": the lines checked out, where and how they ship. */
@@ -88,7 +146,7 @@ async function placeOrder(
   tx: Db,
   config: ApiConfig,
   {
-    userId,
+    shopper: who,
     idempotencyKey,
     shippingAddress,
     shippingMethodId,
@@ -101,10 +159,10 @@ async function placeOrder(
   const { payments } = ordersTables(tx);
   const now = new Date();
 
-  const cartId = await holdUserCart(tx, userId, now);
+  const shopper = await resolveShopper(tx, who, shippingAddress);
+  const cartId = await holdCart(tx, shopper.cart, now);
   const lines = cartId ? await cartLines(tx, cartId) : [];
-  const user = await getProfile(tx, userId);
-  const address = shippingAddress ?? user.shippingAddress;
+  const address = shippingAddress ?? shopper.savedAddress;
   if (!address) throw badRequest("Add a shipping address to check out");
   if (!shippingAddress) {
     // A saved address may predate today's rules (a US address saved before states were asked for).
@@ -112,9 +170,13 @@ async function placeOrder(
     if (problem) throw badRequest(problem[1], { field: `shippingAddress.${problem[0]}` });
   }
   const hash = requestHash(lines, address, shippingMethodId);
+  // A guest whose token opens no cart has nothing to check out, nor a key to replay.
+  if (!cartId && "guest" in who) throw badRequest("Your cart is empty");
+  // Whose keys: an account's, or a guest's cart's (its id, never its token).
+  const scope = "userId" in who ? `user:${who.userId}` : `cart:${cartId}`;
 
   const fresh = {
-    userId,
+    scope,
     key: idempotencyKey,
     requestHash: hash,
     createdAt: now,
@@ -124,17 +186,17 @@ async function placeOrder(
     .insert(idempotencyKeys)
     .values(fresh)
     .onConflictDoUpdate({
-      target: [idempotencyKeys.userId, idempotencyKeys.key],
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
       // An expired key may be used afresh; a live one is left alone and nothing is returned.
       set: { ...fresh, orderId: null },
       setWhere: lt(idempotencyKeys.expiresAt, now),
     })
     .returning({ key: idempotencyKeys.key });
-  if (!claimed) return replay(tx, { userId, idempotencyKey, hash, lines, address, shippingMethodId });
+  if (!claimed) return replay(tx, { scope, idempotencyKey, hash, lines, address, shippingMethodId });
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
-  if (config.rateLimits) await assertMayHoldMore(tx, { userId }, units);
+  if (config.rateLimits) await assertMayHoldMore(tx, shopper.holder, units);
   const reserved = await reserveStock(tx, lines);
   const orderId = newId("ord");
   const pricedCheckout = await priceCheckout(tx, {
@@ -151,8 +213,10 @@ async function placeOrder(
   await tx.orm.insert(orders).values({
     id: orderId,
     number: await nextOrderNumber(tx),
-    userId,
-    email: user.email,
+    userId: shopper.userId,
+    email: shopper.email,
+    placedAsGuest: "guest" in who,
+    shippingAddressKey: addressHoldKey(address),
     status: "placed",
     subtotalCents: priced.subtotalCents,
     discountCents: priced.discountCents,
@@ -188,17 +252,17 @@ async function placeOrder(
   await tx.orm
     .insert(orderStatusHistory)
     .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now });
-  await redeemOrderCode(tx, pricedCheckout, { orderId, userId, customerKey: user.email });
+  await redeemOrderCode(tx, pricedCheckout, { orderId, userId: shopper.userId, customerKey: shopper.email });
   const expiresAt = new Date(now.getTime() + config.paymentTimeoutMinutes * 60_000);
   await tx.orm
     .insert(payments)
     .values({ id: newId("pay"), orderId, amountCents: priced.totalCents, status: "pending", expiresAt });
   await clearCart(tx, cartId);
-  if (saveAddress) await updateProfile(tx, userId, { shippingAddress: address });
+  if (saveAddress && "userId" in who) await updateProfile(tx, who.userId, { shippingAddress: address });
   await tx.orm
     .update(idempotencyKeys)
     .set({ orderId })
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, idempotencyKey)));
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, idempotencyKey)));
   await enqueue(
     tx,
     "expire_unpaid_order",
@@ -215,7 +279,7 @@ async function placeOrder(
 async function replay(
   tx: Db,
   input: {
-    userId: string;
+    scope: string;
     idempotencyKey: string;
     hash: string;
     lines: { variantId: string; quantity: number }[];
@@ -227,7 +291,7 @@ async function replay(
   const [existing] = await tx.orm
     .select({ requestHash: idempotencyKeys.requestHash, orderId: idempotencyKeys.orderId })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, input.userId), eq(idempotencyKeys.key, input.idempotencyKey)));
+    .where(and(eq(idempotencyKeys.scope, input.scope), eq(idempotencyKeys.key, input.idempotencyKey)));
   const misuse = () => conflict("This idempotency key was already used for a different checkout");
   if (!existing?.orderId) throw misuse();
   let hash = input.hash;

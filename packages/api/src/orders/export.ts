@@ -6,8 +6,7 @@
 import type { Db, OrderPricing } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
 import { desc } from "drizzle-orm";
-import { nameOf } from "../auth/people.ts";
-import { type OrderFilter, orderConditions } from "./queries.ts";
+import { customerNameColumns, customerNameOf, type OrderFilter, orderConditions } from "./queries.ts";
 
 /** One export holds at most this many orders, newest first; a narrower filter reaches older ones. */
 export const EXPORT_LIMIT = 10_000;
@@ -35,7 +34,7 @@ export async function ordersCsv(db: Db, filter: Omit<OrderFilter, "userId" | "pa
       number: orders.number,
       createdAt: orders.createdAt,
       email: orders.email,
-      customerName: nameOf(db, orders.userId),
+      ...customerNameColumns(db),
       status: orders.status,
       subtotalCents: orders.subtotalCents,
       discountCents: orders.discountCents,
@@ -48,7 +47,7 @@ export async function ordersCsv(db: Db, filter: Omit<OrderFilter, "userId" | "pa
     .where(orderConditions(db, filter))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(EXPORT_LIMIT);
-  const lines = rows.map((row) => {
+  const lines = rows.map(customerNameOf).map((row) => {
     const pricing: OrderPricing | null = row.pricing;
     return [
       String(row.number),

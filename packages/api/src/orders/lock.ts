@@ -8,12 +8,12 @@ import { eq } from "drizzle-orm";
  * expiry job) takes this first, so two of them never decide on the same stale status. SQLite
  * serialises writers, so there the write is the lock.
  */
-export async function lockOrder(tx: Db, orderId: string): Promise<{ status: OrderStatus; userId: string } | null> {
+export async function lockOrder(tx: Db, orderId: string): Promise<{ status: OrderStatus } | null> {
   const { orders } = ordersTables(tx);
   const [order] = await tx.orm
     .update(orders)
     .set({ updatedAt: new Date() })
     .where(eq(orders.id, orderId))
-    .returning({ status: orders.status, userId: orders.userId });
+    .returning({ status: orders.status });
   return order ?? null;
 }

@@ -44,13 +44,21 @@ export async function registerAttempt(
   const { orders } = ordersTables(db);
   const { payments } = ordersTables(db);
   try {
-    const [order] = await db.orm.select({ number: orders.number }).from(orders).where(eq(orders.id, payment.orderId));
+    const [order] = await db.orm
+      .select({ number: orders.number, placedAsGuest: orders.placedAsGuest })
+      .from(orders)
+      .where(eq(orders.id, payment.orderId));
+    // A guest comes back to the order-link page without the token: the provider is never handed
+    // it, and the page has it from checkout's answer (or the guest opens the emailed link).
+    const back = order?.placedAsGuest
+      ? storefrontRoutes.orderLink.href()
+      : storefrontRoutes.order.href({ id: payment.orderId });
     const { url } = await gateway.createPayment({
       paymentId: payment.id,
       orderId: payment.orderId,
       description: `Shopwright order #${order?.number}`,
       amountCents: payment.amountCents,
-      returnUrl: `${config.publicUrl}${storefrontRoutes.order.href({ id: payment.orderId })}`,
+      returnUrl: `${config.publicUrl}${back}`,
     });
     await db.orm.update(payments).set({ paymentUrl: url }).where(eq(payments.id, payment.id));
     return url;

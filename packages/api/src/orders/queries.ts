@@ -34,6 +34,23 @@ export function orderConditions(db: Db, filter: Omit<OrderFilter, keyof Page>): 
 }
 
 /**
+ * Who an order is for, as every view names them: the account's name (user_id references users ON
+ * DELETE RESTRICT), or, for a guest's order that has no account, the name it ships to. Select
+ * `customerNameColumns` and read the row with `customerNameOf`.
+ */
+export function customerNameColumns(db: Db) {
+  const { orders } = ordersTables(db);
+  return { accountName: nameOf(db, orders.userId).mapWith(String), shipsTo: orders.shippingAddress };
+}
+
+export function customerNameOf<Row extends { accountName: string | null; shipsTo: { name: string } }>(
+  row: Row,
+): Omit<Row, "accountName" | "shipsTo"> & { customerName: string } {
+  const { accountName, shipsTo, ...rest } = row;
+  return { ...rest, customerName: accountName ?? shipsTo.name };
+}
+
+/**
  * Orders newest first, a page at a time, with their latest payment attempt's status, whether any
  * attempt took money that needs refunding, and how many lines they hold.
  */
@@ -60,7 +77,7 @@ export async function listOrders(db: Db, filter: OrderFilter) {
         id: orders.id,
         number: orders.number,
         email: orders.email,
-        customerName: nameOf(db, orders.userId),
+        ...customerNameColumns(db),
         status: orders.status,
         totalCents: orders.totalCents,
         paymentStatus: sql<PaymentStatus | null>`(${latestPayment})`,
@@ -73,7 +90,8 @@ export async function listOrders(db: Db, filter: OrderFilter) {
       // Ids are UUIDv7, so they break ties between orders placed in the same millisecond.
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(filter.pageSize)
-      .offset(offsetOf(filter)),
+      .offset(offsetOf(filter))
+      .then((rows) => rows.map(customerNameOf)),
     db.orm.select({ total: count() }).from(orders).where(where),
   );
 }
@@ -86,13 +104,13 @@ export async function listOrders(db: Db, filter: OrderFilter) {
 export async function loadOrder(db: Db, orderId: string) {
   const { orders, orderItems, orderStatusHistory } = ordersTables(db);
   const { payments } = ordersTables(db);
-  // orders.user_id references users ON DELETE RESTRICT, so every order has its customer's name.
   const [row] = await db.orm
-    .select({ order: orders, customerName: nameOf(db, orders.userId) })
+    .select({ order: orders, ...customerNameColumns(db) })
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!row) throw notFound("Order");
-  const order = { ...row.order, customerName: row.customerName };
+  const { order: stored, customerName } = customerNameOf(row);
+  const order = { ...stored, customerName };
   const [items, statusHistory, attempts] = await Promise.all([
     db.orm
       .select({
@@ -143,8 +161,18 @@ export async function loadOrder(db: Db, orderId: string) {
 
 /** One of the user's own orders; anyone else's is NOT_FOUND, exactly like a missing one. */
 export async function orderDetail(db: Db, userId: string, orderId: string) {
-  const { order, items, statusHistory, payment } = await loadOrder(db, orderId);
-  if (order.userId !== userId) throw notFound("Order");
+  const loaded = await loadOrder(db, orderId);
+  if (loaded.order.userId !== userId) throw notFound("Order");
+  return shopperView(loaded);
+}
+
+/** The order an order link opens (order-links.ts), read exactly as its owner reads it. */
+export async function linkedOrderDetail(db: Db, orderId: string) {
+  return shopperView(await loadOrder(db, orderId));
+}
+
+/** What a shopper is shown of an order: never who else it concerns, nor the back office's notes. */
+function shopperView({ order, items, statusHistory, payment }: Awaited<ReturnType<typeof loadOrder>>) {
   return {
     id: order.id,
     number: order.number,

@@ -24,18 +24,25 @@ import { latestAttempt, type PaymentDeps, registerAttempt } from "./payment-atte
  */
 const RETRIES_PER_ORDER = { limit: 5, windowSeconds: 60 } satisfies RateLimitRule;
 
+/**
+ * Who may retry: the order's owner, or whoever holds a link to it (`orderIdForLink` found the order
+ * by the link, so holding it is the proof).
+ */
+export type RetryAccess = { userId: string } | "order-link";
+
 export async function retryPayment(
   deps: PaymentDeps,
-  input: { userId: string; orderId: string },
+  input: { orderId: string; access: RetryAccess },
   now = new Date(),
 ): Promise<{ paymentUrl: string | null }> {
   const { db, gateway } = deps;
   const { payments } = ordersTables(db);
   const { orders } = ordersTables(db);
+  const { access } = input;
   const [owned] = await db.orm
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.userId, input.userId)));
+    .where(and(eq(orders.id, input.orderId), access === "order-link" ? undefined : eq(orders.userId, access.userId)));
   const seen = owned ? await latestAttempt(db, input.orderId) : null;
   if (!seen) throw notFound("Order");
   if (deps.config.rateLimits) {

@@ -7,7 +7,7 @@
  */
 import type { Db } from "@shopwright/db";
 import { getProfile } from "../auth/service.ts";
-import { cartLines, heldDiscountCode, pricingLines, userCartId } from "../cart/lines.ts";
+import { type CartKey, cartIdOf, cartLines, heldDiscountCode, pricingLines } from "../cart/lines.ts";
 import { lineTotal } from "../lib/money.ts";
 import { summarizeDiscount } from "../pricing/discount-words.ts";
 import { quoteOrder } from "../pricing/quote.ts";
@@ -25,12 +25,13 @@ export interface SummaryRequest {
   shippingMethodId?: string;
 }
 
-export async function checkoutSummary(db: Db, userId: string, request: SummaryRequest = {}) {
-  const cartId = await userCartId(db, userId);
+/** A signed-in shopper's cart, or a guest's (who has no saved address to price for). */
+export async function checkoutSummary(db: Db, owner: CartKey, request: SummaryRequest = {}) {
+  const cartId = await cartIdOf(db, owner);
   const [lines, code, profile] = await Promise.all([
     cartId ? cartLines(db, cartId) : [],
     cartId ? heldDiscountCode(db, cartId) : null,
-    request.shippingAddress ? null : getProfile(db, userId),
+    request.shippingAddress || !("userId" in owner) ? null : getProfile(db, owner.userId),
   ]);
   const address = request.shippingAddress ?? profile?.shippingAddress ?? null;
   const quote = await quoteOrder(db, {

@@ -3,11 +3,13 @@
  * (a replay finds it and changes nothing), check the amount, and settle the payment and order, or
  * the refund.
  */
+
 import { type Db, text } from "@shopwright/db";
 import { paymentsTables } from "@shopwright/db/tables/payments";
 import { enqueue } from "@shopwright/jobs";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { newLinkSeed } from "../auth/link-token.ts";
 import type { ApiConfig } from "../config.ts";
 import { badRequest } from "../errors.ts";
 import type { Logger } from "../logger.ts";
@@ -168,6 +170,12 @@ async function settle(
     return "refund_needed";
   }
   await transitionOrder(tx, { orderId, to: "processing", actor: "payments", note: `payment ${payment.id}` });
-  await enqueue(tx, "send_order_confirmation", { orderId, requestId }, { jobKey: `order-confirmation:${orderId}` });
+  // The seed derives the order link a guest's confirmation carries; the job never holds the token.
+  await enqueue(
+    tx,
+    "send_order_confirmation",
+    { orderId, seed: newLinkSeed(), requestId },
+    { jobKey: `order-confirmation:${orderId}` },
+  );
   return "applied";
 }

@@ -26,6 +26,7 @@ describe(`task composition on ${testDialect()}`, () => {
       "send_email_change_notice",
       "send_email_verification",
       "send_order_confirmation",
+      "send_order_link",
       "send_order_status_email",
       "send_order_tracking_email",
       "send_password_reset",

@@ -33,8 +33,8 @@ describe(`pruning expired records on ${testDialect()}`, () => {
       { key: "login:ip:now", count: 1, resetAt: future },
     ]);
     await db.orm.insert(idempotencyKeys).values([
-      { userId: user.id, key: "old-key", requestHash: "h", expiresAt: past },
-      { userId: user.id, key: "live-key", requestHash: "h", expiresAt: future },
+      { scope: `user:${user.id}`, key: "old-key", requestHash: "h", expiresAt: past },
+      { scope: `user:${user.id}`, key: "live-key", requestHash: "h", expiresAt: future },
     ]);
     await db.orm.insert(passwordResets).values([
       { id: "old-reset-hash", userId: user.id, expiresAt: past },

@@ -4,7 +4,18 @@
  */
 
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { Address } from "../address.ts";
 import { users } from "../auth/pg.ts";
 import type { VariantOptions } from "../catalog/options.ts";
@@ -20,12 +31,19 @@ export const orders = pgTable(
   "orders",
   {
     id: text().primaryKey(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    /**
+     * The account the order shows in: the signed-in shopper's, or, for a guest's order, null until an
+     * account proves it receives mail at `email` (then it is attached, see orders/guest-orders.ts).
+     */
+    userId: text().references(() => users.id, { onDelete: "restrict" }),
     /** The short number people read and quote; drawn from a sequence (see sequences.ts). */
     number: integer().notNull().unique(),
+    /** Where the order's emails go: the account's address at checkout, or the one a guest typed (lowercased). */
     email: text().notNull(),
+    /** Placed without signing in: its emails carry an order link, whether or not it was attached since. */
+    placedAsGuest: boolean().notNull().default(false),
+    /** The shipping address normalised (unpaid-limit.ts), so a guest's unpaid orders are counted per address. */
+    shippingAddressKey: text(),
     status: text({ enum: orderStatuses }).notNull(),
     /** The carrier's tracking number, given by the admin when the order ships. */
     trackingNumber: text(),
@@ -45,6 +63,9 @@ export const orders = pgTable(
     index("orders_user_id_created_at_index").on(t.userId, t.createdAt),
     index("orders_status_created_at_index").on(t.status, t.createdAt),
     index("orders_created_at_index").on(t.createdAt),
+    // Unpaid orders per guest email and per address (unpaid-limit.ts); an email's guest orders to attach.
+    index("orders_email_status_index").on(t.email, t.status),
+    index("orders_shipping_address_key_status_index").on(t.shippingAddressKey, t.status),
   ],
 );
 
@@ -111,16 +132,35 @@ export const orderStatusHistory = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * Whose key it is: `user:<id>` for a signed-in shopper, `cart:<id>` for a guest's cart, so two
+     * guests' keys never meet and a key is unique per shopper as before.
+     */
+    scope: text().notNull(),
     key: text().notNull(),
     requestHash: text().notNull(),
     orderId: text().references(() => orders.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: at().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_expires_at_index").on(t.expiresAt)],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_expires_at_index").on(t.expiresAt)],
+);
+
+/**
+ * Links that open one order without signing in (a guest's confirmation email, "Find my order"):
+ * the id is the SHA-256 of the link's token, so the table opens nothing by itself. Each request for
+ * a link adds a row and leaves the earlier links working; a link lives as long as its order.
+ */
+export const orderLinks = pgTable(
+  "order_links",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_links_order_id_index").on(t.orderId)],
 );
 
 /**
