@@ -47,7 +47,13 @@ describe("a shop killed mid-checkout", () => {
 
     const guest = createShopClient({ url: shop.url });
     const { items } = await guest.trpc.catalog.search.query({ inStock: true, sort: "price_desc", pageSize: 3 });
-    const products = items.map((item) => ({ id: item.id, stock: item.stock }));
+    // Each shopper buys one variant of each (the seed sells some in sizes and colours): the first in stock.
+    const products = await Promise.all(
+      items.map(async (item) => {
+        const { variants } = await guest.trpc.catalog.product.query({ slug: item.slug });
+        return { id: item.id, stock: item.stock, variantId: variants.find((v) => v.stock > 0)!.id };
+      }),
+    );
 
     // Shoppers check out again and again until the shop is killed under them.
     let killed = false;
@@ -56,9 +62,9 @@ describe("a shop killed mid-checkout", () => {
       const client = createShopClient({ url: shop.url });
       await client.register({ email: `crash${n}@example.com`, password: "a long crash-test password", name: `S ${n}` });
       for (let round = 0; !killed; round++) {
-        const productId = products[round % products.length]!.id;
+        const { variantId } = products[round % products.length]!;
         try {
-          await client.trpc.cart.addItem.mutate({ productId, quantity: 1 });
+          await client.trpc.cart.addItem.mutate({ variantId, quantity: 1 });
           await client.trpc.orders.checkout.mutate({
             idempotencyKey: `crash-${n}-${round}`,
             shippingAddress: {
@@ -76,7 +82,7 @@ describe("a shop killed mid-checkout", () => {
           // Sold out meanwhile: that product leaves the cart, and the shopper goes on.
           // Anything else is a defect; the shop's own log says why.
           if (!isShopError(error, "CONFLICT")) throw new Error(`${String(error)}\n--- shop\n${recentOutput(shop, 60)}`);
-          await client.trpc.cart.removeItem.mutate({ productId });
+          await client.trpc.cart.removeItem.mutate({ variantId });
         }
       }
     };
