@@ -1,7 +1,14 @@
 import type { Db } from "@shopwright/db";
 import { createTestDb } from "@shopwright/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrder, createProduct, createSignedInUser } from "../testing/index.ts";
+import {
+  createOrder,
+  createProduct,
+  createSignedInUser,
+  guestCaller,
+  openShipping,
+  testAddress,
+} from "../testing/index.ts";
 
 let db: Db;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -74,6 +81,24 @@ describe("admin.orders", () => {
       nextStatuses: ["processing", "cancelled"],
     });
     await expect(admin.caller.admin.orders.byId({ id: "ord_missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("shows a guest's order by the name it ships to, as placed by a guest with no account", async () => {
+    await openShipping(db);
+    const { cartToken } = await guestCaller(db).cart.addItem({ productId, quantity: 1 });
+    const { order } = await guestCaller(db, { req: { cartToken } }).orders.checkout({
+      idempotencyKey: "admin-guest-0001",
+      email: "Guest@Example.test",
+      shippingAddress: { ...testAddress, name: "Gil Guest" },
+    });
+    expect(await admin.caller.admin.orders.byId({ id: order.id })).toMatchObject({
+      userId: null,
+      placedAsGuest: true,
+      email: "guest@example.test",
+      customerName: "Gil Guest",
+    });
+    const listed = await admin.caller.admin.orders.list({ q: "guest@example" });
+    expect(listed.items).toMatchObject([{ id: order.id, customerName: "Gil Guest" }]);
   });
 
   it("moves an order through the state machine, records history and audit, and never back from shipped", async () => {

@@ -21,8 +21,10 @@ export async function adminOrderById(db: Db, id: string, orderRefunds: OrderRefu
   return {
     id: order.id,
     number: order.number,
+    /** Null for a guest's order until an account verifies its email (guest-orders.ts). */
     userId: order.userId,
     email: order.email,
+    placedAsGuest: order.placedAsGuest,
     customerName: order.customerName,
     status: order.status,
     trackingNumber: order.trackingNumber,

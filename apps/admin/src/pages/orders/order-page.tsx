@@ -54,6 +54,8 @@ export function OrderPage() {
           <>
             <StatusBadge status={data.status} /> placed {formatDateTime(data.createdAt)} by {data.customerName} (
             {data.email})
+            {data.placedAsGuest &&
+              (data.userId ? " as a guest, since linked to their verified account" : " as a guest")}
           </>
         }
       />
