@@ -109,6 +109,7 @@ describe("a guest's checkout over HTTP", () => {
     expect(body.result.data.json).toMatchObject({
       id: order.id,
       number: order.number,
+      email: "guest.buyer@example.com",
       status: "processing",
       totalCents: order.totalCents,
       payment: { status: "succeeded" },

@@ -176,6 +176,8 @@ function shopperView({ order, items, statusHistory, payment }: Awaited<ReturnTyp
   return {
     id: order.id,
     number: order.number,
+    /** Where the order's emails go (a guest's thank-you page offers an account with it filled in). */
+    email: order.email,
     status: order.status,
     trackingNumber: order.trackingNumber,
     items: items.map((item) => ({ ...item, lineTotalCents: lineTotal(item.unitPriceCents, item.quantity) })),
