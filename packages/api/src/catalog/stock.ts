@@ -5,7 +5,7 @@
  */
 import type { Db, VariantOptions } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, count, eq, exists, gte, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { conflict } from "../errors.ts";
 
 /** By code unit, not locale, so every writer locks variants in the same order. */
@@ -50,7 +50,7 @@ function productForSale(db: Db): SQL {
 export async function reserveStock(tx: Db, requests: readonly StockRequest[]): Promise<ReservedVariant[]> {
   const { productVariants, products } = catalogTables(tx);
   // One lock order for every checkout, so two carts holding the same variants cannot deadlock.
-  const taken: Omit<ReservedVariant, "name">[] = [];
+  const taken: ReservedVariant[] = [];
   const short: { variantId: string; name: string }[] = [];
   for (const { variantId, name, quantity } of inVariantIdOrder(requests)) {
     const [row] = await tx.orm
@@ -69,6 +69,8 @@ export async function reserveStock(tx: Db, requests: readonly StockRequest[]): P
         sku: productVariants.sku,
         options: productVariants.options,
         priceCents: productVariants.priceCents,
+        // The product's name as the order keeps it, read in the same statement as the stock.
+        name: sql<string>`(select ${products.name} from ${products} where ${products.id} = ${productVariants.productId})`,
       });
     if (row) taken.push({ variantId, quantity, ...row });
     else short.push({ variantId, name });
@@ -76,15 +78,7 @@ export async function reserveStock(tx: Db, requests: readonly StockRequest[]): P
   if (short.length > 0) {
     throw conflict(`Not enough stock for ${short.map((p) => p.name).join(", ")}`, { variants: short });
   }
-  const names = new Map(
-    (
-      await tx.orm
-        .select({ id: products.id, name: products.name })
-        .from(products)
-        .where(inArray(products.id, [...new Set(taken.map((t) => t.productId))]))
-    ).map((p) => [p.id, p.name]),
-  );
-  return taken.map((t) => ({ ...t, name: names.get(t.productId)! }));
+  return taken;
 }
 
 /**
