@@ -8,6 +8,23 @@ import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Shop, startShop } from "../../server/test/e2e/harness.ts";
 import { checkPages } from "../../server/test/e2e/page-checks.ts";
+import {
+  ADDRESS,
+  addToCart,
+  adminClient,
+  atPath,
+  chooseFirstOptions,
+  emailedLink,
+  fillAddress,
+  orderNumberOf,
+  PASSWORD,
+  PAYMENT_SETTLES_MS,
+  PHONE,
+  payButton,
+  register,
+  requireCatalog,
+  uniqueEmail,
+} from "./shopper.ts";
 
 let shop: Shop;
 
@@ -19,36 +36,6 @@ afterAll(async () => {
   await shop?.stop();
 });
 
-const PASSWORD = "correct horse battery";
-/** The webhook travels through the job queue; the embedded database's worker polls, so allow for it. */
-const PAYMENT_SETTLES_MS = 60_000;
-const ADDRESS = {
-  name: "Ada Lovelace",
-  line1: "12 St James's Square",
-  city: "London",
-  postalCode: "SW1Y 4JH",
-  country: "GB",
-};
-/** Matches on the path alone: "/register?next=/checkout" is not yet the checkout page. */
-const atPath = (path: string) => (url: URL) => url.pathname === path;
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function register(page: Page, email: string) {
-  await page.getByLabel("Name").fill("Ada Lovelace");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-/** The country first: the form follows its conventions (the UK's word is "Postcode"). */
-async function fillAddress(page: Page) {
-  await page.getByLabel("Country", { exact: true }).selectOption(ADDRESS.country);
-  await page.getByLabel("Full name").fill(ADDRESS.name);
-  await page.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
-  await page.getByLabel("City").fill(ADDRESS.city);
-  await page.getByLabel("Postcode").fill(ADDRESS.postalCode);
-}
-
 /** The product's live stock, read the way any client would: a tRPC GET. */
 async function stockOf(slug: string): Promise<number> {
   const input = encodeURIComponent(JSON.stringify({ json: { slug } }));
@@ -57,68 +44,10 @@ async function stockOf(slug: string): Promise<number> {
   return body.result.data.json.stock;
 }
 
-/** The journeys shop from the seeded catalog; without one they would only time out. */
-async function requireCatalog() {
-  const response = await fetch(shop.url("/trpc/catalog.search"));
-  const body = (await response.json()) as { result?: { data: { json: { total: number } } } };
-  if (!body.result?.data.json.total) throw new Error("The shop started with an empty catalog: SEED=auto did not seed");
-}
-
-/** On a product sold in sizes, colours or finishes, chooses the first value of each that can be had. */
-async function chooseFirstOptions(page: Page) {
-  await page.getByRole("button", { name: "Add to cart" }).waitFor();
-  for (const option of await page.locator("fieldset[data-option]").all()) {
-    await option.locator("input:not(:disabled)").first().check();
-  }
-}
-
-/** Adds the product on screen, choosing its options first if it has any. */
-async function addToCart(page: Page) {
-  await chooseFirstOptions(page);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.getByText("Added to your cart.").waitFor();
-}
-
 /** "$1,234.56" → 123456: an amount as the page shows it. */
 const dollarsToCents = (text: string) => Math.round(Number(text.replace(/[$,]/g, "")) * 100);
-
-/** The checkout's submit button, which names the amount it charges. */
-const payButton = (page: Page) => page.getByRole("button", { name: /^Pay \$/ });
-
-const PHONE = { viewport: { width: 390, height: 844 } };
 const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
-
-async function adminClient() {
-  const admin = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
-  await admin.login(shop.admin);
-  return admin;
-}
-
-/**
- * The link to `page` (a reset or a verification) in the newest such email to `email` in the
- * Mailbox, once it has arrived; other emails to the address (a new account's link) are passed over.
- */
-async function emailedLink(email: string, page: "/reset-password" | "/verify-email"): Promise<string> {
-  const admin = await adminClient();
-  const deadline = Date.now() + PAYMENT_SETTLES_MS;
-  const pattern = new RegExp(`https?://\\S+${page}#token=[\\w-]+`);
-  for (;;) {
-    for (const mail of (await admin.trpc.admin.mailbox.list.query()).filter((m) => m.to.includes(email))) {
-      const link = pattern.exec((await admin.trpc.admin.mailbox.get.query({ id: mail.id })).text ?? "")?.[0];
-      if (link) return link;
-    }
-    if (Date.now() > deadline) throw new Error(`No ${page} email reached ${email}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** "#1042", as the order page's heading shows it. */
-async function orderNumberOf(page: Page): Promise<string> {
-  const heading = page.getByRole("heading", { level: 1, name: /^Order #\d+$/ });
-  await heading.waitFor();
-  return (await heading.textContent())!.replace("Order ", "");
-}
 
 /** The order number sits on one line, however narrow the screen. */
 async function expectOneLine(page: Page, number: string) {
@@ -136,7 +65,7 @@ async function orderIdFromUrl(page: Page): Promise<string> {
 
 describe("storefront", () => {
   it("a guest searches, filters, fills a cart, registers, checks out, pays and finds the order", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage();
     await page.goto(shop.url("/"));
     await page.getByRole("heading", { name: "Shop by category" }).waitFor();
@@ -220,7 +149,7 @@ describe("storefront", () => {
   });
 
   it("a declined payment keeps the order and its stock; the shopper pays again, and the old page can no longer pay", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage(PHONE);
     await page.goto(shop.url("/register"));
     await register(page, uniqueEmail("decliner"));
@@ -275,7 +204,7 @@ describe("storefront", () => {
   });
 
   it("an order the admin cancels can no longer be paid on the payment page", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const shopper = createShopClient({ url: shop.url(""), tokenDelivery: "body" });
     const email = uniqueEmail("cancelled");
     await shopper.register({ email, password: PASSWORD, name: "Ada Lovelace" });
@@ -285,7 +214,7 @@ describe("storefront", () => {
       idempotencyKey: randomUUID(),
       shippingAddress: ADDRESS,
     });
-    const admin = await adminClient();
+    const admin = await adminClient(shop);
     await admin.trpc.admin.orders.setStatus.mutate({ id: order.id, status: "cancelled" });
 
     // Voiding goes through the job queue: the page closes within moments.
@@ -308,12 +237,12 @@ describe("storefront", () => {
   });
 
   it("a line sold out between cart and checkout is flagged with a fix, and the total is what is charged", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage(PHONE);
     await page.goto(shop.url("/register"));
     await register(page, uniqueEmail("soldout"));
     await page.waitForURL(shop.url("/"));
-    const admin = await adminClient();
+    const admin = await adminClient(shop);
     const { items } = await admin.trpc.catalog.search.query({ inStock: true, sort: "price_asc", pageSize: 2 });
     const [kept, gone] = items;
     for (const product of [kept!, gone!]) {
@@ -345,7 +274,7 @@ describe("storefront", () => {
   });
 
   it("a shopper applies SPRING10, picks Express to New York and pays exactly the total shown, on desktop and phone", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     for (const viewport of [undefined, PHONE]) {
       const page = await shop.newPage(viewport);
       await page.goto(shop.url("/register"));
@@ -410,7 +339,7 @@ describe("storefront", () => {
     await page.getByText("we have emailed it a link").waitFor();
 
     // The mail catcher's Mailbox, read as the admin app reads it.
-    const link = await emailedLink(email, "/reset-password");
+    const link = await emailedLink(shop, email, "/reset-password");
     await page.goto(link);
     await page.getByText("8 to 256 characters").waitFor();
     await page.getByLabel("New password", { exact: true }).fill("a new passphrase for ada");
@@ -444,7 +373,7 @@ describe("storefront", () => {
     await page.getByText("Verify your email").waitFor();
 
     // The mail catcher's Mailbox, read as the admin app reads it.
-    await page.goto(await emailedLink(email, "/verify-email"));
+    await page.goto(await emailedLink(shop, email, "/verify-email"));
     await page.getByRole("heading", { level: 1, name: "Confirm your email" }).waitFor();
     await page.getByRole("button", { name: "Confirm my email" }).click();
     await page.getByText("Your email is confirmed").waitFor();
@@ -480,7 +409,7 @@ describe("storefront", () => {
   });
 
   it("a guest's first visit to a product page arrives compressed, within its JavaScript budget, with no failed call", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage();
     await page.goto(shop.url("/search?inStock=1"));
     const link = page.getByRole("list", { name: "Products" }).getByRole("link").first();
@@ -524,7 +453,7 @@ describe("storefront", () => {
   });
 
   it("offline, the product page says so instead of adding, and a page that cannot load keeps the header and comes back online", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage();
     await page.goto(shop.url("/search?inStock=1"));
     await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
@@ -549,7 +478,7 @@ describe("storefront", () => {
   });
 
   it("after a deploy removed the page's old chunk, opening that page reloads once and shows it", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage();
     await page.goto(shop.url("/search?inStock=1"));
     // Until the page loads anew, the product page's code is gone, as a chunk name from the
@@ -583,7 +512,7 @@ describe("storefront", () => {
   });
 
   it("on a phone, Pay with a field missing lands on that field; fixed, the order is paid and its US address reads as the post reads it", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage({ ...PHONE, isMobile: true, hasTouch: true });
     await page.goto(shop.url("/register"));
     await register(page, uniqueEmail("phone"));
@@ -631,7 +560,7 @@ describe("storefront", () => {
   });
 
   it("with the shop out of reach, adding to the cart and opening a page not yet loaded say so in words and try again", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage(PHONE);
     await page.goto(shop.url("/search?inStock=1"));
     await page.getByRole("list", { name: "Products" }).getByRole("link").first().click();
@@ -660,7 +589,7 @@ describe("storefront", () => {
   });
 
   it("every page passes axe, and on a phone fits the screen with targets a finger can hit, at 390 and 1280 px", async () => {
-    await requireCatalog();
+    await requireCatalog(shop);
     const page = await shop.newPage();
     const { items } = await createShopClient({ url: shop.url("") }).trpc.catalog.search.query({
       inStock: true,

@@ -1,5 +1,7 @@
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
+import { withNext } from "../lib/safe-next.ts";
 import { useSessionStatus } from "../lib/use-session.ts";
 import { Skeleton } from "./skeleton.tsx";
 
@@ -9,7 +11,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (status === "restoring") return <Skeleton height="12rem" />;
   if (status === "signedOut") {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return <Navigate to={withNext(routes.login.href(), location.pathname + location.search)} replace />;
   }
   return children;
 }

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { checks, FormPanel } from "../components/form-panel.tsx";
 import { trpc } from "../lib/api.ts";
+import { useLinkToken } from "../lib/link-token.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { NewPasswordField, newPasswordErrors } from "./auth-pages.tsx";
 import styles from "./page.module.css";
@@ -54,7 +55,7 @@ export function ForgotPasswordPage() {
 /** The emailed link lands here with its token in the fragment, which never reaches a server log. */
 export function ResetPasswordPage() {
   usePageTitle("Choose a new password");
-  const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
+  const token = useLinkToken();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   const validate = (data: FormData) => {
     const errors: FieldErrors = {};

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { FormPanel } from "../components/form-panel.tsx";
 import { queryClient, trpc } from "../lib/api.ts";
+import { useLinkToken } from "../lib/link-token.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./page.module.css";
 
@@ -14,7 +15,7 @@ import styles from "./page.module.css";
  */
 export function VerifyEmailPage() {
   usePageTitle("Confirm your email");
-  const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
+  const token = useLinkToken();
   const verify = useMutation(
     trpc.auth.verifyEmail.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
