@@ -60,6 +60,14 @@ export const router = createBrowserRouter([
         lazy: () => import("./pages/order-page.tsx").then((m) => ({ Component: m.OrderPage })),
       },
       {
+        path: routes.orderLink.path,
+        lazy: () => import("./pages/guest-order-page.tsx").then((m) => ({ Component: m.GuestOrderPage })),
+      },
+      {
+        path: routes.findOrder.path,
+        lazy: () => import("./pages/find-order-page.tsx").then((m) => ({ Component: m.FindOrderPage })),
+      },
+      {
         path: routes.account.path,
         lazy: () => import("./pages/account-page.tsx").then((m) => ({ Component: m.AccountPage })),
       },

@@ -1,3 +1,4 @@
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { type ReactNode, useLayoutEffect } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from "react-router";
 import { itemCount } from "../features/cart/cart-math.ts";
@@ -55,7 +56,10 @@ export function Layout({ children }: { children?: ReactNode }) {
       <main id="main" className="layout-main">
         {children ?? <Outlet />}
       </main>
-      <footer className="layout-footer">Shopwright — an open-source reference shop. Prices in USD.</footer>
+      <footer className="layout-footer">
+        Shopwright — an open-source reference shop. Prices in USD.{" "}
+        <Link to={routes.findOrder.href()}>Find my order</Link>
+      </footer>
       <ScrollRestoration />
     </>
   );

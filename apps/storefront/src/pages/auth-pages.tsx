@@ -3,7 +3,7 @@ import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { PasswordField, TextField } from "@shopwright/ui/field";
 import type { FieldErrors } from "@shopwright/ui/form";
 import { useMutation } from "@tanstack/react-query";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { checks, FormPanel } from "../components/form-panel.tsx";
 import { login, register } from "../features/signed-in.ts";
 import { safeNext } from "../lib/safe-next.ts";
@@ -92,9 +92,18 @@ export function NewPasswordField({ label, error }: { label: string; error: strin
   );
 }
 
+/**
+ * What a link to the register page may carry in its history state (never in its address, which
+ * server logs keep): the email a guest's order was placed with, so the account is made for it.
+ */
+export interface RegisterState {
+  email?: string;
+}
+
 export function RegisterPage() {
   usePageTitle("Create an account");
   const after = useAfterSignIn();
+  const { email } = (useLocation().state ?? {}) as RegisterState;
   const signUp = useMutation({ mutationFn: register, onSuccess: after.done });
   const validate = (data: FormData) => {
     const errors: FieldErrors = {};
@@ -128,7 +137,15 @@ export function RegisterPage() {
       {(error) => (
         <>
           <TextField label="Name" name="name" autoComplete="name" required error={error("name")} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" required error={error("email")} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={email}
+            error={error("email")}
+          />
           <NewPasswordField label="Password" error={error("password")} />
         </>
       )}

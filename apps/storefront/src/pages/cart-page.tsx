@@ -11,6 +11,7 @@ import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { DiscountCode } from "../features/cart/discount-code.tsx";
 import { useCart, useSetQuantity } from "../features/cart/use-cart.ts";
 import { choiceSearch } from "../features/variants/variant-params.ts";
+import { withNext } from "../lib/safe-next.ts";
 import type { CartItem } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import { useSessionStatus } from "../lib/use-session.ts";
@@ -100,24 +101,21 @@ export function CartPage() {
           <DiscountCode discount={cart.data.discount} />
           <p className={pageStyles.muted}>Delivery and tax are added at checkout, for your address.</p>
           {hasUnavailable && <p className={pageStyles.notice}>Remove the unavailable items to check out.</p>}
-          {status === "signedIn" ? (
-            <Link
-              to="/checkout"
-              className={buttonClass({ variant: "primary", block: true })}
-              aria-disabled={hasUnavailable}
-              onClick={(event) => hasUnavailable && event.preventDefault()}
-            >
-              Check out
-            </Link>
-          ) : (
-            <>
-              <Link to="/login?next=/checkout" className={buttonClass({ variant: "primary", block: true })}>
-                Sign in to check out
-              </Link>
-              <p className={pageStyles.muted}>
-                New here? <Link to="/register?next=/checkout">Create an account</Link> — your cart comes with you.
-              </p>
-            </>
+          <Link
+            to={routes.checkout.href()}
+            className={buttonClass({ variant: "primary", block: true })}
+            aria-disabled={hasUnavailable}
+            onClick={(event) => hasUnavailable && event.preventDefault()}
+          >
+            Check out
+          </Link>
+          {status !== "signedIn" && (
+            <p className={pageStyles.muted}>
+              No account needed. Have one?{" "}
+              <Link to={withNext(routes.login.href(), routes.checkout.href())}>Sign in</Link>, or{" "}
+              <Link to={withNext(routes.register.href(), routes.checkout.href())}>create an account</Link> — your cart
+              comes with you.
+            </p>
           )}
         </aside>
       </div>

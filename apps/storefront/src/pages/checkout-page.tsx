@@ -1,8 +1,9 @@
 import { errorMessage, formErrors } from "@shopwright/client";
+import { storefrontRoutes as routes } from "@shopwright/client/routes";
 import { Button, buttonClass } from "@shopwright/ui/button";
 import { ErrorNotice } from "@shopwright/ui/error-notice";
-import { FormError } from "@shopwright/ui/field";
-import { useForm } from "@shopwright/ui/form";
+import { FormError, TextField } from "@shopwright/ui/field";
+import { type FieldErrors, useForm } from "@shopwright/ui/form";
 import { formatCents } from "@shopwright/ui/money";
 import { nameWithOptions } from "@shopwright/ui/variant-options";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
@@ -15,29 +16,45 @@ import {
   type Destination,
   readAddress,
 } from "../components/address-fields.tsx";
+import { checks } from "../components/form-panel.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
-import { RequireAuth } from "../components/require-auth.tsx";
 import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useSetQuantity } from "../features/cart/use-cart.ts";
 import { useIdempotencyKey } from "../features/idempotency-key.ts";
+import { rememberGuestCheckout, rememberOrderLink } from "../features/order-link.ts";
 import { takeMergedNotice } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
+import { withNext } from "../lib/safe-next.ts";
 import type { CheckoutInput } from "../lib/types.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
+import { useSessionStatus } from "../lib/use-session.ts";
 import styles from "./page.module.css";
 
-export function CheckoutPage() {
-  usePageTitle("Checkout");
-  return (
-    <RequireAuth>
-      <Checkout />
-    </RequireAuth>
-  );
+/** Where signing in from checkout comes back to; the sign-in merges the guest's cart into the account's. */
+const SIGN_IN_HERE = withNext(routes.login.href(), routes.checkout.href());
+
+/** A guest's email: checked as the sign-in form checks it, before anything is sent. */
+function guestErrors(data: FormData): FieldErrors {
+  const errors: FieldErrors = {};
+  checks.email(data, "email", errors);
+  return errors;
 }
 
-function Checkout() {
-  const me = useQuery(trpc.auth.me.queryOptions());
+/**
+ * Signed in, checkout starts from the account's saved address; a guest types an email as well,
+ * which the order belongs to (its receipt and order link go there), or signs in first.
+ */
+export function CheckoutPage() {
+  usePageTitle("Checkout");
+  const status = useSessionStatus();
+  if (status === "restoring") return <Skeleton height="12rem" />;
+  // A new session is a new checkout: nothing typed as a guest carries over into the account's form.
+  return <Checkout key={status} signedIn={status === "signedIn"} />;
+}
+
+function Checkout({ signedIn }: { signedIn: boolean }) {
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: signedIn });
   // Where the typed address goes (null until it changes: the saved address's, or the form's first
   // country) and the delivery picked (absent: the cheapest), which the total depends on.
   const [destination, setDestination] = useState<Destination | null>(null);
@@ -50,7 +67,7 @@ function Checkout() {
       shippingAddress: shippingAddress ?? { country: DEFAULT_COUNTRY },
       shippingMethodId,
     }),
-    enabled: me.isSuccess,
+    enabled: !signedIn || me.isSuccess,
     // A new address keeps the last figures on screen until its own arrive.
     placeholderData: keepPreviousData,
   });
@@ -67,8 +84,12 @@ function Checkout() {
   const [unpaid, setUnpaid] = useState<CheckoutInput | null>(null);
   const checkout = useMutation(
     trpc.orders.checkout.mutationOptions({
-      onSuccess: ({ paymentUrl }, input) => {
-        // The gateway's hosted page is outside this app; it sends the shopper back to /orders/:id.
+      onSuccess: ({ order, paymentUrl, orderToken }, input) => {
+        // A guest's way back to the order: the provider returns them to the order-link page bare.
+        if (orderToken) rememberOrderLink(orderToken);
+        if (input.email) rememberGuestCheckout(order.id, input.email);
+        // The gateway's hosted page is outside this app; it sends the shopper back to the order's
+        // page (a guest's: the order link's page).
         if (paymentUrl) window.location.assign(paymentUrl);
         else setUnpaid(input);
       },
@@ -78,13 +99,13 @@ function Checkout() {
   );
   const form = useForm({
     // A retried payment sends the placed order's request again: nothing in the form is read.
-    validate: (data) => (unpaid ? {} : addressErrors(data)),
+    validate: (data) => (unpaid ? {} : { ...(signedIn ? {} : guestErrors(data)), ...addressErrors(data) }),
     server: formErrors(checkout.error),
   });
 
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
-  if (!me.data || !summary.data) {
+  if ((signedIn && !me.data) || !summary.data) {
     return (
       <Loading label="Loading checkout">
         <h1>Checkout</h1>
@@ -121,11 +142,12 @@ function Checkout() {
     const shippingAddress = readAddress(data);
     const lines = items.map((item) => [item.variantId, item.quantity]);
     const method = summary.data?.shippingMethodId ?? undefined;
+    const email = signedIn ? undefined : String(data.get("email") ?? "").trim();
     checkout.mutate({
-      idempotencyKey: keyFor({ shippingAddress, lines, method }),
+      idempotencyKey: keyFor({ shippingAddress, lines, method, email }),
       shippingAddress,
       shippingMethodId: method,
-      saveAddress: data.get("saveAddress") === "on",
+      ...(email === undefined ? { saveAddress: data.get("saveAddress") === "on" } : { email }),
       expectedTotalCents: totalCents,
     });
   }
@@ -150,8 +172,24 @@ function Checkout() {
               Your order is placed, but the payment provider did not answer. Try again to go to payment.
             </p>
           )}
+          {!signedIn && (
+            <div className={styles.form}>
+              <TextField
+                label="Email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                hint="Your receipt and a link to your order go here."
+                error={form.error("email")}
+              />
+              <p className={styles.muted}>
+                Have an account? <Link to={SIGN_IN_HERE}>Sign in to use your saved address</Link>. Your cart comes with
+                you.
+              </p>
+            </div>
+          )}
           <AddressFields
-            value={me.data.shippingAddress}
+            value={me.data?.shippingAddress}
             error={form.error}
             onDestination={(next) => {
               setDestination(next);
@@ -183,10 +221,12 @@ function Checkout() {
               ))
             )}
           </fieldset>
-          <label className={styles.checkbox}>
-            <input type="checkbox" name="saveAddress" defaultChecked={!me.data.shippingAddress} />
-            Save this address for next time
-          </label>
+          {me.data && (
+            <label className={styles.checkbox}>
+              <input type="checkbox" name="saveAddress" defaultChecked={!me.data.shippingAddress} />
+              Save this address for next time
+            </label>
+          )}
         </div>
         <OrderSummary
           title="Order summary"

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { trpc } from "../lib/api.ts";
 import { usePageTitle } from "../lib/use-page-title.ts";
 import styles from "./orders-page.module.css";
+import pageStyles from "./page.module.css";
 
 export function OrdersPage() {
   usePageTitle("Your orders");
@@ -26,11 +27,18 @@ function OrderHistory() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("page")) || 1);
   const orders = useQuery({ ...trpc.orders.list.queryOptions({ page }), placeholderData: keepPreviousData });
+  const me = useQuery(trpc.auth.me.queryOptions());
 
   if (orders.isError) return <ErrorState error={orders.error} onRetry={() => orders.refetch()} />;
   return (
     <>
       <h1>Your orders</h1>
+      {me.data && !me.data.emailVerified && (
+        <p className={pageStyles.notice} role="note">
+          Orders you placed without an account, with {me.data.email}, show here once you confirm that address: follow
+          the link we emailed you, or <Link to={routes.account.href()}>have it sent again</Link>.
+        </p>
+      )}
       {!orders.data ? (
         <Skeleton height="12rem" />
       ) : orders.data.items.length === 0 ? (
@@ -66,6 +74,9 @@ function OrderHistory() {
           onPage={(next) => setParams({ page: String(next) })}
         />
       )}
+      <p className={pageStyles.muted}>
+        Ordered with another email? <Link to={routes.findOrder.href()}>Find my order</Link>
+      </p>
     </>
   );
 }

@@ -74,6 +74,9 @@ export function createStubShop() {
     orders: t.router({
       list: query,
       byId: query,
+      byAccessToken: query,
+      findMyOrder: mutation,
+      retryPayment: mutation,
       checkout: mutation,
       checkoutSummary: query,
       shippingCountries: query,
