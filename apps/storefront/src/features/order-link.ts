@@ -1,49 +1,28 @@
 /**
- * What this tab remembers of a guest's order, in sessionStorage (kept to the tab, forgotten when it
- * closes): the payment provider brings a guest back to the order-link page without the token (it
- * is never handed the token), and the order's answer does not name the email it was placed with,
- * which the offer to make an account fills in.
+ * The order link this tab remembers, in sessionStorage (kept to the tab, forgotten when it closes):
+ * the payment provider brings a guest back to the order-link page without the token (it is never
+ * handed the token).
  */
 import { useEffect } from "react";
 import { useNavigate } from "react-router";
 import { useLinkToken } from "../lib/link-token.ts";
 
-const LINK_KEY = "sw_order_link";
-const CHECKOUT_KEY = "sw_guest_checkout";
+const KEY = "sw_order_link";
 
-function read(key: string): string | null {
+/** The order link this tab last opened or was given at a guest checkout. */
+export function rememberOrderLink(token: string): void {
   try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    sessionStorage.setItem(key, value);
+    sessionStorage.setItem(KEY, token);
   } catch {
     // Storage can be unavailable (private mode); the emailed link still opens the order.
   }
 }
 
-/** The order link this tab last opened or was given at a guest checkout. */
-export function rememberOrderLink(token: string): void {
-  write(LINK_KEY, token);
-}
-
-/** A guest checkout's order and the email it was placed with. */
-export function rememberGuestCheckout(orderId: string, email: string): void {
-  write(CHECKOUT_KEY, JSON.stringify({ orderId, email }));
-}
-
-/** The email this tab placed the order with as a guest, if it did. */
-export function guestCheckoutEmail(orderId: string): string | undefined {
+function rememberedOrderLink(): string {
   try {
-    const placed = JSON.parse(read(CHECKOUT_KEY) ?? "null") as { orderId?: unknown; email?: unknown } | null;
-    return placed?.orderId === orderId && typeof placed.email === "string" ? placed.email : undefined;
+    return sessionStorage.getItem(KEY) ?? "";
   } catch {
-    return undefined;
+    return "";
   }
 }
 
@@ -54,7 +33,7 @@ export function guestCheckoutEmail(orderId: string): string | undefined {
  */
 export function useOrderLinkToken(): string {
   const inAddress = useLinkToken();
-  const token = inAddress || read(LINK_KEY) || "";
+  const token = inAddress || rememberedOrderLink();
   const navigate = useNavigate();
   useEffect(() => {
     if (inAddress) rememberOrderLink(inAddress);

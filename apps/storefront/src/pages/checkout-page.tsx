@@ -22,7 +22,7 @@ import { Loading, Skeleton } from "../components/skeleton.tsx";
 import { EmptyState, ErrorState } from "../components/status-message.tsx";
 import { useSetQuantity } from "../features/cart/use-cart.ts";
 import { useIdempotencyKey } from "../features/idempotency-key.ts";
-import { rememberGuestCheckout, rememberOrderLink } from "../features/order-link.ts";
+import { rememberOrderLink } from "../features/order-link.ts";
 import { takeMergedNotice } from "../features/signed-in.ts";
 import { queryClient, trpc } from "../lib/api.ts";
 import { withNext } from "../lib/safe-next.ts";
@@ -84,10 +84,9 @@ function Checkout({ signedIn }: { signedIn: boolean }) {
   const [unpaid, setUnpaid] = useState<CheckoutInput | null>(null);
   const checkout = useMutation(
     trpc.orders.checkout.mutationOptions({
-      onSuccess: ({ order, paymentUrl, orderToken }, input) => {
+      onSuccess: ({ paymentUrl, orderToken }, input) => {
         // A guest's way back to the order: the provider returns them to the order-link page bare.
         if (orderToken) rememberOrderLink(orderToken);
-        if (input.email) rememberGuestCheckout(order.id, input.email);
         // The gateway's hosted page is outside this app; it sends the shopper back to the order's
         // page (a guest's: the order link's page).
         if (paymentUrl) window.location.assign(paymentUrl);

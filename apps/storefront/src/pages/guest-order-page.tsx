@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { OrderView, pollWhilePlaced } from "../components/order-view.tsx";
 import { EmptyState } from "../components/status-message.tsx";
-import { guestCheckoutEmail, useOrderLinkToken } from "../features/order-link.ts";
+import { useOrderLinkToken } from "../features/order-link.ts";
 import { trpc } from "../lib/api.ts";
 import { withNext } from "../lib/safe-next.ts";
 import { useNoIndex } from "../lib/use-no-index.ts";
@@ -45,16 +45,13 @@ export function GuestOrderPage() {
       order={order}
       retryWith={{ token }}
       notFound={notFound}
-      after={(data) => <KeepOrder email={guestCheckoutEmail(data.id)} />}
+      after={(data) => <KeepOrder email={data.email} />}
     />
   );
 }
 
-/**
- * After a guest checkout: an account with the order's email keeps it, once the address is
- * confirmed. The email is filled in when this tab placed the order.
- */
-function KeepOrder({ email }: { email: string | undefined }) {
+/** After a guest checkout: an account with the order's email keeps it, once the address is confirmed. */
+function KeepOrder({ email }: { email: string }) {
   const status = useSessionStatus();
   if (status !== "signedOut") return null;
   const state: RegisterState = { email };
@@ -62,8 +59,8 @@ function KeepOrder({ email }: { email: string | undefined }) {
     <section className={`${styles.panel} ${styles.spaced}`} aria-labelledby="keep-order">
       <h2 id="keep-order">Keep your orders in one place</h2>
       <p>
-        Create an account with {email ? <strong>{email}</strong> : "the email you ordered with"}. Once you confirm the
-        address from the email we send, this order shows in your account, with its status and tracking.
+        Create an account with <strong>{email}</strong>. Once you confirm the address from the email we send, this order
+        shows in your account, with its status and tracking.
       </p>
       <p>
         <Link
