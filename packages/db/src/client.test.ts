@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "./client.ts";
 import { isConstraintViolation } from "./errors.ts";
 import { newId } from "./ids.ts";
+import { jsonRows } from "./json-rows.ts";
 import { isMigrated } from "./migrate.ts";
 import { authTables } from "./tables/auth.ts";
 import { catalogTables } from "./tables/catalog.ts";
@@ -95,5 +96,51 @@ describe(`the ${testDialect()} database seam`, () => {
         ? sql`select p.slug from products_fts f join products p on p.rowid = f.rowid where products_fts match 'reading'`
         : sql`select slug from products where search_vector @@ to_tsquery('english', 'reading')`;
     expect(await db.execute<{ slug: string }>(query)).toEqual([{ slug: "desk-lamp" }]);
+  });
+
+  it("carries child rows in their parent's row, decoded as a plain select decodes them", async () => {
+    const { products, productVariants } = catalogTables(db);
+    const [withKids, without] = [newId("prod"), newId("prod")];
+    const product = { description: "", priceCents: 100, maxPriceCents: 300, categoryId };
+    await db.orm.insert(products).values([
+      { ...product, id: withKids, slug: "shirt", name: "Shirt" },
+      { ...product, id: without, slug: "bare", name: "Bare" },
+    ]);
+    const variant = (position: number, options: Record<string, string>, priceCents: number) => ({
+      id: newId("var"),
+      productId: withKids,
+      sku: `SHIRT-${position}`,
+      options,
+      priceCents,
+      stock: position,
+      position,
+    });
+    await db.orm.insert(productVariants).values([variant(2, { Size: "L" }, 300), variant(1, { Size: "M" }, 100)]);
+    const rows = await db.orm
+      .select({
+        slug: products.slug,
+        variants: jsonRows(
+          db,
+          { sku: productVariants.sku, options: productVariants.options, createdAt: productVariants.createdAt },
+          sql`${productVariants} where ${productVariants.productId} = ${products.id}`,
+          sql`${productVariants.position}`,
+        ),
+      })
+      .from(products)
+      .where(inArray(products.id, [withKids, without]))
+      .orderBy(products.slug);
+    expect(rows.map((r) => [r.slug, r.variants.map((v) => [v.sku, v.options])])).toEqual([
+      ["bare", []],
+      [
+        "shirt",
+        [
+          ["SHIRT-1", { Size: "M" }],
+          ["SHIRT-2", { Size: "L" }],
+        ],
+      ],
+    ]);
+    const createdAt = rows[1]!.variants[0]!.createdAt;
+    expect(createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - createdAt.getTime())).toBeLessThan(60_000);
   });
 });

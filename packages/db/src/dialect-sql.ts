@@ -56,7 +56,23 @@ export interface DialectSql {
   nearName(word: string, name: SQLWrapper, threshold: number): SQL<boolean>;
   /** Runs `fn` where `nearName` uses `threshold` (a transaction-local setting on Postgres). */
   withFuzzyThreshold<D extends Transactional<D>, T>(db: D, threshold: number, fn: (db: D) => Promise<T>): Promise<T>;
+  /**
+   * A scalar subquery: the rows `from` selects (a FROM clause and its conditions) as one JSON
+   * array of objects in `orderBy`'s order, `[]` for none, each object `pairs` (key, value). Values
+   * come as the driver gives them inside JSON; see json-rows.ts, which decodes them.
+   */
+  jsonArray(pairs: [key: string, value: SQLWrapper][], from: SQL, orderBy: SQL): SQL;
 }
+
+/** Keys are names in code, never input: checked, then written into the SQL as literals. */
+const jsonPairs = (pairs: [string, SQLWrapper][]) =>
+  sql.join(
+    pairs.map(([key, value]) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`not a JSON key for SQL: ${key}`);
+      return sql`${sql.raw(`'${key}'`)}, ${value}`;
+    }),
+    sql`, `,
+  );
 
 /** The least text after every text that starts with `prefix` ("lamp" → "lamq"), in collation "C". */
 const nextPrefix = (prefix: SQL) => sql`left(${prefix}, -1) || chr(ascii(right(${prefix}, 1)) + 1)`;
@@ -120,6 +136,8 @@ export const postgresSql: DialectSql = {
       await tx.run(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
       return fn(tx);
     }),
+  jsonArray: (pairs, from, orderBy) =>
+    sql`(select coalesce(json_agg(json_build_object(${jsonPairs(pairs)}) order by ${orderBy}), '[]') from ${from})`,
 };
 
 export const sqliteSql: DialectSql = {
@@ -140,4 +158,6 @@ export const sqliteSql: DialectSql = {
   },
   nearName: (word, name, threshold) => sql<boolean>`word_similarity(${word}, ${name}) >= ${threshold}`,
   withFuzzyThreshold: (db, _threshold, fn) => fn(db),
+  jsonArray: (pairs, from, orderBy) =>
+    sql`(select json_group_array(json_object(${jsonPairs(pairs)}) order by ${orderBy}) from ${from})`,
 };

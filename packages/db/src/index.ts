@@ -11,6 +11,7 @@ export {
 } from "./errors.ts";
 export { newId } from "./ids.ts";
 export type { JobQueue, JobRequest, QueuedJob } from "./job-queue.ts";
+export { type JsonRow, jsonRows } from "./json-rows.ts";
 export { isMigrated, migrate } from "./migrate.ts";
 export type { Address } from "./schema/address.ts";
 export { addressSchema } from "./schema/address.ts";

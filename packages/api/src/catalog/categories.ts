@@ -1,10 +1,11 @@
 /**
  * The category tree. It is small (tens of rows), so it is read whole and shaped in code: one
- * query serves the menu, a filter's descendant set and a product's breadcrumbs alike.
+ * query serves the menu and a filter's descendant set alike; a product's breadcrumbs are its
+ * category's ancestors, read inside the product's own statement.
  */
-import type { Db } from "@shopwright/db";
+import { type Db, jsonRows } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { asc, count, inArray, sql } from "drizzle-orm";
+import { asc, count, inArray, type SQLWrapper, sql } from "drizzle-orm";
 
 export interface CategoryRef {
   id: string;
@@ -24,16 +25,21 @@ export interface CategoryNode extends CategoryRow {
   children: CategoryNode[];
 }
 
+function categoryColumns(db: Db) {
+  const { categories } = catalogTables(db);
+  return {
+    id: categories.id,
+    slug: categories.slug,
+    name: categories.name,
+    parentId: categories.parentId,
+    position: categories.position,
+  };
+}
+
 async function allCategories(db: Db): Promise<CategoryRow[]> {
   const { categories } = catalogTables(db);
   return db.orm
-    .select({
-      id: categories.id,
-      slug: categories.slug,
-      name: categories.name,
-      parentId: categories.parentId,
-      position: categories.position,
-    })
+    .select(categoryColumns(db))
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.name), asc(categories.id));
 }
@@ -85,9 +91,24 @@ export async function categoryWithDescendants(db: Db, slug: string): Promise<str
   return ids;
 }
 
+/**
+ * The category `categoryId` names and all its ancestors, as a value of the caller's select (one
+ * statement reads a product and its breadcrumbs); `categoryPath` puts them in order. `union` drops
+ * repeats, so a corrupted, cyclic parent chain ends too.
+ */
+export function categoryAncestry(db: Db, categoryId: SQLWrapper) {
+  const { categories } = catalogTables(db);
+  const up = sql`with recursive up(id) as (
+      select ${categoryId}
+      union
+      select ${categories.parentId} from up join ${categories} on ${categories.id} = up.id
+    ) select id from up`;
+  return jsonRows(db, categoryColumns(db), sql`${categories} where ${categories.id} in (${up})`, sql`${categories.id}`);
+}
+
 /** The path from the root down to this category (breadcrumbs), the category itself last. */
-export async function categoryPath(db: Db, categoryId: string): Promise<CategoryRef[]> {
-  const byId = new Map((await allCategories(db)).map((row) => [row.id, row]));
+export function categoryPath(ancestry: readonly CategoryRow[], categoryId: string): CategoryRef[] {
+  const byId = new Map(ancestry.map((row) => [row.id, row]));
   return pathTo(byId, categoryId).map(({ id, slug, name }) => ({ id, slug, name }));
 }
 

@@ -1,10 +1,10 @@
-import type { Db, ProductOption, VariantOptions } from "@shopwright/db";
+import { type Db, jsonRows, type ProductOption, type VariantOptions, type VariantStatus } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../errors.ts";
-import { type CategoryRef, categoryPath } from "./categories.ts";
-import { imagesByProduct, type ProductImage } from "./images.ts";
-import { variantsByProduct } from "./variants.ts";
+import { type CategoryRef, categoryAncestry, categoryPath } from "./categories.ts";
+import { imageView, type ProductImage, storedImageColumns } from "./images.ts";
+import { variantColumns } from "./variants.ts";
 
 export interface VariantDetail {
   id: string;
@@ -47,60 +47,71 @@ export interface VariantStock {
 }
 
 /**
- * One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. `stockFrom` is
- * the primary when `db` is a read replica: stock moves with every order, without a catalog write,
- * so the replica's figures may be behind, and a product page shows stock as it is.
+ * One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. One statement
+ * reads the product with its variants for sale, its images and its category's ancestors (see
+ * json-rows.ts). `stockFrom` is the primary when `db` is a read replica: stock moves with every
+ * order, without a catalog write, so the replica's figures may be behind, and a product page shows
+ * stock as it is.
  */
 export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): Promise<ProductDetail> {
-  const { products } = catalogTables(db);
-  const [product] = await db.orm
-    .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      description: products.description,
-      priceCents: products.priceCents,
-      maxPriceCents: products.maxPriceCents,
-      options: products.options,
-      categoryId: products.categoryId,
-      createdAt: products.createdAt,
-      updatedAt: products.updatedAt,
-    })
-    .from(products)
-    .where(and(eq(products.slug, slug), eq(products.status, "active")))
-    .limit(1);
-  if (!product) throw notFound("Product");
-  const { categoryId, ...fields } = product;
-  const [images, path, variants, live] = await Promise.all([
-    imagesByProduct(db, [product.id]),
-    categoryPath(db, categoryId),
-    variantsByProduct(db, [product.id]),
+  const { products, productVariants, productImages } = catalogTables(db);
+  const variant = variantColumns(db);
+  const [[product], live] = await Promise.all([
+    db.orm
+      .select({
+        id: products.id,
+        slug: products.slug,
+        name: products.name,
+        description: products.description,
+        priceCents: products.priceCents,
+        maxPriceCents: products.maxPriceCents,
+        options: products.options,
+        categoryId: products.categoryId,
+        createdAt: products.createdAt,
+        updatedAt: products.updatedAt,
+        variants: jsonRows(
+          db,
+          {
+            id: variant.id,
+            sku: variant.sku,
+            options: variant.options,
+            priceCents: variant.priceCents,
+            stock: variant.stock,
+          },
+          sql`${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.status} = ${"active" satisfies VariantStatus}`,
+          sql`${productVariants.position}, ${productVariants.id}`,
+        ),
+        images: jsonRows(
+          db,
+          storedImageColumns(db),
+          sql`${productImages} where ${productImages.productId} = ${products.id}`,
+          sql`${productImages.position}, ${productImages.id}`,
+        ),
+        ancestry: categoryAncestry(db, products.categoryId),
+      })
+      .from(products)
+      .where(and(eq(products.slug, slug), eq(products.status, "active")))
+      .limit(1),
     stockFrom === db ? null : liveStock(stockFrom, slug),
   ]);
-  if (stockFrom !== db && live === null) throw notFound("Product");
+  if (!product || (stockFrom !== db && live === null)) throw notFound("Product");
+  const { categoryId, variants, images, ancestry, ...fields } = product;
   const liveById = new Map(live?.map((v) => [v.variantId, v.stock]));
-  const productImages = images.get(product.id) ?? [];
-  const forSale = (variants.get(product.id) ?? []).filter((v) => v.status === "active");
-  const details = forSale.map((v): VariantDetail => {
+  const shown = images.map(imageView);
+  const ownImages = shown.filter((image) => image.variantId === null);
+  const details = variants.map((v): VariantDetail => {
     const stock = liveById.get(v.id) ?? v.stock;
-    const own = productImages.filter((image) => image.variantId === v.id);
-    return {
-      id: v.id,
-      sku: v.sku,
-      options: v.options,
-      priceCents: v.priceCents,
-      stock,
-      inStock: stock > 0,
-      images: own.length > 0 ? own : productImages.filter((image) => image.variantId === null),
-    };
+    const variantImages = shown.filter((image) => image.variantId === v.id);
+    return { ...v, stock, inStock: stock > 0, images: variantImages.length > 0 ? variantImages : ownImages };
   });
   const stock = details.reduce((sum, v) => sum + v.stock, 0);
+  const path = categoryPath(ancestry, categoryId);
   return {
     ...fields,
     stock,
     inStock: stock > 0,
     variants: details,
-    images: productImages.filter((image) => image.variantId === null),
+    images: ownImages,
     // The foreign key guarantees the product's own category, the last step of its path.
     category: path.at(-1)!,
     categoryPath: path,
