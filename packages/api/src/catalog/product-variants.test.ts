@@ -286,6 +286,37 @@ describe(`searching products with variants on ${testDialect()}`, () => {
     await db.orm.update(productVariants).set({ stock: 3 }).where(eq(productVariants.id, shirt.variants[2]!.id));
     expect(await slugs({ q: "sailcloth", inStock: true })).toEqual([shirt.slug]);
   });
+  it("shows a SKU's product alone, whatever else its words match, and reads an archived SKU as words", async () => {
+    const shirt = await createShirt({ name: "Quayside Overshirt" });
+    const sku = shirt.variants[0]!.sku;
+    const card = await admin.caller.admin.products.create({
+      name: "Quayside Gift Card",
+      description: `Pairs with ${sku}.`,
+      categoryId,
+      priceCents: 2_000,
+      stock: 50,
+    });
+    const slugs = async (q: string) => (await guestCaller(db).catalog.search({ q })).items.map((i) => i.slug);
+    // The words of the SKU find the card that mentions it...
+    expect(await slugs(`${sku} pairs`)).toEqual([card.slug]);
+    // ...but the SKU typed exactly is the shirt's variant, and only the shirt is shown.
+    expect(await slugs(` ${sku} `)).toEqual([shirt.slug]);
+    const { productVariants } = catalogTables(db);
+    await db.orm.update(productVariants).set({ status: "archived" }).where(eq(productVariants.sku, sku));
+    expect(await slugs(sku)).toEqual([card.slug]);
+  });
+
+  it("puts a product in a price filter with in stock only when one variant for sale passes both", async () => {
+    const shirt = await createShirt({ name: "Dockside Overshirt" });
+    const slugs = async (input: { minPriceCents: number; maxPriceCents: number; inStock?: boolean }) =>
+      (await guestCaller(db).catalog.search({ q: "dockside", ...input })).items.map((i) => i.slug);
+    // $39, $45 and $52: only the $45 one is in a $40–$50 filter, and it sells out; the others have stock.
+    const { productVariants } = catalogTables(db);
+    await db.orm.update(productVariants).set({ stock: 0 }).where(eq(productVariants.id, shirt.variants[1]!.id));
+    expect(await slugs({ minPriceCents: 4_000, maxPriceCents: 5_000 })).toEqual([shirt.slug]);
+    expect(await slugs({ minPriceCents: 4_000, maxPriceCents: 5_000, inStock: true })).toEqual([]);
+    expect(await slugs({ minPriceCents: 3_000, maxPriceCents: 4_000, inStock: true })).toEqual([shirt.slug]);
+  });
 });
 
 describe(`searching option values on ${testDialect()}`, () => {

@@ -4,7 +4,7 @@
  */
 import { type Db, optionValuesText, type ProductOption, type VariantOptions, type VariantStatus } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, eq, exists, gt, inArray, type SQL } from "drizzle-orm";
+import { asc, eq, exists, inArray, type SQL } from "drizzle-orm";
 import { badRequest, notFound } from "../errors.ts";
 
 export interface StoredVariant {
@@ -131,15 +131,6 @@ export async function syncProductSummary(tx: Db, productId: string): Promise<voi
 /** `options` with keys in the product's option order, so equal choices are equal JSON on both dialects. */
 export function orderedOptions(productOptions: readonly ProductOption[], options: VariantOptions): VariantOptions {
   return Object.fromEntries(productOptions.map((o) => [o.name, options[o.name]!]));
-}
-
-/** Whether any variant of the product is for sale and has stock, as a condition on `products`. */
-export function anyVariantInStock(db: Db): SQL {
-  const { products, productVariants } = catalogTables(db);
-  return someVariant(
-    db,
-    and(eq(productVariants.productId, products.id), eq(productVariants.status, "active"), gt(productVariants.stock, 0)),
-  );
 }
 
 /**

@@ -34,13 +34,25 @@ const textMatch = (select: SQL): TextMatch => ({
   score: sql<number>`${sql.identifier(MATCHES)}.score`,
 });
 
-/** Products for sale whose name or description holds every word of the text. */
-export function productMatches(db: Db, text: SearchText): TextMatch {
-  return textMatch(sql`select words.id as id, case when words.in_name then 2 else 0 end
+/**
+ * Products for sale whose name, description or option values hold every word of the text; but when
+ * `sku` is exactly the SKU of a variant for sale, its product alone, whatever the words would
+ * match. One statement either way: the SKU's unique index decides inside it.
+ */
+export function productMatches(db: Db, text: SearchText, sku: string | null): TextMatch {
+  const words = sql`select words.id as id, case when words.in_name then 2 else 0 end
       + case when words.exact_in_name then 1 else 0 end
       + case when words.exact then 0.5 else 0 end
       + 0.4 * words.rank / (words.rank + 1) as score
-    from (${db.sql.wordMatches(text)}) as words`);
+    from (${db.sql.wordMatches(text)}) as words`;
+  if (sku === null) return textMatch(words);
+  const { products, productVariants } = catalogTables(db);
+  const bySku = sql`select ${productVariants.productId} as id from ${productVariants}
+    join ${products} on ${products.id} = ${productVariants.productId}
+    where ${and(eq(productVariants.sku, sku), eq(productVariants.status, "active"), eq(products.status, "active"))}`;
+  return textMatch(sql`select id, 3 as score from (${bySku}) as sku
+    union all
+    ${words} where not exists (${bySku})`);
 }
 
 /**

@@ -9,12 +9,12 @@
  */
 import type { Db } from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { notFound } from "../../errors.ts";
 import { type CategoryRef, categoryWithDescendants } from "../categories.ts";
 import { imageView, type ProductImage, storedImageColumns } from "../images.ts";
 import { productCardColumns } from "../product.ts";
-import { anyVariantInStock, someVariant } from "../variants.ts";
+import { someVariant } from "../variants.ts";
 import { correctedQuery } from "./correction.ts";
 import { fuzzyProductMatches, productMatches, type TextMatch, withFuzzyThreshold } from "./matches.ts";
 import { fuzzyWords, parseSearchText } from "./text.ts";
@@ -154,38 +154,34 @@ async function searchPage(
 }
 
 /**
- * A product is in a price range when one of its variants for sale is. The product's own range
- * (kept by `syncProductSummary`) overlapping the filter's is the cheap test the index on
- * `products(status, price_cents, id)` serves; the variants decide only for those.
+ * A product passes the price and stock filters when one variant for sale passes them all: in a
+ * $20–$30 filter, in stock, when a $25 variant has stock, not when only its $40 one has. The
+ * product's own range (kept by `syncProductSummary`) overlapping the filter's is the cheap test
+ * the index on `products(status, price_cents, id)` serves; the variants decide only for those.
  */
-function priceInRange(db: Db, { minPriceCents: low, maxPriceCents: high }: SearchInput): SQL | undefined {
-  if (low === undefined && high === undefined) return undefined;
+function variantFilters(db: Db, { minPriceCents: low, maxPriceCents: high, inStock }: SearchInput): SQL | undefined {
+  if (low === undefined && high === undefined && !inStock) return undefined;
   const { products, productVariants } = catalogTables(db);
-  const variantPrice = and(
-    low === undefined ? undefined : gte(productVariants.priceCents, low),
-    high === undefined ? undefined : lte(productVariants.priceCents, high),
-  );
   return and(
     high === undefined ? undefined : lte(products.priceCents, high),
     low === undefined ? undefined : gte(products.maxPriceCents, low),
     someVariant(
       db,
-      and(eq(productVariants.productId, products.id), eq(productVariants.status, "active"), variantPrice),
+      and(
+        eq(productVariants.productId, products.id),
+        eq(productVariants.status, "active"),
+        low === undefined ? undefined : gte(productVariants.priceCents, low),
+        high === undefined ? undefined : lte(productVariants.priceCents, high),
+        inStock ? gt(productVariants.stock, 0) : undefined,
+      ),
     ),
   );
 }
 
-/** The product one of whose variants for sale has exactly this SKU (one read of the SKU's unique index). */
-async function productWithSku(db: Db, q: string): Promise<string | null> {
+/** The text as a SKU could be typed: one token, no spaces. */
+function possibleSku(q: string): string | null {
   const sku = q.trim();
-  if (sku === "" || /\s/.test(sku)) return null;
-  const { productVariants } = catalogTables(db);
-  const [variant] = await db.orm
-    .select({ productId: productVariants.productId })
-    .from(productVariants)
-    .where(and(eq(productVariants.sku, sku), eq(productVariants.status, "active")))
-    .limit(1);
-  return variant?.productId ?? null;
+  return sku === "" || /\s/.test(sku) ? null : sku;
 }
 
 /** Products a shopper can see: the condition every search starts from. */
@@ -199,9 +195,8 @@ async function anyMatch(db: Db, matches: TextMatch): Promise<boolean> {
 
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
   const { products } = catalogTables(db);
-  // A SKU typed exactly is that product, whatever its words would match.
-  const skuOf = input.q === undefined ? null : await productWithSku(db, input.q);
-  const text = input.q === undefined || skuOf ? null : parseSearchText(input.q);
+  const text = input.q === undefined ? null : parseSearchText(input.q);
+  const matches = text && productMatches(db, text, possibleSku(input.q ?? ""));
 
   const conditions: SQL[] = [];
   if (input.categorySlug !== undefined) {
@@ -209,18 +204,16 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     if (!categoryIds) throw notFound("Category");
     conditions.push(inArray(products.categoryId, categoryIds));
   }
-  const priced = priceInRange(db, input);
-  if (priced) conditions.push(priced);
-  if (input.inStock) conditions.push(anyVariantInStock(db));
-  if (skuOf) conditions.push(eq(products.id, skuOf));
+  const onVariants = variantFilters(db, input);
+  if (onVariants) conditions.push(onVariants);
   const narrowing = and(...conditions);
   // With filters, no product may match because of them, not the words: then the words stand.
   const narrowed = narrowing !== undefined;
   const paging = { page: input.page, pageSize: input.pageSize };
 
-  const found = await searchPage(db, input, narrowing, text && productMatches(db, text));
+  const found = await searchPage(db, input, narrowing, matches);
   const words = text && found.total === 0 ? fuzzyWords(text) : [];
-  if (!text || words.length === 0 || (narrowed && (await anyMatch(db, productMatches(db, text))))) {
+  if (!matches || words.length === 0 || (narrowed && (await anyMatch(db, matches)))) {
     return { ...found, ...paging, correctedQuery: null };
   }
   const fuzzy = await withFuzzyThreshold(db, (tx) => searchPage(tx, input, narrowing, fuzzyProductMatches(tx, words)));
