@@ -27,3 +27,32 @@ it("runs a script of statements without parameters as it is", async () => {
   );
   expect((results as unknown as { rows: unknown[] }[]).at(-1)!.rows).toEqual([{ n: 7 }]);
 });
+
+it("runs a transaction's concurrent statements on its one connection, each answer to its own caller, without pg's deprecation", async () => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on("warning", onWarning);
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const sums = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => client.query("select $1::int * 2 as twice", [i])),
+    );
+    expect(sums.map((result) => result.rows[0].twice)).toEqual(Array.from({ length: 12 }, (_, i) => i * 2));
+    // One statement failing fails the transaction, and only the statements sent after it.
+    const settled = await Promise.allSettled([
+      client.query("select $1::int as one", [1]),
+      client.query("select 1 / $1::int as broken", [0]),
+      client.query("select $1::int as three", [3]),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+    await client.query("rollback");
+  } finally {
+    client.release();
+  }
+  // The connection is whole for the next caller.
+  expect((await pool.query("select $1::text as word", ["fine"])).rows).toEqual([{ word: "fine" }]);
+  await new Promise((resolve) => setImmediate(resolve));
+  process.off("warning", onWarning);
+  expect(warnings.map((w) => w.message)).toEqual([]);
+});

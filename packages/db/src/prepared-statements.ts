@@ -1,8 +1,10 @@
 /**
  * A node-postgres client that prepares each parameterised statement once per connection, named by
- * a hash of its text. Postgres then parses and plans it once, not at every call: a search's page
- * query took longer to plan than to run. Statements without parameters (utility commands, scripts
- * of several statements) run as before.
+ * a hash of its text. Postgres then parses it once, not at every call, and after five runs keeps one
+ * generic plan when that plan is estimated no dearer than planning each call for its values (its
+ * plan cache's rule; a search's page query, whose best plan depends on the words, is still planned
+ * per call). Statements without parameters (utility commands, scripts of several statements) run as
+ * before.
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
