@@ -1,7 +1,7 @@
 /** The shopper's view of orders: their list, newest first, and one order in full. */
-import { type Db, isCaptured, type OrderPricing, type OrderStatus, type PaymentStatus } from "@shopwright/db";
+import { type Db, isCaptured, jsonRows, type OrderPricing, type OrderStatus, type PaymentStatus } from "@shopwright/db";
 import { ordersTables } from "@shopwright/db/tables/orders";
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { nameContains, nameOf } from "../auth/people.ts";
 import { notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
@@ -102,59 +102,64 @@ export async function listOrders(db: Db, filter: OrderFilter) {
  * the caller's check, and so is which of these fields they are shown.
  */
 export async function loadOrder(db: Db, orderId: string) {
-  const { orders, orderItems, orderStatusHistory } = ordersTables(db);
-  const { payments } = ordersTables(db);
+  const { orders, orderItems, orderStatusHistory, payments } = ordersTables(db);
+  // One statement: the lines, history and attempts travel in the order's row (json-rows.ts).
   const [row] = await db.orm
-    .select({ order: orders, ...customerNameColumns(db) })
+    .select({
+      order: orders,
+      ...customerNameColumns(db),
+      items: jsonRows(
+        db,
+        {
+          id: orderItems.id,
+          productId: orderItems.productId,
+          variantId: orderItems.variantId,
+          sku: orderItems.sku,
+          options: orderItems.options,
+          name: orderItems.name,
+          unitPriceCents: orderItems.unitPriceCents,
+          quantity: orderItems.quantity,
+          discountCents: orderItems.discountCents,
+          taxCents: orderItems.taxCents,
+          totalCents: orderItems.totalCents,
+        },
+        sql`${orderItems} where ${orderItems.orderId} = ${orders.id}`,
+        sql`${orderItems.name}, ${orderItems.sku}`,
+      ),
+      statusHistory: jsonRows(
+        db,
+        {
+          fromStatus: orderStatusHistory.fromStatus,
+          status: orderStatusHistory.status,
+          actor: orderStatusHistory.actor,
+          note: orderStatusHistory.note,
+          at: orderStatusHistory.createdAt,
+        },
+        sql`${orderStatusHistory} where ${orderStatusHistory.orderId} = ${orders.id}`,
+        sql`${orderStatusHistory.createdAt}, ${orderStatusHistory.id}`,
+      ),
+      attempts: jsonRows(
+        db,
+        {
+          id: payments.id,
+          attempt: payments.attempt,
+          status: payments.status,
+          amountCents: payments.amountCents,
+          paymentUrl: payments.paymentUrl,
+          expiresAt: payments.expiresAt,
+          refundNeededAt: payments.refundNeededAt,
+          updatedAt: payments.updatedAt,
+        },
+        sql`${payments} where ${payments.orderId} = ${orders.id}`,
+        sql`${payments.attempt}`,
+      ),
+    })
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!row) throw notFound("Order");
-  const { order: stored, customerName } = customerNameOf(row);
+  const { items, statusHistory, attempts, ...named } = row;
+  const { order: stored, customerName } = customerNameOf(named);
   const order = { ...stored, customerName };
-  const [items, statusHistory, attempts] = await Promise.all([
-    db.orm
-      .select({
-        id: orderItems.id,
-        productId: orderItems.productId,
-        variantId: orderItems.variantId,
-        sku: orderItems.sku,
-        options: orderItems.options,
-        name: orderItems.name,
-        unitPriceCents: orderItems.unitPriceCents,
-        quantity: orderItems.quantity,
-        discountCents: orderItems.discountCents,
-        taxCents: orderItems.taxCents,
-        totalCents: orderItems.totalCents,
-      })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, orderId))
-      .orderBy(asc(orderItems.name), asc(orderItems.sku)),
-    db.orm
-      .select({
-        fromStatus: orderStatusHistory.fromStatus,
-        status: orderStatusHistory.status,
-        actor: orderStatusHistory.actor,
-        note: orderStatusHistory.note,
-        at: orderStatusHistory.createdAt,
-      })
-      .from(orderStatusHistory)
-      .where(eq(orderStatusHistory.orderId, orderId))
-      .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
-    db.orm
-      .select({
-        id: payments.id,
-        attempt: payments.attempt,
-        status: payments.status,
-        amountCents: payments.amountCents,
-        paymentUrl: payments.paymentUrl,
-        expiresAt: payments.expiresAt,
-        refundNeededAt: payments.refundNeededAt,
-        updatedAt: payments.updatedAt,
-      })
-      .from(payments)
-      .where(eq(payments.orderId, orderId))
-      .orderBy(asc(payments.attempt)),
-  ]);
   // The latest attempt is the order's payment; earlier ones matter only if they need a refund.
   return { order, items, statusHistory, payment: attempts.at(-1) ?? null, attempts };
 }
