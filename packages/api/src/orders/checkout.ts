@@ -27,9 +27,9 @@ import type { Logger } from "../logger.ts";
 import { priceCheckout, redeemOrderCode } from "./checkout-pricing.ts";
 import { lockGuestCheckout } from "./guest-orders.ts";
 import { issueOrderLink } from "./order-links.ts";
-import { latestAttempt, registerAttempt } from "./payment-attempts.ts";
+import { registerAttempt } from "./payment-attempts.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
-import { linkedOrderDetail, type OrderDetail, orderDetail } from "./queries.ts";
+import { loadOrder, type OrderDetail, shopperView } from "./queries.ts";
 import { addressHoldKey, assertMayHoldMore, type UnpaidHolder } from "./unpaid-limit.ts";
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -72,14 +72,14 @@ export interface CheckoutResult {
 export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
   const { shopper } = input;
   const orderId = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
-  const payment = await latestAttempt(deps.db, orderId);
-  const paymentUrl = payment ? await registerAttempt(deps, payment) : null;
-  if ("userId" in shopper) {
-    return { order: await orderDetail(deps.db, shopper.userId, orderId), paymentUrl, orderToken: null };
-  }
+  // The order was placed (or first placed, for a replay) under this shopper's key: it is theirs.
+  const placed = await loadOrder(deps.db, orderId);
+  const { payment } = placed;
+  const paymentUrl = payment ? await registerAttempt(deps, { ...payment, orderId }, placed.order) : null;
+  const order = shopperView({ ...placed, payment: payment && { ...payment, paymentUrl } });
+  if ("userId" in shopper) return { order, paymentUrl, orderToken: null };
   // A repeated checkout gets a link of its own: the first answer's token was never stored.
-  const orderToken = await issueOrderLink(deps.db, deps.config, orderId);
-  return { order: await linkedOrderDetail(deps.db, orderId), paymentUrl, orderToken };
+  return { order, paymentUrl, orderToken: await issueOrderLink(deps.db, deps.config, orderId) };
 }
 
 interface ResolvedShopper {
@@ -197,14 +197,16 @@ async function placeOrder(
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
   if (config.rateLimits) await assertMayHoldMore(tx, shopper.holder, units);
-  const reserved = await reserveStock(tx, lines);
+  // Statements that do not wait on each other's answers are sent together: one transaction holds
+  // one connection, and its pipeline (packages/db/src/client.ts) answers them in one round trip.
+  const [reserved, discountCode] = await Promise.all([reserveStock(tx, lines), heldDiscountCode(tx, cartId)]);
   const orderId = newId("ord");
   const pricedCheckout = await priceCheckout(tx, {
     lines,
     reserved,
     address,
     shippingMethodId,
-    discountCode: await heldDiscountCode(tx, cartId),
+    discountCode,
     expectedTotalCents,
     now,
   });
@@ -229,46 +231,44 @@ async function placeOrder(
     updatedAt: now,
   });
   const pricedLines = new Map(priced.lines.map((line) => [line.lineId, line]));
-  await tx.orm.insert(orderItems).values(
-    reserved.map((r) => {
-      const parts = pricedLines.get(r.variantId);
-      if (!parts) throw new Error(`line ${r.variantId} was not priced`);
-      return {
-        id: newId("oi"),
-        orderId,
-        productId: r.productId,
-        variantId: r.variantId,
-        name: r.name,
-        sku: r.sku,
-        options: r.options,
-        unitPriceCents: r.priceCents,
-        quantity: r.quantity,
-        discountCents: parts.discountCents,
-        taxCents: parts.taxCents,
-        totalCents: parts.totalCents,
-      };
-    }),
-  );
-  await tx.orm
-    .insert(orderStatusHistory)
-    .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now });
-  await redeemOrderCode(tx, pricedCheckout, { orderId, userId: shopper.userId, customerKey: shopper.email });
   const expiresAt = new Date(now.getTime() + config.paymentTimeoutMinutes * 60_000);
-  await tx.orm
-    .insert(payments)
-    .values({ id: newId("pay"), orderId, amountCents: priced.totalCents, status: "pending", expiresAt });
-  await clearCart(tx, cartId);
-  if (saveAddress && "userId" in who) await updateProfile(tx, who.userId, { shippingAddress: address });
-  await tx.orm
-    .update(idempotencyKeys)
-    .set({ orderId })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, idempotencyKey)));
-  await enqueue(
-    tx,
-    "expire_unpaid_order",
-    { orderId, requestId },
-    { runAt: expiresAt, jobKey: `expire-order:${orderId}` },
-  );
+  // Everything else refers to the order's row, written above, and to nothing written here.
+  await Promise.all([
+    tx.orm.insert(orderItems).values(
+      reserved.map((r) => {
+        const parts = pricedLines.get(r.variantId);
+        if (!parts) throw new Error(`line ${r.variantId} was not priced`);
+        return {
+          id: newId("oi"),
+          orderId,
+          productId: r.productId,
+          variantId: r.variantId,
+          name: r.name,
+          sku: r.sku,
+          options: r.options,
+          unitPriceCents: r.priceCents,
+          quantity: r.quantity,
+          discountCents: parts.discountCents,
+          taxCents: parts.taxCents,
+          totalCents: parts.totalCents,
+        };
+      }),
+    ),
+    tx.orm
+      .insert(orderStatusHistory)
+      .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now }),
+    redeemOrderCode(tx, pricedCheckout, { orderId, userId: shopper.userId, customerKey: shopper.email }),
+    tx.orm
+      .insert(payments)
+      .values({ id: newId("pay"), orderId, amountCents: priced.totalCents, status: "pending", expiresAt }),
+    clearCart(tx, cartId),
+    saveAddress && "userId" in who ? updateProfile(tx, who.userId, { shippingAddress: address }) : null,
+    tx.orm
+      .update(idempotencyKeys)
+      .set({ orderId })
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, idempotencyKey))),
+    enqueue(tx, "expire_unpaid_order", { orderId, requestId }, { runAt: expiresAt, jobKey: `expire-order:${orderId}` }),
+  ]);
   return orderId;
 }
 

@@ -10,6 +10,7 @@ import { storefrontRoutes } from "@shopwright/routes";
 import { and, asc, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { LockedOrder } from "./lock.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 
 export interface PaymentDeps {
@@ -33,30 +34,27 @@ export async function latestAttempt(db: Db, orderId: string) {
 /**
  * Registers a pending attempt with the gateway unless that already happened, and returns its hosted
  * page. The gateway is idempotent on the payment id, so a retry after a lost answer registers
- * nothing twice. Null when the gateway could not be reached: asking again retries.
+ * nothing twice. Null when the gateway could not be reached: asking again retries. `order` is the
+ * caller's own read of the attempt's order.
  */
 export async function registerAttempt(
   { db, config, gateway, log }: PaymentDeps,
   payment: { id: string; orderId: string; amountCents: number; status: string; paymentUrl: string | null },
+  order: Pick<LockedOrder, "number" | "placedAsGuest">,
 ): Promise<string | null> {
   if (payment.status !== "pending") return null;
   if (payment.paymentUrl) return payment.paymentUrl;
-  const { orders } = ordersTables(db);
   const { payments } = ordersTables(db);
   try {
-    const [order] = await db.orm
-      .select({ number: orders.number, placedAsGuest: orders.placedAsGuest })
-      .from(orders)
-      .where(eq(orders.id, payment.orderId));
     // A guest comes back to the order-link page without the token: the provider is never handed
     // it, and the page has it from checkout's answer (or the guest opens the emailed link).
-    const back = order?.placedAsGuest
+    const back = order.placedAsGuest
       ? storefrontRoutes.orderLink.href()
       : storefrontRoutes.order.href({ id: payment.orderId });
     const { url } = await gateway.createPayment({
       paymentId: payment.id,
       orderId: payment.orderId,
-      description: `Shopwright order #${order?.number}`,
+      description: `Shopwright order #${order.number}`,
       amountCents: payment.amountCents,
       returnUrl: `${config.publicUrl}${back}`,
     });

@@ -177,7 +177,12 @@ export async function linkedOrderDetail(db: Db, orderId: string) {
 }
 
 /** What a shopper is shown of an order: never who else it concerns, nor the back office's notes. */
-function shopperView({ order, items, statusHistory, payment }: Awaited<ReturnType<typeof loadOrder>>) {
+export function shopperView({
+  order,
+  items,
+  statusHistory,
+  payment,
+}: Pick<Awaited<ReturnType<typeof loadOrder>>, "order" | "items" | "statusHistory" | "payment">) {
   return {
     id: order.id,
     number: order.number,

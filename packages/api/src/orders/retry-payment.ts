@@ -59,7 +59,7 @@ export async function retryPayment(
     const txDeps = { ...deps, db: tx };
     // Another retry got here first, or the attempt's page was never opened: that attempt is the one to pay.
     if (latest.id !== seen.id || (latest.status === "pending" && !latest.paymentUrl)) {
-      return { paymentUrl: await registerAttempt(txDeps, latest) };
+      return { paymentUrl: await registerAttempt(txDeps, latest, order) };
     }
     if (latest.paymentUrl) {
       const { status } = await gateway.voidPayment(latest.id).catch(() => {
@@ -83,6 +83,6 @@ export async function retryPayment(
       })
       .returning();
     if (!created) throw new Error("payment insert returned no row");
-    return { paymentUrl: await registerAttempt(txDeps, created) };
+    return { paymentUrl: await registerAttempt(txDeps, created, order) };
   });
 }
