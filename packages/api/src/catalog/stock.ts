@@ -49,36 +49,38 @@ function productForSale(db: Db): SQL {
  */
 export async function reserveStock(tx: Db, requests: readonly StockRequest[]): Promise<ReservedVariant[]> {
   const { productVariants, products } = catalogTables(tx);
-  // One lock order for every checkout, so two carts holding the same variants cannot deadlock.
-  const taken: ReservedVariant[] = [];
-  const short: { variantId: string; name: string }[] = [];
-  for (const { variantId, name, quantity } of inVariantIdOrder(requests)) {
-    const [row] = await tx.orm
-      .update(productVariants)
-      .set({ stock: sql`${productVariants.stock} - ${quantity}` })
-      .where(
-        and(
-          eq(productVariants.id, variantId),
-          gte(productVariants.stock, quantity),
-          eq(productVariants.status, "active"),
-          productForSale(tx),
-        ),
-      )
-      .returning({
-        productId: productVariants.productId,
-        sku: productVariants.sku,
-        options: productVariants.options,
-        priceCents: productVariants.priceCents,
-        // The product's name as the order keeps it, read in the same statement as the stock.
-        name: sql<string>`(select ${products.name} from ${products} where ${products.id} = ${productVariants.productId})`,
-      });
-    if (row) taken.push({ variantId, quantity, ...row });
-    else short.push({ variantId, name });
-  }
+  const ordered = inVariantIdOrder(requests);
+  // One lock order for every checkout, so two carts holding the same variants cannot deadlock. The
+  // updates are sent together, each when `Promise.all` subscribes to it, so in this order; the
+  // transaction's one connection runs them in the order sent (its pipeline), one round trip for all.
+  const rows = await Promise.all(
+    ordered.map(({ variantId, quantity }) =>
+      tx.orm
+        .update(productVariants)
+        .set({ stock: sql`${productVariants.stock} - ${quantity}` })
+        .where(
+          and(
+            eq(productVariants.id, variantId),
+            gte(productVariants.stock, quantity),
+            eq(productVariants.status, "active"),
+            productForSale(tx),
+          ),
+        )
+        .returning({
+          productId: productVariants.productId,
+          sku: productVariants.sku,
+          options: productVariants.options,
+          priceCents: productVariants.priceCents,
+          // The product's name as the order keeps it, read in the same statement as the stock.
+          name: sql<string>`(select ${products.name} from ${products} where ${products.id} = ${productVariants.productId})`,
+        }),
+    ),
+  );
+  const short = ordered.filter((_, i) => rows[i]!.length === 0).map(({ variantId, name }) => ({ variantId, name }));
   if (short.length > 0) {
     throw conflict(`Not enough stock for ${short.map((p) => p.name).join(", ")}`, { variants: short });
   }
-  return taken;
+  return ordered.map(({ variantId, quantity }, i) => ({ variantId, quantity, ...rows[i]![0]! }));
 }
 
 /**
