@@ -11,7 +11,7 @@ import { badRequest, conflict, notFound } from "../errors.ts";
 import { containsText, offsetOf, type Page, pageOf } from "../lib/listing.ts";
 import type { MediaStorage } from "../media/port.ts";
 import { imagesByProduct, imageView, storedImageColumns } from "./images.ts";
-import { productCardColumns } from "./product.ts";
+import { productCardColumns, productPageColumns } from "./product.ts";
 import { removeImageObjects } from "./product-images.ts";
 import { firstFreeSlug, freeSlug } from "./slug.ts";
 import { saveVariants, type VariantInput, type VariantsOrdered } from "./variant-admin.ts";
@@ -87,19 +87,7 @@ function variantCount(db: Db) {
 export async function productById(db: Db, id: string) {
   const { products, productImages } = catalogTables(db);
   const [product] = await db.orm
-    .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      description: products.description,
-      priceCents: products.priceCents,
-      maxPriceCents: products.maxPriceCents,
-      options: products.options,
-      status: products.status,
-      categoryId: products.categoryId,
-      createdAt: products.createdAt,
-      updatedAt: products.updatedAt,
-    })
+    .select({ ...productPageColumns(db), status: products.status })
     .from(products)
     .where(eq(products.id, id));
   if (!product) throw notFound("Product");

@@ -46,6 +46,23 @@ export interface VariantStock {
   stock: number;
 }
 
+/** A product's own fields as its page shows them, to shoppers and in the back office alike. */
+export function productPageColumns(db: Db) {
+  const { products } = catalogTables(db);
+  return {
+    id: products.id,
+    slug: products.slug,
+    name: products.name,
+    description: products.description,
+    priceCents: products.priceCents,
+    maxPriceCents: products.maxPriceCents,
+    options: products.options,
+    categoryId: products.categoryId,
+    createdAt: products.createdAt,
+    updatedAt: products.updatedAt,
+  };
+}
+
 /**
  * One product a shopper may see; unknown and archived slugs alike are NOT_FOUND. One statement
  * reads the product with its variants for sale, its images and its category's ancestors (see
@@ -59,16 +76,7 @@ export async function productBySlug(db: Db, slug: string, stockFrom: Db = db): P
   const [[product], live] = await Promise.all([
     db.orm
       .select({
-        id: products.id,
-        slug: products.slug,
-        name: products.name,
-        description: products.description,
-        priceCents: products.priceCents,
-        maxPriceCents: products.maxPriceCents,
-        options: products.options,
-        categoryId: products.categoryId,
-        createdAt: products.createdAt,
-        updatedAt: products.updatedAt,
+        ...productPageColumns(db),
         variants: jsonRows(
           db,
           {
