@@ -9,12 +9,14 @@ import { CART_TOKEN_HEADER, createSmtpMailer, createTaskHandlers } from "@shopwr
 import { createProduct, testAddress, testConfig, testJobHelpers } from "@shopwright/api/testing";
 import { startTestSmtpServer, type TestSmtpServer } from "@shopwright/api/testing/smtp";
 import type { Db } from "@shopwright/db";
+import { freePort } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mockpayTasks } from "../src/mockpay/tasks.ts";
 import { createTestApp, trpcCall } from "./harness.ts";
 
-const PORT = 3147;
+// A port of its own: test files run at once, and two servers on one port answer each other's requests.
+const PORT = await freePort();
 const publicUrl = `http://127.0.0.1:${PORT}`;
 const config = { publicUrl, gatewayUrl: `${publicUrl}/mockpay` };
 

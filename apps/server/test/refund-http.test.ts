@@ -14,12 +14,14 @@ import {
   testJobHelpers,
 } from "@shopwright/api/testing";
 import type { Db } from "@shopwright/db";
+import { freePort } from "@shopwright/db/testing";
 import { queuedJobs } from "@shopwright/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mockpayTasks } from "../src/mockpay/tasks.ts";
 import { createTestApp, trpcRequest } from "./harness.ts";
 
-const PORT = 3147;
+// A port of its own: test files run at once, and two servers on one port answer each other's requests.
+const PORT = await freePort();
 const publicUrl = `http://127.0.0.1:${PORT}`;
 const config = { ...testConfig, publicUrl, gatewayUrl: `${publicUrl}/mockpay` };
 
