@@ -67,7 +67,7 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
     const parsed = createPayment.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { message: "Invalid payment", issues: parsed.error.issues } }, 400);
     const { reference, orderId, description, amountCents, returnUrl } = parsed.data;
-    await db.orm
+    const [created] = await db.orm
       .insert(gatewayPayments)
       .values({
         id: newId("gwp"),
@@ -78,11 +78,12 @@ export function mockpayRoutes({ db, config }: MockpayDeps) {
         status: "requires_action",
         returnUrl,
       })
-      .onConflictDoNothing({ target: gatewayPayments.merchantReference });
-    const [payment] = await db.orm
-      .select()
-      .from(gatewayPayments)
-      .where(eq(gatewayPayments.merchantReference, reference));
+      .onConflictDoNothing({ target: gatewayPayments.merchantReference })
+      .returning();
+    // A reference registered before (the merchant asking again after a lost answer) is that payment.
+    const [payment] = created
+      ? [created]
+      : await db.orm.select().from(gatewayPayments).where(eq(gatewayPayments.merchantReference, reference));
     if (!payment) throw new Error("gateway payment vanished after insert");
     if (payment.amountCents !== amountCents || payment.orderId !== orderId) {
       return c.json({ error: { message: "This reference was registered with different details" } }, 409);

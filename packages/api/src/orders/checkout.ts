@@ -201,20 +201,17 @@ async function placeOrder(
   // one connection, and its pipeline (packages/db/src/client.ts) answers them in one round trip.
   const [reserved, discountCode] = await Promise.all([reserveStock(tx, lines), heldDiscountCode(tx, cartId)]);
   const orderId = newId("ord");
-  const pricedCheckout = await priceCheckout(tx, {
-    lines,
-    reserved,
-    address,
-    shippingMethodId,
-    discountCode,
-    expectedTotalCents,
-    now,
-  });
+  // The number is drawn beside the pricing: a checkout that pricing refuses leaves a gap in the
+  // numbers, as any checkout failing after its draw does (numbers are for people, not counting).
+  const [pricedCheckout, number] = await Promise.all([
+    priceCheckout(tx, { lines, reserved, address, shippingMethodId, discountCode, expectedTotalCents, now }),
+    nextOrderNumber(tx),
+  ]);
   const { priced, snapshot } = pricedCheckout;
 
   await tx.orm.insert(orders).values({
     id: orderId,
-    number: await nextOrderNumber(tx),
+    number,
     userId: shopper.userId,
     email: shopper.email,
     placedAsGuest: "guest" in who,
