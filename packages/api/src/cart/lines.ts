@@ -5,8 +5,8 @@
 import type { Db, VariantOptions } from "@shopwright/db";
 import { cartTables } from "@shopwright/db/tables/cart";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
-import { imagesByProduct, type ProductImage } from "../catalog/images.ts";
-import { variantsById } from "../catalog/variants.ts";
+import type { ProductImage } from "../catalog/images.ts";
+import { variantsWithThumbnails } from "../catalog/variants.ts";
 import type { QuoteLine } from "../pricing/quote.ts";
 import { cartTokenHash } from "./token.ts";
 
@@ -69,20 +69,15 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
     .from(cartItems)
     .where(eq(cartItems.cartId, cartId))
     .orderBy(asc(cartItems.addedAt), asc(cartItems.variantId));
-  const variants = await variantsById(
+  const variants = await variantsWithThumbnails(
     db,
     items.map((i) => i.variantId),
-  );
-  const images = await imagesByProduct(
-    db,
-    [...variants.values()].map((v) => v.productId),
   );
   // cart_items.variant_id references variants ON DELETE CASCADE, so every line has its variant.
   return items.flatMap(({ variantId, quantity }) => {
     const variant = variants.get(variantId);
     if (!variant) return [];
     const forSale = variant.status === "active" && variant.productStatus === "active";
-    const pictures = images.get(variant.productId) ?? [];
     return [
       {
         productId: variant.productId,
@@ -96,8 +91,7 @@ export async function cartLines(db: Db, cartId: string): Promise<CartLine[]> {
         stock: variant.stock,
         available: forSale && variant.stock >= quantity,
         limit: forSale ? Math.min(variant.stock, MAX_LINE_QUANTITY) : 0,
-        thumbnail:
-          pictures.find((p) => p.variantId === variantId) ?? pictures.find((p) => p.variantId === null) ?? null,
+        thumbnail: variant.thumbnail,
       },
     ];
   });

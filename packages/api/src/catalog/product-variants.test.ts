@@ -269,6 +269,35 @@ describe(`giving a simple product its first option on ${testDialect()}`, () => {
   });
 });
 
+describe(`a cart of variants on ${testDialect()}`, () => {
+  it("shows each line the chosen variant's own picture, else its product's first", async () => {
+    const shirt = await createShirt({ name: "Pictured Shirt" });
+    const [sandS, , blackM] = shirt.variants;
+    const { productImages } = catalogTables(db);
+    const image = (key: string, position: number, variantId: string | null) => ({
+      id: `img_${key}`,
+      productId: shirt.id,
+      variantId,
+      key: `seed/${key}.svg`,
+      alt: key,
+      position,
+      width: 800,
+      height: 800,
+    });
+    await db.orm
+      .insert(productImages)
+      .values([image(`front-${shirt.id}`, 0, null), image(`black-${shirt.id}`, 1, blackM!.id)]);
+    const { cartToken } = await guestCaller(db).cart.addItem({ variantId: sandS!.id, quantity: 1 });
+    const shopper = guestCaller(db, { req: { cartToken } });
+    await shopper.cart.addItem({ variantId: blackM!.id, quantity: 1 });
+    const cart = await shopper.cart.get();
+    expect(cart.items.map((i) => [i.sku, i.thumbnail?.url])).toEqual([
+      [sandS!.sku, `/media/seed/front-${shirt.id}.svg`],
+      [blackM!.sku, `/media/seed/black-${shirt.id}.svg`],
+    ]);
+  });
+});
+
 describe(`searching products with variants on ${testDialect()}`, () => {
   it("finds a product by a SKU typed exactly, and filters by the prices and stock of its variants for sale", async () => {
     const shirt = await createShirt({ name: "Sailcloth Overshirt" });

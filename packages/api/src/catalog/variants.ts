@@ -2,10 +2,18 @@
  * A product's variants as shoppers and carts read them, and the one function that keeps the
  * product's price range and searchable option values in step with them.
  */
-import { type Db, optionValuesText, type ProductOption, type VariantOptions, type VariantStatus } from "@shopwright/db";
+import {
+  type Db,
+  jsonRows,
+  optionValuesText,
+  type ProductOption,
+  type VariantOptions,
+  type VariantStatus,
+} from "@shopwright/db";
 import { catalogTables } from "@shopwright/db/tables/catalog";
-import { asc, eq, exists, inArray, type SQL } from "drizzle-orm";
+import { asc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
 import { badRequest, notFound } from "../errors.ts";
+import { imageView, storedImageColumns } from "./images.ts";
 
 export interface StoredVariant {
   id: string;
@@ -50,25 +58,59 @@ export async function variantsByProduct(db: Db, productIds: readonly string[]): 
   return byProduct;
 }
 
-/**
- * Variants by id, with what a cart line shows of their product: its status (a line is for sale
- * only if both are), today's name and slug.
- */
+/** A variant's columns with what a cart line shows of its product: its status (a line is for sale only if both are), today's name and slug. */
+function lineColumns(db: Db) {
+  const { products } = catalogTables(db);
+  return {
+    ...variantColumns(db),
+    productStatus: products.status,
+    productSlug: products.slug,
+    productName: products.name,
+  };
+}
+
+/** Variants by id, with what a cart line shows of their product (`lineColumns`). */
 export async function variantsById(db: Db, variantIds: readonly string[]) {
   const { productVariants, products } = catalogTables(db);
   const rows = variantIds.length
     ? await db.orm
-        .select({
-          ...variantColumns(db),
-          productStatus: products.status,
-          productSlug: products.slug,
-          productName: products.name,
-        })
+        .select(lineColumns(db))
         .from(productVariants)
         .innerJoin(products, eq(products.id, productVariants.productId))
         .where(inArray(productVariants.id, [...new Set(variantIds)]))
     : [];
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * `variantsById` with each variant's picture: its own first image, else its product's first; null
+ * when neither has one. One statement, the pictures carried in each variant's row.
+ */
+export async function variantsWithThumbnails(db: Db, variantIds: readonly string[]) {
+  const { productVariants, products, productImages } = catalogTables(db);
+  const rows = variantIds.length
+    ? await db.orm
+        .select({
+          ...lineColumns(db),
+          pictures: jsonRows(
+            db,
+            storedImageColumns(db),
+            sql`${productImages} where ${productImages.productId} = ${products.id}
+              and (${productImages.variantId} = ${productVariants.id} or ${productImages.variantId} is null)`,
+            sql`${productImages.position}, ${productImages.id}`,
+          ),
+        })
+        .from(productVariants)
+        .innerJoin(products, eq(products.id, productVariants.productId))
+        .where(inArray(productVariants.id, [...new Set(variantIds)]))
+    : [];
+  return new Map(
+    rows.map(({ pictures, ...row }) => {
+      const shown = pictures.map(imageView);
+      const thumbnail = shown.find((p) => p.variantId === row.id) ?? shown.find((p) => p.variantId === null) ?? null;
+      return [row.id, { ...row, thumbnail }];
+    }),
+  );
 }
 
 /**
