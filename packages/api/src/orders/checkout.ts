@@ -71,19 +71,23 @@ export interface CheckoutResult {
 
 export async function checkout(deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
   const { shopper } = input;
-  const orderId = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
-  // The order was placed (or first placed, for a replay) under this shopper's key: it is theirs.
-  const placed = await loadOrder(deps.db, orderId);
+  const { orderId, registration } = await deps.db.transaction((tx) => placeOrder(tx, deps.config, input));
+  // The order was placed (or first placed, for a replay) under this shopper's key: it is theirs. A
+  // new order's payment is registered with the provider while the order is read, and a guest's
+  // link made (a repeated checkout gets a link of its own: the first answer's token was never stored).
+  const [placed, registered, orderToken] = await Promise.all([
+    loadOrder(deps.db, orderId),
+    registration && registerAttempt(deps, registration.payment, registration.order),
+    "userId" in shopper ? null : issueOrderLink(deps.db, deps.config, orderId),
+  ]);
   const { payment } = placed;
-  const paymentUrl = payment ? await registerAttempt(deps, { ...payment, orderId }, placed.order) : null;
-  const order = shopperView({ ...placed, payment: payment && { ...payment, paymentUrl } });
-  if ("userId" in shopper) return { order, paymentUrl, orderToken: null };
-  // A repeated checkout gets a link of its own: the first answer's token was never stored.
-  return { order, paymentUrl, orderToken: await issueOrderLink(deps.db, deps.config, orderId) };
+  const paymentUrl = registration
+    ? registered
+    : payment && (await registerAttempt(deps, { ...payment, orderId }, placed.order));
+  return { order: shopperView({ ...placed, payment: payment && { ...payment, paymentUrl } }), paymentUrl, orderToken };
 }
 
 interface ResolvedShopper {
-  cart: CartKey;
   /** The account the order shows in; null for a guest's order until an account proves its email. */
   userId: string | null;
   email: string;
@@ -96,7 +100,6 @@ async function resolveShopper(tx: Db, shopper: Shopper, address: Address | undef
   if ("userId" in shopper) {
     const profile = await getProfile(tx, shopper.userId);
     return {
-      cart: { userId: shopper.userId },
       userId: shopper.userId,
       email: profile.email,
       savedAddress: profile.shippingAddress,
@@ -105,12 +108,11 @@ async function resolveShopper(tx: Db, shopper: Shopper, address: Address | undef
   }
   // A guest has no saved address to fall back on.
   if (!address) throw badRequest("Add a shipping address to check out", { field: "shippingAddress" });
-  const { email, cartToken } = shopper.guest;
+  const { email } = shopper.guest;
   const addressKey = addressHoldKey(address);
   // Taken before reading whether an account has proven this address: see lockGuestCheckout.
   await lockGuestCheckout(tx, { email, addressKey });
   return {
-    cart: { guestToken: cartToken },
     // Attached at once to an account that has proven this address, as verifying would attach it.
     userId: await verifiedAccountWithEmail(tx, email),
     email,
@@ -142,6 +144,18 @@ function requestHash(
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
+/**
+ * The order a checkout placed; for a new one, also what registering its payment needs (null for a
+ * replayed checkout, whose payment is read with its order).
+ */
+interface Placed {
+  orderId: string;
+  registration: {
+    payment: { id: string; orderId: string; amountCents: number; status: "pending"; paymentUrl: null };
+    order: { number: number; placedAsGuest: boolean };
+  } | null;
+}
+
 async function placeOrder(
   tx: Db,
   config: ApiConfig,
@@ -154,13 +168,19 @@ async function placeOrder(
     expectedTotalCents,
     requestId,
   }: CheckoutInput,
-) {
-  const { orders, orderItems, orderStatusHistory, idempotencyKeys } = ordersTables(tx);
-  const { payments } = ordersTables(tx);
+): Promise<Placed> {
+  const { orders, orderItems, orderStatusHistory, idempotencyKeys, payments } = ordersTables(tx);
   const now = new Date();
 
-  const shopper = await resolveShopper(tx, who, shippingAddress);
-  const cartId = await holdCart(tx, shopper.cart, now);
+  const cart: CartKey = "userId" in who ? { userId: who.userId } : { guestToken: who.guest.cartToken };
+  // A signed-in shopper's profile is a plain read, sent beside the cart's hold; a guest's locks
+  // (lockGuestCheckout) are all taken before the cart's, the one order every checkout takes them in.
+  const [shopper, cartId] =
+    "userId" in who
+      ? await Promise.all([resolveShopper(tx, who, shippingAddress), holdCart(tx, cart, now)])
+      : await resolveShopper(tx, who, shippingAddress).then(
+          async (guest) => [guest, await holdCart(tx, cart, now)] as const,
+        );
   const lines = cartId ? await cartLines(tx, cartId) : [];
   const address = shippingAddress ?? shopper.savedAddress;
   if (!address) throw badRequest("Add a shipping address to check out");
@@ -192,7 +212,12 @@ async function placeOrder(
       setWhere: lt(idempotencyKeys.expiresAt, now),
     })
     .returning({ key: idempotencyKeys.key });
-  if (!claimed) return replay(tx, { scope, idempotencyKey, hash, lines, address, shippingMethodId });
+  if (!claimed) {
+    return {
+      orderId: await replay(tx, { scope, idempotencyKey, hash, lines, address, shippingMethodId }),
+      registration: null,
+    };
+  }
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -229,6 +254,13 @@ async function placeOrder(
   });
   const pricedLines = new Map(priced.lines.map((line) => [line.lineId, line]));
   const expiresAt = new Date(now.getTime() + config.paymentTimeoutMinutes * 60_000);
+  const payment = {
+    id: newId("pay"),
+    orderId,
+    amountCents: priced.totalCents,
+    status: "pending",
+    paymentUrl: null,
+  } as const;
   // Everything else refers to the order's row, written above, and to nothing written here.
   await Promise.all([
     tx.orm.insert(orderItems).values(
@@ -255,9 +287,7 @@ async function placeOrder(
       .insert(orderStatusHistory)
       .values({ id: newId("osh"), orderId, fromStatus: null, status: "placed", actor: "customer", createdAt: now }),
     redeemOrderCode(tx, pricedCheckout, { orderId, userId: shopper.userId, customerKey: shopper.email }),
-    tx.orm
-      .insert(payments)
-      .values({ id: newId("pay"), orderId, amountCents: priced.totalCents, status: "pending", expiresAt }),
+    tx.orm.insert(payments).values({ ...payment, status: "pending", expiresAt }),
     clearCart(tx, cartId),
     saveAddress && "userId" in who ? updateProfile(tx, who.userId, { shippingAddress: address }) : null,
     tx.orm
@@ -266,7 +296,7 @@ async function placeOrder(
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, idempotencyKey))),
     enqueue(tx, "expire_unpaid_order", { orderId, requestId }, { runAt: expiresAt, jobKey: `expire-order:${orderId}` }),
   ]);
-  return orderId;
+  return { orderId, registration: { payment, order: { number, placedAsGuest: "guest" in who } } };
 }
 
 /**
