@@ -221,10 +221,15 @@ async function placeOrder(
 
   if (!cartId || lines.length === 0) throw badRequest("Your cart is empty");
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
-  if (config.rateLimits) await assertMayHoldMore(tx, shopper.holder, units);
   // Statements that do not wait on each other's answers are sent together: one transaction holds
-  // one connection, and its pipeline (packages/db/src/client.ts) answers them in one round trip.
-  const [reserved, discountCode] = await Promise.all([reserveStock(tx, lines), heldDiscountCode(tx, cartId)]);
+  // one connection, and its pipeline (packages/db/src/client.ts) answers them in one round trip. The
+  // unpaid-order count goes first, under the locks taken above; if it refuses, the stock taken beside
+  // it goes back with the transaction.
+  const [, reserved, discountCode] = await Promise.all([
+    config.rateLimits ? assertMayHoldMore(tx, shopper.holder, units) : null,
+    reserveStock(tx, lines),
+    heldDiscountCode(tx, cartId),
+  ]);
   const orderId = newId("ord");
   // The number is drawn beside the pricing: a checkout that pricing refuses leaves a gap in the
   // numbers, as any checkout failing after its draw does (numbers are for people, not counting).

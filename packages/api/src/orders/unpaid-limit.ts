@@ -60,14 +60,17 @@ export async function assertMayHoldMore(tx: Db, holder: UnpaidHolder, units: num
     await assertWithin(tx, eq(orders.userId, holder.userId), units, UNPAID_LIMITS, "you");
     return;
   }
-  await assertWithin(tx, eq(orders.email, holder.email), units, UNPAID_LIMITS, "you");
-  await assertWithin(
-    tx,
-    eq(orders.shippingAddressKey, holder.addressKey),
-    units,
-    UNPAID_LIMITS_PER_ADDRESS,
-    "this shipping address",
-  );
+  // Both counts are sent together; the email's, sent first, answers first.
+  await Promise.all([
+    assertWithin(tx, eq(orders.email, holder.email), units, UNPAID_LIMITS, "you"),
+    assertWithin(
+      tx,
+      eq(orders.shippingAddressKey, holder.addressKey),
+      units,
+      UNPAID_LIMITS_PER_ADDRESS,
+      "this shipping address",
+    ),
+  ]);
 }
 
 async function assertWithin(
